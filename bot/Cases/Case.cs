@@ -1,0 +1,86 @@
+namespace EscalationBot.Cases;
+
+public enum Platform { Facebook, Instagram }
+
+/// <summary>Aligned to the areas of Meta's Community Standards.</summary>
+public enum PolicyArea
+{
+    ViolenceAndIncitement,
+    DangerousOrganisations,
+    HateSpeech,
+    BullyingAndHarassment,
+    ChildSafety,
+    SuicideAndSelfInjury,
+    AdultNudityAndSexualActivity,
+    ViolentAndGraphicContent,
+    Misinformation,
+    ImpersonationAndAccountIntegrity,
+    IntellectualProperty,
+    Privacy,
+    Other,
+}
+
+public enum Severity { Sev1 = 1, Sev2 = 2, Sev3 = 3, Sev4 = 4 }
+
+public enum CaseState { New, Claimed, Resolved }
+
+public enum Outcome { Actioned, NoViolation, NeedsPolicyDecision, Other }
+
+public enum Role { Reporter, Specialist, Lead }
+
+/// <summary>A person as the chat channel identifies them.</summary>
+public sealed record Person(string Id, string Name);
+
+/// <summary>Who is acting, and in what role: decided on the server from the roster, never from card data.</summary>
+public sealed record Actor(Person Person, Role Role)
+{
+    public bool IsStaff => Role is Role.Specialist or Role.Lead;
+}
+
+/// <summary>The targets a case was given when it was filed; later configuration changes do not move them.</summary>
+public sealed record SlaTargets(TimeSpan FirstResponse, TimeSpan Resolution);
+
+public sealed record Resolution(Outcome Outcome, string Summary, DateTimeOffset At);
+
+/// <summary>What the reporter asked for, already checked.</summary>
+public sealed record CaseReport(
+    Platform Platform,
+    string Partner,
+    string Account,
+    IReadOnlyList<string> ContentUrls,
+    PolicyArea PolicyArea,
+    Severity Severity,
+    DateTimeOffset? PartnerDeadline,
+    string Description);
+
+/// <summary>An escalation. <see cref="ReporterAddress"/> is where the reporter hears back, opaque to the case rules.</summary>
+public sealed record Case(
+    int Number,
+    CaseState State,
+    CaseReport Report,
+    Person Reporter,
+    string ReporterAddress,
+    DateTimeOffset FiledAt,
+    SlaTargets Targets)
+{
+    public string Id => CaseId.Format(Number);
+    public Person? Owner { get; init; }
+    public DateTimeOffset? ClaimedAt { get; init; }
+    public Resolution? Resolution { get; init; }
+    /// <summary>The id of the queue message that shows this case, so that every change edits it in place.</summary>
+    public string? QueueMessageId { get; init; }
+
+    public DateTimeOffset FirstResponseDue => FiledAt + Targets.FirstResponse;
+    public DateTimeOffset ResolutionDue => FiledAt + Targets.Resolution;
+    public bool IsOpen => State != CaseState.Resolved;
+}
+
+/// <summary>One append-only line of a case's history.</summary>
+public sealed record AuditEntry(
+    int CaseNumber,
+    DateTimeOffset At,
+    Person Actor,
+    string Action,
+    CaseState? From,
+    CaseState To,
+    string? Text = null);

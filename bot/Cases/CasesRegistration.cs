@@ -1,0 +1,26 @@
+using EscalationBot.Roster;
+using EscalationBot.Sla;
+
+namespace EscalationBot.Cases;
+
+public static class CasesRegistration
+{
+    /// <summary>The case rules' settings: roster, SLA targets, the team's time zone.</summary>
+    public static WebApplicationBuilder AddCases(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<RosterOptions>().Bind(builder.Configuration.GetSection(RosterOptions.Section));
+        builder.Services.AddOptions<SlaOptions>()
+            .Bind(builder.Configuration.GetSection(SlaOptions.Section))
+            .Validate(o => !o.Problems().Any(), "Sla targets must be positive, and no first-response target longer than its resolution target.")
+            .ValidateOnStart();
+        builder.Services.AddOptions<TeamOptions>()
+            .Bind(builder.Configuration.GetSection(TeamOptions.Section))
+            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Team:TimeZone must be a time zone id such as Asia/Singapore.")
+            .ValidateOnStart();
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<TeamRoster>();
+        builder.Services.AddSingleton<CaseWorkflow>();
+        return builder;
+    }
+}

@@ -1,0 +1,28 @@
+namespace EscalationBot.Cases;
+
+/// <summary>A case as read from storage, with the version any update must match.</summary>
+public sealed record StoredCase(Case Case, string ETag);
+
+public interface ICaseStore
+{
+    Task EnsureCreatedAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Files a new case under the next free number, atomically with its first audit entry.
+    /// <paramref name="build"/> receives the number; it may be called again if another filer won the number.
+    /// </summary>
+    Task<Case> CreateAsync(Func<int, (Case Case, AuditEntry Audit)> build, CancellationToken cancellationToken);
+
+    Task<StoredCase?> GetAsync(int number, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Replaces the case if nobody changed it since <paramref name="current"/> was read, atomically with its
+    /// audit entry and its place in the open-cases list. False when someone else changed it first.
+    /// </summary>
+    Task<bool> TryReplaceAsync(StoredCase current, Case updated, AuditEntry audit, CancellationToken cancellationToken);
+
+    /// <summary>Open cases, oldest first, read from the open-cases index rather than every case ever filed.</summary>
+    Task<IReadOnlyList<Case>> ListOpenAsync(CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<AuditEntry>> HistoryAsync(int number, CancellationToken cancellationToken);
+}

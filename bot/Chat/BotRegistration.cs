@@ -1,0 +1,86 @@
+using System.Text.Json;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace EscalationBot.Chat;
+
+public static class BotRegistration
+{
+    /// <summary>The Bot Framework edge: authentication from MicrosoftApp* settings, the adapter, the bot.</summary>
+    public static WebApplicationBuilder AddBot(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<BotOptions>()
+            .Bind(builder.Configuration.GetSection(BotOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        builder.Services.AddHttpClient();
+        builder.Services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(
+            sp.GetRequiredService<IConfiguration>(),
+            httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
+            logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()));
+        builder.Services.AddSingleton<BotAdapter>();
+        builder.Services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<BotAdapter>());
+        builder.Services.AddTransient<IBot, EscalationActivityHandler>();
+        builder.Services.AddTransient<CaseCommands>();
+        builder.Services.AddTransient<CaseMessenger>();
+        return builder;
+    }
+
+    /// <summary>POST /api/messages: refuses oversized and malformed bodies itself, then hands the rest to the adapter.</summary>
+    public static WebApplication MapBot(this WebApplication app)
+    {
+        app.MapPost("/api/messages", async (HttpContext http, IBotFrameworkHttpAdapter adapter, IBot bot, IOptions<BotOptions> options) =>
+        {
+            var limit = options.Value.MaxRequestBytes;
+            if (http.Request.ContentLength > limit)
+            {
+                return Results.Problem($"Request body over {limit} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
+            }
+
+            // Read at most limit + 1 bytes: enough to know the body is too large without buffering all of it.
+            var body = new MemoryStream();
+            var buffer = new byte[16 * 1024];
+            int read;
+            while ((read = await http.Request.Body.ReadAsync(buffer, http.RequestAborted)) > 0)
+            {
+                body.Write(buffer, 0, read);
+                if (body.Length > limit)
+                {
+                    return Results.Problem($"Request body over {limit} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
+                }
+            }
+
+            if (!LooksLikeActivity(body.GetBuffer().AsMemory(0, (int)body.Length)))
+            {
+                return Results.Problem("The body is not a Bot Framework activity: a JSON object with a \"type\".", statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            body.Position = 0;
+            http.Request.Body = body;
+            await adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted);
+            return Results.Empty;
+        });
+
+        app.MapGet("/healthz", () => Results.Text("ok"));
+        return app;
+    }
+
+    private static bool LooksLikeActivity(ReadOnlyMemory<byte> json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("type", out var type)
+                && type.ValueKind == JsonValueKind.String
+                && type.GetString()!.Length > 0;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,123 @@
+using EscalationBot.Cards;
+using EscalationBot.Cards.Cases;
+using EscalationBot.Cases;
+using Microsoft.Bot.Connector;
+using Microsoft.Bot.Schema;
+
+namespace EscalationBot.Chat;
+
+public enum ReporterNotice { Claimed, Resolved }
+
+/// <summary>
+/// What the bot posts on its own, run as Hangfire jobs so that a card press is answered at once and a failed
+/// send is retried. Each job takes a case number and reads the case as it is now.
+/// </summary>
+public sealed class CaseMessenger(
+    BotAdapter adapter,
+    ICaseStore store,
+    CaseWorkflow workflow,
+    IConversationStore conversations,
+    IConfiguration configuration,
+    TimeProvider clock,
+    ILogger<CaseMessenger> logger)
+{
+    private static readonly Person System = new("escalationbot", "EscalationBot");
+
+    private string BotAppId => configuration["MicrosoftAppId"] ?? "";
+
+    public async Task PostToQueueAsync(int number, CancellationToken cancellationToken)
+    {
+        var stored = await store.GetAsync(number, cancellationToken);
+        if (stored is null || stored.Case.QueueMessageId is not null)
+        {
+            return;
+        }
+
+        var queue = await conversations.GetBindingAsync(Bindings.Queue, cancellationToken);
+        if (queue is null)
+        {
+            logger.LogWarning("Case {CaseId} waits for a queue: no conversation is bound (a lead types 'setup queue')", stored.Case.Id);
+            return;
+        }
+
+        var posted = stored.Case;
+        var messageId = await SendAsync(queue.Address, CaseCard.Build(CaseViews.Of(posted, clock.GetUtcNow()), ButtonsFor(queue.ChannelId)), cancellationToken);
+
+        var now = clock.GetUtcNow();
+        var change = await workflow.ApplyAsync(
+            number,
+            c => c.QueueMessageId is null
+                ? new Decision.Accepted(c with { QueueMessageId = messageId }, new AuditEntry(number, now, System, "posted to queue", c.State, c.State))
+                : new Decision.Refused("already posted"),
+            cancellationToken);
+        logger.LogInformation("Case {CaseId} posted to the queue as message {MessageId}", posted.Id, messageId);
+
+        // Claimed while the card was on its way: show the latest state.
+        if (change is Change.Done { Case: var latest } && latest.State != posted.State)
+        {
+            await RefreshQueueCardAsync(number, cancellationToken);
+        }
+    }
+
+    public async Task RefreshQueueCardAsync(int number, CancellationToken cancellationToken)
+    {
+        var stored = await store.GetAsync(number, cancellationToken);
+        if (stored?.Case.QueueMessageId is not { } messageId)
+        {
+            return;
+        }
+
+        var queue = await conversations.GetBindingAsync(Bindings.Queue, cancellationToken);
+        if (queue is null)
+        {
+            return;
+        }
+
+        var card = CaseCard.Build(CaseViews.Of(stored.Case, clock.GetUtcNow()), ButtonsFor(queue.ChannelId));
+        await adapter.ContinueConversationAsync(
+            BotAppId,
+            ConversationAddress.Parse(queue.Address),
+            async (turn, ct) =>
+            {
+                var update = CardActivity.Of(card);
+                update.Id = messageId;
+                await turn.UpdateActivityAsync(update, ct);
+            },
+            cancellationToken);
+    }
+
+    public async Task NotifyReporterAsync(int number, ReporterNotice notice, CancellationToken cancellationToken)
+    {
+        var stored = await store.GetAsync(number, cancellationToken);
+        if (stored is null)
+        {
+            return;
+        }
+
+        var c = stored.Case;
+        var reference = ConversationAddress.Parse(c.ReporterAddress);
+        var view = CaseViews.Of(c, clock.GetUtcNow());
+        var card = notice switch
+        {
+            ReporterNotice.Claimed => CaseNoticeCard.Claimed(view, ButtonsFor(reference.ChannelId)),
+            _ => CaseNoticeCard.Resolved(view),
+        };
+        await SendAsync(c.ReporterAddress, card, cancellationToken);
+        logger.LogInformation("Reporter {User} told that {CaseId} is {Notice}", c.Reporter.Id, c.Id, notice);
+    }
+
+    private async Task<string> SendAsync(string address, Cards.AdaptiveCards.AdaptiveCard card, CancellationToken cancellationToken)
+    {
+        string? id = null;
+        var reference = ConversationAddress.TopLevel(ConversationAddress.Parse(address));
+        await adapter.ContinueConversationAsync(
+            BotAppId,
+            reference,
+            async (turn, ct) => id = (await turn.SendActivityAsync(CardActivity.Of(card), ct))?.Id,
+            cancellationToken);
+        return id ?? throw new InvalidOperationException("The channel accepted the message but returned no id.");
+    }
+
+    private static Buttons ButtonsFor(string channelId) =>
+        new(channelId == Channels.Msteams ? ButtonMode.Execute : ButtonMode.Submit);
+}

@@ -1,0 +1,17 @@
+namespace EscalationBot.Chat;
+
+/// <summary>What someone asked for, from a typed message, an Action.Submit or an Action.Execute alike.</summary>
+public abstract record ChatCommand
+{
+    public sealed record Help(string? Preface = null) : ChatCommand;
+    public sealed record OpenIntake(string? Description) : ChatCommand;
+    public sealed record SubmitIntake(IReadOnlyDictionary<string, string> Values) : ChatCommand;
+    public sealed record Claim(string CaseRef) : ChatCommand;
+    public sealed record Resolve(string CaseRef, string? Outcome, string? Summary) : ChatCommand;
+    public sealed record Status(string CaseRef) : ChatCommand;
+    public sealed record ShowQueue : ChatCommand;
+    public sealed record Setup(string Binding) : ChatCommand;
+
+    /// <summary>A button whose data could not be read: forged, stale or from an unknown card.</summary>
+    public sealed record Unreadable(string Why) : ChatCommand;
+}

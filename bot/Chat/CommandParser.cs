@@ -1,0 +1,112 @@
+using System.Text.RegularExpressions;
+using EscalationBot.Cards;
+using EscalationBot.Cards.Intake;
+using EscalationBot.Cases;
+using Newtonsoft.Json.Linq;
+
+namespace EscalationBot.Chat;
+
+/// <summary>Turns typed text and button data into commands. Everything it reads is user input.</summary>
+public static partial class CommandParser
+{
+    public static readonly IReadOnlyList<(string Command, string Meaning)> Commands =
+    [
+        ("escalate [description]", "File an escalation (in a 1:1 chat with me)."),
+        ("status ESC-n", "Where a case stands."),
+        ("queue", "Open cases, oldest first (specialists and leads)."),
+        ("claim ESC-n", "Take a case (specialists and leads)."),
+        ("resolve ESC-n [outcome] summary", "Resolve your case; outcome is actioned, no-violation, policy-decision or other (default other)."),
+        ("setup queue / setup leads", "Make this conversation the specialists' queue or the leads' channel (leads)."),
+        ("help", "This list."),
+    ];
+
+    public static ChatCommand FromText(string? text)
+    {
+        var t = Whitespace().Replace(text ?? "", " ").Trim();
+        if (t.Length == 0)
+        {
+            return new ChatCommand.Help();
+        }
+
+        var space = t.IndexOf(' ');
+        var verb = (space < 0 ? t : t[..space]).ToLowerInvariant();
+        var rest = space < 0 ? "" : t[(space + 1)..];
+
+        return verb switch
+        {
+            "help" or "?" or "hi" or "hello" => new ChatCommand.Help(),
+            "escalate" or "report" => new ChatCommand.OpenIntake(rest.Length > 0 ? rest : null),
+            "claim" => rest.Length > 0 ? new ChatCommand.Claim(rest) : Usage("claim ESC-12"),
+            "status" => rest.Length > 0 ? new ChatCommand.Status(rest) : Usage("status ESC-12"),
+            "queue" => new ChatCommand.ShowQueue(),
+            "resolve" => ParseResolve(rest),
+            "setup" when Bindings.All.Contains(rest.ToLowerInvariant()) => new ChatCommand.Setup(rest.ToLowerInvariant()),
+            "setup" => Usage("setup queue, or setup leads"),
+            _ => new ChatCommand.Help($"I didn't understand \"{Shorten(t)}\"."),
+        };
+    }
+
+    /// <summary>An Action.Submit: the data object, with the verb under <see cref="Verbs.SubmitVerbKey"/> and the inputs merged in.</summary>
+    public static ChatCommand FromSubmit(JObject value) =>
+        FromCard(value.Value<JToken>(Verbs.SubmitVerbKey) is { Type: JTokenType.String } verb ? verb.Value<string>() : null, value);
+
+    /// <summary>An Action.Execute (or the normalized Action.Submit): a verb and its data.</summary>
+    public static ChatCommand FromCard(string? verb, JObject? data)
+    {
+        data ??= [];
+        string? Read(string key) => data.TryGetValue(key, out var token) && token.Type is JTokenType.String or JTokenType.Integer or JTokenType.Float or JTokenType.Boolean
+            ? token.ToString()
+            : null;
+
+        var caseRef = Read(Verbs.CaseIdKey);
+        return verb switch
+        {
+            Verbs.OpenIntake => new ChatCommand.OpenIntake(null),
+            Verbs.SubmitIntake => new ChatCommand.SubmitIntake(
+                IntakeFields.All.Select(f => (f, Read(f))).Where(p => p.Item2 is not null).ToDictionary(p => p.f, p => p.Item2!)),
+            Verbs.Claim when caseRef is not null => new ChatCommand.Claim(caseRef),
+            Verbs.Status when caseRef is not null => new ChatCommand.Status(caseRef),
+            Verbs.Resolve when caseRef is not null => new ChatCommand.Resolve(caseRef, Read(Cards.Cases.CaseCard.OutcomeField), Read(Cards.Cases.CaseCard.SummaryField)),
+            Verbs.Claim or Verbs.Status or Verbs.Resolve => new ChatCommand.Unreadable("That button does not say which case it is for."),
+            _ => new ChatCommand.Unreadable("That button is not one I know. It may be from an old card: type 'help' to start again."),
+        };
+    }
+
+    private static ChatCommand ParseResolve(string rest)
+    {
+        var match = ResolvePattern().Match(rest);
+        if (!match.Success)
+        {
+            return Usage("resolve ESC-12 actioned Removed the post and warned the account");
+        }
+
+        var caseRef = match.Groups["id"].Value;
+        var summary = match.Groups["summary"].Value.Trim();
+        var space = summary.IndexOf(' ');
+        var first = (space < 0 ? summary : summary[..space]).ToLowerInvariant();
+        Outcome? outcome = first switch
+        {
+            "actioned" => Outcome.Actioned,
+            "no-violation" or "noviolation" or "no_violation" => Outcome.NoViolation,
+            "policy-decision" or "needs-policy-decision" or "policy" => Outcome.NeedsPolicyDecision,
+            "other" => Outcome.Other,
+            _ => null,
+        };
+        if (outcome is not null)
+        {
+            summary = space < 0 ? "" : summary[(space + 1)..].Trim();
+        }
+
+        return new ChatCommand.Resolve(caseRef, (outcome ?? Outcome.Other).ToString(), summary);
+    }
+
+    private static ChatCommand.Help Usage(string example) => new($"Try: {example}");
+
+    private static string Shorten(string text) => text.Length > 40 ? text[..40] + "…" : text;
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"^(?<id>ESC[- ]?\d{1,9})(?:\s+(?<summary>.*))?$", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex ResolvePattern();
+}

@@ -1,0 +1,116 @@
+using EscalationBot.Cases;
+using EscalationBot.Roster;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json.Linq;
+
+namespace EscalationBot.Chat;
+
+/// <summary>The chat edge: turns activities into commands for <see cref="CaseCommands"/> and its replies into activities.</summary>
+public sealed class EscalationActivityHandler(CaseCommands commands, TeamRoster roster, ILogger<EscalationActivityHandler> logger) : ActivityHandler
+{
+    protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        if (Turn(turnContext, fromCard: activity.Value is not null) is not { } turn)
+        {
+            return;
+        }
+
+        var command = activity.Value switch
+        {
+            null => CommandParser.FromText(activity.RemoveRecipientMention()),
+            JObject value => CommandParser.FromSubmit(value),
+            _ => new ChatCommand.Unreadable("I couldn't read what that button sent."),
+        };
+
+        var reply = await commands.HandleAsync(command, turn, cancellationToken);
+        if (reply.Text is not null)
+        {
+            await turnContext.SendActivityAsync(MessageFactory.Text(reply.Text), cancellationToken);
+        }
+
+        if (reply.Card is not null)
+        {
+            await turnContext.SendActivityAsync(CardActivity.Of(reply.Card), cancellationToken);
+        }
+    }
+
+    protected override async Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(
+        ITurnContext<IInvokeActivity> turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken)
+    {
+        if (Turn(turnContext, fromCard: true) is not { } turn)
+        {
+            return Message("I can't tell who pressed that button.");
+        }
+
+        var command = CommandParser.FromCard(invokeValue.Action?.Verb, invokeValue.Action?.Data as JObject);
+        Reply reply;
+        try
+        {
+            reply = await commands.HandleAsync(command, turn, cancellationToken);
+        }
+        catch (Exception e)
+        {
+            // Teams shows an invoke's answer on the card; a thrown exception would leave the user with a spinner.
+            var reference = Guid.NewGuid().ToString("N")[..8];
+            logger.LogError(e, "Card action {Verb} failed (ref {Reference}) for {User}", invokeValue.Action?.Verb, reference, turn.Actor.Person.Id);
+            return Message($"Sorry, that didn't work on my side. Please try again (ref {reference}).");
+        }
+
+        if (reply.Card is not null && reply.ReplacesCard)
+        {
+            return new AdaptiveCardInvokeResponse
+            {
+                StatusCode = 200,
+                Type = CardActivity.ContentType,
+                Value = CardActivity.Content(reply.Card),
+            };
+        }
+
+        if (reply.Card is not null)
+        {
+            await turnContext.SendActivityAsync(CardActivity.Of(reply.Card), cancellationToken);
+        }
+
+        return Message(reply.Text ?? "Done.");
+    }
+
+    protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    {
+        // Greet a person who opens a 1:1 chat with the bot; stay quiet when added to a team or group.
+        var conversationType = turnContext.Activity.Conversation?.ConversationType;
+        if (conversationType is not (null or "personal"))
+        {
+            return;
+        }
+
+        if (membersAdded.Any(m => m.Id != turnContext.Activity.Recipient?.Id) && Turn(turnContext, fromCard: false) is { } turn)
+        {
+            var reply = await commands.HandleAsync(new ChatCommand.Help("Hello! I'm EscalationBot."), turn, cancellationToken);
+            if (reply.Card is not null)
+            {
+                await turnContext.SendActivityAsync(CardActivity.Of(reply.Card), cancellationToken);
+            }
+        }
+    }
+
+    private ChatTurn? Turn(ITurnContext turnContext, bool fromCard)
+    {
+        var activity = turnContext.Activity;
+        var from = activity.From;
+        if (string.IsNullOrWhiteSpace(from?.Id) || activity.Conversation?.Id is null)
+        {
+            logger.LogWarning("Ignored a {Type} activity with no sender or conversation", activity.Type);
+            return null;
+        }
+
+        var person = new Person(from.Id, string.IsNullOrWhiteSpace(from.Name) ? from.Id : from.Name);
+        var actor = new Actor(person, roster.RoleOf(from.Id, from.AadObjectId));
+        var isPersonal = activity.Conversation.ConversationType is null or "personal" && activity.Conversation.IsGroup != true;
+        return new ChatTurn(actor, activity.ChannelId ?? "", isPersonal, activity.GetConversationReference(), fromCard);
+    }
+
+    private static AdaptiveCardInvokeResponse Message(string text) =>
+        new() { StatusCode = 200, Type = "application/vnd.microsoft.activity.message", Value = text };
+}

@@ -1,0 +1,22 @@
+namespace EscalationBot.Chat;
+
+/// <summary>The team conversations the bot posts to on its own: bound by a lead, kept across restarts.</summary>
+public static class Bindings
+{
+    public const string Queue = "queue";
+    public const string Leads = "leads";
+
+    public static readonly IReadOnlyList<string> All = [Queue, Leads];
+}
+
+/// <summary>A bound conversation: its serialized conversation reference, and who bound it when.</summary>
+public sealed record Binding(string Name, string Address, string ChannelId, string BoundBy, DateTimeOffset BoundAt);
+
+public interface IConversationStore
+{
+    Task EnsureCreatedAsync(CancellationToken cancellationToken);
+
+    Task SaveBindingAsync(Binding binding, CancellationToken cancellationToken);
+
+    Task<Binding?> GetBindingAsync(string name, CancellationToken cancellationToken);
+}

@@ -1,0 +1,23 @@
+using EscalationBot.Cases;
+using EscalationBot.Chat;
+using EscalationBot.Jobs;
+using EscalationBot.Storage;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// Port 3978 is the Bot Framework convention; --urls and ASPNETCORE_URLS still win.
+if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
+{
+    builder.WebHost.UseUrls("http://localhost:3978");
+}
+
+builder.AddCases();
+builder.AddCaseStorage();
+builder.AddJobs();
+builder.AddBot();
+
+var app = builder.Build();
+app.MapBot();
+app.Run();
+
+public partial class Program;

@@ -1,0 +1,101 @@
+using Azure;
+using Azure.Data.Tables;
+using EscalationBot.Cases;
+
+namespace EscalationBot.Storage;
+
+/// <summary>Cases in one Table Storage table; key rules in <see cref="CaseKeys"/>.</summary>
+public sealed class TableCaseStore(TableClient table) : ICaseStore
+{
+    public async Task EnsureCreatedAsync(CancellationToken cancellationToken) =>
+        await table.CreateIfNotExistsAsync(cancellationToken);
+
+    public async Task<Case> CreateAsync(Func<int, (Case Case, AuditEntry Audit)> build, CancellationToken cancellationToken)
+    {
+        // Optimistic allocation: read the counter, then write counter + case + index + audit in one batch
+        // conditional on the counter's ETag. Two filers racing for a number: one batch wins, the other retries.
+        for (var attempt = 0; ; attempt++)
+        {
+            var counter = await table.GetEntityIfExistsAsync<TableEntity>(CaseKeys.Partition, CaseKeys.Counter, cancellationToken: cancellationToken);
+            var next = (counter.HasValue ? counter.Value!.GetInt32("Last") ?? 0 : 0) + 1;
+            var (created, audit) = build(next);
+
+            var actions = new List<TableTransactionAction>
+            {
+                counter.HasValue
+                    ? new(TableTransactionActionType.UpdateReplace, new TableEntity(CaseKeys.Partition, CaseKeys.Counter) { ["Last"] = next }, counter.Value!.ETag)
+                    : new(TableTransactionActionType.Add, new TableEntity(CaseKeys.Partition, CaseKeys.Counter) { ["Last"] = next }),
+                new(TableTransactionActionType.Add, CaseEntities.ToEntity(created, CaseKeys.Case(next))),
+                new(TableTransactionActionType.Add, CaseEntities.ToEntity(created, CaseKeys.Open(next))),
+                new(TableTransactionActionType.Add, CaseEntities.ToEntity(audit)),
+            };
+
+            try
+            {
+                await table.SubmitTransactionAsync(actions, cancellationToken);
+                return created;
+            }
+            catch (TableTransactionFailedException e) when (e.Status is 409 or 412 && attempt < 50)
+            {
+                // Lost the number to a concurrent filer; back off a little, with jitter, and take the next one.
+                await Task.Delay(Random.Shared.Next(1, 5 + (attempt * 5)), cancellationToken);
+            }
+        }
+    }
+
+    public async Task<StoredCase?> GetAsync(int number, CancellationToken cancellationToken)
+    {
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(CaseKeys.Partition, CaseKeys.Case(number), cancellationToken: cancellationToken);
+        return response.HasValue ? new StoredCase(CaseEntities.ToCase(response.Value!), response.Value!.ETag.ToString()) : null;
+    }
+
+    public async Task<bool> TryReplaceAsync(StoredCase current, Case updated, AuditEntry audit, CancellationToken cancellationToken)
+    {
+        var number = updated.Number;
+        var actions = new List<TableTransactionAction>
+        {
+            new(TableTransactionActionType.UpdateReplace, CaseEntities.ToEntity(updated, CaseKeys.Case(number)), new ETag(current.ETag)),
+            updated.IsOpen
+                ? new(TableTransactionActionType.UpsertReplace, CaseEntities.ToEntity(updated, CaseKeys.Open(number)))
+                : new(TableTransactionActionType.Delete, new TableEntity(CaseKeys.Partition, CaseKeys.Open(number)), ETag.All),
+            new(TableTransactionActionType.Add, CaseEntities.ToEntity(audit)),
+        };
+
+        try
+        {
+            await table.SubmitTransactionAsync(actions, cancellationToken);
+            return true;
+        }
+        catch (TableTransactionFailedException e) when (e.Status == 412 && e.FailedTransactionActionIndex == 0)
+        {
+            return false;
+        }
+    }
+
+    public async Task<IReadOnlyList<Case>> ListOpenAsync(CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {CaseKeys.Partition} and RowKey ge {CaseKeys.OpenPrefix} and RowKey lt {CaseKeys.End(CaseKeys.OpenPrefix)}");
+        var cases = new List<Case>();
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            cases.Add(CaseEntities.ToCase(entity));
+        }
+
+        return cases;
+    }
+
+    public async Task<IReadOnlyList<AuditEntry>> HistoryAsync(int number, CancellationToken cancellationToken)
+    {
+        var from = CaseKeys.AuditFrom(number);
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {CaseKeys.Partition} and RowKey ge {from} and RowKey lt {CaseKeys.End(from)}");
+        var entries = new List<AuditEntry>();
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            entries.Add(CaseEntities.ToAudit(entity));
+        }
+
+        return entries;
+    }
+}

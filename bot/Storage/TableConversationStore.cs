@@ -1,0 +1,40 @@
+using Azure.Data.Tables;
+using EscalationBot.Chat;
+
+namespace EscalationBot.Storage;
+
+/// <summary>
+/// Conversation bindings in Table Storage. Keys: PartitionKey <c>binding</c>, RowKey the binding's name
+/// (<c>queue</c>, <c>leads</c>): a point read per proactive post.
+/// </summary>
+public sealed class TableConversationStore(TableClient table) : IConversationStore
+{
+    private const string BindingPartition = "binding";
+
+    public async Task EnsureCreatedAsync(CancellationToken cancellationToken) =>
+        await table.CreateIfNotExistsAsync(cancellationToken);
+
+    public async Task SaveBindingAsync(Binding binding, CancellationToken cancellationToken) =>
+        await table.UpsertEntityAsync(
+            new TableEntity(BindingPartition, binding.Name)
+            {
+                ["Address"] = binding.Address,
+                ["ChannelId"] = binding.ChannelId,
+                ["BoundBy"] = binding.BoundBy,
+                ["BoundAt"] = binding.BoundAt,
+            },
+            TableUpdateMode.Replace,
+            cancellationToken);
+
+    public async Task<Binding?> GetBindingAsync(string name, CancellationToken cancellationToken)
+    {
+        var found = await table.GetEntityIfExistsAsync<TableEntity>(BindingPartition, name, cancellationToken: cancellationToken);
+        if (!found.HasValue)
+        {
+            return null;
+        }
+
+        var e = found.Value!;
+        return new Binding(name, e.GetString("Address") ?? "", e.GetString("ChannelId") ?? "", e.GetString("BoundBy") ?? "", e.GetDateTimeOffset("BoundAt") ?? DateTimeOffset.MinValue);
+    }
+}

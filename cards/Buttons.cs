@@ -1,0 +1,46 @@
+using EscalationBot.Cards.AdaptiveCards;
+
+namespace EscalationBot.Cards;
+
+/// <summary>How a card's buttons reach the bot, which depends on the client that shows the card.</summary>
+public enum ButtonMode
+{
+    /// <summary>Teams: Action.Execute, answered by the bot with the refreshed card.</summary>
+    Execute,
+    /// <summary>Web Chat, Direct Line, Emulator: Action.Submit, because Web Chat ignores Action.Execute.</summary>
+    Submit,
+}
+
+/// <summary>The verbs a card button can send. The bot treats everything a button sends as user input.</summary>
+public static class Verbs
+{
+    public const string OpenIntake = "openIntake";
+    public const string SubmitIntake = "submitIntake";
+    public const string Claim = "claim";
+    public const string Resolve = "resolve";
+    public const string Status = "status";
+
+    /// <summary>The data key that carries the verb in an Action.Submit payload.</summary>
+    public const string SubmitVerbKey = "verb";
+    public const string CaseIdKey = "caseId";
+}
+
+public sealed class Buttons(ButtonMode mode)
+{
+    public ButtonMode Mode => mode;
+
+    public CardAction Create(string title, string verb, string? caseId = null, string? style = null)
+    {
+        var data = new Dictionary<string, string>();
+        if (caseId is not null)
+        {
+            data[Verbs.CaseIdKey] = caseId;
+        }
+
+        return mode switch
+        {
+            ButtonMode.Execute => new ExecuteAction(title, verb, data) { Style = style },
+            _ => new SubmitAction(title, new Dictionary<string, string>(data) { [Verbs.SubmitVerbKey] = verb }) { Style = style },
+        };
+    }
+}

@@ -1,0 +1,91 @@
+using EscalationBot.Cards.AdaptiveCards;
+
+namespace EscalationBot.Cards.Cases;
+
+/// <summary>The pieces every case card shares: its headline and its facts.</summary>
+internal static class CaseFacts
+{
+    public static string SeverityColor(int level) => level switch
+    {
+        1 => "Attention",
+        2 => "Warning",
+        _ => "Default",
+    };
+
+    public static TextBlock Headline(CaseView view) =>
+        new($"{view.Id} · {view.SeverityLabel}") { Size = "Large", Weight = "Bolder", Color = SeverityColor(view.SeverityLevel) };
+
+    public static FactSet Summary(CaseView view)
+    {
+        var facts = new List<Fact>
+        {
+            new("State", view.StateLabel),
+            new("Platform", view.PlatformLabel),
+            new("Partner", view.Partner),
+            new("Policy area", view.PolicyAreaLabel),
+        };
+        if (view.Account.Length > 0)
+        {
+            facts.Add(new("Account", view.Account));
+        }
+
+        facts.Add(new("Reported by", view.ReporterName));
+        facts.Add(new("Filed", Durations.LocalTime(view.FiledAt)));
+        if (view.PartnerDeadline is { } deadline)
+        {
+            facts.Add(new("Partner deadline", Durations.LocalTime(deadline)));
+        }
+
+        return new FactSet(facts);
+    }
+
+    /// <summary>Where the case stands against its targets, as of the card's rendering.</summary>
+    public static FactSet Targets(CaseView view)
+    {
+        var facts = new List<Fact>();
+        if (view.ClaimedAt is { } claimed)
+        {
+            var took = claimed - view.FiledAt;
+            var met = claimed <= view.FirstResponseDue ? "met" : "missed";
+            facts.Add(new("First response", $"{Durations.Format(took)} ({met}, target {Durations.Format(view.FirstResponseTarget)})"));
+        }
+        else
+        {
+            facts.Add(new("First response", DueText(view.FirstResponseDue, view.FirstResponseTarget, view.Now)));
+        }
+
+        if (view.ResolvedAt is { } resolved)
+        {
+            var met = resolved <= view.ResolutionDue ? "met" : "missed";
+            facts.Add(new("Resolution", $"{Durations.Format(resolved - view.FiledAt)} ({met}, target {Durations.Format(view.ResolutionTarget)})"));
+        }
+        else
+        {
+            facts.Add(new("Resolution", DueText(view.ResolutionDue, view.ResolutionTarget, view.Now)));
+        }
+
+        return new FactSet(facts);
+    }
+
+    private static string DueText(DateTimeOffset due, TimeSpan target, DateTimeOffset now)
+    {
+        var left = due - now;
+        var when = left >= TimeSpan.Zero ? $"due in {Durations.Format(left)}" : $"overdue by {Durations.Format(-left)}";
+        return $"{when} (target {Durations.Format(target)})";
+    }
+
+    public static IEnumerable<Element> Content(CaseView view)
+    {
+        if (view.ContentUrls.Count > 0)
+        {
+            yield return new TextBlock("Content") { Weight = "Bolder", Spacing = "Medium" };
+            foreach (var url in view.ContentUrls)
+            {
+                yield return new TextBlock($"[{url}]({url})") { Spacing = "None" };
+            }
+        }
+
+        yield return new TextBlock("What is happening") { Weight = "Bolder", Spacing = "Medium" };
+        yield return new TextBlock(view.Description) { Spacing = "None" };
+    }
+}

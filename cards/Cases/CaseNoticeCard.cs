@@ -1,0 +1,51 @@
+using EscalationBot.Cards.AdaptiveCards;
+
+namespace EscalationBot.Cards.Cases;
+
+/// <summary>What a reporter sees about their own case: the confirmation, and each move after it.</summary>
+public static class CaseNoticeCard
+{
+    public static AdaptiveCard Confirmation(CaseView view, Buttons buttons) =>
+        new(
+        [
+            new TextBlock($"Escalation {view.Id} filed") { Size = "Large", Weight = "Bolder" },
+            new TextBlock("On-shift specialists have it in their queue. You will hear here when it is claimed and when it is resolved.") { Spacing = "None" },
+            new FactSet(
+            [
+                new("Severity", view.SeverityLabel),
+                new("Policy area", view.PolicyAreaLabel),
+                new("First response target", $"{Durations.Format(view.FirstResponseTarget)} (by {Durations.LocalTime(view.FirstResponseDue)})"),
+                new("Resolution target", $"{Durations.Format(view.ResolutionTarget)} (by {Durations.LocalTime(view.ResolutionDue)})"),
+            ]),
+        ])
+        {
+            Actions = [buttons.Create("Check status", Verbs.Status, view.Id)],
+            FallbackText = $"Escalation {view.Id} filed ({view.SeverityLabel}).",
+        };
+
+    public static AdaptiveCard Claimed(CaseView view, Buttons buttons) =>
+        new(
+        [
+            new TextBlock($"{view.Id} is being handled") { Size = "Large", Weight = "Bolder" },
+            new TextBlock($"{view.OwnerName} has claimed your escalation.") { Spacing = "None" },
+            CaseFacts.Targets(view),
+        ])
+        {
+            Actions = [buttons.Create("Check status", Verbs.Status, view.Id)],
+            FallbackText = $"{view.Id} claimed by {view.OwnerName}.",
+        };
+
+    public static AdaptiveCard Resolved(CaseView view) =>
+        new(
+        [
+            new TextBlock($"{view.Id} resolved: {view.OutcomeLabel}") { Size = "Large", Weight = "Bolder", Color = "Good" },
+            new TextBlock(view.ResolutionSummary ?? "") { Spacing = "Small" },
+            new FactSet([new("Resolved by", view.OwnerName ?? ""), new("Resolved", Durations.LocalTime(view.ResolvedAt ?? view.Now))]),
+        ])
+        {
+            FallbackText = $"{view.Id} resolved: {view.OutcomeLabel}. {view.ResolutionSummary}",
+        };
+
+    /// <summary>The reporter's view of their case: the same facts as the queue card, no buttons.</summary>
+    public static AdaptiveCard Status(CaseView view) => CaseCard.Build(view with { Buttons = CaseButtons.None }, new Buttons(ButtonMode.Submit));
+}

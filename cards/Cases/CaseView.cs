@@ -1,0 +1,42 @@
+using EscalationBot.Cards.AdaptiveCards;
+
+namespace EscalationBot.Cards.Cases;
+
+/// <summary>What the viewer may do next on a case; the bot decides, the card only shows.</summary>
+[Flags]
+public enum CaseButtons
+{
+    None = 0,
+    Claim = 1,
+    Resolve = 2,
+}
+
+/// <summary>A case as cards show it: labels already chosen, times as instants, <see cref="Now"/> the moment of rendering.</summary>
+public sealed record CaseView(
+    string Id,
+    string StateLabel,
+    int SeverityLevel,
+    string SeverityLabel,
+    string PlatformLabel,
+    string Partner,
+    string Account,
+    IReadOnlyList<string> ContentUrls,
+    string PolicyAreaLabel,
+    string Description,
+    string ReporterName,
+    DateTimeOffset FiledAt,
+    DateTimeOffset? PartnerDeadline,
+    TimeSpan FirstResponseTarget,
+    TimeSpan ResolutionTarget,
+    DateTimeOffset FirstResponseDue,
+    DateTimeOffset ResolutionDue,
+    string? OwnerName,
+    DateTimeOffset? ClaimedAt,
+    DateTimeOffset? ResolvedAt,
+    string? OutcomeLabel,
+    string? ResolutionSummary,
+    DateTimeOffset Now)
+{
+    public CaseButtons Buttons { get; init; }
+    public IReadOnlyList<Choice> Outcomes { get; init; } = [];
+}
