@@ -113,7 +113,16 @@ public sealed class CaseMessenger(
         await adapter.ContinueConversationAsync(
             BotAppId,
             reference,
-            async (turn, ct) => id = (await turn.SendActivityAsync(CardActivity.Of(card), ct))?.Id,
+            async (turn, ct) =>
+            {
+                // Not turn.SendActivityAsync: the continuation activity has an id of its own, which would make this a
+                // reply to a message that does not exist. A new post goes to the conversation itself.
+                var activity = (Activity)CardActivity.Of(card);
+                activity.ApplyConversationReference(reference);
+                activity.ReplyToId = null;
+                var connector = turn.TurnState.Get<IConnectorClient>();
+                id = (await connector.Conversations.SendToConversationAsync(activity, ct))?.Id;
+            },
             cancellationToken);
         return id ?? throw new InvalidOperationException("The channel accepted the message but returned no id.");
     }

@@ -22,7 +22,8 @@ public static partial class CommandParser
 
     public static ChatCommand FromText(string? text)
     {
-        var t = Whitespace().Replace(text ?? "", " ").Trim();
+        // Teams keeps "<at>Bot</at>" in the text of a channel message; without a mention entity the SDK cannot strip it.
+        var t = Whitespace().Replace(Mention().Replace(text ?? "", " "), " ").Trim();
         if (t.Length == 0)
         {
             return new ChatCommand.Help();
@@ -103,6 +104,9 @@ public static partial class CommandParser
     private static ChatCommand.Help Usage(string example) => new($"Try: {example}");
 
     private static string Shorten(string text) => text.Length > 40 ? text[..40] + "…" : text;
+
+    [GeneratedRegex(@"<at>.*?</at>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex Mention();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();

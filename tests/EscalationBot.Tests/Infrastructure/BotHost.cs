@@ -1,0 +1,97 @@
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using Newtonsoft.Json.Linq;
+
+namespace EscalationBot.Tests.Infrastructure;
+
+/// <summary>People the tests act as. Their ids are the roster the host is configured with.</summary>
+public static class People
+{
+    public static readonly TestUser Lead = new("lead-1", "Lee Lead");
+    public static readonly TestUser Specialist = new("spec-1", "Sam Specialist");
+    public static readonly TestUser Specialist2 = new("spec-2", "Sky Specialist");
+    public static readonly TestUser Reporter = new("pm-1", "Pat Partner-Manager");
+    public static readonly TestUser OtherReporter = new("pm-2", "Pia Partner-Manager");
+
+    public static IEnumerable<TestUser> ManySpecialists(int count) =>
+        Enumerable.Range(1, count).Select(i => new TestUser($"spec-many-{i}", $"Specialist {i}"));
+}
+
+public sealed record TestUser(string Id, string Name);
+
+/// <summary>
+/// The real bot, hosted in-process by WebApplicationFactory, on a real Azurite and talking to a real HTTP
+/// recording connector. Each host gets its own table prefix, so hosts never see each other's data unless
+/// they are given the same one (a restart).
+/// </summary>
+public sealed class BotHost : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> settings;
+
+    public BotHost(AzuriteFixture azurite, RecordingConnector connector, string? tablePrefix = null, IDictionary<string, string?>? extra = null)
+        : this(azurite.ConnectionString, connector, tablePrefix, extra)
+    {
+    }
+
+    public BotHost(string tablesConnectionString, RecordingConnector connector, string? tablePrefix = null, IDictionary<string, string?>? extra = null)
+    {
+        Connector = connector;
+        TablePrefix = tablePrefix ?? "t" + Guid.NewGuid().ToString("N")[..12];
+        settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Tables"] = tablesConnectionString,
+            ["Storage:TablePrefix"] = TablePrefix,
+            ["Roster:Leads:0"] = People.Lead.Id,
+            ["Roster:Specialists:0"] = People.Specialist.Id,
+            ["Roster:Specialists:1"] = People.Specialist2.Id,
+            ["Hangfire:SchedulePollingInterval"] = "00:00:00.200",
+            ["MicrosoftAppId"] = "",
+        };
+        foreach (var (i, user) in People.ManySpecialists(20).Select((u, i) => (i, u)))
+        {
+            settings[$"Roster:Specialists:{i + 2}"] = user.Id;
+        }
+
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+    }
+
+    public RecordingConnector Connector { get; }
+    public string TablePrefix { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings));
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddFilter("EscalationBot", LogLevel.Information));
+    }
+
+    public Task<HttpResponseMessage> PostAsync(JObject activity) => PostRawAsync(activity.ToString());
+
+    public async Task<HttpResponseMessage> PostRawAsync(string body)
+    {
+        using var client = CreateClient();
+        using var content = new StringContent(body, Encoding.UTF8);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        return await client.PostAsync("/api/messages", content);
+    }
+
+    /// <summary>Sends an activity and expects the bot to accept it.</summary>
+    public async Task<JObject?> SendAsync(JObject activity)
+    {
+        var response = await PostAsync(activity);
+        var text = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new Xunit.Sdk.XunitException($"/api/messages answered {(int)response.StatusCode}: {text}");
+        }
+
+        return text.Length > 0 ? JObject.Parse(text) : null;
+    }
+}
