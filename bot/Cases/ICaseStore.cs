@@ -1,7 +1,7 @@
 namespace EscalationBot.Cases;
 
-/// <summary>A case as read from storage, with the version any update must match.</summary>
-public sealed record StoredCase(Case Case, string ETag);
+/// <summary>A case as read from storage: <see cref="ETag"/> is what an update must match, <see cref="Version"/> counts its changes.</summary>
+public sealed record StoredCase(Case Case, string ETag, int Version);
 
 public interface ICaseStore
 {

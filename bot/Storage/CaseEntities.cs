@@ -13,7 +13,8 @@ namespace EscalationBot.Storage;
 /// <item>RowKey <c>case|0000000012</c>: case ESC-12 (a point read by id).</item>
 /// <item>RowKey <c>open|0000000012</c>: a copy of the case while it is open; a range read gives the open
 /// cases oldest first without touching closed ones.</item>
-/// <item>RowKey <c>audit|0000000012|ticks-nonce</c>: its history, in time order.</item>
+/// <item>RowKey <c>audit|0000000012|000003</c>: its history, keyed by the case version each change made, so in
+/// exactly the order the changes committed.</item>
 /// </list>
 /// One partition serves about 2,000 operations a second, far above an escalation team's volume; the price
 /// of going past it would be a second partition per team, not a different design.
@@ -29,8 +30,8 @@ internal static class CaseKeys
     public static string Case(int number) => CasePrefix + Number(number);
     public static string Open(int number) => OpenPrefix + Number(number);
     public static string AuditFrom(int number) => $"{AuditPrefix}{Number(number)}|";
-    public static string Audit(AuditEntry entry) =>
-        $"{AuditFrom(entry.CaseNumber)}{entry.At.UtcTicks:D19}-{Random.Shared.Next():x8}";
+    public static string Audit(int number, int version) =>
+        $"{AuditFrom(number)}{version.ToString("D6", CultureInfo.InvariantCulture)}";
 
     /// <summary>The first key after every key that starts with <paramref name="prefix"/>.</summary>
     public static string End(string prefix) => prefix[..^1] + (char)(prefix[^1] + 1);
@@ -40,12 +41,13 @@ internal static class CaseKeys
 
 internal static class CaseEntities
 {
-    public static TableEntity ToEntity(Case c, string rowKey)
+    public static TableEntity ToEntity(Case c, string rowKey, int version)
     {
         var r = c.Report;
         var entity = new TableEntity(CaseKeys.Partition, rowKey)
         {
             ["Number"] = c.Number,
+            ["Version"] = version,
             ["State"] = c.State.ToString(),
             ["Platform"] = r.Platform.ToString(),
             ["Partner"] = r.Partner,
@@ -106,7 +108,7 @@ internal static class CaseEntities
         };
     }
 
-    public static TableEntity ToEntity(AuditEntry a) => new(CaseKeys.Partition, CaseKeys.Audit(a))
+    public static TableEntity ToEntity(AuditEntry a, int version) => new(CaseKeys.Partition, CaseKeys.Audit(a.CaseNumber, version))
     {
         ["Number"] = a.CaseNumber,
         ["At"] = a.At,

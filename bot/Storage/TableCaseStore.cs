@@ -25,9 +25,9 @@ public sealed class TableCaseStore(TableClient table) : ICaseStore
                 counter.HasValue
                     ? new(TableTransactionActionType.UpdateReplace, new TableEntity(CaseKeys.Partition, CaseKeys.Counter) { ["Last"] = next }, counter.Value!.ETag)
                     : new(TableTransactionActionType.Add, new TableEntity(CaseKeys.Partition, CaseKeys.Counter) { ["Last"] = next }),
-                new(TableTransactionActionType.Add, CaseEntities.ToEntity(created, CaseKeys.Case(next))),
-                new(TableTransactionActionType.Add, CaseEntities.ToEntity(created, CaseKeys.Open(next))),
-                new(TableTransactionActionType.Add, CaseEntities.ToEntity(audit)),
+                new(TableTransactionActionType.Add, CaseEntities.ToEntity(created, CaseKeys.Case(next), 1)),
+                new(TableTransactionActionType.Add, CaseEntities.ToEntity(created, CaseKeys.Open(next), 1)),
+                new(TableTransactionActionType.Add, CaseEntities.ToEntity(audit, 1)),
             };
 
             try
@@ -46,19 +46,22 @@ public sealed class TableCaseStore(TableClient table) : ICaseStore
     public async Task<StoredCase?> GetAsync(int number, CancellationToken cancellationToken)
     {
         var response = await table.GetEntityIfExistsAsync<TableEntity>(CaseKeys.Partition, CaseKeys.Case(number), cancellationToken: cancellationToken);
-        return response.HasValue ? new StoredCase(CaseEntities.ToCase(response.Value!), response.Value!.ETag.ToString()) : null;
+        return response.HasValue
+            ? new StoredCase(CaseEntities.ToCase(response.Value!), response.Value!.ETag.ToString(), response.Value!.GetInt32("Version") ?? 1)
+            : null;
     }
 
     public async Task<bool> TryReplaceAsync(StoredCase current, Case updated, AuditEntry audit, CancellationToken cancellationToken)
     {
         var number = updated.Number;
+        var version = current.Version + 1;
         var actions = new List<TableTransactionAction>
         {
-            new(TableTransactionActionType.UpdateReplace, CaseEntities.ToEntity(updated, CaseKeys.Case(number)), new ETag(current.ETag)),
+            new(TableTransactionActionType.UpdateReplace, CaseEntities.ToEntity(updated, CaseKeys.Case(number), version), new ETag(current.ETag)),
             updated.IsOpen
-                ? new(TableTransactionActionType.UpsertReplace, CaseEntities.ToEntity(updated, CaseKeys.Open(number)))
+                ? new(TableTransactionActionType.UpsertReplace, CaseEntities.ToEntity(updated, CaseKeys.Open(number), version))
                 : new(TableTransactionActionType.Delete, new TableEntity(CaseKeys.Partition, CaseKeys.Open(number)), ETag.All),
-            new(TableTransactionActionType.Add, CaseEntities.ToEntity(audit)),
+            new(TableTransactionActionType.Add, CaseEntities.ToEntity(audit, version)),
         };
 
         try
@@ -66,8 +69,9 @@ public sealed class TableCaseStore(TableClient table) : ICaseStore
             await table.SubmitTransactionAsync(actions, cancellationToken);
             return true;
         }
-        catch (TableTransactionFailedException e) when (e.Status == 412 && e.FailedTransactionActionIndex == 0)
+        catch (TableTransactionFailedException e) when (e.Status == 412 || (e.Status == 409 && e.FailedTransactionActionIndex == 2))
         {
+            // The case changed since it was read (its ETag, or the next version's audit row, is taken).
             return false;
         }
     }

@@ -1,0 +1,89 @@
+using EscalationBot.Cards;
+using EscalationBot.Cards.AdaptiveCards;
+using EscalationBot.Cards.Cases;
+using EscalationBot.Cards.Intake;
+using EscalationBot.Chat;
+using Newtonsoft.Json.Linq;
+
+namespace EscalationBot.Tests.Cards;
+
+public sealed class CardBuilderTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 24, 1, 10, 0, TimeSpan.Zero);
+
+    private static JObject Json(AdaptiveCard card) => JObject.Parse(CardJson.Serialize(card));
+
+    private static List<JObject> Buttons(JObject card) => card.Descendants().OfType<JObject>()
+        .Where(o => o.Value<string>("type") is "Action.Execute" or "Action.Submit").ToList();
+
+    [Fact]
+    public void Teams_cards_use_action_execute_with_the_verb_and_case_id()
+    {
+        var claim = Buttons(Json(CaseCard.Build(CaseViews.Of(CardSamples.NewCase(), Now), new Buttons(ButtonMode.Execute)))).Single();
+        Assert.Equal("Action.Execute", claim.Value<string>("type"));
+        Assert.Equal("claim", claim.Value<string>("verb"));
+        Assert.Equal("ESC-12", claim["data"]!.Value<string>("caseId"));
+    }
+
+    [Fact]
+    public void Other_channels_get_action_submit_with_the_verb_in_the_data()
+    {
+        var claim = Buttons(Json(CaseCard.Build(CaseViews.Of(CardSamples.NewCase(), Now), new Buttons(ButtonMode.Submit)))).Single();
+        Assert.Equal("Action.Submit", claim.Value<string>("type"));
+        Assert.Equal(new JObject { ["caseId"] = "ESC-12", ["verb"] = "claim" }, claim["data"]);
+    }
+
+    [Fact]
+    public void The_case_card_offers_what_the_state_allows_and_says_who_holds_it()
+    {
+        var claimed = Json(CaseCard.Build(CaseViews.Of(CardSamples.ClaimedCase(), Now), new Buttons(ButtonMode.Execute)));
+        Assert.Equal(["resolve"], Buttons(claimed).Select(b => b.Value<string>("verb")));
+        Assert.Contains("Claimed by Sam after 4 min", claimed.ToString());
+        Assert.Contains("4 min (met, target 15 min)", claimed.ToString());
+
+        var resolved = Json(CaseCard.Build(CaseViews.Of(CardSamples.ResolvedCase(), Now), new Buttons(ButtonMode.Execute)));
+        Assert.Empty(Buttons(resolved));
+        Assert.Contains("Resolved by Sam: Actioned", resolved.ToString());
+
+        var fresh = Json(CaseCard.Build(CaseViews.Of(CardSamples.NewCase(), Now), new Buttons(ButtonMode.Execute)));
+        Assert.Contains("Unclaimed for 10 min", fresh.ToString());
+        Assert.Contains("overdue by", Json(CaseCard.Build(CaseViews.Of(CardSamples.NewCase(), Now.AddHours(1)), new Buttons(ButtonMode.Execute))).ToString());
+    }
+
+    [Fact]
+    public void The_intake_card_names_each_problem_and_keeps_the_inputs()
+    {
+        var card = Json(IntakeCard.Build(
+            CardSamples.Intake(new() { [IntakeFields.Partner] = "Example NGO", [IntakeFields.Severity] = "Sev2" }, new() { [IntakeFields.ContentUrls] = "'x' is not an http(s) URL." }),
+            new Buttons(ButtonMode.Execute)));
+        var text = card.ToString();
+        Assert.Contains("Please fix these", text);
+        Assert.Contains("'x' is not an http(s) URL.", text);
+        var inputs = card.Descendants().OfType<JObject>().Where(o => o.Value<string>("type")?.StartsWith("Input.", StringComparison.Ordinal) == true).ToList();
+        Assert.Equal(IntakeFields.All.Order(), inputs.Select(i => i.Value<string>("id")).Order());
+        Assert.Equal("Example NGO", inputs.Single(i => i.Value<string>("id") == IntakeFields.Partner).Value<string>("value"));
+        Assert.Equal("Sev2", inputs.Single(i => i.Value<string>("id") == IntakeFields.Severity).Value<string>("value"));
+    }
+
+    [Fact]
+    public void Cards_are_1_5_and_carry_no_nulls()
+    {
+        foreach (var (name, card) in CardSamples.All())
+        {
+            var json = Json(card);
+            Assert.Equal("1.5", json.Value<string>("version"));
+            Assert.DoesNotContain(json.Descendants().OfType<JProperty>(), p => p.Value.Type == JTokenType.Null);
+            Assert.True(CardJson.Serialize(card).Length < 40_000, $"{name} is too large for Teams");
+        }
+    }
+
+    [Theory]
+    [InlineData(30, "30 s")]
+    [InlineData(600, "10 min")]
+    [InlineData(3600, "1 h")]
+    [InlineData(3900, "1 h 5 min")]
+    [InlineData(90000, "1 d 1 h")]
+    [InlineData(-120, "-2 min")]
+    public void Durations_read_like_people_write_them(int seconds, string expected) =>
+        Assert.Equal(expected, Durations.Format(TimeSpan.FromSeconds(seconds)));
+}

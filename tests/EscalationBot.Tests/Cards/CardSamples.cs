@@ -1,0 +1,58 @@
+using EscalationBot.Cards;
+using EscalationBot.Cards.AdaptiveCards;
+using EscalationBot.Cards.Cases;
+using EscalationBot.Cards.Help;
+using EscalationBot.Cards.Intake;
+using EscalationBot.Cases;
+using EscalationBot.Chat;
+
+namespace EscalationBot.Tests.Cards;
+
+/// <summary>Every card the bot can send, in every state and button mode, built the way the bot builds them.</summary>
+public static class CardSamples
+{
+    private static readonly DateTimeOffset T0 = new(2026, 11, 24, 1, 0, 0, TimeSpan.Zero);
+
+    public static Case NewCase() => new(
+        12, CaseState.New,
+        new CaseReport(Platform.Facebook, "Example News", "https://facebook.com/page", ["https://facebook.com/post/1", "https://facebook.com/post/2"],
+            PolicyArea.ViolenceAndIncitement, Severity.Sev1, T0.AddDays(1), "Threats against a journalist"),
+        new Person("pm", "Pat"), "{}", T0, new SlaTargets(TimeSpan.FromMinutes(15), TimeSpan.FromHours(4)));
+
+    public static Case ClaimedCase() => NewCase() with { State = CaseState.Claimed, Owner = new Person("sam", "Sam"), ClaimedAt = T0.AddMinutes(4) };
+
+    public static Case ResolvedCase() => ClaimedCase() with { State = CaseState.Resolved, Resolution = new Resolution(Outcome.Actioned, "Removed.", T0.AddHours(2)) };
+
+    public static IntakeCardData Intake(Dictionary<string, string>? values = null, Dictionary<string, string>? problems = null) => new(
+        [new("Facebook", "Facebook"), new("Instagram", "Instagram")],
+        Enum.GetValues<PolicyArea>().Select(a => new Choice(Labels.Of(a), a.ToString())).ToList(),
+        Enum.GetValues<Severity>().Select(s => new Choice(Labels.Describe(s), s.ToString())).ToList(),
+        values ?? [],
+        problems ?? [],
+        IntakeValidator.Limits,
+        "Asia/Singapore");
+
+    public static IEnumerable<(string Name, AdaptiveCard Card)> All()
+    {
+        var now = T0.AddMinutes(10);
+        foreach (var mode in Enum.GetValues<ButtonMode>())
+        {
+            var buttons = new Buttons(mode);
+            yield return ($"help-{mode}", HelpCard.Build("Hello", CommandParser.Commands, buttons));
+            yield return ($"intake-{mode}", IntakeCard.Build(Intake(), buttons));
+            yield return ($"intake-problems-{mode}", IntakeCard.Build(
+                Intake(new() { ["partner"] = "x", ["contentUrls"] = "ftp://x", ["deadlineDate"] = "2026-12-01", ["deadlineTime"] = "10:00" }, new() { ["contentUrls"] = "bad url", ["severity"] = "Choose a severity" }),
+                buttons));
+            yield return ($"case-new-{mode}", CaseCard.Build(CaseViews.Of(NewCase(), now), buttons));
+            yield return ($"case-claimed-{mode}", CaseCard.Build(CaseViews.Of(ClaimedCase(), now), buttons));
+            yield return ($"case-resolved-{mode}", CaseCard.Build(CaseViews.Of(ResolvedCase(), now), buttons));
+            yield return ($"confirmation-{mode}", CaseNoticeCard.Confirmation(CaseViews.Of(NewCase(), now), buttons));
+            yield return ($"claimed-notice-{mode}", CaseNoticeCard.Claimed(CaseViews.Of(ClaimedCase(), now), buttons));
+        }
+
+        yield return ("resolved-notice", CaseNoticeCard.Resolved(CaseViews.Of(ResolvedCase(), now)));
+        yield return ("status", CaseNoticeCard.Status(CaseViews.Of(ClaimedCase(), now)));
+        yield return ("queue-empty", QueueCard.Build("Open cases (0)", [], 0));
+        yield return ("queue", QueueCard.Build("Open cases (40)", [CaseViews.Of(NewCase(), now), CaseViews.Of(ClaimedCase(), now.AddHours(5))], 40));
+    }
+}

@@ -1,0 +1,89 @@
+using EscalationBot.Cases;
+
+namespace EscalationBot.Tests.Cases;
+
+public sealed class CaseRulesTests
+{
+    private static readonly DateTimeOffset T0 = new(2026, 11, 24, 1, 0, 0, TimeSpan.Zero);
+    private static readonly Actor Reporter = new(new Person("pm", "Pat"), Role.Reporter);
+    private static readonly Actor Sam = new(new Person("sam", "Sam"), Role.Specialist);
+    private static readonly Actor Sky = new(new Person("sky", "Sky"), Role.Specialist);
+    private static readonly Actor Lee = new(new Person("lee", "Lee"), Role.Lead);
+
+    internal static Case NewCase(Severity severity = Severity.Sev1) => new(
+        7, CaseState.New,
+        new CaseReport(Platform.Facebook, "News", "@page", ["https://facebook.com/1"], PolicyArea.HateSpeech, severity, null, "Threats"),
+        Reporter.Person, "{}", T0, new SlaTargets(TimeSpan.FromMinutes(15), TimeSpan.FromHours(4)));
+
+    private static Case Claimed(Actor by) => ((Decision.Accepted)CaseRules.Claim(NewCase(), by, T0.AddMinutes(3))).Case;
+
+    [Fact]
+    public void A_specialist_claims_a_new_case_and_the_audit_says_so()
+    {
+        var accepted = Assert.IsType<Decision.Accepted>(CaseRules.Claim(NewCase(), Sam, T0.AddMinutes(3)));
+        Assert.Equal(CaseState.Claimed, accepted.Case.State);
+        Assert.Equal(Sam.Person, accepted.Case.Owner);
+        Assert.Equal(T0.AddMinutes(3), accepted.Case.ClaimedAt);
+        Assert.Equal(new AuditEntry(7, T0.AddMinutes(3), Sam.Person, "claimed", CaseState.New, CaseState.Claimed), accepted.Audit);
+    }
+
+    [Fact]
+    public void A_lead_may_claim_too() => Assert.IsType<Decision.Accepted>(CaseRules.Claim(NewCase(), Lee, T0));
+
+    [Fact]
+    public void Claim_is_refused_to_a_reporter() =>
+        Assert.Equal("Only on-shift specialists and leads can claim cases.", Refusal(CaseRules.Claim(NewCase(), Reporter, T0)));
+
+    [Fact]
+    public void Claim_is_refused_when_the_case_is_already_claimed()
+    {
+        Assert.Equal("ESC-7 is already claimed by Sam.", Refusal(CaseRules.Claim(Claimed(Sam), Sky, T0)));
+        Assert.Equal("You already hold ESC-7.", Refusal(CaseRules.Claim(Claimed(Sam), Sam, T0)));
+    }
+
+    [Fact]
+    public void The_owner_resolves_with_an_outcome_and_a_summary()
+    {
+        var accepted = Assert.IsType<Decision.Accepted>(CaseRules.Resolve(Claimed(Sam), Sam, Outcome.NoViolation, "  Satire.  ", T0.AddHours(1)));
+        Assert.Equal(CaseState.Resolved, accepted.Case.State);
+        Assert.Equal(new Resolution(Outcome.NoViolation, "Satire.", T0.AddHours(1)), accepted.Case.Resolution);
+        Assert.Equal("resolved: No violation", accepted.Audit.Action);
+        Assert.False(accepted.Case.IsOpen);
+    }
+
+    [Fact]
+    public void A_lead_may_resolve_a_case_someone_else_holds() =>
+        Assert.IsType<Decision.Accepted>(CaseRules.Resolve(Claimed(Sam), Lee, Outcome.Actioned, "Done", T0));
+
+    [Theory]
+    [InlineData(null, "Done", "Choose an outcome")]
+    [InlineData(Outcome.Actioned, "", "Write a summary for the reporter.")]
+    [InlineData(Outcome.Actioned, "   ", "Write a summary for the reporter.")]
+    public void Resolve_needs_an_outcome_and_a_summary(Outcome? outcome, string summary, string expected) =>
+        Assert.StartsWith(expected, Refusal(CaseRules.Resolve(Claimed(Sam), Sam, outcome, summary, T0)));
+
+    [Fact]
+    public void Resolve_refuses_an_oversized_summary() =>
+        Assert.Contains("the limit is 2000", Refusal(CaseRules.Resolve(Claimed(Sam), Sam, Outcome.Other, new string('x', 2001), T0)));
+
+    [Fact]
+    public void Resolve_is_refused_to_another_specialist_to_a_reporter_before_a_claim_and_after_resolution()
+    {
+        Assert.Contains("held by Sam", Refusal(CaseRules.Resolve(Claimed(Sam), Sky, Outcome.Actioned, "x", T0)));
+        Assert.StartsWith("Only on-shift", Refusal(CaseRules.Resolve(Claimed(Sam), Reporter, Outcome.Actioned, "x", T0)));
+        Assert.Equal("ESC-7 is not claimed yet: claim it first.", Refusal(CaseRules.Resolve(NewCase(), Sam, Outcome.Actioned, "x", T0)));
+        var resolved = ((Decision.Accepted)CaseRules.Resolve(Claimed(Sam), Sam, Outcome.Actioned, "x", T0)).Case;
+        Assert.Equal("ESC-7 is already resolved.", Refusal(CaseRules.Resolve(resolved, Sam, Outcome.Actioned, "x", T0)));
+        Assert.Equal("ESC-7 is already resolved.", Refusal(CaseRules.Claim(resolved, Sky, T0)));
+    }
+
+    [Fact]
+    public void Staff_and_the_reporter_may_view_a_case_and_nobody_else()
+    {
+        Assert.True(CaseRules.CanView(NewCase(), Reporter));
+        Assert.True(CaseRules.CanView(NewCase(), Sky));
+        Assert.False(CaseRules.CanView(NewCase(), new Actor(new Person("other", "O"), Role.Reporter)));
+    }
+
+    private static string Refusal(Decision decision) => Assert.IsType<Decision.Refused>(decision).Reason;
+}

@@ -1,0 +1,48 @@
+using EscalationBot.Cases;
+using Moq;
+
+namespace EscalationBot.Tests.Cases;
+
+public sealed class CaseWorkflowTests
+{
+    private static readonly Actor Sam = new(new Person("sam", "Sam"), Role.Specialist);
+    private static readonly DateTimeOffset Now = new(2026, 11, 24, 1, 5, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task A_lost_race_is_judged_again_against_the_winners_state()
+    {
+        var fresh = new StoredCase(CaseRulesTests.NewCase(), "etag-1", 1);
+        var claimedBySky = new StoredCase(fresh.Case with { State = CaseState.Claimed, Owner = new Person("sky", "Sky") }, "etag-2", 2);
+        var store = new Mock<ICaseStore>(MockBehavior.Strict);
+        store.SetupSequence(s => s.GetAsync(7, It.IsAny<CancellationToken>())).ReturnsAsync(fresh).ReturnsAsync(claimedBySky);
+        store.Setup(s => s.TryReplaceAsync(fresh, It.IsAny<Case>(), It.IsAny<AuditEntry>(), It.IsAny<CancellationToken>())).ReturnsAsync(false);
+
+        var change = await new CaseWorkflow(store.Object).ApplyAsync(7, c => CaseRules.Claim(c, Sam, Now), CancellationToken.None);
+
+        var refused = Assert.IsType<Change.Refused>(change);
+        Assert.Equal("ESC-7 is already claimed by Sky.", refused.Reason);
+        store.Verify(s => s.TryReplaceAsync(It.IsAny<StoredCase>(), It.IsAny<Case>(), It.IsAny<AuditEntry>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task An_accepted_change_is_committed_against_the_version_it_was_decided_on()
+    {
+        var fresh = new StoredCase(CaseRulesTests.NewCase(), "etag-1", 1);
+        var store = new Mock<ICaseStore>(MockBehavior.Strict);
+        store.Setup(s => s.GetAsync(7, It.IsAny<CancellationToken>())).ReturnsAsync(fresh);
+        store.Setup(s => s.TryReplaceAsync(fresh, It.Is<Case>(c => c.Owner == Sam.Person), It.Is<AuditEntry>(a => a.Action == "claimed"), It.IsAny<CancellationToken>())).ReturnsAsync(true);
+
+        var change = await new CaseWorkflow(store.Object).ApplyAsync(7, c => CaseRules.Claim(c, Sam, Now), CancellationToken.None);
+
+        Assert.Equal(Sam.Person, Assert.IsType<Change.Done>(change).Case.Owner);
+    }
+
+    [Fact]
+    public async Task An_unknown_case_is_not_found_and_nothing_is_written()
+    {
+        var store = new Mock<ICaseStore>(MockBehavior.Strict);
+        store.Setup(s => s.GetAsync(99, It.IsAny<CancellationToken>())).ReturnsAsync((StoredCase?)null);
+        var change = await new CaseWorkflow(store.Object).ApplyAsync(99, c => CaseRules.Claim(c, Sam, Now), CancellationToken.None);
+        Assert.Equal(new Change.NotFound(99), change);
+    }
+}

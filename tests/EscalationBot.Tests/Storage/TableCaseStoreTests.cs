@@ -1,0 +1,80 @@
+using Azure.Data.Tables;
+using EscalationBot.Cases;
+using EscalationBot.Storage;
+using EscalationBot.Tests.Infrastructure;
+
+namespace EscalationBot.Tests.Storage;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class TableCaseStoreTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private static readonly DateTimeOffset T0 = new(2026, 11, 24, 8, 0, 0, TimeSpan.Zero);
+    private static readonly Person Reporter = new("pm-1", "Pat");
+    private TableCaseStore store = null!;
+
+    public async Task InitializeAsync()
+    {
+        var table = new TableServiceClient(azurite.ConnectionString).GetTableClient("s" + Guid.NewGuid().ToString("N")[..12]);
+        store = new TableCaseStore(table);
+        await store.EnsureCreatedAsync(CancellationToken.None);
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task Concurrent_filers_get_distinct_consecutive_numbers()
+    {
+        var created = await Task.WhenAll(Enumerable.Range(0, 30).Select(_ => Task.Run(() => CreateAsync())));
+        Assert.Equal(Enumerable.Range(1, 30), created.Select(c => c.Number).Order());
+        var open = await store.ListOpenAsync(CancellationToken.None);
+        Assert.Equal(Enumerable.Range(1, 30), open.Select(c => c.Number));
+    }
+
+    [Fact]
+    public async Task A_case_round_trips_every_field()
+    {
+        var c = await CreateAsync(deadline: T0.AddDays(1));
+        var read = (await store.GetAsync(c.Number, CancellationToken.None))!.Case;
+        Assert.Equal(c with { Report = read.Report }, read);
+        Assert.Equal(c.Report.ContentUrls, read.Report.ContentUrls);
+        Assert.Equal(c.Report with { ContentUrls = read.Report.ContentUrls }, read.Report);
+    }
+
+    [Fact]
+    public async Task A_stale_update_is_refused_and_changes_nothing()
+    {
+        var c = await CreateAsync();
+        var first = (await store.GetAsync(c.Number, CancellationToken.None))!;
+        var claimedBySam = first.Case with { State = CaseState.Claimed, Owner = new Person("sam", "Sam"), ClaimedAt = T0 };
+        Assert.True(await store.TryReplaceAsync(first, claimedBySam, Audit(c.Number, "claimed"), CancellationToken.None));
+
+        var claimedBySky = first.Case with { State = CaseState.Claimed, Owner = new Person("sky", "Sky"), ClaimedAt = T0 };
+        Assert.False(await store.TryReplaceAsync(first, claimedBySky, Audit(c.Number, "claimed"), CancellationToken.None));
+
+        Assert.Equal("sam", (await store.GetAsync(c.Number, CancellationToken.None))!.Case.Owner!.Id);
+        Assert.Equal(["filed", "claimed"], (await store.HistoryAsync(c.Number, CancellationToken.None)).Select(a => a.Action));
+        Assert.Equal("sam", (await store.ListOpenAsync(CancellationToken.None)).Single().Owner!.Id);
+    }
+
+    [Fact]
+    public async Task Resolved_cases_leave_the_open_list_which_stays_oldest_first()
+    {
+        var a = await CreateAsync();
+        var b = await CreateAsync();
+        var c = await CreateAsync();
+        var stored = (await store.GetAsync(b.Number, CancellationToken.None))!;
+        var resolved = stored.Case with { State = CaseState.Resolved, Resolution = new Resolution(Outcome.Actioned, "ok", T0) };
+        Assert.True(await store.TryReplaceAsync(stored, resolved, Audit(b.Number, "resolved"), CancellationToken.None));
+
+        Assert.Equal([a.Number, c.Number], (await store.ListOpenAsync(CancellationToken.None)).Select(x => x.Number));
+        Assert.Null(await store.GetAsync(999, CancellationToken.None));
+    }
+
+    private Task<Case> CreateAsync(DateTimeOffset? deadline = null) => store.CreateAsync(
+        n => (new Case(n, CaseState.New, new CaseReport(Platform.Instagram, "NGO", "@acct", ["https://instagram.com/p/1", "https://instagram.com/p/2"], PolicyArea.Privacy, Severity.Sev2, deadline, "Doxxing"),
+                Reporter, "{\"address\":1}", T0, new SlaTargets(TimeSpan.FromHours(1), TimeSpan.FromHours(24))),
+              Audit(n, "filed")),
+        CancellationToken.None);
+
+    private static AuditEntry Audit(int number, string action) => new(number, T0, Reporter, action, null, CaseState.New);
+}
