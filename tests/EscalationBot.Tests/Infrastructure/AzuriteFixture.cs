@@ -1,58 +1,19 @@
-using System.Diagnostics;
-using System.Text;
+using EscalationBot.Testing;
 
 namespace EscalationBot.Tests.Infrastructure;
 
-/// <summary>
-/// A real Azurite Table service on a free port with in-memory persistence, started from infra/node_modules.
-/// Fails (never skips) when Azurite is missing: the README's test command installs it.
-/// </summary>
+/// <summary>One real Azurite for every integration test class in the collection; each host uses its own tables.</summary>
 public sealed class AzuriteFixture : IAsyncLifetime
 {
-    private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
-    private readonly StringBuilder output = new();
-    private Process? process;
+    public AzuriteProcess Azurite { get; } = new();
 
-    public int Port { get; private set; }
+    public string ConnectionString => Azurite.ConnectionString;
 
-    public string ConnectionString =>
-        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};TableEndpoint=http://127.0.0.1:{Port}/devstoreaccount1;";
+    public Task InitializeAsync() => Azurite.StartAsync();
 
-    public async Task InitializeAsync()
-    {
-        var azurite = RepoPaths.NodeBin("azurite-table");
-        if (!File.Exists(azurite))
-        {
-            throw new InvalidOperationException($"Azurite is not installed at {azurite}. Run the README's test command (it runs 'npm ci' in infra/ first).");
-        }
+    public Task DisposeAsync() => Azurite.DisposeAsync().AsTask();
 
-        Port = FreePort.Next();
-        var start = new ProcessStartInfo(azurite)
-        {
-            ArgumentList = { "--tableHost", "127.0.0.1", "--tablePort", Port.ToString(), "--inMemoryPersistence", "--silent", "--disableTelemetry" },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        process = Process.Start(start) ?? throw new InvalidOperationException("Azurite did not start.");
-        process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        await FreePort.WaitUntilListeningAsync(Port, TimeSpan.FromSeconds(60), () => { lock (output) { return "Azurite said: " + output; } });
-    }
-
-    public Task DisposeAsync()
-    {
-        if (process is { HasExited: false })
-        {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit(5000);
-        }
-
-        process?.Dispose();
-        return Task.CompletedTask;
-    }
+    public static implicit operator AzuriteProcess(AzuriteFixture fixture) => fixture.Azurite;
 }
 
 [CollectionDefinition(Name)]

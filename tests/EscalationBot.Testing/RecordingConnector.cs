@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Newtonsoft.Json.Linq;
 
-namespace EscalationBot.Tests.Infrastructure;
+namespace EscalationBot.Testing;
 
 /// <summary>One call the bot made to the Bot Connector.</summary>
 public sealed record ConnectorCall(string Method, string ConversationId, string? ActivityId, JObject Body)
@@ -92,7 +92,7 @@ public sealed class RecordingConnector : IAsyncDisposable
         }
 
         var seen = string.Join("\n", calls.Select(c => $"{c.Method} {c.ConversationId}/{c.ActivityId}: {c.AllText.Replace('\n', ' ')[..Math.Min(160, c.AllText.Length)]}"));
-        throw new Xunit.Sdk.XunitException($"No connector call for: {what} within {timeoutSeconds} s. Calls seen:\n{seen}");
+        throw new InvalidOperationException($"No connector call for: {what} within {timeoutSeconds} s. Calls seen:\n{seen}");
     }
 
     public async ValueTask DisposeAsync() => await app.DisposeAsync();

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Newtonsoft.Json.Linq;
 
-namespace EscalationBot.Tests.Infrastructure;
+namespace EscalationBot.Testing;
 
 /// <summary>People the tests act as. Their ids are the roster the host is configured with.</summary>
 public static class People
@@ -32,7 +32,7 @@ public sealed class BotHost : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> settings;
 
-    public BotHost(AzuriteFixture azurite, RecordingConnector connector, string? tablePrefix = null, IDictionary<string, string?>? extra = null)
+    public BotHost(AzuriteProcess azurite, RecordingConnector connector, string? tablePrefix = null, IDictionary<string, string?>? extra = null)
         : this(azurite.ConnectionString, connector, tablePrefix, extra)
     {
     }
@@ -50,6 +50,8 @@ public sealed class BotHost : WebApplicationFactory<Program>
             ["Roster:Specialists:1"] = People.Specialist2.Id,
             ["Hangfire:SchedulePollingInterval"] = "00:00:00.200",
             ["MicrosoftAppId"] = "",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:EscalationBot"] = "Warning",
         };
         foreach (var (i, user) in People.ManySpecialists(20).Select((u, i) => (i, u)))
         {
@@ -67,9 +69,10 @@ public sealed class BotHost : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.UseContentRoot(Path.Combine(RepoPaths.Root, "bot"));
         builder.UseEnvironment("Testing");
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings));
-        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddFilter("EscalationBot", LogLevel.Information));
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
     }
 
     public Task<HttpResponseMessage> PostAsync(JObject activity) => PostRawAsync(activity.ToString());
@@ -89,7 +92,7 @@ public sealed class BotHost : WebApplicationFactory<Program>
         var text = await response.Content.ReadAsStringAsync();
         if (!response.IsSuccessStatusCode)
         {
-            throw new Xunit.Sdk.XunitException($"/api/messages answered {(int)response.StatusCode}: {text}");
+            throw new InvalidOperationException($"/api/messages answered {(int)response.StatusCode}: {text}");
         }
 
         return text.Length > 0 ? JObject.Parse(text) : null;

@@ -1,6 +1,6 @@
 using Newtonsoft.Json.Linq;
 
-namespace EscalationBot.Tests.Infrastructure;
+namespace EscalationBot.Testing;
 
 /// <summary>Activities as Teams (or Web Chat) sends them to /api/messages.</summary>
 public sealed class Activities(RecordingConnector connector)

@@ -1,4 +1,4 @@
-namespace EscalationBot.Tests.Infrastructure;
+namespace EscalationBot.Testing;
 
 /// <summary>Finds the repository from the test binaries, so tests never depend on the working directory.</summary>
 public static class RepoPaths

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace EscalationBot.Tests.Infrastructure;
+namespace EscalationBot.Testing;
 
 public static class FreePort
 {

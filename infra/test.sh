@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Runs every test: unit tests, integration tests against a real Azurite (started by the tests on a free
+# port), and the official Adaptive Cards parser over every card. Installs the npm tools first if missing.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+"$root/infra/ensure-tools.sh"
+
+log="$(mktemp)"
+set +e
+dotnet test "$root/EscalationBot.sln" --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+
+# One plain closing line for CI, summed over every test project.
+sum() { grep -Eo "$1: +[0-9]+" "$log" | awk '{ n += $2 } END { print n + 0 }'; }
+passed=$(sum Passed); failed=$(sum Failed); skipped=$(sum Skipped)
+rm -f "$log"
+echo "$passed passed, $failed failed, $skipped skipped"
+if [ "$status" -eq 0 ] && [ "$passed" -eq 0 ]; then
+  echo "No test ran." >&2
+  exit 1
+fi
+exit "$status"

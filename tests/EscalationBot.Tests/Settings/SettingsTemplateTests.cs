@@ -1,0 +1,62 @@
+using System.Reflection;
+using EscalationBot.Cases;
+using EscalationBot.Chat;
+using EscalationBot.Jobs;
+using EscalationBot.Roster;
+using EscalationBot.Sla;
+using EscalationBot.Storage;
+using Microsoft.Extensions.Configuration;
+
+namespace EscalationBot.Tests.Settings;
+
+/// <summary>appsettings.template.json documents every setting the service binds, and .NET can read it.</summary>
+public sealed class SettingsTemplateTests
+{
+    private static readonly IConfigurationRoot Template = new ConfigurationBuilder()
+        .AddJsonFile(Path.Combine(RepoPaths.Root, "appsettings.template.json"), optional: false)
+        .Build();
+
+    public static TheoryData<string, Type> OptionSections => new()
+    {
+        { StorageOptions.Section, typeof(StorageOptions) },
+        { TeamOptions.Section, typeof(TeamOptions) },
+        { RosterOptions.Section, typeof(RosterOptions) },
+        { SlaOptions.Section, typeof(SlaOptions) },
+        { BotOptions.Section, typeof(BotOptions) },
+        { JobsOptions.Section, typeof(JobsOptions) },
+    };
+
+    [Theory]
+    [MemberData(nameof(OptionSections))]
+    public void Every_option_property_appears_in_the_template(string section, Type options)
+    {
+        foreach (var property in options.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite))
+        {
+            Assert.True(Template.GetSection($"{section}:{property.Name}").Exists(), $"{section}:{property.Name} is not in appsettings.template.json");
+        }
+    }
+
+    [Theory]
+    [InlineData("MicrosoftAppType")]
+    [InlineData("MicrosoftAppId")]
+    [InlineData("MicrosoftAppPassword")]
+    [InlineData("MicrosoftAppTenantId")]
+    [InlineData("ConnectionStrings:Tables")]
+    [InlineData("Urls")]
+    public void The_framework_settings_appear_in_the_template(string key) =>
+        Assert.True(Template.GetSection(key).Exists(), $"{key} is not in appsettings.template.json");
+
+    [Fact]
+    public void The_template_defaults_match_the_code_defaults()
+    {
+        var sla = Template.GetSection(SlaOptions.Section).Get<SlaOptions>()!;
+        var defaults = new SlaOptions();
+        foreach (var severity in Enum.GetValues<Severity>())
+        {
+            Assert.Equal(defaults.For(severity), sla.For(severity));
+        }
+
+        Assert.Equal(new TeamOptions().TimeZone, Template["Team:TimeZone"]);
+        Assert.Equal(new BotOptions().MaxRequestBytes.ToString(), Template["Bot:MaxRequestBytes"]);
+    }
+}
