@@ -7,12 +7,13 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 log="$(mktemp)"
 set +e
-dotnet test "$root/EscalationBot.sln" --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log"
+dotnet test "$root/EscalationBot.sln" "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
 
 # One plain closing line for CI, summed over every test project.
-sum() { grep -Eo "$1: +[0-9]+" "$log" | awk '{ n += $2 } END { print n + 0 }'; }
+# dotnet test closes each project with "Passed!  - Failed: 0, Passed: 110, Skipped: 0, Total: 110".
+sum() { { grep -E '^(Passed|Failed)!' "$log" || true; } | grep -Eo "$1: +[0-9]+" | awk '{ n += $2 } END { print n + 0 }'; }
 passed=$(sum Passed); failed=$(sum Failed); skipped=$(sum Skipped)
 rm -f "$log"
 echo "$passed passed, $failed failed, $skipped skipped"

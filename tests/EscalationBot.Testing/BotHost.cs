@@ -50,8 +50,9 @@ public sealed class BotHost : WebApplicationFactory<Program>
             ["Roster:Specialists:1"] = People.Specialist2.Id,
             ["Hangfire:SchedulePollingInterval"] = "00:00:00.200",
             ["MicrosoftAppId"] = "",
-            ["Logging:LogLevel:Default"] = "Warning",
-            ["Logging:LogLevel:EscalationBot"] = "Warning",
+            // Tests provoke warnings on purpose (no queue bound, storage down): show only errors.
+            ["Logging:LogLevel:Default"] = "Error",
+            ["Logging:LogLevel:EscalationBot"] = "Error",
         };
         foreach (var (i, user) in People.ManySpecialists(20).Select((u, i) => (i, u)))
         {
