@@ -76,7 +76,7 @@ public sealed class CaseCommands(
             values[IntakeFields.Description] = description;
         }
 
-        return new Reply(Card: IntakeCard.Build(IntakeData(values, new Dictionary<string, string>()), turn.Buttons), ReplacesCard: turn.FromCard);
+        return new Reply(Card: IntakeCard.Build(IntakeForms.Data(values, new Dictionary<string, string>(), team.Value.TimeZone), turn.Buttons), ReplacesCard: turn.FromCard);
     }
 
     private async Task<Reply> SubmitIntakeAsync(IReadOnlyDictionary<string, string> values, ChatTurn turn, CancellationToken cancellationToken)
@@ -90,7 +90,7 @@ public sealed class CaseCommands(
         var checkedForm = IntakeValidator.Validate(values, team.Value.Zone(), now);
         if (checkedForm.Report is not { } report)
         {
-            return new Reply(Card: IntakeCard.Build(IntakeData(values, checkedForm.Problems), turn.Buttons), ReplacesCard: true);
+            return new Reply(Card: IntakeCard.Build(IntakeForms.Data(values, checkedForm.Problems, team.Value.TimeZone), turn.Buttons), ReplacesCard: true);
         }
 
         var reporter = turn.Actor.Person;
@@ -218,14 +218,4 @@ public sealed class CaseCommands(
 
     private static Reply NotACaseId(string text) =>
         new($"\"{(text.Length > 20 ? text[..20] + "…" : text)}\" is not a case id. Case ids look like ESC-12.");
-
-    private IntakeCardData IntakeData(IReadOnlyDictionary<string, string> values, IReadOnlyDictionary<string, string> problems) =>
-        new(
-            Enum.GetValues<Platform>().Select(p => new Choice(Labels.Of(p), p.ToString())).ToList(),
-            Enum.GetValues<PolicyArea>().Select(a => new Choice(Labels.Of(a), a.ToString())).ToList(),
-            Enum.GetValues<Severity>().Select(s => new Choice(Labels.Describe(s), s.ToString())).ToList(),
-            values,
-            problems,
-            IntakeValidator.Limits,
-            team.Value.TimeZone);
 }

@@ -23,14 +23,8 @@ public static class CardSamples
 
     public static Case ResolvedCase() => ClaimedCase() with { State = CaseState.Resolved, Resolution = new Resolution(Outcome.Actioned, "Removed.", T0.AddHours(2)) };
 
-    public static IntakeCardData Intake(Dictionary<string, string>? values = null, Dictionary<string, string>? problems = null) => new(
-        [new("Facebook", "Facebook"), new("Instagram", "Instagram")],
-        Enum.GetValues<PolicyArea>().Select(a => new Choice(Labels.Of(a), a.ToString())).ToList(),
-        Enum.GetValues<Severity>().Select(s => new Choice(Labels.Describe(s), s.ToString())).ToList(),
-        values ?? [],
-        problems ?? [],
-        IntakeValidator.Limits,
-        "Asia/Singapore");
+    public static IntakeCardData Intake(Dictionary<string, string>? values = null, Dictionary<string, string>? problems = null) =>
+        IntakeForms.Data(values ?? [], problems ?? [], "Asia/Singapore");
 
     public static IEnumerable<(string Name, AdaptiveCard Card)> All()
     {

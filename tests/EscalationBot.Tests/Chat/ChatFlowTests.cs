@@ -5,41 +5,24 @@ using Newtonsoft.Json.Linq;
 
 namespace EscalationBot.Tests.Chat;
 
-/// <summary>The core loop end to end through /api/messages, against Azurite, with a recording connector.</summary>
+/// <summary>The core loop end to end through /api/messages, against Azurite, with a recording Connector.</summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class ChatFlowTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class ChatFlowTests(AzuriteFixture azurite) : BotTest(azurite)
 {
-    private RecordingConnector connector = null!;
-    private BotHost host = null!;
-    private Activities activities = null!;
-
-    public async Task InitializeAsync()
-    {
-        connector = await RecordingConnector.StartAsync();
-        host = new BotHost(azurite, connector);
-        activities = new Activities(connector);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await host.DisposeAsync();
-        await connector.DisposeAsync();
-    }
-
     [Fact]
     public async Task Teams_flow_files_claims_and_resolves_with_the_queue_card_edited_in_place_and_the_reporter_told()
     {
         var personal = Activities.Personal(People.Reporter);
 
-        await host.SendAsync(activities.Message(People.Lead, "<at>EscalationBot</at> setup queue", Activities.QueueChannel + ";messageid=777"));
-        await connector.WaitForAsync(c => c.Text.Contains("now the specialists' queue"), "setup queue confirmed");
+        await Host.SendAsync(Activities.Message(People.Lead, "<at>EscalationBot</at> setup queue", Activities.QueueChannel + ";messageid=777"));
+        await Connector.WaitForAsync(c => c.Text.Contains("now the specialists' queue"), "setup queue confirmed");
 
-        await host.SendAsync(activities.Message(People.Reporter, "escalate Threats against a journalist", personal));
-        var intake = await connector.WaitForAsync(c => c.ConversationId == personal && c.AllText.Contains("File an escalation"), "intake card");
+        await Host.SendAsync(Activities.Message(People.Reporter, "escalate Threats against a journalist", personal));
+        var intake = await Connector.WaitForAsync(c => c.ConversationId == personal && c.AllText.Contains("File an escalation"), "intake card");
         Assert.Equal("Threats against a journalist", InputValue(intake.Card!, "description"));
         Assert.All(Actions(intake.Card!), a => Assert.Equal("Action.Execute", a.Value<string>("type")));
 
-        var filed = await host.SendAsync(activities.Invoke(People.Reporter, "submitIntake", Activities.IntakeForm(), personal));
+        var filed = await Host.SendAsync(Activities.Invoke(People.Reporter, "submitIntake", Activities.IntakeForm(), personal));
         Assert.Equal("application/vnd.microsoft.card.adaptive", filed!.Value<string>("type"));
         var confirmation = Texts(filed["value"]!);
         Assert.Contains("Escalation ESC-1 filed", confirmation);
@@ -47,29 +30,29 @@ public sealed class ChatFlowTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Contains("4 h", confirmation);
 
         // The case card goes to the queue as a new top-level post in the channel, not a reply in the setup thread.
-        var posted = await connector.WaitForAsync(c => c.IsPost && c.ConversationId == Activities.QueueChannel && c.AllText.Contains("ESC-1"), "queue post");
+        var posted = await Connector.WaitForAsync(c => c.IsPost && c.ConversationId == Activities.QueueChannel && c.AllText.Contains("ESC-1"), "queue post");
         Assert.Null(posted.ActivityId);
         var claimButton = Actions(posted.Card!).Single(a => a.Value<string>("verb") == "claim");
         var caseData = (JObject)claimButton["data"]!;
         var messageId = await StoredQueueMessageIdAsync(1);
         Assert.NotNull(messageId);
 
-        var claimed = await host.SendAsync(activities.Invoke(People.Specialist, "claim", caseData, Activities.QueueChannel, messageId));
+        var claimed = await Host.SendAsync(Activities.Invoke(People.Specialist, "claim", caseData, Activities.QueueChannel, messageId));
         Assert.Contains("Claimed by Sam Specialist", Texts(claimed!["value"]!));
 
-        var update = await connector.WaitForAsync(c => c.IsUpdate && c.ActivityId == messageId && c.AllText.Contains("Claimed by Sam Specialist"), "queue card edited to claimed");
+        var update = await Connector.WaitForAsync(c => c.IsUpdate && c.ActivityId == messageId && c.AllText.Contains("Claimed by Sam Specialist"), "queue card edited to claimed");
         Assert.Equal(Activities.QueueChannel, update.ConversationId);
-        await connector.WaitForAsync(c => c.ConversationId == personal && c.AllText.Contains("Sam Specialist has claimed your escalation"), "reporter told of the claim");
+        await Connector.WaitForAsync(c => c.ConversationId == personal && c.AllText.Contains("Sam Specialist has claimed your escalation"), "reporter told of the claim");
 
         var resolveData = new JObject(caseData) { ["outcome"] = "Actioned", ["summary"] = "Removed the posts and restricted the account." };
-        var resolved = await host.SendAsync(activities.Invoke(People.Specialist, "resolve", resolveData, Activities.QueueChannel, messageId));
+        var resolved = await Host.SendAsync(Activities.Invoke(People.Specialist, "resolve", resolveData, Activities.QueueChannel, messageId));
         Assert.Contains("Resolved by Sam Specialist: Actioned", Texts(resolved!["value"]!));
 
-        await connector.WaitForAsync(c => c.IsUpdate && c.ActivityId == messageId && c.AllText.Contains("Resolved by Sam Specialist"), "queue card edited to resolved");
-        var outcome = await connector.WaitForAsync(c => c.ConversationId == personal && c.AllText.Contains("ESC-1 resolved: Actioned"), "reporter told the outcome");
+        await Connector.WaitForAsync(c => c.IsUpdate && c.ActivityId == messageId && c.AllText.Contains("Resolved by Sam Specialist"), "queue card edited to resolved");
+        var outcome = await Connector.WaitForAsync(c => c.ConversationId == personal && c.AllText.Contains("ESC-1 resolved: Actioned"), "reporter told the outcome");
         Assert.Contains("Removed the posts and restricted the account.", outcome.AllText);
 
-        var store = host.Services.GetRequiredService<ICaseStore>();
+        var store = Host.Services.GetRequiredService<ICaseStore>();
         var stored = await store.GetAsync(1, CancellationToken.None);
         Assert.Equal(CaseState.Resolved, stored!.Case.State);
         Assert.Equal(People.Specialist.Id, stored.Case.Owner!.Id);
@@ -83,20 +66,20 @@ public sealed class ChatFlowTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task Web_chat_gets_submit_buttons_and_its_submits_drive_the_same_flow()
     {
         var personal = "webchat-dm-" + People.Reporter.Id;
-        await host.SendAsync(activities.Message(People.Reporter, "escalate", personal, "webchat"));
-        var intake = await connector.WaitForAsync(c => c.ConversationId == personal && c.AllText.Contains("File an escalation"), "intake card");
+        await Host.SendAsync(Activities.Message(People.Reporter, "escalate", personal, "webchat"));
+        var intake = await Connector.WaitForAsync(c => c.ConversationId == personal && c.AllText.Contains("File an escalation"), "intake card");
         var submit = Actions(intake.Card!).Single();
         Assert.Equal("Action.Submit", submit.Value<string>("type"));
 
         var value = new JObject((JObject)submit["data"]!);
         value.Merge(Activities.IntakeForm(severity: "Sev3"));
-        await host.SendAsync(activities.Submit(People.Reporter, value, personal));
-        var confirmation = await connector.WaitForAsync(c => c.ConversationId == personal && c.AllText.Contains("Escalation ESC-1 filed"), "confirmation");
+        await Host.SendAsync(Activities.Submit(People.Reporter, value, personal));
+        var confirmation = await Connector.WaitForAsync(c => c.ConversationId == personal && c.AllText.Contains("Escalation ESC-1 filed"), "confirmation");
         Assert.Contains("Check status", confirmation.AllText);
 
-        await host.SendAsync(activities.Submit(People.Specialist, new JObject { ["verb"] = "claim", ["caseId"] = "ESC-1" }, "webchat-queue"));
-        await connector.WaitForAsync(c => c.ConversationId == "webchat-queue" && c.AllText.Contains("Claimed by Sam Specialist"), "claimed card sent back");
-        var stored = await host.Services.GetRequiredService<ICaseStore>().GetAsync(1, CancellationToken.None);
+        await Host.SendAsync(Activities.Submit(People.Specialist, new JObject { ["verb"] = "claim", ["caseId"] = "ESC-1" }, "webchat-queue"));
+        await Connector.WaitForAsync(c => c.ConversationId == "webchat-queue" && c.AllText.Contains("Claimed by Sam Specialist"), "claimed card sent back");
+        var stored = await Host.Services.GetRequiredService<ICaseStore>().GetAsync(1, CancellationToken.None);
         Assert.Equal(CaseState.Claimed, stored!.Case.State);
     }
 
@@ -106,23 +89,23 @@ public sealed class ChatFlowTests(AzuriteFixture azurite) : IAsyncLifetime
         var personal = Activities.Personal(People.Reporter);
         await FileAsync(personal);
 
-        await host.SendAsync(activities.Message(People.Specialist, "queue", "spec-dm"));
-        var queue = await connector.WaitForAsync(c => c.ConversationId == "spec-dm" && c.AllText.Contains("Open cases (1)"), "queue list");
+        await Host.SendAsync(Activities.Message(People.Specialist, "queue", "spec-dm"));
+        var queue = await Connector.WaitForAsync(c => c.ConversationId == "spec-dm" && c.AllText.Contains("Open cases (1)"), "queue list");
         Assert.Contains("ESC-1", queue.AllText);
         Assert.Contains("unclaimed", queue.AllText);
 
-        await host.SendAsync(activities.Message(People.Specialist, "claim esc-1", "spec-dm"));
-        await connector.WaitForAsync(c => c.Text.StartsWith("You have claimed ESC-1", StringComparison.Ordinal), "claim by command");
+        await Host.SendAsync(Activities.Message(People.Specialist, "claim esc-1", "spec-dm"));
+        await Connector.WaitForAsync(c => c.Text.StartsWith("You have claimed ESC-1", StringComparison.Ordinal), "claim by command");
 
-        await host.SendAsync(activities.Message(People.Specialist, "resolve ESC-1 no-violation Satire, within policy.", "spec-dm"));
-        await connector.WaitForAsync(c => c.Text.StartsWith("ESC-1 is resolved (No violation)", StringComparison.Ordinal), "resolve by command");
+        await Host.SendAsync(Activities.Message(People.Specialist, "resolve ESC-1 no-violation Satire, within policy.", "spec-dm"));
+        await Connector.WaitForAsync(c => c.Text.StartsWith("ESC-1 is resolved (No violation)", StringComparison.Ordinal), "resolve by command");
 
-        await host.SendAsync(activities.Message(People.Reporter, "status ESC-1", personal));
-        var status = await connector.WaitForAsync(c => c.ConversationId == personal && c.AllText.Contains("Resolved by Sam Specialist: No violation"), "status for the reporter");
+        await Host.SendAsync(Activities.Message(People.Reporter, "status ESC-1", personal));
+        var status = await Connector.WaitForAsync(c => c.ConversationId == personal && c.AllText.Contains("Resolved by Sam Specialist: No violation"), "status for the reporter");
         Assert.Null(status.Card!["actions"]);
 
-        await host.SendAsync(activities.Message(People.Reporter, "what is this", personal));
-        await connector.WaitForAsync(c => c.AllText.Contains("I didn't understand \"what is this\"") && c.AllText.Contains("File an escalation"), "help for unknown text");
+        await Host.SendAsync(Activities.Message(People.Reporter, "what is this", personal));
+        await Connector.WaitForAsync(c => c.AllText.Contains("I didn't understand \"what is this\"") && c.AllText.Contains("File an escalation"), "help for unknown text");
     }
 
     [Fact]
@@ -134,7 +117,7 @@ public sealed class ChatFlowTests(AzuriteFixture azurite) : IAsyncLifetime
         form["partner"] = "";
         form["description"] = new string('x', 4001);
 
-        var answer = await host.SendAsync(activities.Invoke(People.Reporter, "submitIntake", form, personal));
+        var answer = await Host.SendAsync(Activities.Invoke(People.Reporter, "submitIntake", form, personal));
         var card = (JObject)answer!["value"]!;
         var text = Texts(card);
         Assert.Contains("Please fix these", text);
@@ -144,7 +127,7 @@ public sealed class ChatFlowTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal("javascript:alert(1)", InputValue(card, "contentUrls"));
         Assert.Equal("https://www.facebook.com/examplepage", InputValue(card, "account"));
         Assert.Equal("HateSpeech", InputValue(card, "policyArea"));
-        Assert.Empty(await host.Services.GetRequiredService<ICaseStore>().ListOpenAsync(CancellationToken.None));
+        Assert.Empty(await Host.Services.GetRequiredService<ICaseStore>().ListOpenAsync(CancellationToken.None));
     }
 
     [Fact]
@@ -152,25 +135,25 @@ public sealed class ChatFlowTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var personal = Activities.Personal(People.Reporter);
         await FileAsync(personal);
-        await host.SendAsync(activities.Message(People.Lead, "setup queue", Activities.QueueChannel));
-        await connector.WaitForAsync(c => c.Text.Contains("1 open case(s) not yet posted will follow"), "backlog announced");
-        await connector.WaitForAsync(c => c.IsPost && c.ConversationId == Activities.QueueChannel && c.ActivityId is null && c.AllText.Contains("ESC-1"), "backlog posted");
+        await Host.SendAsync(Activities.Message(People.Lead, "setup queue", Activities.QueueChannel));
+        await Connector.WaitForAsync(c => c.Text.Contains("1 open case(s) not yet posted will follow"), "backlog announced");
+        await Connector.WaitForAsync(c => c.IsPost && c.ConversationId == Activities.QueueChannel && c.ActivityId is null && c.AllText.Contains("ESC-1"), "backlog posted");
 
-        await host.DisposeAsync();
-        host = new BotHost(azurite, connector, host.TablePrefix);
+        await Host.DisposeAsync();
+        Host = new BotHost(Azurite, Connector, Host.TablePrefix);
         await FileAsync(personal);
-        await connector.WaitForAsync(c => c.IsPost && c.ConversationId == Activities.QueueChannel && c.AllText.Contains("ESC-2"), "posted after restart");
+        await Connector.WaitForAsync(c => c.IsPost && c.ConversationId == Activities.QueueChannel && c.AllText.Contains("ESC-2"), "posted after restart");
     }
 
     private async Task FileAsync(string personal)
     {
-        var answer = await host.SendAsync(activities.Invoke(People.Reporter, "submitIntake", Activities.IntakeForm(), personal));
+        var answer = await Host.SendAsync(Activities.Invoke(People.Reporter, "submitIntake", Activities.IntakeForm(), personal));
         Assert.Contains("filed", Texts(answer!["value"]!));
     }
 
     private async Task<string?> StoredQueueMessageIdAsync(int number)
     {
-        var store = host.Services.GetRequiredService<ICaseStore>();
+        var store = Host.Services.GetRequiredService<ICaseStore>();
         for (var i = 0; i < 300; i++)
         {
             var stored = await store.GetAsync(number, CancellationToken.None);
