@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs EscalationBot on the local defaults: Azurite (Table Storage, data kept in infra/.azurite),
-# Hangfire in memory, and the bot on http://localhost:3978/api/messages in local mode (no auth).
-# Ctrl+C stops everything it started.
+# Hangfire in memory, the bot on http://localhost:3978/api/messages in local mode (no auth), and the
+# Microsoft 365 Agents Playground as Teams, one browser tab per persona:
+#   partner manager http://localhost:56150   specialist http://localhost:56151   lead http://localhost:56152
+# Ctrl+C stops everything it started. BOT_PORT changes the bot's port; NO_PLAYGROUND=1 skips the playground.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 infra="$root/infra"
@@ -24,6 +26,16 @@ fi
 
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 export ConnectionStrings__Tables="${ConnectionStrings__Tables:-DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:$table_port/devstoreaccount1;}"
-dotnet run --project "$root/bot" "$@" &
+bot_port="${BOT_PORT:-3978}"
+dotnet run --project "$root/bot" --urls "http://localhost:$bot_port" "$@" &
 pids+=($!)
+
+if [ -z "${NO_PLAYGROUND:-}" ]; then
+  for _ in $(seq 1 120); do
+    curl -fs "http://localhost:$bot_port/healthz" >/dev/null 2>&1 && break
+    sleep 1
+  done
+  "$infra/playground.sh" "http://localhost:$bot_port/api/messages" &
+  pids+=($!)
+fi
 wait -n "${pids[@]}"

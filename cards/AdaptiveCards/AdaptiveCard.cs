@@ -18,10 +18,4 @@ public sealed record AdaptiveCard(IReadOnlyList<Element> Body)
 
     /// <summary>Shown by clients that cannot render the card (notifications, older clients).</summary>
     public string? FallbackText { get; init; }
-
-    /// <summary>Teams: stretch the card to the message width.</summary>
-    [JsonPropertyName("msteams")]
-    public TeamsCardProperties? Teams { get; init; } = new("Full");
 }
-
-public sealed record TeamsCardProperties(string Width);

@@ -73,6 +73,5 @@ public static class CaseCard
         ])
         {
             Actions = [buttons.Create("Resolve", Verbs.Resolve, view.Id, "positive")],
-            Teams = null,
         };
 }
