@@ -63,8 +63,8 @@ public static class IntakeCard
             new InputChoiceSet(data.Severities) { Id = IntakeFields.Severity, Label = "Severity", Style = "expanded", IsRequired = true, ErrorMessage = "Choose a severity.", Value = Value(IntakeFields.Severity) },
             new ColumnSet(
             [
-                new Column([new InputDate { Id = IntakeFields.DeadlineDate, Label = $"Partner deadline, if any ({data.TimeZoneName})", Value = Value(IntakeFields.DeadlineDate) }]) { Width = "stretch" },
-                new Column([new InputTime { Id = IntakeFields.DeadlineTime, Label = "Time", Value = Value(IntakeFields.DeadlineTime) }]) { Width = "stretch" },
+                new Column([new InputDate { Id = IntakeFields.DeadlineDate, Label = "Partner deadline, if any", Value = Value(IntakeFields.DeadlineDate) }]) { Width = "stretch" },
+                new Column([new InputTime { Id = IntakeFields.DeadlineTime, Label = $"Time ({data.TimeZoneName})", Value = Value(IntakeFields.DeadlineTime) }]) { Width = "stretch" },
             ]),
             new InputText { Id = IntakeFields.Description, Label = "What is happening?", IsMultiline = true, IsRequired = true, MaxLength = data.Limits.Description, ErrorMessage = "Describe what is happening.", Value = Value(IntakeFields.Description) },
         ]);
