@@ -69,6 +69,8 @@ public sealed record Case(
     public Resolution? Resolution { get; init; }
     /// <summary>The id of the queue message that shows this case, so that every change edits it in place.</summary>
     public string? QueueMessageId { get; init; }
+    /// <summary>The conversation that queue message is in: a lead may bind the queue elsewhere later.</summary>
+    public string? QueueConversationId { get; init; }
 
     public DateTimeOffset FirstResponseDue => FiledAt + Targets.FirstResponse;
     public DateTimeOffset ResolutionDue => FiledAt + Targets.Resolution;

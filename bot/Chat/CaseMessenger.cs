@@ -41,13 +41,16 @@ public sealed class CaseMessenger(
         }
 
         var posted = stored.Case;
+        var queueConversation = ConversationAddress.Parse(queue.Address).Conversation.Id;
         var messageId = await SendAsync(queue.Address, CaseCard.Build(CaseViews.Of(posted, clock.GetUtcNow()), ButtonsFor(queue.ChannelId)), cancellationToken);
 
         var now = clock.GetUtcNow();
         var change = await workflow.ApplyAsync(
             number,
             c => c.QueueMessageId is null
-                ? new Decision.Accepted(c with { QueueMessageId = messageId }, new AuditEntry(number, now, System, "posted to queue", c.State, c.State))
+                ? new Decision.Accepted(
+                    c with { QueueMessageId = messageId, QueueConversationId = queueConversation },
+                    new AuditEntry(number, now, System, "posted to queue", c.State, c.State))
                 : new Decision.Refused("already posted"),
             cancellationToken);
         logger.LogInformation("Case {CaseId} posted to the queue as message {MessageId}", posted.Id, messageId);
@@ -68,15 +71,18 @@ public sealed class CaseMessenger(
         }
 
         var queue = await conversations.GetBindingAsync(Bindings.Queue, cancellationToken);
-        if (queue is null)
+        var reference = queue is null ? null : ConversationAddress.Parse(queue.Address);
+        if (queue is null || reference!.Conversation.Id != stored.Case.QueueConversationId)
         {
+            // The queue was bound elsewhere since this card was posted: its message is not in the queue any more.
+            logger.LogInformation("Card of {CaseId} not edited: it is in {Conversation}, no longer the queue", stored.Case.Id, stored.Case.QueueConversationId);
             return;
         }
 
         var card = CaseCard.Build(CaseViews.Of(stored.Case, clock.GetUtcNow()), ButtonsFor(queue.ChannelId));
         await adapter.ContinueConversationAsync(
             BotAppId,
-            ConversationAddress.Parse(queue.Address),
+            reference,
             async (turn, ct) =>
             {
                 var update = CardActivity.Of(card);

@@ -70,6 +70,7 @@ internal static class CaseEntities
             ["ResolutionSummary"] = c.Resolution?.Summary,
             ["ResolvedAt"] = c.Resolution?.At,
             ["QueueMessageId"] = c.QueueMessageId,
+            ["QueueConversationId"] = c.QueueConversationId,
         };
         return entity;
     }
@@ -105,6 +106,7 @@ internal static class CaseEntities
                 ? null
                 : new Resolution(Enum.Parse<Outcome>(outcome), e.GetString("ResolutionSummary") ?? "", e.GetDateTimeOffset("ResolvedAt") ?? DateTimeOffset.MinValue),
             QueueMessageId = e.GetString("QueueMessageId"),
+            QueueConversationId = e.GetString("QueueConversationId"),
         };
     }
 

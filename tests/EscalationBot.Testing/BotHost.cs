@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Newtonsoft.Json.Linq;
 
@@ -84,6 +85,25 @@ public sealed class BotHost : WebApplicationFactory<Program>
         using var content = new StringContent(body, Encoding.UTF8);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         return await client.PostAsync("/api/messages", content);
+    }
+
+    /// <summary>Waits until Hangfire has no job queued, scheduled for now or running: every background send is done.</summary>
+    public async Task WaitForJobsAsync(int timeoutSeconds = 30)
+    {
+        var monitor = Services.GetRequiredService<Hangfire.JobStorage>().GetMonitoringApi();
+        var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
+        while (DateTime.UtcNow < deadline)
+        {
+            var queues = monitor.Queues().Sum(q => q.Length);
+            if (queues == 0 && monitor.ProcessingCount() == 0 && monitor.ScheduledCount() == 0)
+            {
+                return;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new InvalidOperationException($"Background jobs still running after {timeoutSeconds} s.");
     }
 
     /// <summary>Sends an activity and expects the bot to accept it.</summary>

@@ -145,6 +145,25 @@ public sealed class ChatFlowTests(AzuriteFixture azurite) : BotTest(azurite)
         await Connector.WaitForAsync(c => c.IsPost && c.ConversationId == Activities.QueueChannel && c.AllText.Contains("ESC-2"), "posted after restart");
     }
 
+    [Fact]
+    public async Task After_the_queue_moves_old_cards_are_left_alone_and_new_cases_go_to_the_new_queue()
+    {
+        var personal = Activities.Personal(People.Reporter);
+        await Host.SendAsync(Activities.Message(People.Lead, "setup queue", "19:old-queue@thread.tacv2"));
+        await FileAsync(personal);
+        await Connector.WaitForAsync(c => c.IsPost && c.ConversationId == "19:old-queue@thread.tacv2" && c.AllText.Contains("ESC-1"), "posted to the old queue");
+        Assert.NotNull(await StoredQueueMessageIdAsync(1));
+
+        await Host.SendAsync(Activities.Message(People.Lead, "setup queue", Activities.QueueChannel));
+        await Host.SendAsync(Activities.Message(People.Specialist, "claim ESC-1", "spec-dm"));
+        await FileAsync(personal);
+        await Connector.WaitForAsync(c => c.IsPost && c.ConversationId == Activities.QueueChannel && c.AllText.Contains("ESC-2"), "posted to the new queue");
+        await Connector.WaitForAsync(c => c.ConversationId == personal && c.AllText.Contains("ESC-1 is being handled"), "reporter told of the claim");
+        await Host.WaitForJobsAsync();
+
+        Assert.DoesNotContain(Connector.Calls, c => c.IsUpdate);
+    }
+
     private async Task FileAsync(string personal)
     {
         var answer = await Host.SendAsync(Activities.Invoke(People.Reporter, "submitIntake", Activities.IntakeForm(), personal));
