@@ -19,6 +19,9 @@ public static class Verbs
     public const string Claim = "claim";
     public const string Resolve = "resolve";
     public const string Status = "status";
+    public const string Release = "release";
+    public const string Reopen = "reopen";
+    public const string Note = "note";
 
     /// <summary>The data key that carries the verb in an Action.Submit payload.</summary>
     public const string SubmitVerbKey = "verb";

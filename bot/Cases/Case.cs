@@ -22,7 +22,11 @@ public enum PolicyArea
 
 public enum Severity { Sev1 = 1, Sev2 = 2, Sev3 = 3, Sev4 = 4 }
 
-public enum CaseState { New, Claimed, Resolved }
+/// <summary>
+/// New → Claimed → Resolved → Reopened (→ Resolved again). Released cases go back to New. A resolved case is
+/// Closed, and final, once the reopen window has passed; that state is derived from the time, never stored.
+/// </summary>
+public enum CaseState { New, Claimed, Resolved, Reopened, Closed }
 
 public enum Outcome { Actioned, NoViolation, NeedsPolicyDecision, Other }
 
@@ -74,7 +78,11 @@ public sealed record Case(
 
     public DateTimeOffset FirstResponseDue => FiledAt + Targets.FirstResponse;
     public DateTimeOffset ResolutionDue => FiledAt + Targets.Resolution;
-    public bool IsOpen => State != CaseState.Resolved;
+    public bool IsOpen => State is CaseState.New or CaseState.Claimed or CaseState.Reopened;
+
+    /// <summary>The state as people should see it now: a resolved case past its reopen window is closed.</summary>
+    public CaseState StateAt(DateTimeOffset now, TimeSpan reopenWindow) =>
+        State == CaseState.Resolved && Resolution is { } r && now > r.At + reopenWindow ? CaseState.Closed : State;
 }
 
 /// <summary>One append-only line of a case's history.</summary>

@@ -9,51 +9,104 @@ public abstract record Decision
     public sealed record Refused(string Reason) : Decision;
 }
 
+/// <summary>Everything a person can do to a case.</summary>
+public enum CaseAction { Claim, Release, Resolve, Reopen, Note }
+
+/// <summary>The case rules' settings.</summary>
+public sealed record CasePolicy(TimeSpan ReopenWindow)
+{
+    public static readonly CasePolicy Default = new(TimeSpan.FromDays(7));
+}
+
 /// <summary>
-/// Who may do what to a case, in which state. Pure functions of the stored case, the actor as the
-/// server knows them, and the time: nothing here trusts what a card sent.
+/// The one state machine: who may do what to a case, in which state. Pure functions of the stored case, the
+/// actor as the server knows them, and the time: nothing here trusts what a card sent.
 /// </summary>
 public static class CaseRules
 {
     public const int MaxSummaryLength = 2000;
+    public const int MaxNoteLength = 2000;
 
-    public static Decision Claim(Case current, Actor actor, DateTimeOffset now)
+    /// <summary>The transitions: in which states an action is allowed at all, whoever asks.</summary>
+    private static readonly Dictionary<CaseAction, CaseState[]> Allowed = new()
+    {
+        [CaseAction.Claim] = [CaseState.New],
+        [CaseAction.Release] = [CaseState.Claimed, CaseState.Reopened],
+        [CaseAction.Resolve] = [CaseState.Claimed, CaseState.Reopened],
+        [CaseAction.Reopen] = [CaseState.Resolved],
+        [CaseAction.Note] = [CaseState.New, CaseState.Claimed, CaseState.Reopened, CaseState.Resolved],
+    };
+
+    public static bool IsAllowedIn(CaseAction action, CaseState state) => Allowed[action].Contains(state);
+
+    /// <summary>What can be done to the case now, for a refusal that says what is possible instead.</summary>
+    public static string PossibleNow(Case current, DateTimeOffset now, CasePolicy policy)
+    {
+        var state = current.StateAt(now, policy.ReopenWindow);
+        var actions = Allowed.Where(a => a.Value.Contains(state)).Select(a => a.Key.ToString().ToLowerInvariant()).ToList();
+        var what = actions.Count == 0 ? "nothing more can be done; file a new escalation if needed" : "it can be: " + string.Join(", ", actions);
+        return $"{current.Id} is {Labels.Of(state).ToLowerInvariant()}: {what}.";
+    }
+
+    public static Decision Claim(Case current, Actor actor, DateTimeOffset now, CasePolicy? policy = null)
     {
         if (!actor.IsStaff)
         {
             return new Decision.Refused("Only on-shift specialists and leads can claim cases.");
         }
 
-        return current.State switch
+        if (current.State is CaseState.Claimed or CaseState.Reopened)
         {
-            CaseState.New => Accept(
-                current with { State = CaseState.Claimed, Owner = actor.Person, ClaimedAt = now },
-                actor, "claimed", current.State, now),
-            CaseState.Claimed when current.Owner?.Id == actor.Person.Id =>
-                new Decision.Refused($"You already hold {current.Id}."),
-            CaseState.Claimed => new Decision.Refused($"{current.Id} is already claimed by {current.Owner?.Name}."),
-            _ => new Decision.Refused($"{current.Id} is already resolved."),
-        };
+            return current.Owner?.Id == actor.Person.Id
+                ? new Decision.Refused($"You already hold {current.Id}.")
+                : new Decision.Refused($"{current.Id} is already claimed by {current.Owner?.Name}.");
+        }
+
+        if (Wrong(CaseAction.Claim, current, now, policy) is { } refused)
+        {
+            return refused;
+        }
+
+        // The first claim is the first response; a claim after a release keeps the original time.
+        var claimed = current with { State = CaseState.Claimed, Owner = actor.Person, ClaimedAt = current.ClaimedAt ?? now };
+        return Accept(claimed, actor, "claimed", current.State, now);
     }
 
-    public static Decision Resolve(Case current, Actor actor, Outcome? outcome, string? summary, DateTimeOffset now)
+    public static Decision Release(Case current, Actor actor, DateTimeOffset now, CasePolicy? policy = null)
+    {
+        if (!actor.IsStaff)
+        {
+            return new Decision.Refused("Only specialists and leads can release cases.");
+        }
+
+        if ((Wrong(CaseAction.Release, current, now, policy) ?? NotOwner(current, actor, "release")) is { } refused)
+        {
+            return refused;
+        }
+
+        return Accept(current with { State = CaseState.New, Owner = null }, actor, "released to the queue", current.State, now);
+    }
+
+    public static Decision Resolve(Case current, Actor actor, Outcome? outcome, string? summary, DateTimeOffset now, CasePolicy? policy = null)
     {
         if (!actor.IsStaff)
         {
             return new Decision.Refused("Only on-shift specialists and leads can resolve cases.");
         }
 
-        switch (current.State)
+        if (current.State == CaseState.New)
         {
-            case CaseState.New:
-                return new Decision.Refused($"{current.Id} is not claimed yet: claim it first.");
-            case CaseState.Resolved:
-                return new Decision.Refused($"{current.Id} is already resolved.");
+            return new Decision.Refused($"{current.Id} is not claimed yet: claim it first.");
         }
 
-        if (current.Owner?.Id != actor.Person.Id && actor.Role != Role.Lead)
+        if (current.State == CaseState.Resolved)
         {
-            return new Decision.Refused($"{current.Id} is held by {current.Owner?.Name}; only they or a lead can resolve it.");
+            return new Decision.Refused($"{current.Id} is already resolved.");
+        }
+
+        if ((Wrong(CaseAction.Resolve, current, now, policy) ?? NotOwner(current, actor, "resolve")) is { } refused)
+        {
+            return refused;
         }
 
         if (outcome is null)
@@ -61,23 +114,91 @@ public static class CaseRules
             return new Decision.Refused("Choose an outcome: actioned, no violation, needs policy decision or other.");
         }
 
-        var text = summary?.Trim() ?? "";
-        if (text.Length == 0)
+        if (Text(summary, "a summary for the reporter", MaxSummaryLength, out var text) is { } bad)
         {
-            return new Decision.Refused("Write a summary for the reporter.");
-        }
-
-        if (text.Length > MaxSummaryLength)
-        {
-            return new Decision.Refused($"The summary is {text.Length} characters long; the limit is {MaxSummaryLength}.");
+            return bad;
         }
 
         var resolved = current with { State = CaseState.Resolved, Resolution = new Resolution(outcome.Value, text, now) };
         return Accept(resolved, actor, $"resolved: {Labels.Of(outcome.Value)}", current.State, now, text);
     }
 
+    /// <summary>The owner, a lead or the reporter may reopen a resolved case, with a reason, inside the window.</summary>
+    public static Decision Reopen(Case current, Actor actor, string? reason, DateTimeOffset now, CasePolicy? policy = null)
+    {
+        policy ??= CasePolicy.Default;
+        var isReporter = current.Reporter.Id == actor.Person.Id;
+        if (!isReporter && actor.Role != Role.Lead && current.Owner?.Id != actor.Person.Id)
+        {
+            return new Decision.Refused($"Only the reporter, the owner or a lead can reopen {current.Id}.");
+        }
+
+        if (current.StateAt(now, policy.ReopenWindow) == CaseState.Closed)
+        {
+            return new Decision.Refused($"{current.Id} is closed: the {Cards.Durations.Format(policy.ReopenWindow)} reopen window has passed. File a new escalation and mention {current.Id}.");
+        }
+
+        if (Wrong(CaseAction.Reopen, current, now, policy) is { } refused)
+        {
+            return refused;
+        }
+
+        if (Text(reason, "the reason for reopening", MaxNoteLength, out var text) is { } bad)
+        {
+            return bad;
+        }
+
+        var reopened = current with { State = CaseState.Reopened, Resolution = null };
+        return Accept(reopened, actor, "reopened", current.State, now, text);
+    }
+
+    /// <summary>A note on the timeline: changes no state, but is kept like every change.</summary>
+    public static Decision Note(Case current, Actor actor, string? note, DateTimeOffset now, CasePolicy? policy = null)
+    {
+        if (!actor.IsStaff)
+        {
+            return new Decision.Refused("Only specialists and leads can add notes.");
+        }
+
+        if (Wrong(CaseAction.Note, current, now, policy) is { } refused)
+        {
+            return refused;
+        }
+
+        if (Text(note, "the note", MaxNoteLength, out var text) is { } bad)
+        {
+            return bad;
+        }
+
+        return Accept(current, actor, "note", current.State, now, text);
+    }
+
     /// <summary>Who may read a case: staff, and the person who reported it.</summary>
     public static bool CanView(Case current, Actor actor) => actor.IsStaff || current.Reporter.Id == actor.Person.Id;
+
+    private static Decision.Refused? Wrong(CaseAction action, Case current, DateTimeOffset now, CasePolicy? policy)
+    {
+        policy ??= CasePolicy.Default;
+        return IsAllowedIn(action, current.StateAt(now, policy.ReopenWindow))
+            ? null
+            : new Decision.Refused($"Can't {action.ToString().ToLowerInvariant()}: {PossibleNow(current, now, policy)}");
+    }
+
+    private static Decision.Refused? NotOwner(Case current, Actor actor, string verb) =>
+        current.Owner?.Id == actor.Person.Id || actor.Role == Role.Lead
+            ? null
+            : new Decision.Refused($"{current.Id} is held by {current.Owner?.Name}; only they or a lead can {verb} it.");
+
+    private static Decision.Refused? Text(string? input, string what, int max, out string text)
+    {
+        text = input?.Trim() ?? "";
+        if (text.Length == 0)
+        {
+            return new Decision.Refused($"Write {what}.");
+        }
+
+        return text.Length > max ? new Decision.Refused($"{char.ToUpperInvariant(what[0])}{what[1..]} is {text.Length} characters long; the limit is {max}.") : null;
+    }
 
     private static Decision.Accepted Accept(Case updated, Actor actor, string action, CaseState from, DateTimeOffset now, string? text = null) =>
         new(updated, new AuditEntry(updated.Number, now, actor.Person, action, from, updated.State, text));

@@ -1,5 +1,6 @@
 using EscalationBot.Roster;
 using EscalationBot.Sla;
+using Microsoft.Extensions.Options;
 
 namespace EscalationBot.Cases;
 
@@ -17,6 +18,12 @@ public static class CasesRegistration
             .Bind(builder.Configuration.GetSection(TeamOptions.Section))
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Team:TimeZone must be a time zone id such as Asia/Singapore.")
             .ValidateOnStart();
+
+        builder.Services.AddOptions<CasesOptions>()
+            .Bind(builder.Configuration.GetSection(CasesOptions.Section))
+            .Validate(o => o.ReopenWindow >= TimeSpan.Zero, "Cases:ReopenWindow must not be negative.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton(sp => new CasePolicy(sp.GetRequiredService<IOptions<CasesOptions>>().Value.ReopenWindow));
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<TeamRoster>();

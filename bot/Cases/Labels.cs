@@ -42,7 +42,9 @@ public static class Labels
     {
         CaseState.New => "New",
         CaseState.Claimed => "Claimed",
-        _ => "Resolved",
+        CaseState.Resolved => "Resolved",
+        CaseState.Reopened => "Reopened",
+        _ => "Closed",
     };
 
     public static string Of(Outcome outcome) => outcome switch

@@ -29,6 +29,7 @@ public sealed class CaseCommands(
     IBackgroundJobClient jobs,
     IOptionsMonitor<SlaOptions> sla,
     IOptions<TeamOptions> team,
+    CasePolicy policy,
     TimeProvider clock,
     ILogger<CaseCommands> logger)
 {
@@ -46,6 +47,14 @@ public sealed class CaseCommands(
                 ChatCommand.Claim claim => await ClaimAsync(claim.CaseRef, turn, cancellationToken),
                 ChatCommand.Resolve resolve => await ResolveAsync(resolve, turn, cancellationToken),
                 ChatCommand.Status status => await StatusAsync(status.CaseRef, turn, cancellationToken),
+                ChatCommand.Release release => await ChangeAsync(release.CaseRef, turn, (c, now) => CaseRules.Release(c, turn.Actor, now, policy), null,
+                    c => $"{c.Id} is back in the queue.", cancellationToken),
+                ChatCommand.Note note => await ChangeAsync(note.CaseRef, turn, (c, now) => CaseRules.Note(c, turn.Actor, note.Text, now, policy), null,
+                    c => $"Note added to {c.Id}.", cancellationToken),
+                ChatCommand.Reopen reopen => await ChangeAsync(reopen.CaseRef, turn, (c, now) => CaseRules.Reopen(c, turn.Actor, reopen.Reason, now, policy),
+                    c => c.Reporter.Id == turn.Actor.Person.Id ? null : ReporterNotice.Reopened,
+                    c => $"{c.Id} is reopened{(c.Owner is null ? "" : $" and back with {c.Owner.Name}")}.", cancellationToken),
+                ChatCommand.History history => await HistoryAsync(history.CaseRef, turn, cancellationToken),
                 ChatCommand.ShowQueue => await QueueAsync(turn, cancellationToken),
                 ChatCommand.Setup setup => await SetupAsync(setup.Binding, turn, cancellationToken),
                 ChatCommand.Unreadable unreadable => new Reply(unreadable.Why),
@@ -107,7 +116,28 @@ public sealed class CaseCommands(
         return new Reply(Card: CaseNoticeCard.Confirmation(CaseViews.Of(filed, now), turn.Buttons), ReplacesCard: true);
     }
 
-    private async Task<Reply> ClaimAsync(string caseRef, ChatTurn turn, CancellationToken cancellationToken)
+    private Task<Reply> ClaimAsync(string caseRef, ChatTurn turn, CancellationToken cancellationToken) =>
+        ChangeAsync(caseRef, turn, (c, now) => CaseRules.Claim(c, turn.Actor, now, policy), _ => ReporterNotice.Claimed,
+            c => $"You have claimed {c.Id}. Resolve it from its card, or with: resolve {c.Id} actioned <summary for the reporter>", cancellationToken);
+
+    private Task<Reply> ResolveAsync(ChatCommand.Resolve command, ChatTurn turn, CancellationToken cancellationToken)
+    {
+        var outcome = IntakeValidator.ParseName<Outcome>(command.Outcome ?? "");
+        return ChangeAsync(command.CaseRef, turn, (c, now) => CaseRules.Resolve(c, turn.Actor, outcome, command.Summary, now, policy), _ => ReporterNotice.Resolved,
+            c => $"{c.Id} is resolved ({Labels.Of(c.Resolution!.Outcome)}). The reporter has been told.", cancellationToken);
+    }
+
+    /// <summary>
+    /// Applies a rule to the stored case; when it is accepted, the queue card is refreshed and the reporter told
+    /// (if <paramref name="notice"/> says so), both in the background.
+    /// </summary>
+    private async Task<Reply> ChangeAsync(
+        string caseRef,
+        ChatTurn turn,
+        Func<Case, DateTimeOffset, Decision> rule,
+        Func<Case, ReporterNotice?>? notice,
+        Func<Case, string> doneText,
+        CancellationToken cancellationToken)
     {
         if (!CaseId.TryParse(caseRef, out var number))
         {
@@ -115,35 +145,54 @@ public sealed class CaseCommands(
         }
 
         var now = clock.GetUtcNow();
-        var change = await workflow.ApplyAsync(number, c => CaseRules.Claim(c, turn.Actor, now), cancellationToken);
-        if (change is Change.Done done)
+        var change = await workflow.ApplyAsync(number, c => rule(c, now), cancellationToken);
+        switch (change)
         {
-            logger.LogInformation("Case {CaseId} claimed by {User}", done.Case.Id, turn.Actor.Person.Id);
-            jobs.Enqueue<CaseMessenger>(m => m.RefreshQueueCardAsync(number, CancellationToken.None));
-            jobs.Enqueue<CaseMessenger>(m => m.NotifyReporterAsync(number, ReporterNotice.Claimed, CancellationToken.None));
+            case Change.NotFound missing:
+                return new Reply($"There is no case {CaseId.Format(missing.Number)}.");
+            case Change.Refused refused:
+                return new Reply(refused.Reason);
         }
 
-        return Answer(change, turn, now, c => $"You have claimed {c.Id}. Resolve it from its card, or with: resolve {c.Id} actioned <summary for the reporter>");
+        var done = ((Change.Done)change).Case;
+        logger.LogInformation("Case {CaseId} is {State} after {User}", done.Id, done.State, turn.Actor.Person.Id);
+        jobs.Enqueue<CaseMessenger>(m => m.RefreshQueueCardAsync(number, CancellationToken.None));
+        if (notice?.Invoke(done) is { } tell)
+        {
+            jobs.Enqueue<CaseMessenger>(m => m.NotifyReporterAsync(number, tell, CancellationToken.None));
+        }
+
+        if (!turn.FromCard)
+        {
+            return new Reply(doneText(done));
+        }
+
+        // A reporter's button (reopen from their outcome card) gets their own view, never the staff card.
+        if (!turn.Actor.IsStaff)
+        {
+            return new Reply(Card: CaseNoticeCard.Status(CaseViews.Of(done, now, policy)), ReplacesCard: true);
+        }
+
+        var history = await store.HistoryAsync(number, cancellationToken);
+        return new Reply(Card: CaseCard.Build(CaseViews.Of(done, now, policy, history), turn.Buttons), ReplacesCard: true);
     }
 
-    private async Task<Reply> ResolveAsync(ChatCommand.Resolve command, ChatTurn turn, CancellationToken cancellationToken)
+    private async Task<Reply> HistoryAsync(string caseRef, ChatTurn turn, CancellationToken cancellationToken)
     {
-        if (!CaseId.TryParse(command.CaseRef, out var number))
+        if (!CaseId.TryParse(caseRef, out var number))
         {
-            return NotACaseId(command.CaseRef);
+            return NotACaseId(caseRef);
         }
 
-        var now = clock.GetUtcNow();
-        var outcome = IntakeValidator.ParseName<Outcome>(command.Outcome ?? "");
-        var change = await workflow.ApplyAsync(number, c => CaseRules.Resolve(c, turn.Actor, outcome, command.Summary, now), cancellationToken);
-        if (change is Change.Done done)
+        if (!turn.Actor.IsStaff)
         {
-            logger.LogInformation("Case {CaseId} resolved by {User}: {Outcome}", done.Case.Id, turn.Actor.Person.Id, outcome);
-            jobs.Enqueue<CaseMessenger>(m => m.RefreshQueueCardAsync(number, CancellationToken.None));
-            jobs.Enqueue<CaseMessenger>(m => m.NotifyReporterAsync(number, ReporterNotice.Resolved, CancellationToken.None));
+            return new Reply("A case's history is for specialists and leads. To follow your own case, type: status ESC-n");
         }
 
-        return Answer(change, turn, now, c => $"{c.Id} is resolved ({Labels.Of(c.Resolution!.Outcome)}). The reporter has been told.");
+        var history = await store.HistoryAsync(number, cancellationToken);
+        return history.Count == 0
+            ? new Reply($"There is no case {CaseId.Format(number)}.")
+            : new Reply(Card: TimelineView.Card(CaseId.Format(number), history.Select(CaseViews.Entry).ToList()));
     }
 
     private async Task<Reply> StatusAsync(string caseRef, ChatTurn turn, CancellationToken cancellationToken)
@@ -160,7 +209,8 @@ public sealed class CaseCommands(
             return new Reply($"I can't find {CaseId.Format(number)} among the cases you can see.");
         }
 
-        var view = CaseViews.Of(stored.Case, clock.GetUtcNow());
+        var history = turn.Actor.IsStaff ? await store.HistoryAsync(number, cancellationToken) : null;
+        var view = CaseViews.Of(stored.Case, clock.GetUtcNow(), policy, history);
         var card = turn.Actor.IsStaff ? CaseCard.Build(view, turn.Buttons) : CaseNoticeCard.Status(view);
         return new Reply(Card: card);
     }
@@ -174,7 +224,7 @@ public sealed class CaseCommands(
 
         var now = clock.GetUtcNow();
         var open = await store.ListOpenAsync(cancellationToken);
-        var shown = open.Take(QueueListLength).Select(c => CaseViews.Of(c, now)).ToList();
+        var shown = open.Take(QueueListLength).Select(c => CaseViews.Of(c, now, policy)).ToList();
         return new Reply(Card: QueueCard.Build($"Open cases ({open.Count})", shown, open.Count));
     }
 
@@ -206,15 +256,6 @@ public sealed class CaseCommands(
         var backlog = unposted.Count > 0 ? $" {unposted.Count} open case(s) not yet posted will follow." : "";
         return new Reply($"This conversation is now the specialists' queue: new escalations will appear here.{backlog}");
     }
-
-    private Reply Answer(Change change, ChatTurn turn, DateTimeOffset now, Func<Case, string> doneText) => change switch
-    {
-        Change.NotFound missing => new Reply($"There is no case {CaseId.Format(missing.Number)}."),
-        Change.Refused refused => new Reply(refused.Reason),
-        Change.Done done when turn.FromCard => new Reply(Card: CaseCard.Build(CaseViews.Of(done.Case, now), turn.Buttons), ReplacesCard: true),
-        Change.Done done => new Reply(doneText(done.Case)),
-        _ => throw new InvalidOperationException($"Unexpected change {change}"),
-    };
 
     private static Reply NotACaseId(string text) =>
         new($"\"{(text.Length > 20 ? text[..20] + "…" : text)}\" is not a case id. Case ids look like ESC-12.");

@@ -6,7 +6,7 @@ using Microsoft.Bot.Schema;
 
 namespace EscalationBot.Chat;
 
-public enum ReporterNotice { Claimed, Resolved }
+public enum ReporterNotice { Claimed, Resolved, Reopened }
 
 /// <summary>
 /// What the bot posts on its own, run as Hangfire jobs so that a card press is answered at once and a failed
@@ -18,6 +18,7 @@ public sealed class CaseMessenger(
     CaseWorkflow workflow,
     IConversationStore conversations,
     IConfiguration configuration,
+    CasePolicy policy,
     TimeProvider clock,
     ILogger<CaseMessenger> logger)
 {
@@ -42,7 +43,7 @@ public sealed class CaseMessenger(
 
         var posted = stored.Case;
         var queueConversation = ConversationAddress.Parse(queue.Address).Conversation.Id;
-        var messageId = await SendAsync(queue.Address, CaseCard.Build(CaseViews.Of(posted, clock.GetUtcNow()), ButtonsFor(queue.ChannelId)), cancellationToken);
+        var messageId = await SendAsync(queue.Address, CaseCard.Build(CaseViews.Of(posted, clock.GetUtcNow(), policy), ButtonsFor(queue.ChannelId)), cancellationToken);
 
         var now = clock.GetUtcNow();
         var change = await workflow.ApplyAsync(
@@ -79,7 +80,8 @@ public sealed class CaseMessenger(
             return;
         }
 
-        var card = CaseCard.Build(CaseViews.Of(stored.Case, clock.GetUtcNow()), ButtonsFor(queue.ChannelId));
+        var history = await store.HistoryAsync(number, cancellationToken);
+        var card = CaseCard.Build(CaseViews.Of(stored.Case, clock.GetUtcNow(), policy, history), ButtonsFor(queue.ChannelId));
         await adapter.ContinueConversationAsync(
             BotAppId,
             reference,
@@ -102,11 +104,13 @@ public sealed class CaseMessenger(
 
         var c = stored.Case;
         var reference = ConversationAddress.Parse(c.ReporterAddress);
-        var view = CaseViews.Of(c, clock.GetUtcNow());
+        var view = CaseViews.Of(c, clock.GetUtcNow(), policy);
+        var buttons = ButtonsFor(reference.ChannelId);
         var card = notice switch
         {
-            ReporterNotice.Claimed => CaseNoticeCard.Claimed(view, ButtonsFor(reference.ChannelId)),
-            _ => CaseNoticeCard.Resolved(view),
+            ReporterNotice.Claimed => CaseNoticeCard.Claimed(view, buttons),
+            ReporterNotice.Resolved => CaseNoticeCard.Resolved(view, buttons),
+            _ => CaseNoticeCard.Reopened(view, (await store.HistoryAsync(number, cancellationToken)).LastOrDefault(a => a.Action == "reopened")?.Text ?? ""),
         };
         await SendAsync(c.ReporterAddress, card, cancellationToken);
         logger.LogInformation("Reporter {User} told that {CaseId} is {Notice}", c.Reporter.Id, c.Id, notice);

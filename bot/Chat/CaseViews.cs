@@ -10,12 +10,14 @@ public static class CaseViews
     public static readonly IReadOnlyList<Choice> Outcomes =
         Enum.GetValues<Outcome>().Select(o => new Choice(Labels.Of(o), o.ToString())).ToList();
 
-    public static CaseView Of(Case c, DateTimeOffset now)
+    /// <summary>The case as of <paramref name="now"/>, with the buttons its state allows and, if given, its history.</summary>
+    public static CaseView Of(Case c, DateTimeOffset now, CasePolicy? policy = null, IReadOnlyList<AuditEntry>? history = null)
     {
         var r = c.Report;
+        var state = c.StateAt(now, (policy ?? CasePolicy.Default).ReopenWindow);
         return new CaseView(
             c.Id,
-            Labels.Of(c.State),
+            Labels.Of(state),
             (int)r.Severity,
             Labels.Of(r.Severity),
             Labels.Of(r.Platform),
@@ -38,13 +40,18 @@ public static class CaseViews
             c.Resolution?.Summary,
             now)
         {
-            Buttons = c.State switch
+            Buttons = state switch
             {
-                CaseState.New => CaseButtons.Claim,
-                CaseState.Claimed => CaseButtons.Resolve,
+                CaseState.New => CaseButtons.Claim | CaseButtons.Note,
+                CaseState.Claimed or CaseState.Reopened => CaseButtons.Resolve | CaseButtons.Release | CaseButtons.Note,
+                CaseState.Resolved => CaseButtons.Reopen | CaseButtons.Note,
                 _ => CaseButtons.None,
             },
             Outcomes = Outcomes,
+            Timeline = history?.Select(Entry).ToList() ?? [],
         };
     }
+
+    public static TimelineEntry Entry(AuditEntry a) =>
+        new(a.At, a.Actor.Name, a.From is { } from && from != a.To ? $"{a.Action} ({Labels.Of(from)} → {Labels.Of(a.To)})" : a.Action, a.Text);
 }

@@ -9,6 +9,10 @@ public abstract record ChatCommand
     public sealed record Claim(string CaseRef) : ChatCommand;
     public sealed record Resolve(string CaseRef, string? Outcome, string? Summary) : ChatCommand;
     public sealed record Status(string CaseRef) : ChatCommand;
+    public sealed record Release(string CaseRef) : ChatCommand;
+    public sealed record Note(string CaseRef, string? Text) : ChatCommand;
+    public sealed record Reopen(string CaseRef, string? Reason) : ChatCommand;
+    public sealed record History(string CaseRef) : ChatCommand;
     public sealed record ShowQueue : ChatCommand;
     public sealed record Setup(string Binding) : ChatCommand;
 

@@ -16,6 +16,10 @@ public static partial class CommandParser
         ("queue", "Open cases, oldest first (specialists and leads)."),
         ("claim ESC-n", "Take a case (specialists and leads)."),
         ("resolve ESC-n [outcome] summary", "Resolve your case; outcome is actioned, no-violation, policy-decision or other (default other)."),
+        ("release ESC-n", "Give your case back to the queue."),
+        ("note ESC-n text", "Add a note to the case's timeline (specialists and leads)."),
+        ("reopen ESC-n reason", "Reopen a resolved case within the reopen window (reporter, owner or lead)."),
+        ("history ESC-n", "The case's timeline: every change, who, when (specialists and leads)."),
         ("setup queue / setup leads", "Make this conversation the specialists' queue or the leads' channel (leads)."),
         ("help", "This list."),
     ];
@@ -41,6 +45,10 @@ public static partial class CommandParser
             "status" => rest.Length > 0 ? new ChatCommand.Status(rest) : Usage("status ESC-12"),
             "queue" => new ChatCommand.ShowQueue(),
             "resolve" => ParseResolve(rest),
+            "release" => rest.Length > 0 ? new ChatCommand.Release(rest) : Usage("release ESC-12"),
+            "history" or "timeline" => rest.Length > 0 ? new ChatCommand.History(rest) : Usage("history ESC-12"),
+            "note" => WithText(rest, (id, text) => new ChatCommand.Note(id, text), "note ESC-12 Partner confirmed by phone"),
+            "reopen" => WithText(rest, (id, text) => new ChatCommand.Reopen(id, text), "reopen ESC-12 The content is back up"),
             "setup" when Bindings.All.Contains(rest.ToLowerInvariant()) => new ChatCommand.Setup(rest.ToLowerInvariant()),
             "setup" => Usage("setup queue, or setup leads"),
             _ => new ChatCommand.Help($"I didn't understand \"{Shorten(t)}\"."),
@@ -67,10 +75,20 @@ public static partial class CommandParser
                 IntakeFields.All.Select(f => (f, Read(f))).Where(p => p.Item2 is not null).ToDictionary(p => p.f, p => p.Item2!)),
             Verbs.Claim when caseRef is not null => new ChatCommand.Claim(caseRef),
             Verbs.Status when caseRef is not null => new ChatCommand.Status(caseRef),
+            Verbs.Release when caseRef is not null => new ChatCommand.Release(caseRef),
+            Verbs.Note when caseRef is not null => new ChatCommand.Note(caseRef, Read(Cards.Cases.CaseCard.NoteField)),
+            Verbs.Reopen when caseRef is not null => new ChatCommand.Reopen(caseRef, Read(Cards.Cases.CaseCard.ReasonField)),
             Verbs.Resolve when caseRef is not null => new ChatCommand.Resolve(caseRef, Read(Cards.Cases.CaseCard.OutcomeField), Read(Cards.Cases.CaseCard.SummaryField)),
-            Verbs.Claim or Verbs.Status or Verbs.Resolve => new ChatCommand.Unreadable("That button does not say which case it is for."),
+            Verbs.Claim or Verbs.Status or Verbs.Resolve or Verbs.Release or Verbs.Note or Verbs.Reopen => new ChatCommand.Unreadable("That button does not say which case it is for."),
             _ => new ChatCommand.Unreadable("That button is not one I know. It may be from an old card: type 'help' to start again."),
         };
+    }
+
+    /// <summary>"ESC-12 some text": the case and the text after it.</summary>
+    private static ChatCommand WithText(string rest, Func<string, string, ChatCommand> build, string example)
+    {
+        var match = ResolvePattern().Match(rest);
+        return match.Success ? build(match.Groups["id"].Value, match.Groups["summary"].Value.Trim()) : Usage(example);
     }
 
     private static ChatCommand ParseResolve(string rest)

@@ -7,6 +7,8 @@ public static class CaseCard
 {
     public const string OutcomeField = "outcome";
     public const string SummaryField = "summary";
+    public const string NoteField = "note";
+    public const string ReasonField = "reason";
 
     public static AdaptiveCard Build(CaseView view, Buttons buttons)
     {
@@ -18,6 +20,15 @@ public static class CaseCard
             CaseFacts.Targets(view),
         };
         body.AddRange(CaseFacts.Content(view));
+        if (view.Timeline.Count > 0)
+        {
+            body.Add(new Container([new TextBlock("Timeline") { Weight = "Bolder" }, .. TimelineView.Entries(view.Timeline)])
+            {
+                Id = TimelineView.ElementId,
+                IsVisible = false,
+                Separator = true,
+            });
+        }
 
         var actions = new List<CardAction>();
         if (view.Buttons.HasFlag(CaseButtons.Claim))
@@ -28,6 +39,26 @@ public static class CaseCard
         if (view.Buttons.HasFlag(CaseButtons.Resolve))
         {
             actions.Add(new ShowCardAction("Resolve…", ResolveForm(view, buttons)));
+        }
+
+        if (view.Buttons.HasFlag(CaseButtons.Release))
+        {
+            actions.Add(buttons.Create("Release", Verbs.Release, view.Id));
+        }
+
+        if (view.Buttons.HasFlag(CaseButtons.Reopen))
+        {
+            actions.Add(ReopenForm(view.Id, buttons));
+        }
+
+        if (view.Buttons.HasFlag(CaseButtons.Note))
+        {
+            actions.Add(new ShowCardAction("Add note…", TextForm(NoteField, "Note for the timeline", "Add note", Verbs.Note, view.Id, buttons)));
+        }
+
+        if (view.Timeline.Count > 0)
+        {
+            actions.Add(new ToggleVisibilityAction("Timeline", [TimelineView.ElementId]));
         }
 
         return new AdaptiveCard(body)
@@ -64,6 +95,15 @@ public static class CaseCard
         ])
         { Style = view.SeverityLevel == 1 ? "attention" : "warning" };
     }
+
+    public static ShowCardAction ReopenForm(string caseId, Buttons buttons) =>
+        new("Reopen…", TextForm(ReasonField, "Why reopen?", "Reopen", Verbs.Reopen, caseId, buttons));
+
+    private static AdaptiveCard TextForm(string field, string label, string submit, string verb, string caseId, Buttons buttons) =>
+        new([new InputText { Id = field, Label = label, IsMultiline = true, IsRequired = true, MaxLength = 2000, ErrorMessage = $"{label} is required." }])
+        {
+            Actions = [buttons.Create(submit, verb, caseId)],
+        };
 
     private static AdaptiveCard ResolveForm(CaseView view, Buttons buttons) =>
         new(

@@ -35,7 +35,7 @@ public static class CaseNoticeCard
             FallbackText = $"{view.Id} claimed by {view.OwnerName}.",
         };
 
-    public static AdaptiveCard Resolved(CaseView view) =>
+    public static AdaptiveCard Resolved(CaseView view, Buttons buttons) =>
         new(
         [
             new TextBlock($"{view.Id} resolved: {view.OutcomeLabel}") { Size = "Large", Weight = "Bolder", Color = "Good" },
@@ -43,9 +43,22 @@ public static class CaseNoticeCard
             new FactSet([new("Resolved by", view.OwnerName ?? ""), new("Resolved", Durations.LocalTime(view.ResolvedAt ?? view.Now))]),
         ])
         {
+            Actions = view.Buttons.HasFlag(CaseButtons.Reopen) ? [CaseCard.ReopenForm(view.Id, buttons)] : null,
             FallbackText = $"{view.Id} resolved: {view.OutcomeLabel}. {view.ResolutionSummary}",
         };
 
     /// <summary>The reporter's view of their case: the same facts as the queue card, no buttons.</summary>
-    public static AdaptiveCard Status(CaseView view) => CaseCard.Build(view with { Buttons = CaseButtons.None }, new Buttons(ButtonMode.Submit));
+    public static AdaptiveCard Status(CaseView view) =>
+        CaseCard.Build(view with { Buttons = CaseButtons.None, Timeline = [] }, new Buttons(ButtonMode.Submit));
+
+    public static AdaptiveCard Reopened(CaseView view, string reason) =>
+        new(
+        [
+            new TextBlock($"{view.Id} reopened") { Size = "Large", Weight = "Bolder" },
+            new TextBlock(reason) { Spacing = "Small" },
+            new TextBlock(view.OwnerName is null ? "It is back in the specialists' queue." : $"{view.OwnerName} has it again.") { IsSubtle = true },
+        ])
+        {
+            FallbackText = $"{view.Id} reopened: {reason}",
+        };
 }

@@ -9,7 +9,13 @@ public enum CaseButtons
     None = 0,
     Claim = 1,
     Resolve = 2,
+    Release = 4,
+    Note = 8,
+    Reopen = 16,
 }
+
+/// <summary>One line of a case's history, as the timeline shows it.</summary>
+public sealed record TimelineEntry(DateTimeOffset At, string Who, string What, string? Text);
 
 /// <summary>A case as cards show it: labels already chosen, times as instants, <see cref="Now"/> the moment of rendering.</summary>
 public sealed record CaseView(
@@ -39,4 +45,6 @@ public sealed record CaseView(
 {
     public CaseButtons Buttons { get; init; }
     public IReadOnlyList<Choice> Outcomes { get; init; } = [];
+    /// <summary>The case's history, oldest first; empty when the card should not carry it.</summary>
+    public IReadOnlyList<TimelineEntry> Timeline { get; init; } = [];
 }

@@ -19,7 +19,7 @@ public sealed class CardBuilderTests
     [Fact]
     public void Teams_cards_use_action_execute_with_the_verb_and_case_id()
     {
-        var claim = Buttons(Json(CaseCard.Build(CaseViews.Of(CardSamples.NewCase(), Now), new Buttons(ButtonMode.Execute)))).Single();
+        var claim = Buttons(Json(CaseCard.Build(CaseViews.Of(CardSamples.NewCase(), Now), new Buttons(ButtonMode.Execute)))).Single(b => b.Value<string>("title") == "Claim");
         Assert.Equal("Action.Execute", claim.Value<string>("type"));
         Assert.Equal("claim", claim.Value<string>("verb"));
         Assert.Equal("ESC-12", claim["data"]!.Value<string>("caseId"));
@@ -28,7 +28,7 @@ public sealed class CardBuilderTests
     [Fact]
     public void Other_channels_get_action_submit_with_the_verb_in_the_data()
     {
-        var claim = Buttons(Json(CaseCard.Build(CaseViews.Of(CardSamples.NewCase(), Now), new Buttons(ButtonMode.Submit)))).Single();
+        var claim = Buttons(Json(CaseCard.Build(CaseViews.Of(CardSamples.NewCase(), Now), new Buttons(ButtonMode.Submit)))).Single(b => b.Value<string>("title") == "Claim");
         Assert.Equal("Action.Submit", claim.Value<string>("type"));
         Assert.Equal(new JObject { ["caseId"] = "ESC-12", ["verb"] = "claim" }, claim["data"]);
     }
@@ -37,17 +37,35 @@ public sealed class CardBuilderTests
     public void The_case_card_offers_what_the_state_allows_and_says_who_holds_it()
     {
         var claimed = Json(CaseCard.Build(CaseViews.Of(CardSamples.ClaimedCase(), Now), new Buttons(ButtonMode.Execute)));
-        Assert.Equal(["resolve"], Buttons(claimed).Select(b => b.Value<string>("verb")));
+        Assert.Equal(["resolve", "release", "note"], Buttons(claimed).Select(b => b.Value<string>("verb")));
         Assert.Contains("Claimed by Sam after 4 min", claimed.ToString());
         Assert.Contains("4 min (met, target 15 min)", claimed.ToString());
 
         var resolved = Json(CaseCard.Build(CaseViews.Of(CardSamples.ResolvedCase(), Now), new Buttons(ButtonMode.Execute)));
-        Assert.Empty(Buttons(resolved));
+        Assert.Equal(["reopen", "note"], Buttons(resolved).Select(b => b.Value<string>("verb")));
+        var closed = Json(CaseCard.Build(CaseViews.Of(CardSamples.ResolvedCase(), Now.AddDays(8)), new Buttons(ButtonMode.Execute)));
+        Assert.Empty(Buttons(closed));
+        Assert.Contains("Closed", closed.ToString());
         Assert.Contains("Resolved by Sam: Actioned", resolved.ToString());
 
         var fresh = Json(CaseCard.Build(CaseViews.Of(CardSamples.NewCase(), Now), new Buttons(ButtonMode.Execute)));
         Assert.Contains("Unclaimed for 10 min", fresh.ToString());
         Assert.Contains("overdue by", Json(CaseCard.Build(CaseViews.Of(CardSamples.NewCase(), Now.AddHours(1)), new Buttons(ButtonMode.Execute))).ToString());
+    }
+
+    [Fact]
+    public void The_timeline_is_hidden_until_toggled_and_lists_who_did_what()
+    {
+        var card = Json(CaseCard.Build(CaseViews.Of(CardSamples.ClaimedCase(), Now, history: CardSamples.History()), new Buttons(ButtonMode.Execute)));
+        var timeline = card.Descendants().OfType<JObject>().Single(o => o.Value<string>("id") == "timeline");
+        Assert.False(timeline.Value<bool>("isVisible"));
+        Assert.Contains("**Sam** · claimed (New → Claimed)", timeline.ToString());
+        Assert.Contains("Partner confirmed by phone.", timeline.ToString());
+        var toggle = card["actions"]!.Single(a => a.Value<string>("type") == "Action.ToggleVisibility");
+        Assert.Equal(["timeline"], toggle["targetElements"]!.Values<string>());
+
+        var plain = Json(CaseCard.Build(CaseViews.Of(CardSamples.ClaimedCase(), Now), new Buttons(ButtonMode.Execute)));
+        Assert.DoesNotContain(plain["actions"]!, a => a.Value<string>("type") == "Action.ToggleVisibility");
     }
 
     [Fact]

@@ -23,6 +23,15 @@ public static class CardSamples
 
     public static Case ResolvedCase() => ClaimedCase() with { State = CaseState.Resolved, Resolution = new Resolution(Outcome.Actioned, "Removed.", T0.AddHours(2)) };
 
+    public static Case ReopenedCase() => ClaimedCase() with { State = CaseState.Reopened };
+
+    public static IReadOnlyList<AuditEntry> History() =>
+    [
+        new(12, T0, new Person("pm", "Pat"), "filed", null, CaseState.New, "Threats against a journalist"),
+        new(12, T0.AddMinutes(4), new Person("sam", "Sam"), "claimed", CaseState.New, CaseState.Claimed),
+        new(12, T0.AddMinutes(9), new Person("sam", "Sam"), "note", CaseState.Claimed, CaseState.Claimed, "Partner confirmed by phone."),
+    ];
+
     public static IntakeCardData Intake(Dictionary<string, string>? values = null, Dictionary<string, string>? problems = null) =>
         IntakeForms.Data(values ?? [], problems ?? [], "Asia/Singapore");
 
@@ -42,9 +51,14 @@ public static class CardSamples
             yield return ($"case-resolved-{mode}", CaseCard.Build(CaseViews.Of(ResolvedCase(), now), buttons));
             yield return ($"confirmation-{mode}", CaseNoticeCard.Confirmation(CaseViews.Of(NewCase(), now), buttons));
             yield return ($"claimed-notice-{mode}", CaseNoticeCard.Claimed(CaseViews.Of(ClaimedCase(), now), buttons));
+            yield return ($"resolved-notice-{mode}", CaseNoticeCard.Resolved(CaseViews.Of(ResolvedCase(), now), buttons));
+            yield return ($"case-reopened-timeline-{mode}", CaseCard.Build(CaseViews.Of(ReopenedCase(), now, CasePolicy.Default, History()), buttons));
         }
 
-        yield return ("resolved-notice", CaseNoticeCard.Resolved(CaseViews.Of(ResolvedCase(), now)));
+        yield return ("case-closed", CaseCard.Build(CaseViews.Of(ResolvedCase(), now.AddDays(30), CasePolicy.Default, History()), new Buttons(ButtonMode.Execute)));
+        yield return ("reopened-notice", CaseNoticeCard.Reopened(CaseViews.Of(ReopenedCase(), now), "The content is back up."));
+        yield return ("history", TimelineView.Card("ESC-12", History().Select(CaseViews.Entry).ToList()));
+        yield return ("history-long", TimelineView.Card("ESC-12", Enumerable.Repeat(History()[1], 45).Select(CaseViews.Entry).ToList()));
         yield return ("status", CaseNoticeCard.Status(CaseViews.Of(ClaimedCase(), now)));
         yield return ("queue-empty", QueueCard.Build("Open cases (0)", [], 0));
         yield return ("queue", QueueCard.Build("Open cases (40)", [CaseViews.Of(NewCase(), now), CaseViews.Of(ClaimedCase(), now.AddHours(5))], 40));

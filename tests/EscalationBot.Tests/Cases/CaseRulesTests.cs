@@ -74,7 +74,7 @@ public sealed class CaseRulesTests
         Assert.Equal("ESC-7 is not claimed yet: claim it first.", Refusal(CaseRules.Resolve(NewCase(), Sam, Outcome.Actioned, "x", T0)));
         var resolved = ((Decision.Accepted)CaseRules.Resolve(Claimed(Sam), Sam, Outcome.Actioned, "x", T0)).Case;
         Assert.Equal("ESC-7 is already resolved.", Refusal(CaseRules.Resolve(resolved, Sam, Outcome.Actioned, "x", T0)));
-        Assert.Equal("ESC-7 is already resolved.", Refusal(CaseRules.Claim(resolved, Sky, T0)));
+        Assert.Equal("Can't claim: ESC-7 is resolved: it can be: reopen, note.", Refusal(CaseRules.Claim(resolved, Sky, T0)));
     }
 
     [Fact]

@@ -24,6 +24,7 @@ public sealed class SettingsTemplateTests
         { SlaOptions.Section, typeof(SlaOptions) },
         { BotOptions.Section, typeof(BotOptions) },
         { JobsOptions.Section, typeof(JobsOptions) },
+        { CasesOptions.Section, typeof(CasesOptions) },
     };
 
     [Theory]
@@ -57,6 +58,7 @@ public sealed class SettingsTemplateTests
         }
 
         Assert.Equal(new TeamOptions().TimeZone, Template["Team:TimeZone"]);
+        Assert.Equal(new CasesOptions().ReopenWindow, TimeSpan.Parse(Template["Cases:ReopenWindow"]!));
         Assert.Equal(new BotOptions().MaxRequestBytes.ToString(), Template["Bot:MaxRequestBytes"]);
     }
 }

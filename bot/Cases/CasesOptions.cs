@@ -1,0 +1,9 @@
+namespace EscalationBot.Cases;
+
+public sealed class CasesOptions
+{
+    public const string Section = "Cases";
+
+    /// <summary>How long after resolution the reporter, the owner or a lead may reopen a case; after it the case is closed.</summary>
+    public TimeSpan ReopenWindow { get; set; } = CasePolicy.Default.ReopenWindow;
+}

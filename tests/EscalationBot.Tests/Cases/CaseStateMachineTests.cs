@@ -1,0 +1,146 @@
+using EscalationBot.Cases;
+
+namespace EscalationBot.Tests.Cases;
+
+/// <summary>Every action in every state: what is legal, what is refused, and that a refusal says what is possible.</summary>
+public sealed class CaseStateMachineTests
+{
+    private static readonly DateTimeOffset T0 = new(2026, 11, 24, 1, 0, 0, TimeSpan.Zero);
+    private static readonly CasePolicy Policy = new(TimeSpan.FromDays(7));
+    private static readonly Actor Reporter = new(new Person("pm", "Pat"), Role.Reporter);
+    private static readonly Actor Sam = new(new Person("sam", "Sam"), Role.Specialist);
+    private static readonly Actor Sky = new(new Person("sky", "Sky"), Role.Specialist);
+    private static readonly Actor Lee = new(new Person("lee", "Lee"), Role.Lead);
+
+    /// <summary>A case in each state, owned by Sam where it has an owner; "now" is an hour after filing.</summary>
+    private static Case In(CaseState state)
+    {
+        var c = CaseRulesTests.NewCase();
+        return state switch
+        {
+            CaseState.New => c,
+            CaseState.Claimed => c with { State = CaseState.Claimed, Owner = Sam.Person, ClaimedAt = T0 },
+            CaseState.Reopened => c with { State = CaseState.Reopened, Owner = Sam.Person, ClaimedAt = T0 },
+            CaseState.Resolved => c with { State = CaseState.Resolved, Owner = Sam.Person, ClaimedAt = T0, Resolution = new(Outcome.Actioned, "done", T0.AddMinutes(30)) },
+            _ => c with { State = CaseState.Resolved, Owner = Sam.Person, ClaimedAt = T0, Resolution = new(Outcome.Actioned, "done", T0.AddDays(-30)) },
+        };
+    }
+
+    private static Decision Act(CaseAction action, Case c, Actor actor) => action switch
+    {
+        CaseAction.Claim => CaseRules.Claim(c, actor, T0.AddHours(1), Policy),
+        CaseAction.Release => CaseRules.Release(c, actor, T0.AddHours(1), Policy),
+        CaseAction.Resolve => CaseRules.Resolve(c, actor, Outcome.Other, "summary", T0.AddHours(1), Policy),
+        CaseAction.Reopen => CaseRules.Reopen(c, actor, "reason", T0.AddHours(1), Policy),
+        _ => CaseRules.Note(c, actor, "a note", T0.AddHours(1), Policy),
+    };
+
+    public static TheoryData<CaseState, CaseAction, CaseState?> Transitions => new()
+    {
+        // state, action by the owner (Sam) or, for Claim, another specialist (Sky) → new state, or null if refused
+        { CaseState.New, CaseAction.Claim, CaseState.Claimed },
+        { CaseState.New, CaseAction.Release, null },
+        { CaseState.New, CaseAction.Resolve, null },
+        { CaseState.New, CaseAction.Reopen, null },
+        { CaseState.New, CaseAction.Note, CaseState.New },
+        { CaseState.Claimed, CaseAction.Claim, null },
+        { CaseState.Claimed, CaseAction.Release, CaseState.New },
+        { CaseState.Claimed, CaseAction.Resolve, CaseState.Resolved },
+        { CaseState.Claimed, CaseAction.Reopen, null },
+        { CaseState.Claimed, CaseAction.Note, CaseState.Claimed },
+        { CaseState.Reopened, CaseAction.Claim, null },
+        { CaseState.Reopened, CaseAction.Release, CaseState.New },
+        { CaseState.Reopened, CaseAction.Resolve, CaseState.Resolved },
+        { CaseState.Reopened, CaseAction.Reopen, null },
+        { CaseState.Reopened, CaseAction.Note, CaseState.Reopened },
+        { CaseState.Resolved, CaseAction.Claim, null },
+        { CaseState.Resolved, CaseAction.Release, null },
+        { CaseState.Resolved, CaseAction.Resolve, null },
+        { CaseState.Resolved, CaseAction.Reopen, CaseState.Reopened },
+        { CaseState.Resolved, CaseAction.Note, CaseState.Resolved },
+        { CaseState.Closed, CaseAction.Claim, null },
+        { CaseState.Closed, CaseAction.Release, null },
+        { CaseState.Closed, CaseAction.Resolve, null },
+        { CaseState.Closed, CaseAction.Reopen, null },
+        { CaseState.Closed, CaseAction.Note, null },
+    };
+
+    [Theory]
+    [MemberData(nameof(Transitions))]
+    public void Every_action_in_every_state(CaseState state, CaseAction action, CaseState? expected)
+    {
+        var actor = action == CaseAction.Claim ? Sky : Sam;
+        var decision = Act(action, In(state), actor);
+        if (expected is null)
+        {
+            var reason = Assert.IsType<Decision.Refused>(decision).Reason;
+            Assert.Contains("ESC-7", reason);
+        }
+        else
+        {
+            var accepted = Assert.IsType<Decision.Accepted>(decision);
+            Assert.Equal(expected, accepted.Case.State);
+            Assert.Equal(new AuditEntry(7, T0.AddHours(1), actor.Person, accepted.Audit.Action, state, expected.Value, accepted.Audit.Text), accepted.Audit);
+        }
+    }
+
+    [Fact]
+    public void A_refusal_says_what_is_possible_now() =>
+        Assert.Equal("Can't release: ESC-7 is new: it can be: claim, note.", Refusal(CaseRules.Release(In(CaseState.New), Sam, T0, Policy)));
+
+    [Fact]
+    public void Release_gives_the_case_back_keeping_the_first_response_time()
+    {
+        var released = Assert.IsType<Decision.Accepted>(CaseRules.Release(In(CaseState.Claimed), Sam, T0.AddHours(1), Policy)).Case;
+        Assert.Null(released.Owner);
+        Assert.True(released.IsOpen);
+        var reclaimed = Assert.IsType<Decision.Accepted>(CaseRules.Claim(released, Sky, T0.AddHours(2), Policy)).Case;
+        Assert.Equal(Sky.Person, reclaimed.Owner);
+        Assert.Equal(T0, reclaimed.ClaimedAt);
+    }
+
+    [Fact]
+    public void Only_the_owner_or_a_lead_releases()
+    {
+        Assert.Contains("only they or a lead can release it", Refusal(CaseRules.Release(In(CaseState.Claimed), Sky, T0, Policy)));
+        Assert.IsType<Decision.Accepted>(CaseRules.Release(In(CaseState.Claimed), Lee, T0, Policy));
+        Assert.StartsWith("Only specialists and leads", Refusal(CaseRules.Release(In(CaseState.Claimed), Reporter, T0, Policy)));
+    }
+
+    [Fact]
+    public void The_reporter_the_owner_or_a_lead_reopens_with_a_reason_inside_the_window()
+    {
+        var resolved = In(CaseState.Resolved);
+        foreach (var who in new[] { Reporter, Sam, Lee })
+        {
+            var reopened = Assert.IsType<Decision.Accepted>(CaseRules.Reopen(resolved, who, "It is back up", T0.AddDays(6), Policy));
+            Assert.Equal(CaseState.Reopened, reopened.Case.State);
+            Assert.Null(reopened.Case.Resolution);
+            Assert.True(reopened.Case.IsOpen);
+            Assert.Equal("It is back up", reopened.Audit.Text);
+        }
+
+        Assert.StartsWith("Only the reporter, the owner or a lead", Refusal(CaseRules.Reopen(resolved, Sky, "x", T0, Policy)));
+        Assert.Equal("Write the reason for reopening.", Refusal(CaseRules.Reopen(resolved, Reporter, " ", T0, Policy)));
+        Assert.Contains("is closed: the 7 d reopen window has passed", Refusal(CaseRules.Reopen(resolved, Reporter, "x", T0.AddDays(8), Policy)));
+    }
+
+    [Fact]
+    public void A_resolved_case_is_closed_once_the_window_passes()
+    {
+        var resolved = In(CaseState.Resolved);
+        Assert.Equal(CaseState.Resolved, resolved.StateAt(resolved.Resolution!.At + Policy.ReopenWindow, Policy.ReopenWindow));
+        Assert.Equal(CaseState.Closed, resolved.StateAt(resolved.Resolution.At + Policy.ReopenWindow + TimeSpan.FromSeconds(1), Policy.ReopenWindow));
+        Assert.Equal(CaseState.Claimed, In(CaseState.Claimed).StateAt(T0.AddYears(1), Policy.ReopenWindow));
+    }
+
+    [Fact]
+    public void Notes_are_for_staff_and_need_text()
+    {
+        Assert.StartsWith("Only specialists and leads", Refusal(CaseRules.Note(In(CaseState.New), Reporter, "x", T0, Policy)));
+        Assert.Equal("Write the note.", Refusal(CaseRules.Note(In(CaseState.New), Sam, "", T0, Policy)));
+        Assert.Contains("the limit is 2000", Refusal(CaseRules.Note(In(CaseState.New), Sam, new string('x', 2001), T0, Policy)));
+    }
+
+    private static string Refusal(Decision decision) => Assert.IsType<Decision.Refused>(decision).Reason;
+}
