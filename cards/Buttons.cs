@@ -22,6 +22,8 @@ public static class Verbs
     public const string Release = "release";
     public const string Reopen = "reopen";
     public const string Note = "note";
+    public const string Reveal = "reveal";
+    public const string MarkSensitive = "markSensitive";
 
     /// <summary>The data key that carries the verb in an Action.Submit payload.</summary>
     public const string SubmitVerbKey = "verb";

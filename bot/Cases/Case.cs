@@ -75,6 +75,11 @@ public sealed record Case(
     public string? QueueMessageId { get; init; }
     /// <summary>The conversation that queue message is in: a lead may bind the queue elsewhere later.</summary>
     public string? QueueConversationId { get; init; }
+    /// <summary>Marked sensitive by the reporter or a specialist; graphic policy areas are sensitive anyway.</summary>
+    public bool MarkedSensitive { get; init; }
+
+    /// <summary>Cards hide the account, URLs and description of a sensitive case until a specialist reveals them.</summary>
+    public bool IsSensitive => MarkedSensitive || Sensitivity.IsGraphic(Report.PolicyArea);
 
     public DateTimeOffset FirstResponseDue => FiledAt + Targets.FirstResponse;
     public DateTimeOffset ResolutionDue => FiledAt + Targets.Resolution;

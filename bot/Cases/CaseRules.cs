@@ -10,7 +10,7 @@ public abstract record Decision
 }
 
 /// <summary>Everything a person can do to a case.</summary>
-public enum CaseAction { Claim, Release, Resolve, Reopen, Note }
+public enum CaseAction { Claim, Release, Resolve, Reopen, Note, MarkSensitive, Reveal }
 
 /// <summary>The case rules' settings.</summary>
 public sealed record CasePolicy(TimeSpan ReopenWindow)
@@ -35,6 +35,8 @@ public static class CaseRules
         [CaseAction.Resolve] = [CaseState.Claimed, CaseState.Reopened],
         [CaseAction.Reopen] = [CaseState.Resolved],
         [CaseAction.Note] = [CaseState.New, CaseState.Claimed, CaseState.Reopened, CaseState.Resolved],
+        [CaseAction.MarkSensitive] = [CaseState.New, CaseState.Claimed, CaseState.Reopened, CaseState.Resolved],
+        [CaseAction.Reveal] = [CaseState.New, CaseState.Claimed, CaseState.Reopened, CaseState.Resolved, CaseState.Closed],
     };
 
     public static bool IsAllowedIn(CaseAction action, CaseState state) => Allowed[action].Contains(state);
@@ -43,7 +45,10 @@ public static class CaseRules
     public static string PossibleNow(Case current, DateTimeOffset now, CasePolicy policy)
     {
         var state = current.StateAt(now, policy.ReopenWindow);
-        var actions = Allowed.Where(a => a.Value.Contains(state)).Select(a => a.Key.ToString().ToLowerInvariant()).ToList();
+        // The steps of the case's life; revealing details and marking a case sensitive are asides, not steps.
+        var actions = Allowed.Where(a => a.Key is not (CaseAction.Reveal or CaseAction.MarkSensitive) && a.Value.Contains(state))
+            .Select(a => a.Key.ToString().ToLowerInvariant())
+            .ToList();
         var what = actions.Count == 0 ? "nothing more can be done; file a new escalation if needed" : "it can be: " + string.Join(", ", actions);
         return $"{current.Id} is {Labels.Of(state).ToLowerInvariant()}: {what}.";
     }
@@ -171,6 +176,35 @@ public static class CaseRules
         }
 
         return Accept(current, actor, "note", current.State, now, text);
+    }
+
+    /// <summary>Hide a case's details from now on: the reporter of the case or any specialist or lead.</summary>
+    public static Decision MarkSensitive(Case current, Actor actor, DateTimeOffset now, CasePolicy? policy = null)
+    {
+        if (!actor.IsStaff && current.Reporter.Id != actor.Person.Id)
+        {
+            return new Decision.Refused($"Only the reporter, specialists and leads can mark {current.Id} sensitive.");
+        }
+
+        if (current.IsSensitive)
+        {
+            return new Decision.Refused($"{current.Id} is already treated as sensitive: its details stay hidden until someone reveals them.");
+        }
+
+        return Wrong(CaseAction.MarkSensitive, current, now, policy)
+            ?? (Decision)Accept(current with { MarkedSensitive = true }, actor, "marked sensitive", current.State, now);
+    }
+
+    /// <summary>A specialist chooses to see a sensitive case's details. Changes nothing but the audit trail.</summary>
+    public static Decision Reveal(Case current, Actor actor, DateTimeOffset now, CasePolicy? policy = null)
+    {
+        if (!actor.IsStaff)
+        {
+            return new Decision.Refused("Only specialists and leads can reveal a case's details.");
+        }
+
+        return Wrong(CaseAction.Reveal, current, now, policy)
+            ?? (Decision)Accept(current, actor, "revealed details", current.State, now);
     }
 
     /// <summary>Who may read a case: staff, and the person who reported it.</summary>

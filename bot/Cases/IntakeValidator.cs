@@ -6,6 +6,9 @@ namespace EscalationBot.Cases;
 /// <summary>The result of checking an intake form: a report to file, or each problem by field.</summary>
 public sealed record IntakeResult(CaseReport? Report, IReadOnlyDictionary<string, string> Problems)
 {
+    /// <summary>The reporter ticked "graphic or distressing content".</summary>
+    public bool MarkedSensitive { get; init; }
+
     public bool IsValid => Report is not null;
 }
 
@@ -63,7 +66,10 @@ public static class IntakeValidator
 
         return new IntakeResult(
             new CaseReport(platform!.Value, partner, account, urls, area!.Value, severity!.Value, deadline, description),
-            problems);
+            problems)
+        {
+            MarkedSensitive = string.Equals(Get(IntakeFields.Sensitive), "true", StringComparison.OrdinalIgnoreCase),
+        };
     }
 
     private static void CheckText(Dictionary<string, string> problems, string field, string value, string label, int max, bool required)

@@ -55,6 +55,9 @@ public sealed class CaseCommands(
                     c => c.Reporter.Id == turn.Actor.Person.Id ? null : ReporterNotice.Reopened,
                     c => $"{c.Id} is reopened{(c.Owner is null ? "" : $" and back with {c.Owner.Name}")}.", cancellationToken),
                 ChatCommand.History history => await HistoryAsync(history.CaseRef, turn, cancellationToken),
+                ChatCommand.Reveal reveal => await RevealAsync(reveal.CaseRef, turn, cancellationToken),
+                ChatCommand.MarkSensitive mark => await ChangeAsync(mark.CaseRef, turn, (c, now) => CaseRules.MarkSensitive(c, turn.Actor, now, policy), null,
+                    c => $"{c.Id} is now sensitive: its details are hidden from previews.", cancellationToken),
                 ChatCommand.ShowQueue => await QueueAsync(turn, cancellationToken),
                 ChatCommand.Setup setup => await SetupAsync(setup.Binding, turn, cancellationToken),
                 ChatCommand.Unreadable unreadable => new Reply(unreadable.Why),
@@ -107,7 +110,7 @@ public sealed class CaseCommands(
         var targets = sla.CurrentValue.For(report.Severity);
         var filed = await store.CreateAsync(
             number => (
-                new Case(number, CaseState.New, report, reporter, address, now, targets),
+                new Case(number, CaseState.New, report, reporter, address, now, targets) { MarkedSensitive = checkedForm.MarkedSensitive },
                 new AuditEntry(number, now, reporter, "filed", null, CaseState.New, report.Description)),
             cancellationToken);
 
@@ -177,6 +180,39 @@ public sealed class CaseCommands(
         return new Reply(Card: CaseCard.Build(CaseViews.Of(done, now, policy, history), turn.Buttons), ReplacesCard: true);
     }
 
+    /// <summary>
+    /// Shows a sensitive case's details to the one person who asked, and records that they looked. In Teams the
+    /// answer to a card press replaces the card for that viewer only; elsewhere only a 1:1 chat is private.
+    /// </summary>
+    private async Task<Reply> RevealAsync(string caseRef, ChatTurn turn, CancellationToken cancellationToken)
+    {
+        if (!CaseId.TryParse(caseRef, out var number))
+        {
+            return NotACaseId(caseRef);
+        }
+
+        var perViewer = turn.IsPersonal || (turn.FromCard && turn.Buttons.Mode == ButtonMode.Execute);
+        if (!perViewer)
+        {
+            return new Reply($"Here the details would show to everyone in the conversation. Type 'reveal {CaseId.Format(number)}' in your 1:1 chat with me instead.");
+        }
+
+        var now = clock.GetUtcNow();
+        switch (await workflow.ApplyAsync(number, c => CaseRules.Reveal(c, turn.Actor, now, policy), cancellationToken))
+        {
+            case Change.NotFound missing:
+                return new Reply($"There is no case {CaseId.Format(missing.Number)}.");
+            case Change.Refused refused:
+                return new Reply(refused.Reason);
+            case Change.Done done:
+                logger.LogInformation("Case {CaseId} details revealed to {User}", done.Case.Id, turn.Actor.Person.Id);
+                var history = await store.HistoryAsync(number, cancellationToken);
+                return new Reply(Card: CaseCard.Build(CaseViews.Of(done.Case, now, policy, history, revealed: true), turn.Buttons), ReplacesCard: turn.FromCard);
+            default:
+                throw new InvalidOperationException("Unexpected change.");
+        }
+    }
+
     private async Task<Reply> HistoryAsync(string caseRef, ChatTurn turn, CancellationToken cancellationToken)
     {
         if (!CaseId.TryParse(caseRef, out var number))
@@ -189,10 +225,15 @@ public sealed class CaseCommands(
             return new Reply("A case's history is for specialists and leads. To follow your own case, type: status ESC-n");
         }
 
+        var stored = await store.GetAsync(number, cancellationToken);
+        if (stored is null)
+        {
+            return new Reply($"There is no case {CaseId.Format(number)}.");
+        }
+
         var history = await store.HistoryAsync(number, cancellationToken);
-        return history.Count == 0
-            ? new Reply($"There is no case {CaseId.Format(number)}.")
-            : new Reply(Card: TimelineView.Card(CaseId.Format(number), history.Select(CaseViews.Entry).ToList()));
+        var timeline = CaseViews.Of(stored.Case, clock.GetUtcNow(), policy, history).Timeline;
+        return new Reply(Card: TimelineView.Card(stored.Case.Id, timeline));
     }
 
     private async Task<Reply> StatusAsync(string caseRef, ChatTurn turn, CancellationToken cancellationToken)
@@ -210,8 +251,9 @@ public sealed class CaseCommands(
         }
 
         var history = turn.Actor.IsStaff ? await store.HistoryAsync(number, cancellationToken) : null;
+        // The reporter wrote the details; they see them. Staff see a sensitive case's details only when they reveal them.
         var view = CaseViews.Of(stored.Case, clock.GetUtcNow(), policy, history);
-        var card = turn.Actor.IsStaff ? CaseCard.Build(view, turn.Buttons) : CaseNoticeCard.Status(view);
+        var card = turn.Actor.IsStaff ? CaseCard.Build(view, turn.Buttons) : CaseNoticeCard.Status(view with { Revealed = true });
         return new Reply(Card: card);
     }
 

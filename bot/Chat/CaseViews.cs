@@ -11,8 +11,10 @@ public static class CaseViews
         Enum.GetValues<Outcome>().Select(o => new Choice(Labels.Of(o), o.ToString())).ToList();
 
     /// <summary>The case as of <paramref name="now"/>, with the buttons its state allows and, if given, its history.</summary>
-    public static CaseView Of(Case c, DateTimeOffset now, CasePolicy? policy = null, IReadOnlyList<AuditEntry>? history = null)
+    public static CaseView Of(Case c, DateTimeOffset now, CasePolicy? policy = null, IReadOnlyList<AuditEntry>? history = null, bool revealed = false)
     {
+        // The "filed" entry carries the description: a hidden case keeps it off the timeline too.
+        var hideDetails = c.IsSensitive && !revealed;
         var r = c.Report;
         var state = c.StateAt(now, (policy ?? CasePolicy.Default).ReopenWindow);
         return new CaseView(
@@ -42,13 +44,15 @@ public static class CaseViews
         {
             Buttons = state switch
             {
-                CaseState.New => CaseButtons.Claim | CaseButtons.Note,
-                CaseState.Claimed or CaseState.Reopened => CaseButtons.Resolve | CaseButtons.Release | CaseButtons.Note,
-                CaseState.Resolved => CaseButtons.Reopen | CaseButtons.Note,
-                _ => CaseButtons.None,
+                CaseState.New => CaseButtons.Claim | CaseButtons.Note | CaseButtons.MarkSensitive | CaseButtons.Reveal,
+                CaseState.Claimed or CaseState.Reopened => CaseButtons.Resolve | CaseButtons.Release | CaseButtons.Note | CaseButtons.MarkSensitive | CaseButtons.Reveal,
+                CaseState.Resolved => CaseButtons.Reopen | CaseButtons.Note | CaseButtons.MarkSensitive | CaseButtons.Reveal,
+                _ => CaseButtons.Reveal,
             },
             Outcomes = Outcomes,
-            Timeline = history?.Select(Entry).ToList() ?? [],
+            Sensitive = c.IsSensitive,
+            Revealed = revealed,
+            Timeline = history?.Select(a => hideDetails && a.Action == "filed" ? Entry(a) with { Text = null } : Entry(a)).ToList() ?? [],
         };
     }
 

@@ -13,6 +13,8 @@ public abstract record ChatCommand
     public sealed record Note(string CaseRef, string? Text) : ChatCommand;
     public sealed record Reopen(string CaseRef, string? Reason) : ChatCommand;
     public sealed record History(string CaseRef) : ChatCommand;
+    public sealed record Reveal(string CaseRef) : ChatCommand;
+    public sealed record MarkSensitive(string CaseRef) : ChatCommand;
     public sealed record ShowQueue : ChatCommand;
     public sealed record Setup(string Binding) : ChatCommand;
 

@@ -20,6 +20,8 @@ public static partial class CommandParser
         ("note ESC-n text", "Add a note to the case's timeline (specialists and leads)."),
         ("reopen ESC-n reason", "Reopen a resolved case within the reopen window (reporter, owner or lead)."),
         ("history ESC-n", "The case's timeline: every change, who, when (specialists and leads)."),
+        ("reveal ESC-n", "Show a sensitive case's hidden details to you alone (specialists and leads; in a 1:1 chat)."),
+        ("sensitive ESC-n", "Hide a case's details from previews (the reporter, specialists and leads)."),
         ("setup queue / setup leads", "Make this conversation the specialists' queue or the leads' channel (leads)."),
         ("help", "This list."),
     ];
@@ -46,6 +48,8 @@ public static partial class CommandParser
             "queue" => new ChatCommand.ShowQueue(),
             "resolve" => ParseResolve(rest),
             "release" => rest.Length > 0 ? new ChatCommand.Release(rest) : Usage("release ESC-12"),
+            "reveal" => rest.Length > 0 ? new ChatCommand.Reveal(rest) : Usage("reveal ESC-12"),
+            "sensitive" => rest.Length > 0 ? new ChatCommand.MarkSensitive(rest) : Usage("sensitive ESC-12"),
             "history" or "timeline" => rest.Length > 0 ? new ChatCommand.History(rest) : Usage("history ESC-12"),
             "note" => WithText(rest, (id, text) => new ChatCommand.Note(id, text), "note ESC-12 Partner confirmed by phone"),
             "reopen" => WithText(rest, (id, text) => new ChatCommand.Reopen(id, text), "reopen ESC-12 The content is back up"),
@@ -76,10 +80,12 @@ public static partial class CommandParser
             Verbs.Claim when caseRef is not null => new ChatCommand.Claim(caseRef),
             Verbs.Status when caseRef is not null => new ChatCommand.Status(caseRef),
             Verbs.Release when caseRef is not null => new ChatCommand.Release(caseRef),
+            Verbs.Reveal when caseRef is not null => new ChatCommand.Reveal(caseRef),
+            Verbs.MarkSensitive when caseRef is not null => new ChatCommand.MarkSensitive(caseRef),
             Verbs.Note when caseRef is not null => new ChatCommand.Note(caseRef, Read(Cards.Cases.CaseCard.NoteField)),
             Verbs.Reopen when caseRef is not null => new ChatCommand.Reopen(caseRef, Read(Cards.Cases.CaseCard.ReasonField)),
             Verbs.Resolve when caseRef is not null => new ChatCommand.Resolve(caseRef, Read(Cards.Cases.CaseCard.OutcomeField), Read(Cards.Cases.CaseCard.SummaryField)),
-            Verbs.Claim or Verbs.Status or Verbs.Resolve or Verbs.Release or Verbs.Note or Verbs.Reopen => new ChatCommand.Unreadable("That button does not say which case it is for."),
+            Verbs.Claim or Verbs.Status or Verbs.Resolve or Verbs.Release or Verbs.Note or Verbs.Reopen or Verbs.Reveal or Verbs.MarkSensitive => new ChatCommand.Unreadable("That button does not say which case it is for."),
             _ => new ChatCommand.Unreadable("That button is not one I know. It may be from an old card: type 'help' to start again."),
         };
     }

@@ -71,6 +71,7 @@ internal static class CaseEntities
             ["ResolvedAt"] = c.Resolution?.At,
             ["QueueMessageId"] = c.QueueMessageId,
             ["QueueConversationId"] = c.QueueConversationId,
+            ["MarkedSensitive"] = c.MarkedSensitive,
         };
         return entity;
     }
@@ -107,6 +108,7 @@ internal static class CaseEntities
                 : new Resolution(Enum.Parse<Outcome>(outcome), e.GetString("ResolutionSummary") ?? "", e.GetDateTimeOffset("ResolvedAt") ?? DateTimeOffset.MinValue),
             QueueMessageId = e.GetString("QueueMessageId"),
             QueueConversationId = e.GetString("QueueConversationId"),
+            MarkedSensitive = e.GetBoolean("MarkedSensitive") ?? false,
         };
     }
 

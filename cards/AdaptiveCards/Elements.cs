@@ -12,6 +12,7 @@ namespace EscalationBot.Cards.AdaptiveCards;
 [JsonDerivedType(typeof(InputChoiceSet), "Input.ChoiceSet")]
 [JsonDerivedType(typeof(InputDate), "Input.Date")]
 [JsonDerivedType(typeof(InputTime), "Input.Time")]
+[JsonDerivedType(typeof(InputToggle), "Input.Toggle")]
 public abstract record Element
 {
     public string? Id { get; init; }
@@ -83,4 +84,11 @@ public sealed record InputDate : Input
 public sealed record InputTime : Input
 {
     public string? Value { get; init; }
+}
+
+public sealed record InputToggle(string Title) : Input
+{
+    public string? Value { get; init; }
+    public string ValueOn { get; init; } = "true";
+    public string ValueOff { get; init; } = "false";
 }

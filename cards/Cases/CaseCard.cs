@@ -31,6 +31,11 @@ public static class CaseCard
         }
 
         var actions = new List<CardAction>();
+        if (view.HidesDetails && view.Buttons.HasFlag(CaseButtons.Reveal))
+        {
+            actions.Add(buttons.Create("Reveal details", Verbs.Reveal, view.Id));
+        }
+
         if (view.Buttons.HasFlag(CaseButtons.Claim))
         {
             actions.Add(buttons.Create("Claim", Verbs.Claim, view.Id, "positive"));
@@ -54,6 +59,11 @@ public static class CaseCard
         if (view.Buttons.HasFlag(CaseButtons.Note))
         {
             actions.Add(new ShowCardAction("Add note…", TextForm(NoteField, "Note for the timeline", "Add note", Verbs.Note, view.Id, buttons)));
+        }
+
+        if (!view.Sensitive && view.Buttons.HasFlag(CaseButtons.MarkSensitive))
+        {
+            actions.Add(buttons.Create("Mark sensitive", Verbs.MarkSensitive, view.Id));
         }
 
         if (view.Timeline.Count > 0)

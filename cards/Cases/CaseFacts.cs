@@ -24,7 +24,7 @@ internal static class CaseFacts
             new("Partner", view.Partner),
             new("Policy area", view.PolicyAreaLabel),
         };
-        if (view.Account.Length > 0)
+        if (view.Account.Length > 0 && !view.HidesDetails)
         {
             facts.Add(new("Account", view.Account));
         }
@@ -76,6 +76,22 @@ internal static class CaseFacts
 
     public static IEnumerable<Element> Content(CaseView view)
     {
+        if (view.HidesDetails)
+        {
+            yield return new Container(
+            [
+                new TextBlock("Sensitive: details hidden") { Weight = "Bolder" },
+                new TextBlock("This case may show graphic or distressing content. The account, links and description stay hidden until you choose Reveal details; each reveal is recorded.") { Spacing = "None" },
+            ])
+            { Style = "emphasis", Spacing = "Medium" };
+            yield break;
+        }
+
+        if (view.Sensitive)
+        {
+            yield return new TextBlock("Sensitive: details revealed to you") { Color = "Warning", Weight = "Bolder", Spacing = "Medium" };
+        }
+
         if (view.ContentUrls.Count > 0)
         {
             yield return new TextBlock("Content") { Weight = "Bolder", Spacing = "Medium" };

@@ -12,6 +12,8 @@ public enum CaseButtons
     Release = 4,
     Note = 8,
     Reopen = 16,
+    Reveal = 32,
+    MarkSensitive = 64,
 }
 
 /// <summary>One line of a case's history, as the timeline shows it.</summary>
@@ -45,6 +47,11 @@ public sealed record CaseView(
 {
     public CaseButtons Buttons { get; init; }
     public IReadOnlyList<Choice> Outcomes { get; init; } = [];
+    /// <summary>A sensitive case: its account, URLs and description stay off the card unless <see cref="Revealed"/>.</summary>
+    public bool Sensitive { get; init; }
+    public bool Revealed { get; init; }
+    public bool HidesDetails => Sensitive && !Revealed;
+
     /// <summary>The case's history, oldest first; empty when the card should not carry it.</summary>
     public IReadOnlyList<TimelineEntry> Timeline { get; init; } = [];
 }

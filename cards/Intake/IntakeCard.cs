@@ -14,9 +14,10 @@ public static class IntakeFields
     public const string DeadlineDate = "deadlineDate";
     public const string DeadlineTime = "deadlineTime";
     public const string Description = "description";
+    public const string Sensitive = "sensitive";
 
     public static readonly IReadOnlyList<string> All =
-        [Platform, Partner, Account, ContentUrls, PolicyArea, Severity, DeadlineDate, DeadlineTime, Description];
+        [Platform, Partner, Account, ContentUrls, PolicyArea, Severity, DeadlineDate, DeadlineTime, Description, Sensitive];
 }
 
 /// <summary>What the intake form shows: the choices, what the user typed so far, and what was wrong with it.</summary>
@@ -67,6 +68,7 @@ public static class IntakeCard
                 new Column([new InputTime { Id = IntakeFields.DeadlineTime, Label = $"Time ({data.TimeZoneName})", Value = Value(IntakeFields.DeadlineTime) }]) { Width = "stretch" },
             ]),
             new InputText { Id = IntakeFields.Description, Label = "What is happening?", IsMultiline = true, IsRequired = true, MaxLength = data.Limits.Description, ErrorMessage = "Describe what is happening.", Value = Value(IntakeFields.Description) },
+            new InputToggle("Graphic or distressing content: hide the details from previews until a specialist chooses to look") { Id = IntakeFields.Sensitive, Value = Value(IntakeFields.Sensitive) ?? "false" },
         ]);
 
         return new AdaptiveCard(body)

@@ -37,12 +37,12 @@ public sealed class CardBuilderTests
     public void The_case_card_offers_what_the_state_allows_and_says_who_holds_it()
     {
         var claimed = Json(CaseCard.Build(CaseViews.Of(CardSamples.ClaimedCase(), Now), new Buttons(ButtonMode.Execute)));
-        Assert.Equal(["resolve", "release", "note"], Buttons(claimed).Select(b => b.Value<string>("verb")));
+        Assert.Equal(["resolve", "release", "note", "markSensitive"], Buttons(claimed).Select(b => b.Value<string>("verb")));
         Assert.Contains("Claimed by Sam after 4 min", claimed.ToString());
         Assert.Contains("4 min (met, target 15 min)", claimed.ToString());
 
         var resolved = Json(CaseCard.Build(CaseViews.Of(CardSamples.ResolvedCase(), Now), new Buttons(ButtonMode.Execute)));
-        Assert.Equal(["reopen", "note"], Buttons(resolved).Select(b => b.Value<string>("verb")));
+        Assert.Equal(["reopen", "note", "markSensitive"], Buttons(resolved).Select(b => b.Value<string>("verb")));
         var closed = Json(CaseCard.Build(CaseViews.Of(CardSamples.ResolvedCase(), Now.AddDays(8)), new Buttons(ButtonMode.Execute)));
         Assert.Empty(Buttons(closed));
         Assert.Contains("Closed", closed.ToString());
@@ -66,6 +66,28 @@ public sealed class CardBuilderTests
 
         var plain = Json(CaseCard.Build(CaseViews.Of(CardSamples.ClaimedCase(), Now), new Buttons(ButtonMode.Execute)));
         Assert.DoesNotContain(plain["actions"]!, a => a.Value<string>("type") == "Action.ToggleVisibility");
+    }
+
+    [Fact]
+    public void A_sensitive_case_card_hides_account_links_and_description_until_revealed()
+    {
+        var sensitive = CardSamples.SensitiveCase();
+        var hidden = CardJson.Serialize(CaseCard.Build(CaseViews.Of(sensitive, Now, history: CardSamples.History()), new Buttons(ButtonMode.Execute)));
+        Assert.Contains("Sensitive: details hidden", hidden);
+        Assert.Contains("\"verb\":\"reveal\"", hidden);
+        foreach (var secret in new[] { "facebook.com/post/1", "facebook.com/page", "Threats against a journalist" })
+        {
+            Assert.DoesNotContain(secret, hidden);
+        }
+
+        var revealed = CardJson.Serialize(CaseCard.Build(CaseViews.Of(sensitive, Now, history: CardSamples.History(), revealed: true), new Buttons(ButtonMode.Execute)));
+        Assert.Contains("facebook.com/post/1", revealed);
+        Assert.Contains("Threats against a journalist", revealed);
+        Assert.DoesNotContain("\"verb\":\"reveal\"", revealed);
+
+        var ordinary = CardJson.Serialize(CaseCard.Build(CaseViews.Of(CardSamples.ClaimedCase(), Now), new Buttons(ButtonMode.Execute)));
+        Assert.Contains("facebook.com/post/1", ordinary);
+        Assert.Contains("Mark sensitive", ordinary);
     }
 
     [Fact]

@@ -23,6 +23,8 @@ public static class CardSamples
 
     public static Case ResolvedCase() => ClaimedCase() with { State = CaseState.Resolved, Resolution = new Resolution(Outcome.Actioned, "Removed.", T0.AddHours(2)) };
 
+    public static Case SensitiveCase() => ClaimedCase() with { Report = ClaimedCase().Report with { PolicyArea = PolicyArea.ChildSafety } };
+
     public static Case ReopenedCase() => ClaimedCase() with { State = CaseState.Reopened };
 
     public static IReadOnlyList<AuditEntry> History() =>
@@ -55,6 +57,8 @@ public static class CardSamples
             yield return ($"case-reopened-timeline-{mode}", CaseCard.Build(CaseViews.Of(ReopenedCase(), now, CasePolicy.Default, History()), buttons));
         }
 
+        yield return ("case-sensitive-hidden", CaseCard.Build(CaseViews.Of(SensitiveCase(), now, CasePolicy.Default, History()), new Buttons(ButtonMode.Execute)));
+        yield return ("case-sensitive-revealed", CaseCard.Build(CaseViews.Of(SensitiveCase(), now, CasePolicy.Default, History(), revealed: true), new Buttons(ButtonMode.Submit)));
         yield return ("case-closed", CaseCard.Build(CaseViews.Of(ResolvedCase(), now.AddDays(30), CasePolicy.Default, History()), new Buttons(ButtonMode.Execute)));
         yield return ("reopened-notice", CaseNoticeCard.Reopened(CaseViews.Of(ReopenedCase(), now), "The content is back up."));
         yield return ("history", TimelineView.Card("ESC-12", History().Select(CaseViews.Entry).ToList()));
