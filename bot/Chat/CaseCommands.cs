@@ -58,7 +58,7 @@ public sealed class CaseCommands(
                 ChatCommand.Reveal reveal => await RevealAsync(reveal.CaseRef, turn, cancellationToken),
                 ChatCommand.MarkSensitive mark => await ChangeAsync(mark.CaseRef, turn, (c, now) => CaseRules.MarkSensitive(c, turn.Actor, now, policy), null,
                     c => $"{c.Id} is now sensitive: its details are hidden from previews.", cancellationToken),
-                ChatCommand.ShowQueue => await QueueAsync(turn, cancellationToken),
+                ChatCommand.ShowQueue list => await QueueAsync(list, turn, cancellationToken),
                 ChatCommand.Setup setup => await SetupAsync(setup.Binding, turn, cancellationToken),
                 ChatCommand.Unreadable unreadable => new Reply(unreadable.Why),
                 _ => Help(null, turn),
@@ -257,17 +257,31 @@ public sealed class CaseCommands(
         return new Reply(Card: card);
     }
 
-    private async Task<Reply> QueueAsync(ChatTurn turn, CancellationToken cancellationToken)
+    private async Task<Reply> QueueAsync(ChatCommand.ShowQueue list, ChatTurn turn, CancellationToken cancellationToken)
     {
         if (!turn.Actor.IsStaff)
         {
             return new Reply("The queue is for on-shift specialists and leads. To follow your own case, type: status ESC-n");
         }
 
+        var (filter, unknown) = CaseFilter.Parse(list.Filters);
+        if (unknown is not null)
+        {
+            return new Reply($"I don't know the filter \"{(unknown.Length > 30 ? unknown[..30] + "…" : unknown)}\". Filters: {CaseFilter.Words}.");
+        }
+
+        if (list.Mine)
+        {
+            filter = filter with { OwnerId = turn.Actor.Person.Id };
+        }
+
         var now = clock.GetUtcNow();
-        var open = await store.ListOpenAsync(cancellationToken);
+        var open = (await store.ListOpenAsync(cancellationToken)).Where(filter.Matches).ToList();
         var shown = open.Take(QueueListLength).Select(c => CaseViews.Of(c, now, policy)).ToList();
-        return new Reply(Card: QueueCard.Build($"Open cases ({open.Count})", shown, open.Count));
+        var what = list.Mine ? "Your open cases" : "Open cases";
+        var described = filter.Describe();
+        var title = described.Length == 0 ? $"{what} ({open.Count})" : $"{what}: {described} ({open.Count})";
+        return new Reply(Card: QueueCard.Build(title, shown, open.Count));
     }
 
     private async Task<Reply> SetupAsync(string binding, ChatTurn turn, CancellationToken cancellationToken)

@@ -15,7 +15,8 @@ public abstract record ChatCommand
     public sealed record History(string CaseRef) : ChatCommand;
     public sealed record Reveal(string CaseRef) : ChatCommand;
     public sealed record MarkSensitive(string CaseRef) : ChatCommand;
-    public sealed record ShowQueue : ChatCommand;
+    /// <summary>Open cases, oldest first; <see cref="Mine"/> keeps only the asker's, <see cref="Filters"/> as typed.</summary>
+    public sealed record ShowQueue(string? Filters = null, bool Mine = false) : ChatCommand;
     public sealed record Setup(string Binding) : ChatCommand;
 
     /// <summary>A button whose data could not be read: forged, stale or from an unknown card.</summary>
