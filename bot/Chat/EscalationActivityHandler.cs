@@ -7,7 +7,12 @@ using Newtonsoft.Json.Linq;
 namespace EscalationBot.Chat;
 
 /// <summary>The chat edge: turns activities into commands for <see cref="CaseCommands"/> and its replies into activities.</summary>
-public sealed class EscalationActivityHandler(CaseCommands commands, TeamRoster roster, ILogger<EscalationActivityHandler> logger) : ActivityHandler
+public sealed class EscalationActivityHandler(
+    CaseCommands commands,
+    TeamRoster roster,
+    IConversationStore conversations,
+    TimeProvider clock,
+    ILogger<EscalationActivityHandler> logger) : ActivityHandler
 {
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
@@ -85,7 +90,10 @@ public sealed class EscalationActivityHandler(CaseCommands commands, TeamRoster 
             return;
         }
 
-        if (membersAdded.Any(m => m.Id != turnContext.Activity.Recipient?.Id) && Turn(turnContext, fromCard: false) is { } turn)
+        // Teams sends this once, at install; other clients (the Agents Playground on every page load) more often.
+        if (membersAdded.Any(m => m.Id != turnContext.Activity.Recipient?.Id)
+            && Turn(turnContext, fromCard: false) is { } turn
+            && await conversations.TryMarkWelcomedAsync(turn.Actor.Person.Id, clock.GetUtcNow(), cancellationToken))
         {
             var reply = await commands.HandleAsync(new ChatCommand.Help("Hello! I'm EscalationBot."), turn, cancellationToken);
             if (reply.Card is not null)

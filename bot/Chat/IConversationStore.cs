@@ -19,4 +19,7 @@ public interface IConversationStore
     Task SaveBindingAsync(Binding binding, CancellationToken cancellationToken);
 
     Task<Binding?> GetBindingAsync(string name, CancellationToken cancellationToken);
+
+    /// <summary>Records that a person was welcomed; false if they already were (so nobody is welcomed twice).</summary>
+    Task<bool> TryMarkWelcomedAsync(string userId, DateTimeOffset at, CancellationToken cancellationToken);
 }

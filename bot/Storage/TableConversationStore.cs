@@ -4,12 +4,14 @@ using EscalationBot.Chat;
 namespace EscalationBot.Storage;
 
 /// <summary>
-/// Conversation bindings in Table Storage. Keys: PartitionKey <c>binding</c>, RowKey the binding's name
-/// (<c>queue</c>, <c>leads</c>): a point read per proactive post.
+/// Conversation bindings and welcomes in Table Storage. Keys: PartitionKey <c>binding</c>, RowKey the binding's
+/// name (<c>queue</c>, <c>leads</c>): a point read per proactive post. PartitionKey <c>welcomed</c>, RowKey the
+/// escaped user id: inserted once, a conflict meaning "already welcomed".
 /// </summary>
 public sealed class TableConversationStore(TableClient table) : IConversationStore
 {
     private const string BindingPartition = "binding";
+    private const string WelcomedPartition = "welcomed";
 
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken) =>
         await table.CreateIfNotExistsAsync(cancellationToken);
@@ -25,6 +27,20 @@ public sealed class TableConversationStore(TableClient table) : IConversationSto
             },
             TableUpdateMode.Replace,
             cancellationToken);
+
+    public async Task<bool> TryMarkWelcomedAsync(string userId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // Row keys may not hold / \ # ?; escaping keeps any channel's user id usable.
+            await table.AddEntityAsync(new TableEntity(WelcomedPartition, Uri.EscapeDataString(userId)) { ["At"] = at }, cancellationToken);
+            return true;
+        }
+        catch (Azure.RequestFailedException e) when (e.Status == 409)
+        {
+            return false;
+        }
+    }
 
     public async Task<Binding?> GetBindingAsync(string name, CancellationToken cancellationToken)
     {

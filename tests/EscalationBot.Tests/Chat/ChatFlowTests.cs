@@ -164,6 +164,20 @@ public sealed class ChatFlowTests(AzuriteFixture azurite) : BotTest(azurite)
         Assert.DoesNotContain(Connector.Calls, c => c.IsUpdate);
     }
 
+    [Fact]
+    public async Task A_person_is_welcomed_once_however_often_their_client_says_they_joined()
+    {
+        var personal = Activities.Personal(People.Reporter);
+        var joined = Activities.Raw(People.Reporter, "conversationUpdate", personal,
+            new Newtonsoft.Json.Linq.JProperty("membersAdded", new JArray(new JObject { ["id"] = People.Reporter.Id, ["name"] = People.Reporter.Name })));
+        await Host.SendAsync(joined);
+        await Host.SendAsync((JObject)joined.DeepClone());
+        await Host.SendAsync(Activities.Message(People.Reporter, "status ESC-1", personal));
+        await Connector.WaitForAsync(c => c.Text.Contains("ESC-1 among the cases you can see"), "the message after the joins");
+
+        Assert.Single(Connector.Calls, c => c.AllText.Contains("Hello! I'm EscalationBot."));
+    }
+
     private async Task FileAsync(string personal)
     {
         var answer = await Host.SendAsync(Activities.Invoke(People.Reporter, "submitIntake", Activities.IntakeForm(), personal));
