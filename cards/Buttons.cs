@@ -23,6 +23,8 @@ public static class Verbs
     public const string Reopen = "reopen";
     public const string Note = "note";
     public const string Reveal = "reveal";
+    public const string Consult = "consult";
+    public const string RecordAnswer = "recordAnswer";
     public const string MarkSensitive = "markSensitive";
 
     /// <summary>The data key that carries the verb in an Action.Submit payload.</summary>

@@ -23,10 +23,10 @@ public enum PolicyArea
 public enum Severity { Sev1 = 1, Sev2 = 2, Sev3 = 3, Sev4 = 4 }
 
 /// <summary>
-/// New → Claimed → Resolved → Reopened (→ Resolved again). Released cases go back to New. A resolved case is
+/// New → Claimed (⇄ Consulting another team) → Resolved → Reopened (→ Resolved again). Released cases go back to New. A resolved case is
 /// Closed, and final, once the reopen window has passed; that state is derived from the time, never stored.
 /// </summary>
-public enum CaseState { New, Claimed, Resolved, Reopened, Closed }
+public enum CaseState { New, Claimed, Consulting, Resolved, Reopened, Closed }
 
 public enum Outcome { Actioned, NoViolation, NeedsPolicyDecision, Other }
 
@@ -45,6 +45,9 @@ public sealed record Actor(Person Person, Role Role)
 public sealed record SlaTargets(TimeSpan FirstResponse, TimeSpan Resolution);
 
 public sealed record Resolution(Outcome Outcome, string Summary, DateTimeOffset At);
+
+/// <summary>A question the owner put to another team, open while the case is <see cref="CaseState.Consulting"/>.</summary>
+public sealed record Consult(string Team, string Question, Person AskedBy, DateTimeOffset Since);
 
 /// <summary>What the reporter asked for, already checked.</summary>
 public sealed record CaseReport(
@@ -75,6 +78,7 @@ public sealed record Case(
     public string? QueueMessageId { get; init; }
     /// <summary>The conversation that queue message is in: a lead may bind the queue elsewhere later.</summary>
     public string? QueueConversationId { get; init; }
+    public Consult? Consult { get; init; }
     /// <summary>Marked sensitive by the reporter or a specialist; graphic policy areas are sensitive anyway.</summary>
     public bool MarkedSensitive { get; init; }
 
@@ -83,7 +87,7 @@ public sealed record Case(
 
     public DateTimeOffset FirstResponseDue => FiledAt + Targets.FirstResponse;
     public DateTimeOffset ResolutionDue => FiledAt + Targets.Resolution;
-    public bool IsOpen => State is CaseState.New or CaseState.Claimed or CaseState.Reopened;
+    public bool IsOpen => State is CaseState.New or CaseState.Claimed or CaseState.Consulting or CaseState.Reopened;
 
     /// <summary>The state as people should see it now: a resolved case past its reopen window is closed.</summary>
     public CaseState StateAt(DateTimeOffset now, TimeSpan reopenWindow) =>

@@ -10,12 +10,15 @@ public abstract record Decision
 }
 
 /// <summary>Everything a person can do to a case.</summary>
-public enum CaseAction { Claim, Release, Resolve, Reopen, Note, MarkSensitive, Reveal }
+public enum CaseAction { Claim, Release, Resolve, Reopen, Note, Consult, RecordAnswer, MarkSensitive, Reveal }
 
 /// <summary>The case rules' settings.</summary>
-public sealed record CasePolicy(TimeSpan ReopenWindow)
+public sealed record CasePolicy(TimeSpan ReopenWindow, IReadOnlyList<string>? ConsultTeams = null)
 {
+    public static readonly IReadOnlyList<string> DefaultTeams = ["Content Policy", "Partnerships", "Legal", "Operations", "Product"];
     public static readonly CasePolicy Default = new(TimeSpan.FromDays(7));
+
+    public IReadOnlyList<string> Teams => ConsultTeams is { Count: > 0 } teams ? teams : DefaultTeams;
 }
 
 /// <summary>
@@ -31,12 +34,14 @@ public static class CaseRules
     private static readonly Dictionary<CaseAction, CaseState[]> Allowed = new()
     {
         [CaseAction.Claim] = [CaseState.New],
-        [CaseAction.Release] = [CaseState.Claimed, CaseState.Reopened],
-        [CaseAction.Resolve] = [CaseState.Claimed, CaseState.Reopened],
+        [CaseAction.Release] = [CaseState.Claimed, CaseState.Consulting, CaseState.Reopened],
+        [CaseAction.Resolve] = [CaseState.Claimed, CaseState.Consulting, CaseState.Reopened],
         [CaseAction.Reopen] = [CaseState.Resolved],
-        [CaseAction.Note] = [CaseState.New, CaseState.Claimed, CaseState.Reopened, CaseState.Resolved],
-        [CaseAction.MarkSensitive] = [CaseState.New, CaseState.Claimed, CaseState.Reopened, CaseState.Resolved],
-        [CaseAction.Reveal] = [CaseState.New, CaseState.Claimed, CaseState.Reopened, CaseState.Resolved, CaseState.Closed],
+        [CaseAction.Note] = [CaseState.New, CaseState.Claimed, CaseState.Consulting, CaseState.Reopened, CaseState.Resolved],
+        [CaseAction.Consult] = [CaseState.Claimed, CaseState.Reopened],
+        [CaseAction.RecordAnswer] = [CaseState.Consulting],
+        [CaseAction.MarkSensitive] = [CaseState.New, CaseState.Claimed, CaseState.Consulting, CaseState.Reopened, CaseState.Resolved],
+        [CaseAction.Reveal] = [CaseState.New, CaseState.Claimed, CaseState.Consulting, CaseState.Reopened, CaseState.Resolved, CaseState.Closed],
     };
 
     public static bool IsAllowedIn(CaseAction action, CaseState state) => Allowed[action].Contains(state);
@@ -47,7 +52,7 @@ public static class CaseRules
         var state = current.StateAt(now, policy.ReopenWindow);
         // The steps of the case's life; revealing details and marking a case sensitive are asides, not steps.
         var actions = Allowed.Where(a => a.Key is not (CaseAction.Reveal or CaseAction.MarkSensitive) && a.Value.Contains(state))
-            .Select(a => a.Key.ToString().ToLowerInvariant())
+            .Select(a => a.Key == CaseAction.RecordAnswer ? "record the consult's answer" : a.Key.ToString().ToLowerInvariant())
             .ToList();
         var what = actions.Count == 0 ? "nothing more can be done; file a new escalation if needed" : "it can be: " + string.Join(", ", actions);
         return $"{current.Id} is {Labels.Of(state).ToLowerInvariant()}: {what}.";
@@ -60,7 +65,7 @@ public static class CaseRules
             return new Decision.Refused("Only on-shift specialists and leads can claim cases.");
         }
 
-        if (current.State is CaseState.Claimed or CaseState.Reopened)
+        if (current.State is CaseState.Claimed or CaseState.Consulting or CaseState.Reopened)
         {
             return current.Owner?.Id == actor.Person.Id
                 ? new Decision.Refused($"You already hold {current.Id}.")
@@ -89,7 +94,7 @@ public static class CaseRules
             return refused;
         }
 
-        return Accept(current with { State = CaseState.New, Owner = null }, actor, "released to the queue", current.State, now);
+        return Accept(current with { State = CaseState.New, Owner = null, Consult = null }, actor, "released to the queue", current.State, now);
     }
 
     public static Decision Resolve(Case current, Actor actor, Outcome? outcome, string? summary, DateTimeOffset now, CasePolicy? policy = null)
@@ -124,7 +129,7 @@ public static class CaseRules
             return bad;
         }
 
-        var resolved = current with { State = CaseState.Resolved, Resolution = new Resolution(outcome.Value, text, now) };
+        var resolved = current with { State = CaseState.Resolved, Resolution = new Resolution(outcome.Value, text, now), Consult = null };
         return Accept(resolved, actor, $"resolved: {Labels.Of(outcome.Value)}", current.State, now, text);
     }
 
@@ -155,6 +160,57 @@ public static class CaseRules
 
         var reopened = current with { State = CaseState.Reopened, Resolution = null };
         return Accept(reopened, actor, "reopened", current.State, now, text);
+    }
+
+    /// <summary>The owner (or a lead) asks another team; the case shows who is consulted, by whom, since when.</summary>
+    public static Decision AskTeam(Case current, Actor actor, string? team, string? question, DateTimeOffset now, CasePolicy? policy = null)
+    {
+        var teams = (policy ?? CasePolicy.Default).Teams;
+        if (!actor.IsStaff)
+        {
+            return new Decision.Refused("Only specialists and leads can consult other teams.");
+        }
+
+        if ((Wrong(CaseAction.Consult, current, now, policy) ?? NotOwner(current, actor, "consult on")) is { } refused)
+        {
+            return refused;
+        }
+
+        var known = teams.FirstOrDefault(t => string.Equals(t, team?.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (known is null)
+        {
+            return new Decision.Refused($"Choose a team to consult: {string.Join(", ", teams)}.");
+        }
+
+        if (Text(question, "the question", MaxNoteLength, out var text) is { } bad)
+        {
+            return bad;
+        }
+
+        var consulting = current with { State = CaseState.Consulting, Consult = new Consult(known, text, actor.Person, now) };
+        return Accept(consulting, actor, $"consulting {known}", current.State, now, text);
+    }
+
+    /// <summary>The consulted team's answer, recorded by any specialist or lead; the case goes back to its owner.</summary>
+    public static Decision RecordAnswer(Case current, Actor actor, string? answer, DateTimeOffset now, CasePolicy? policy = null)
+    {
+        if (!actor.IsStaff)
+        {
+            return new Decision.Refused("Only specialists and leads can record a consult's answer.");
+        }
+
+        if (Wrong(CaseAction.RecordAnswer, current, now, policy) is { } refused)
+        {
+            return refused;
+        }
+
+        if (Text(answer, "the answer", MaxNoteLength, out var text) is { } bad)
+        {
+            return bad;
+        }
+
+        var team = current.Consult?.Team ?? "the team";
+        return Accept(current with { State = CaseState.Claimed, Consult = null }, actor, $"answer from {team}", current.State, now, text);
     }
 
     /// <summary>A note on the timeline: changes no state, but is kept like every change.</summary>

@@ -6,4 +6,7 @@ public sealed class CasesOptions
 
     /// <summary>How long after resolution the reporter, the owner or a lead may reopen a case; after it the case is closed.</summary>
     public TimeSpan ReopenWindow { get; set; } = CasePolicy.Default.ReopenWindow;
+
+    /// <summary>The teams a specialist can consult from a case.</summary>
+    public List<string> ConsultTeams { get; set; } = [.. CasePolicy.DefaultTeams];
 }

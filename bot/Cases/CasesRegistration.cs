@@ -23,7 +23,11 @@ public static class CasesRegistration
             .Bind(builder.Configuration.GetSection(CasesOptions.Section))
             .Validate(o => o.ReopenWindow >= TimeSpan.Zero, "Cases:ReopenWindow must not be negative.")
             .ValidateOnStart();
-        builder.Services.AddSingleton(sp => new CasePolicy(sp.GetRequiredService<IOptions<CasesOptions>>().Value.ReopenWindow));
+        builder.Services.AddSingleton(sp =>
+        {
+            var cases = sp.GetRequiredService<IOptions<CasesOptions>>().Value;
+            return new CasePolicy(cases.ReopenWindow, cases.ConsultTeams.Where(t => !string.IsNullOrWhiteSpace(t)).Distinct().ToList());
+        });
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<TeamRoster>();

@@ -42,6 +42,7 @@ public static class Labels
     {
         CaseState.New => "New",
         CaseState.Claimed => "Claimed",
+        CaseState.Consulting => "Consulting",
         CaseState.Resolved => "Resolved",
         CaseState.Reopened => "Reopened",
         _ => "Closed",

@@ -56,6 +56,9 @@ public sealed class CaseCommands(
                     c => $"{c.Id} is reopened{(c.Owner is null ? "" : $" and back with {c.Owner.Name}")}.", cancellationToken),
                 ChatCommand.History history => await HistoryAsync(history.CaseRef, turn, cancellationToken),
                 ChatCommand.Reveal reveal => await RevealAsync(reveal.CaseRef, turn, cancellationToken),
+                ChatCommand.Consult consult => await ConsultAsync(consult, turn, cancellationToken),
+                ChatCommand.RecordAnswer answer => await ChangeAsync(answer.CaseRef, turn, (c, now) => CaseRules.RecordAnswer(c, turn.Actor, answer.Answer, now, policy), null,
+                    c => $"Answer recorded on {c.Id}; it is back with {c.Owner?.Name}.", cancellationToken),
                 ChatCommand.MarkSensitive mark => await ChangeAsync(mark.CaseRef, turn, (c, now) => CaseRules.MarkSensitive(c, turn.Actor, now, policy), null,
                     c => $"{c.Id} is now sensitive: its details are hidden from previews.", cancellationToken),
                 ChatCommand.ShowQueue list => await QueueAsync(list, turn, cancellationToken),
@@ -211,6 +214,21 @@ public sealed class CaseCommands(
             default:
                 throw new InvalidOperationException("Unexpected change.");
         }
+    }
+
+    private Task<Reply> ConsultAsync(ChatCommand.Consult consult, ChatTurn turn, CancellationToken cancellationToken)
+    {
+        var (team, question) = (consult.Team, consult.Question);
+        if (consult.Typed is { } typed)
+        {
+            // "Content Policy Is this allowed?" or "content-policy: Is this allowed?": the longest team name that leads.
+            team = policy.Teams.OrderByDescending(t => t.Length)
+                .FirstOrDefault(t => typed.Replace('-', ' ').StartsWith(t, StringComparison.OrdinalIgnoreCase));
+            question = team is null ? typed : typed[team.Length..].TrimStart(':', ' ');
+        }
+
+        return ChangeAsync(consult.CaseRef, turn, (c, now) => CaseRules.AskTeam(c, turn.Actor, team, question, now, policy), null,
+            c => $"{c.Id} is now consulting {c.Consult!.Team}. Record their answer with: answer {c.Id} <answer>", cancellationToken);
     }
 
     private async Task<Reply> HistoryAsync(string caseRef, ChatTurn turn, CancellationToken cancellationToken)

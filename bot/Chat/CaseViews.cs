@@ -45,12 +45,15 @@ public static class CaseViews
             Buttons = state switch
             {
                 CaseState.New => CaseButtons.Claim | CaseButtons.Note | CaseButtons.MarkSensitive | CaseButtons.Reveal,
-                CaseState.Claimed or CaseState.Reopened => CaseButtons.Resolve | CaseButtons.Release | CaseButtons.Note | CaseButtons.MarkSensitive | CaseButtons.Reveal,
+                CaseState.Claimed or CaseState.Reopened => CaseButtons.Resolve | CaseButtons.Consult | CaseButtons.Release | CaseButtons.Note | CaseButtons.MarkSensitive | CaseButtons.Reveal,
+                CaseState.Consulting => CaseButtons.RecordAnswer | CaseButtons.Resolve | CaseButtons.Release | CaseButtons.Note | CaseButtons.MarkSensitive | CaseButtons.Reveal,
                 CaseState.Resolved => CaseButtons.Reopen | CaseButtons.Note | CaseButtons.MarkSensitive | CaseButtons.Reveal,
                 _ => CaseButtons.Reveal,
             },
             Outcomes = Outcomes,
             Sensitive = c.IsSensitive,
+            Consult = c.Consult is { } consult ? new ConsultView(consult.Team, consult.Question, consult.AskedBy.Name, consult.Since) : null,
+            ConsultTeams = (policy ?? CasePolicy.Default).Teams.Select(t => new Choice(t, t)).ToList(),
             Revealed = revealed,
             Timeline = history?.Select(a => hideDetails && a.Action == "filed" ? Entry(a) with { Text = null } : Entry(a)).ToList() ?? [],
         };

@@ -14,6 +14,10 @@ public abstract record ChatCommand
     public sealed record Reopen(string CaseRef, string? Reason) : ChatCommand;
     public sealed record History(string CaseRef) : ChatCommand;
     public sealed record Reveal(string CaseRef) : ChatCommand;
+
+    /// <summary>From a card: <see cref="Team"/> and <see cref="Question"/>. Typed: <see cref="Typed"/> is "team question".</summary>
+    public sealed record Consult(string CaseRef, string? Team, string? Question, string? Typed = null) : ChatCommand;
+    public sealed record RecordAnswer(string CaseRef, string? Answer) : ChatCommand;
     public sealed record MarkSensitive(string CaseRef) : ChatCommand;
     /// <summary>Open cases, oldest first; <see cref="Mine"/> keeps only the asker's, <see cref="Filters"/> as typed.</summary>
     public sealed record ShowQueue(string? Filters = null, bool Mine = false) : ChatCommand;

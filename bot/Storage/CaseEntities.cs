@@ -72,6 +72,11 @@ internal static class CaseEntities
             ["QueueMessageId"] = c.QueueMessageId,
             ["QueueConversationId"] = c.QueueConversationId,
             ["MarkedSensitive"] = c.MarkedSensitive,
+            ["ConsultTeam"] = c.Consult?.Team,
+            ["ConsultQuestion"] = c.Consult?.Question,
+            ["ConsultAskedById"] = c.Consult?.AskedBy.Id,
+            ["ConsultAskedByName"] = c.Consult?.AskedBy.Name,
+            ["ConsultSince"] = c.Consult?.Since,
         };
         return entity;
     }
@@ -109,6 +114,9 @@ internal static class CaseEntities
             QueueMessageId = e.GetString("QueueMessageId"),
             QueueConversationId = e.GetString("QueueConversationId"),
             MarkedSensitive = e.GetBoolean("MarkedSensitive") ?? false,
+            Consult = e.GetString("ConsultTeam") is { } team
+                ? new Consult(team, e.GetString("ConsultQuestion") ?? "", new Person(e.GetString("ConsultAskedById") ?? "", e.GetString("ConsultAskedByName") ?? ""), e.GetDateTimeOffset("ConsultSince") ?? DateTimeOffset.MinValue)
+                : null,
         };
     }
 

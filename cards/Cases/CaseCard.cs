@@ -9,6 +9,12 @@ public static class CaseCard
     public const string SummaryField = "summary";
     public const string NoteField = "note";
     public const string ReasonField = "reason";
+    public const string TeamField = "team";
+    public const string QuestionField = "question";
+    public const string AnswerField = "answer";
+
+    /// <summary>Teams, like the official renderer, shows at most five actions on a card.</summary>
+    public const int MaxActions = 5;
 
     public static AdaptiveCard Build(CaseView view, Buttons buttons)
     {
@@ -22,11 +28,12 @@ public static class CaseCard
         body.AddRange(CaseFacts.Content(view));
         if (view.Timeline.Count > 0)
         {
-            body.Add(new Container([new TextBlock("Timeline") { Weight = "Bolder" }, .. TimelineView.Entries(view.Timeline)])
+            // The toggle sits in the body, next to what it opens, and leaves the action bar to the case's next steps.
+            body.Add(new ActionSet([new ToggleVisibilityAction("Timeline", [TimelineView.ElementId])]) { Spacing = "Medium" });
+            body.Add(new Container([.. TimelineView.Entries(view.Timeline)])
             {
                 Id = TimelineView.ElementId,
                 IsVisible = false,
-                Separator = true,
             });
         }
 
@@ -41,14 +48,14 @@ public static class CaseCard
             actions.Add(buttons.Create("Claim", Verbs.Claim, view.Id, "positive"));
         }
 
+        if (view.Buttons.HasFlag(CaseButtons.RecordAnswer))
+        {
+            actions.Add(new ShowCardAction("Record answer…", TextForm(AnswerField, $"Answer from {view.Consult?.Team ?? "the team"}", "Record", Verbs.RecordAnswer, view.Id, buttons)));
+        }
+
         if (view.Buttons.HasFlag(CaseButtons.Resolve))
         {
             actions.Add(new ShowCardAction("Resolve…", ResolveForm(view, buttons)));
-        }
-
-        if (view.Buttons.HasFlag(CaseButtons.Release))
-        {
-            actions.Add(buttons.Create("Release", Verbs.Release, view.Id));
         }
 
         if (view.Buttons.HasFlag(CaseButtons.Reopen))
@@ -56,19 +63,38 @@ public static class CaseCard
             actions.Add(ReopenForm(view.Id, buttons));
         }
 
+        if (view.Buttons.HasFlag(CaseButtons.Consult) && view.ConsultTeams.Count > 0)
+        {
+            actions.Add(new ShowCardAction("Consult…", new AdaptiveCard(
+            [
+                new InputChoiceSet(view.ConsultTeams) { Id = TeamField, Label = "Team", Style = "compact", IsRequired = true, ErrorMessage = "Choose a team." },
+                new InputText { Id = QuestionField, Label = "Question", IsMultiline = true, IsRequired = true, MaxLength = 2000, ErrorMessage = "Question is required." },
+            ])
+            {
+                Actions = [buttons.Create("Ask", Verbs.Consult, view.Id)],
+            }));
+        }
+
         if (view.Buttons.HasFlag(CaseButtons.Note))
         {
             actions.Add(new ShowCardAction("Add note…", TextForm(NoteField, "Note for the timeline", "Add note", Verbs.Note, view.Id, buttons)));
         }
 
-        if (!view.Sensitive && view.Buttons.HasFlag(CaseButtons.MarkSensitive))
+        // The rarer steps wait behind "More…".
+        var more = new List<CardAction>();
+        if (view.Buttons.HasFlag(CaseButtons.Release))
         {
-            actions.Add(buttons.Create("Mark sensitive", Verbs.MarkSensitive, view.Id));
+            more.Add(buttons.Create("Release to the queue", Verbs.Release, view.Id));
         }
 
-        if (view.Timeline.Count > 0)
+        if (!view.Sensitive && view.Buttons.HasFlag(CaseButtons.MarkSensitive))
         {
-            actions.Add(new ToggleVisibilityAction("Timeline", [TimelineView.ElementId]));
+            more.Add(buttons.Create("Mark sensitive", Verbs.MarkSensitive, view.Id));
+        }
+
+        if (more.Count > 0)
+        {
+            actions.Add(new ShowCardAction("More…", new AdaptiveCard([new TextBlock($"More for {view.Id}") { IsSubtle = true }]) { Actions = more }));
         }
 
         return new AdaptiveCard(body)
@@ -88,6 +114,17 @@ public static class CaseCard
                 new TextBlock(view.ResolutionSummary ?? "") { Spacing = "None" },
             ])
             { Style = "good" };
+        }
+
+        if (view.Consult is { } consult)
+        {
+            return new Container(
+            [
+                new TextBlock($"Consulting {consult.Team}: asked by {consult.AskedBy}, {Durations.Format(view.Now - consult.Since)} ago") { Weight = "Bolder" },
+                new TextBlock(consult.Question) { Spacing = "None" },
+                new TextBlock($"Held by {view.OwnerName}") { Spacing = "None", IsSubtle = true },
+            ])
+            { Style = "warning" };
         }
 
         if (view.OwnerName is not null && view.ClaimedAt is { } claimed)

@@ -14,7 +14,12 @@ public enum CaseButtons
     Reopen = 16,
     Reveal = 32,
     MarkSensitive = 64,
+    Consult = 128,
+    RecordAnswer = 256,
 }
+
+/// <summary>An open question to another team.</summary>
+public sealed record ConsultView(string Team, string Question, string AskedBy, DateTimeOffset Since);
 
 /// <summary>One line of a case's history, as the timeline shows it.</summary>
 public sealed record TimelineEntry(DateTimeOffset At, string Who, string What, string? Text);
@@ -49,6 +54,8 @@ public sealed record CaseView(
     public IReadOnlyList<Choice> Outcomes { get; init; } = [];
     /// <summary>A sensitive case: its account, URLs and description stay off the card unless <see cref="Revealed"/>.</summary>
     public bool Sensitive { get; init; }
+    public ConsultView? Consult { get; init; }
+    public IReadOnlyList<Choice> ConsultTeams { get; init; } = [];
     public bool Revealed { get; init; }
     public bool HidesDetails => Sensitive && !Revealed;
 

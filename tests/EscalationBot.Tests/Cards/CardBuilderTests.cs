@@ -37,7 +37,8 @@ public sealed class CardBuilderTests
     public void The_case_card_offers_what_the_state_allows_and_says_who_holds_it()
     {
         var claimed = Json(CaseCard.Build(CaseViews.Of(CardSamples.ClaimedCase(), Now), new Buttons(ButtonMode.Execute)));
-        Assert.Equal(["resolve", "release", "note", "markSensitive"], Buttons(claimed).Select(b => b.Value<string>("verb")));
+        Assert.Equal(["resolve", "consult", "note", "release", "markSensitive"], Buttons(claimed).Select(b => b.Value<string>("verb")));
+        Assert.Equal(["Resolve…", "Consult…", "Add note…", "More…"], claimed["actions"]!.Select(a => a.Value<string>("title")));
         Assert.Contains("Claimed by Sam after 4 min", claimed.ToString());
         Assert.Contains("4 min (met, target 15 min)", claimed.ToString());
 
@@ -61,11 +62,11 @@ public sealed class CardBuilderTests
         Assert.False(timeline.Value<bool>("isVisible"));
         Assert.Contains("**Sam** · claimed (New → Claimed)", timeline.ToString());
         Assert.Contains("Partner confirmed by phone.", timeline.ToString());
-        var toggle = card["actions"]!.Single(a => a.Value<string>("type") == "Action.ToggleVisibility");
+        var toggle = card.Descendants().OfType<JObject>().Single(a => a.Value<string>("type") == "Action.ToggleVisibility");
         Assert.Equal(["timeline"], toggle["targetElements"]!.Values<string>());
 
         var plain = Json(CaseCard.Build(CaseViews.Of(CardSamples.ClaimedCase(), Now), new Buttons(ButtonMode.Execute)));
-        Assert.DoesNotContain(plain["actions"]!, a => a.Value<string>("type") == "Action.ToggleVisibility");
+        Assert.DoesNotContain(plain.Descendants().OfType<JObject>(), a => a.Value<string>("type") == "Action.ToggleVisibility");
     }
 
     [Fact]
@@ -103,6 +104,18 @@ public sealed class CardBuilderTests
         Assert.Equal(IntakeFields.All.Order(), inputs.Select(i => i.Value<string>("id")).Order());
         Assert.Equal("Example NGO", inputs.Single(i => i.Value<string>("id") == IntakeFields.Partner).Value<string>("value"));
         Assert.Equal("Sev2", inputs.Single(i => i.Value<string>("id") == IntakeFields.Severity).Value<string>("value"));
+    }
+
+    [Fact]
+    public void No_card_has_more_than_five_actions_at_any_level()
+    {
+        foreach (var (name, card) in CardSamples.All())
+        {
+            foreach (var actions in Json(card).Descendants().OfType<JProperty>().Where(p => p.Name == "actions"))
+            {
+                Assert.True(((JArray)actions.Value).Count <= CaseCard.MaxActions, $"{name} has {((JArray)actions.Value).Count} actions at {actions.Path}");
+            }
+        }
     }
 
     [Fact]

@@ -57,6 +57,7 @@ public static class CardSamples
             yield return ($"case-reopened-timeline-{mode}", CaseCard.Build(CaseViews.Of(ReopenedCase(), now, CasePolicy.Default, History()), buttons));
         }
 
+        yield return ("case-consulting", CaseCard.Build(CaseViews.Of(ClaimedCase() with { State = CaseState.Consulting, Consult = new("Legal", "Defamatory?", new Person("sam", "Sam"), T0) }, now, CasePolicy.Default, History()), new Buttons(ButtonMode.Execute)));
         yield return ("case-sensitive-hidden", CaseCard.Build(CaseViews.Of(SensitiveCase(), now, CasePolicy.Default, History()), new Buttons(ButtonMode.Execute)));
         yield return ("case-sensitive-revealed", CaseCard.Build(CaseViews.Of(SensitiveCase(), now, CasePolicy.Default, History(), revealed: true), new Buttons(ButtonMode.Submit)));
         yield return ("case-closed", CaseCard.Build(CaseViews.Of(ResolvedCase(), now.AddDays(30), CasePolicy.Default, History()), new Buttons(ButtonMode.Execute)));

@@ -21,6 +21,7 @@ public sealed class CaseStateMachineTests
             CaseState.New => c,
             CaseState.Claimed => c with { State = CaseState.Claimed, Owner = Sam.Person, ClaimedAt = T0 },
             CaseState.Reopened => c with { State = CaseState.Reopened, Owner = Sam.Person, ClaimedAt = T0 },
+            CaseState.Consulting => c with { State = CaseState.Consulting, Owner = Sam.Person, ClaimedAt = T0, Consult = new("Legal", "Defamatory?", Sam.Person, T0) },
             CaseState.Resolved => c with { State = CaseState.Resolved, Owner = Sam.Person, ClaimedAt = T0, Resolution = new(Outcome.Actioned, "done", T0.AddMinutes(30)) },
             _ => c with { State = CaseState.Resolved, Owner = Sam.Person, ClaimedAt = T0, Resolution = new(Outcome.Actioned, "done", T0.AddDays(-30)) },
         };
@@ -32,6 +33,8 @@ public sealed class CaseStateMachineTests
         CaseAction.Release => CaseRules.Release(c, actor, T0.AddHours(1), Policy),
         CaseAction.Resolve => CaseRules.Resolve(c, actor, Outcome.Other, "summary", T0.AddHours(1), Policy),
         CaseAction.Reopen => CaseRules.Reopen(c, actor, "reason", T0.AddHours(1), Policy),
+        CaseAction.Consult => CaseRules.AskTeam(c, actor, "legal", "Is this defamatory?", T0.AddHours(1), Policy),
+        CaseAction.RecordAnswer => CaseRules.RecordAnswer(c, actor, "Not defamatory.", T0.AddHours(1), Policy),
         _ => CaseRules.Note(c, actor, "a note", T0.AddHours(1), Policy),
     };
 
@@ -43,6 +46,23 @@ public sealed class CaseStateMachineTests
         { CaseState.New, CaseAction.Resolve, null },
         { CaseState.New, CaseAction.Reopen, null },
         { CaseState.New, CaseAction.Note, CaseState.New },
+        { CaseState.New, CaseAction.Consult, null },
+        { CaseState.New, CaseAction.RecordAnswer, null },
+        { CaseState.Claimed, CaseAction.Consult, CaseState.Consulting },
+        { CaseState.Claimed, CaseAction.RecordAnswer, null },
+        { CaseState.Consulting, CaseAction.Claim, null },
+        { CaseState.Consulting, CaseAction.Release, CaseState.New },
+        { CaseState.Consulting, CaseAction.Resolve, CaseState.Resolved },
+        { CaseState.Consulting, CaseAction.Reopen, null },
+        { CaseState.Consulting, CaseAction.Note, CaseState.Consulting },
+        { CaseState.Consulting, CaseAction.Consult, null },
+        { CaseState.Consulting, CaseAction.RecordAnswer, CaseState.Claimed },
+        { CaseState.Reopened, CaseAction.Consult, CaseState.Consulting },
+        { CaseState.Reopened, CaseAction.RecordAnswer, null },
+        { CaseState.Resolved, CaseAction.Consult, null },
+        { CaseState.Resolved, CaseAction.RecordAnswer, null },
+        { CaseState.Closed, CaseAction.Consult, null },
+        { CaseState.Closed, CaseAction.RecordAnswer, null },
         { CaseState.Claimed, CaseAction.Claim, null },
         { CaseState.Claimed, CaseAction.Release, CaseState.New },
         { CaseState.Claimed, CaseAction.Resolve, CaseState.Resolved },
@@ -132,6 +152,26 @@ public sealed class CaseStateMachineTests
         Assert.Equal(CaseState.Resolved, resolved.StateAt(resolved.Resolution!.At + Policy.ReopenWindow, Policy.ReopenWindow));
         Assert.Equal(CaseState.Closed, resolved.StateAt(resolved.Resolution.At + Policy.ReopenWindow + TimeSpan.FromSeconds(1), Policy.ReopenWindow));
         Assert.Equal(CaseState.Claimed, In(CaseState.Claimed).StateAt(T0.AddYears(1), Policy.ReopenWindow));
+    }
+
+    [Fact]
+    public void A_consult_names_a_configured_team_and_leaving_it_clears_the_consult()
+    {
+        var consulting = Assert.IsType<Decision.Accepted>(CaseRules.AskTeam(In(CaseState.Claimed), Sam, "content policy", "Allowed?", T0, Policy));
+        Assert.Equal(new Consult("Content Policy", "Allowed?", Sam.Person, T0), consulting.Case.Consult);
+        Assert.Equal("consulting Content Policy", consulting.Audit.Action);
+        Assert.StartsWith("Choose a team to consult: Content Policy, Partnerships, Legal", Refusal(CaseRules.AskTeam(In(CaseState.Claimed), Sam, "Marketing", "x", T0, Policy)));
+        Assert.Contains("only they or a lead can consult on it", Refusal(CaseRules.AskTeam(In(CaseState.Claimed), Sky, "Legal", "x", T0, Policy)));
+        Assert.Contains("ESC-7 is consulting: it can be: release, resolve, note, record the consult's answer.", Refusal(CaseRules.AskTeam(In(CaseState.Consulting), Sam, "Legal", "x", T0, Policy)));
+
+        var answered = Assert.IsType<Decision.Accepted>(CaseRules.RecordAnswer(In(CaseState.Consulting), Sky, "Not defamatory.", T0, Policy));
+        Assert.Null(answered.Case.Consult);
+        Assert.Equal(Sam.Person, answered.Case.Owner);
+        Assert.Equal("answer from Legal", answered.Audit.Action);
+        Assert.Null(Assert.IsType<Decision.Accepted>(CaseRules.Release(In(CaseState.Consulting), Sam, T0, Policy)).Case.Consult);
+        Assert.Null(Assert.IsType<Decision.Accepted>(CaseRules.Resolve(In(CaseState.Consulting), Sam, Outcome.Other, "x", T0, Policy)).Case.Consult);
+        var custom = new CasePolicy(Policy.ReopenWindow, ["Trust Partnerships"]);
+        Assert.IsType<Decision.Accepted>(CaseRules.AskTeam(In(CaseState.Claimed), Sam, "trust partnerships", "x", T0, custom));
     }
 
     [Fact]

@@ -59,6 +59,7 @@ public sealed class SettingsTemplateTests
 
         Assert.Equal(new TeamOptions().TimeZone, Template["Team:TimeZone"]);
         Assert.Equal(new CasesOptions().ReopenWindow, TimeSpan.Parse(Template["Cases:ReopenWindow"]!));
+        Assert.Equal(new CasesOptions().ConsultTeams, Template.GetSection("Cases:ConsultTeams").Get<List<string>>());
         Assert.Equal(new BotOptions().MaxRequestBytes.ToString(), Template["Bot:MaxRequestBytes"]);
     }
 }

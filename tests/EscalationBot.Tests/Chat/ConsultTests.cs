@@ -1,0 +1,45 @@
+using EscalationBot.Cases;
+using EscalationBot.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Newtonsoft.Json.Linq;
+
+namespace EscalationBot.Tests.Chat;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class ConsultTests(AzuriteFixture azurite) : BotTest(azurite)
+{
+    private static readonly JObject Esc1 = new() { ["caseId"] = "ESC-1" };
+
+    [Fact]
+    public async Task The_owner_consults_a_team_from_the_card_and_the_answer_brings_the_case_back()
+    {
+        await Host.SendAsync(Activities.Invoke(People.Reporter, "submitIntake", Activities.IntakeForm(), Activities.Personal(People.Reporter)));
+        await Host.SendAsync(Activities.Invoke(People.Specialist, "claim", Esc1, Activities.QueueChannel));
+
+        var unknown = await Host.SendAsync(Activities.Invoke(People.Specialist, "consult", new JObject(Esc1) { ["team"] = "Marketing", ["question"] = "?" }, Activities.QueueChannel));
+        Assert.StartsWith("Choose a team to consult:", unknown!.Value<string>("value"));
+
+        var asked = await Host.SendAsync(Activities.Invoke(People.Specialist, "consult", new JObject(Esc1) { ["team"] = "Legal", ["question"] = "Is this defamatory?" }, Activities.QueueChannel));
+        var card = ChatFlowTests.Texts(asked!["value"]!);
+        Assert.Contains("Consulting Legal: asked by Sam Specialist", card);
+        Assert.Contains("Is this defamatory?", card);
+        Assert.Equal(CaseState.Consulting, (await StoredAsync()).State);
+
+        await Host.SendAsync(Activities.Message(People.Specialist2, "answer ESC-1 Legal says it is not defamatory.", "spec2-dm"));
+        await Connector.WaitForAsync(c => c.Text == "Answer recorded on ESC-1; it is back with Sam Specialist.", "answer recorded");
+        var stored = await StoredAsync();
+        Assert.Equal(CaseState.Claimed, stored.State);
+        Assert.Null(stored.Consult);
+
+        await Host.SendAsync(Activities.Message(People.Specialist, "consult ESC-1 content-policy: Does satire apply?", "spec-dm"));
+        await Connector.WaitForAsync(c => c.Text.StartsWith("ESC-1 is now consulting Content Policy.", StringComparison.Ordinal), "typed consult");
+        Assert.Equal(new Consult("Content Policy", "Does satire apply?", new Person(People.Specialist.Id, People.Specialist.Name), (await StoredAsync()).Consult!.Since), (await StoredAsync()).Consult);
+
+        var history = await Host.Services.GetRequiredService<ICaseStore>().HistoryAsync(1, CancellationToken.None);
+        Assert.Equal(["filed", "claimed", "consulting Legal", "answer from Legal", "consulting Content Policy"], history.Select(h => h.Action));
+        Assert.Equal("Legal says it is not defamatory.", history[3].Text);
+    }
+
+    private async Task<Case> StoredAsync() =>
+        (await Host.Services.GetRequiredService<ICaseStore>().GetAsync(1, CancellationToken.None))!.Case;
+}
