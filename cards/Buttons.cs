@@ -24,6 +24,7 @@ public static class Verbs
     public const string Note = "note";
     public const string Reveal = "reveal";
     public const string Consult = "consult";
+    public const string Reassign = "reassign";
     public const string RecordAnswer = "recordAnswer";
     public const string MarkSensitive = "markSensitive";
 

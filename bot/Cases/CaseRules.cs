@@ -10,7 +10,7 @@ public abstract record Decision
 }
 
 /// <summary>Everything a person can do to a case.</summary>
-public enum CaseAction { Claim, Release, Resolve, Reopen, Note, Consult, RecordAnswer, MarkSensitive, Reveal }
+public enum CaseAction { Claim, Release, Reassign, Resolve, Reopen, Note, Consult, RecordAnswer, MarkSensitive, Reveal }
 
 /// <summary>The case rules' settings.</summary>
 public sealed record CasePolicy(TimeSpan ReopenWindow, IReadOnlyList<string>? ConsultTeams = null)
@@ -35,6 +35,7 @@ public static class CaseRules
     {
         [CaseAction.Claim] = [CaseState.New],
         [CaseAction.Release] = [CaseState.Claimed, CaseState.Consulting, CaseState.Reopened],
+        [CaseAction.Reassign] = [CaseState.Claimed, CaseState.Consulting, CaseState.Reopened],
         [CaseAction.Resolve] = [CaseState.Claimed, CaseState.Consulting, CaseState.Reopened],
         [CaseAction.Reopen] = [CaseState.Resolved],
         [CaseAction.Note] = [CaseState.New, CaseState.Claimed, CaseState.Consulting, CaseState.Reopened, CaseState.Resolved],
@@ -95,6 +96,32 @@ public static class CaseRules
         }
 
         return Accept(current with { State = CaseState.New, Owner = null, Consult = null }, actor, "released to the queue", current.State, now);
+    }
+
+    /// <summary>The owner or a lead hands the case to another specialist or lead; it keeps its state.</summary>
+    public static Decision Reassign(Case current, Actor actor, Actor assignee, DateTimeOffset now, CasePolicy? policy = null)
+    {
+        if (!actor.IsStaff)
+        {
+            return new Decision.Refused("Only specialists and leads can reassign cases.");
+        }
+
+        if ((Wrong(CaseAction.Reassign, current, now, policy) ?? NotOwner(current, actor, "reassign")) is { } refused)
+        {
+            return refused;
+        }
+
+        if (!assignee.IsStaff)
+        {
+            return new Decision.Refused($"{assignee.Person.Name} is not a specialist or lead, so cannot take {current.Id}.");
+        }
+
+        if (current.Owner?.Id == assignee.Person.Id)
+        {
+            return new Decision.Refused($"{assignee.Person.Name} already holds {current.Id}.");
+        }
+
+        return Accept(current with { Owner = assignee.Person }, actor, $"reassigned to {assignee.Person.Name}", current.State, now);
     }
 
     public static Decision Resolve(Case current, Actor actor, Outcome? outcome, string? summary, DateTimeOffset now, CasePolicy? policy = null)

@@ -26,6 +26,8 @@ public static class BotRegistration
         builder.Services.AddTransient<IBot, EscalationActivityHandler>();
         builder.Services.AddTransient<CaseCommands>();
         builder.Services.AddTransient<CaseMessenger>();
+        builder.Services.AddTransient<CaseCards>();
+        builder.Services.AddSingleton<PeopleDirectory>();
         return builder;
     }
 

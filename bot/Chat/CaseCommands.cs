@@ -4,6 +4,7 @@ using EscalationBot.Cards.Cases;
 using EscalationBot.Cards.Help;
 using EscalationBot.Cards.Intake;
 using EscalationBot.Cases;
+using EscalationBot.Roster;
 using EscalationBot.Sla;
 using EscalationBot.Storage;
 using Hangfire;
@@ -26,6 +27,9 @@ public sealed class CaseCommands(
     ICaseStore store,
     CaseWorkflow workflow,
     IConversationStore conversations,
+    CaseCards cards,
+    PeopleDirectory people,
+    TeamRoster roster,
     IBackgroundJobClient jobs,
     IOptionsMonitor<SlaOptions> sla,
     IOptions<TeamOptions> team,
@@ -57,6 +61,7 @@ public sealed class CaseCommands(
                 ChatCommand.History history => await HistoryAsync(history.CaseRef, turn, cancellationToken),
                 ChatCommand.Reveal reveal => await RevealAsync(reveal.CaseRef, turn, cancellationToken),
                 ChatCommand.Consult consult => await ConsultAsync(consult, turn, cancellationToken),
+                ChatCommand.Reassign reassign => await ReassignAsync(reassign, turn, cancellationToken),
                 ChatCommand.RecordAnswer answer => await ChangeAsync(answer.CaseRef, turn, (c, now) => CaseRules.RecordAnswer(c, turn.Actor, answer.Answer, now, policy), null,
                     c => $"Answer recorded on {c.Id}; it is back with {c.Owner?.Name}.", cancellationToken),
                 ChatCommand.MarkSensitive mark => await ChangeAsync(mark.CaseRef, turn, (c, now) => CaseRules.MarkSensitive(c, turn.Actor, now, policy), null,
@@ -143,7 +148,8 @@ public sealed class CaseCommands(
         Func<Case, DateTimeOffset, Decision> rule,
         Func<Case, ReporterNotice?>? notice,
         Func<Case, string> doneText,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Action<int>? onDone = null)
     {
         if (!CaseId.TryParse(caseRef, out var number))
         {
@@ -168,6 +174,8 @@ public sealed class CaseCommands(
             jobs.Enqueue<CaseMessenger>(m => m.NotifyReporterAsync(number, tell, CancellationToken.None));
         }
 
+        onDone?.Invoke(number);
+
         if (!turn.FromCard)
         {
             return new Reply(doneText(done));
@@ -179,8 +187,7 @@ public sealed class CaseCommands(
             return new Reply(Card: CaseNoticeCard.Status(CaseViews.Of(done, now, policy)), ReplacesCard: true);
         }
 
-        var history = await store.HistoryAsync(number, cancellationToken);
-        return new Reply(Card: CaseCard.Build(CaseViews.Of(done, now, policy, history), turn.Buttons), ReplacesCard: true);
+        return new Reply(Card: await cards.ForStaffAsync(done, turn.Buttons, cancellationToken), ReplacesCard: true);
     }
 
     /// <summary>
@@ -209,11 +216,53 @@ public sealed class CaseCommands(
                 return new Reply(refused.Reason);
             case Change.Done done:
                 logger.LogInformation("Case {CaseId} details revealed to {User}", done.Case.Id, turn.Actor.Person.Id);
-                var history = await store.HistoryAsync(number, cancellationToken);
-                return new Reply(Card: CaseCard.Build(CaseViews.Of(done.Case, now, policy, history, revealed: true), turn.Buttons), ReplacesCard: turn.FromCard);
+                return new Reply(Card: await cards.ForStaffAsync(done.Case, turn.Buttons, cancellationToken, revealed: true), ReplacesCard: turn.FromCard);
             default:
                 throw new InvalidOperationException("Unexpected change.");
         }
+    }
+
+    private async Task<Reply> ReassignAsync(ChatCommand.Reassign command, ChatTurn turn, CancellationToken cancellationToken)
+    {
+        if (!turn.Actor.IsStaff)
+        {
+            return new Reply("Only specialists and leads can reassign cases.");
+        }
+
+        KnownPerson? assignee;
+        if (command.TypedName is { } typed)
+        {
+            // A name as people type it: exact first, then the only name that starts with it.
+            var staff = await people.StaffAsync(cancellationToken);
+            var matches = staff.Where(p => string.Equals(p.Name, typed, StringComparison.OrdinalIgnoreCase)).ToList();
+            if (matches.Count == 0)
+            {
+                matches = staff.Where(p => p.Name.StartsWith(typed, StringComparison.OrdinalIgnoreCase)).ToList();
+            }
+
+            if (matches.Count != 1)
+            {
+                var names = staff.Count == 0 ? "none yet (people appear here once they have talked to me)" : string.Join(", ", staff.Select(p => p.Name));
+                return new Reply(matches.Count == 0
+                    ? $"I don't know a specialist called \"{(typed.Length > 40 ? typed[..40] + "…" : typed)}\". Specialists I know: {names}."
+                    : $"\"{typed}\" could be {string.Join(" or ", matches.Select(p => p.Name))}: type more of the name.");
+            }
+
+            assignee = matches[0];
+        }
+        else
+        {
+            assignee = string.IsNullOrWhiteSpace(command.AssigneeId) ? null : await conversations.GetPersonAsync(command.AssigneeId, cancellationToken);
+            if (assignee is null)
+            {
+                return new Reply("Choose who to hand the case to.");
+            }
+        }
+
+        var target = new Actor(new Person(assignee.Id, assignee.Name), roster.RoleOf(assignee.Id, assignee.AadObjectId));
+        return await ChangeAsync(command.CaseRef, turn, (c, now) => CaseRules.Reassign(c, turn.Actor, target, now, policy), null,
+            c => $"{c.Id} is now with {target.Person.Name}.", cancellationToken,
+            onDone: number => jobs.Enqueue<CaseMessenger>(m => m.TellNewOwnerAsync(number, CancellationToken.None)));
     }
 
     private Task<Reply> ConsultAsync(ChatCommand.Consult consult, ChatTurn turn, CancellationToken cancellationToken)
@@ -268,10 +317,10 @@ public sealed class CaseCommands(
             return new Reply($"I can't find {CaseId.Format(number)} among the cases you can see.");
         }
 
-        var history = turn.Actor.IsStaff ? await store.HistoryAsync(number, cancellationToken) : null;
         // The reporter wrote the details; they see them. Staff see a sensitive case's details only when they reveal them.
-        var view = CaseViews.Of(stored.Case, clock.GetUtcNow(), policy, history);
-        var card = turn.Actor.IsStaff ? CaseCard.Build(view, turn.Buttons) : CaseNoticeCard.Status(view with { Revealed = true });
+        var card = turn.Actor.IsStaff
+            ? await cards.ForStaffAsync(stored.Case, turn.Buttons, cancellationToken)
+            : CaseNoticeCard.Status(CaseViews.Of(stored.Case, clock.GetUtcNow(), policy) with { Revealed = true });
         return new Reply(Card: card);
     }
 

@@ -17,6 +17,7 @@ public sealed class CaseMessenger(
     ICaseStore store,
     CaseWorkflow workflow,
     IConversationStore conversations,
+    CaseCards cards,
     IConfiguration configuration,
     CasePolicy policy,
     TimeProvider clock,
@@ -43,7 +44,7 @@ public sealed class CaseMessenger(
 
         var posted = stored.Case;
         var queueConversation = ConversationAddress.Parse(queue.Address).Conversation.Id;
-        var messageId = await SendAsync(queue.Address, CaseCard.Build(CaseViews.Of(posted, clock.GetUtcNow(), policy), ButtonsFor(queue.ChannelId)), cancellationToken);
+        var messageId = await SendAsync(queue.Address, await cards.ForStaffAsync(posted, ButtonsFor(queue.ChannelId), cancellationToken), cancellationToken);
 
         var now = clock.GetUtcNow();
         var change = await workflow.ApplyAsync(
@@ -80,8 +81,7 @@ public sealed class CaseMessenger(
             return;
         }
 
-        var history = await store.HistoryAsync(number, cancellationToken);
-        var card = CaseCard.Build(CaseViews.Of(stored.Case, clock.GetUtcNow(), policy, history), ButtonsFor(queue.ChannelId));
+        var card = await cards.ForStaffAsync(stored.Case, ButtonsFor(queue.ChannelId), cancellationToken);
         await adapter.ContinueConversationAsync(
             BotAppId,
             reference,
@@ -92,6 +92,27 @@ public sealed class CaseMessenger(
                 await turn.UpdateActivityAsync(update, ct);
             },
             cancellationToken);
+    }
+
+    /// <summary>Tells a case's owner, in their 1:1 chat with the bot, that the case was handed to them.</summary>
+    public async Task TellNewOwnerAsync(int number, CancellationToken cancellationToken)
+    {
+        var stored = await store.GetAsync(number, cancellationToken);
+        if (stored?.Case.Owner is not { } owner)
+        {
+            return;
+        }
+
+        var person = await conversations.GetPersonAsync(owner.Id, cancellationToken);
+        if (person?.PersonalAddress is not { } address)
+        {
+            logger.LogInformation("{User} has no 1:1 chat with the bot; {CaseId} shows them as owner on its card only", owner.Id, stored.Case.Id);
+            return;
+        }
+
+        var reference = ConversationAddress.Parse(address);
+        await SendAsync(address, await cards.ForStaffAsync(stored.Case, ButtonsFor(reference.ChannelId), cancellationToken), cancellationToken);
+        logger.LogInformation("{User} told that {CaseId} was handed to them", owner.Id, stored.Case.Id);
     }
 
     public async Task NotifyReporterAsync(int number, ReporterNotice notice, CancellationToken cancellationToken)

@@ -45,8 +45,8 @@ public static class CaseViews
             Buttons = state switch
             {
                 CaseState.New => CaseButtons.Claim | CaseButtons.Note | CaseButtons.MarkSensitive | CaseButtons.Reveal,
-                CaseState.Claimed or CaseState.Reopened => CaseButtons.Resolve | CaseButtons.Consult | CaseButtons.Release | CaseButtons.Note | CaseButtons.MarkSensitive | CaseButtons.Reveal,
-                CaseState.Consulting => CaseButtons.RecordAnswer | CaseButtons.Resolve | CaseButtons.Release | CaseButtons.Note | CaseButtons.MarkSensitive | CaseButtons.Reveal,
+                CaseState.Claimed or CaseState.Reopened => CaseButtons.Resolve | CaseButtons.Consult | CaseButtons.Release | CaseButtons.Reassign | CaseButtons.Note | CaseButtons.MarkSensitive | CaseButtons.Reveal,
+                CaseState.Consulting => CaseButtons.RecordAnswer | CaseButtons.Resolve | CaseButtons.Release | CaseButtons.Reassign | CaseButtons.Note | CaseButtons.MarkSensitive | CaseButtons.Reveal,
                 CaseState.Resolved => CaseButtons.Reopen | CaseButtons.Note | CaseButtons.MarkSensitive | CaseButtons.Reveal,
                 _ => CaseButtons.Reveal,
             },

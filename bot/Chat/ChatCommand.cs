@@ -18,6 +18,9 @@ public abstract record ChatCommand
     /// <summary>From a card: <see cref="Team"/> and <see cref="Question"/>. Typed: <see cref="Typed"/> is "team question".</summary>
     public sealed record Consult(string CaseRef, string? Team, string? Question, string? Typed = null) : ChatCommand;
     public sealed record RecordAnswer(string CaseRef, string? Answer) : ChatCommand;
+
+    /// <summary>From a card: the assignee's id. Typed: their name as typed.</summary>
+    public sealed record Reassign(string CaseRef, string? AssigneeId, string? TypedName = null) : ChatCommand;
     public sealed record MarkSensitive(string CaseRef) : ChatCommand;
     /// <summary>Open cases, oldest first; <see cref="Mine"/> keeps only the asker's, <see cref="Filters"/> as typed.</summary>
     public sealed record ShowQueue(string? Filters = null, bool Mine = false) : ChatCommand;

@@ -11,9 +11,16 @@ public sealed class EscalationActivityHandler(
     CaseCommands commands,
     TeamRoster roster,
     IConversationStore conversations,
+    PeopleDirectory people,
     TimeProvider clock,
     ILogger<EscalationActivityHandler> logger) : ActivityHandler
 {
+    public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
+    {
+        await people.RememberAsync(turnContext, cancellationToken);
+        await base.OnTurnAsync(turnContext, cancellationToken);
+    }
+
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
         var activity = turnContext.Activity;

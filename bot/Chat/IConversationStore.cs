@@ -12,6 +12,9 @@ public static class Bindings
 /// <summary>A bound conversation: its serialized conversation reference, and who bound it when.</summary>
 public sealed record Binding(string Name, string Address, string ChannelId, string BoundBy, DateTimeOffset BoundAt);
 
+/// <summary>Someone the bot has met: their name, Entra id if the channel gave one, and their 1:1 chat if they have one.</summary>
+public sealed record KnownPerson(string Id, string Name, string? AadObjectId, string? PersonalAddress);
+
 public interface IConversationStore
 {
     Task EnsureCreatedAsync(CancellationToken cancellationToken);
@@ -19,6 +22,12 @@ public interface IConversationStore
     Task SaveBindingAsync(Binding binding, CancellationToken cancellationToken);
 
     Task<Binding?> GetBindingAsync(string name, CancellationToken cancellationToken);
+
+    Task SavePersonAsync(KnownPerson person, CancellationToken cancellationToken);
+
+    Task<KnownPerson?> GetPersonAsync(string id, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<KnownPerson>> ListPeopleAsync(CancellationToken cancellationToken);
 
     /// <summary>Records that a person was welcomed; false if they already were (so nobody is welcomed twice).</summary>
     Task<bool> TryMarkWelcomedAsync(string userId, DateTimeOffset at, CancellationToken cancellationToken);

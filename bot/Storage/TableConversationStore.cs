@@ -6,12 +6,46 @@ namespace EscalationBot.Storage;
 /// <summary>
 /// Conversation bindings and welcomes in Table Storage. Keys: PartitionKey <c>binding</c>, RowKey the binding's
 /// name (<c>queue</c>, <c>leads</c>): a point read per proactive post. PartitionKey <c>welcomed</c>, RowKey the
-/// escaped user id: inserted once, a conflict meaning "already welcomed".
+/// escaped user id: inserted once, a conflict meaning "already welcomed". PartitionKey <c>person</c>, RowKey the
+/// escaped user id: the people directory, read whole for reassignment (a team's staff and partner managers).
 /// </summary>
 public sealed class TableConversationStore(TableClient table) : IConversationStore
 {
     private const string BindingPartition = "binding";
     private const string WelcomedPartition = "welcomed";
+    private const string PersonPartition = "person";
+
+    public async Task SavePersonAsync(KnownPerson person, CancellationToken cancellationToken) =>
+        await table.UpsertEntityAsync(
+            new TableEntity(PersonPartition, Uri.EscapeDataString(person.Id))
+            {
+                ["UserId"] = person.Id,
+                ["Name"] = person.Name,
+                ["AadObjectId"] = person.AadObjectId,
+                ["PersonalAddress"] = person.PersonalAddress,
+            },
+            TableUpdateMode.Merge,
+            cancellationToken);
+
+    public async Task<KnownPerson?> GetPersonAsync(string id, CancellationToken cancellationToken)
+    {
+        var found = await table.GetEntityIfExistsAsync<TableEntity>(PersonPartition, Uri.EscapeDataString(id), cancellationToken: cancellationToken);
+        return found.HasValue ? ToPerson(found.Value!) : null;
+    }
+
+    public async Task<IReadOnlyList<KnownPerson>> ListPeopleAsync(CancellationToken cancellationToken)
+    {
+        var people = new List<KnownPerson>();
+        await foreach (var e in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {PersonPartition}"), cancellationToken: cancellationToken))
+        {
+            people.Add(ToPerson(e));
+        }
+
+        return people;
+    }
+
+    private static KnownPerson ToPerson(TableEntity e) =>
+        new(e.GetString("UserId") ?? "", e.GetString("Name") ?? "", e.GetString("AadObjectId"), e.GetString("PersonalAddress"));
 
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken) =>
         await table.CreateIfNotExistsAsync(cancellationToken);

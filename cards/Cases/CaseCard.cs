@@ -12,6 +12,7 @@ public static class CaseCard
     public const string TeamField = "team";
     public const string QuestionField = "question";
     public const string AnswerField = "answer";
+    public const string AssigneeField = "assignee";
 
     /// <summary>Teams, like the official renderer, shows at most five actions on a card.</summary>
     public const int MaxActions = 5;
@@ -92,9 +93,17 @@ public static class CaseCard
             more.Add(buttons.Create("Mark sensitive", Verbs.MarkSensitive, view.Id));
         }
 
+        var moreBody = new List<Element> { new TextBlock($"More for {view.Id}") { IsSubtle = true } };
+        if (view.Buttons.HasFlag(CaseButtons.Reassign) && view.Assignees.Count > 0)
+        {
+            // Not required: the other buttons here share this card and must work without it.
+            moreBody.Add(new InputChoiceSet(view.Assignees) { Id = AssigneeField, Label = "Hand to", Style = "compact", Placeholder = "Choose a specialist…" });
+            more.Insert(0, buttons.Create("Reassign", Verbs.Reassign, view.Id));
+        }
+
         if (more.Count > 0)
         {
-            actions.Add(new ShowCardAction("More…", new AdaptiveCard([new TextBlock($"More for {view.Id}") { IsSubtle = true }]) { Actions = more }));
+            actions.Add(new ShowCardAction("More…", new AdaptiveCard(moreBody) { Actions = more }));
         }
 
         return new AdaptiveCard(body)

@@ -16,6 +16,7 @@ public enum CaseButtons
     MarkSensitive = 64,
     Consult = 128,
     RecordAnswer = 256,
+    Reassign = 512,
 }
 
 /// <summary>An open question to another team.</summary>
@@ -56,6 +57,8 @@ public sealed record CaseView(
     public bool Sensitive { get; init; }
     public ConsultView? Consult { get; init; }
     public IReadOnlyList<Choice> ConsultTeams { get; init; } = [];
+    /// <summary>Specialists and leads the case can be handed to (name, id).</summary>
+    public IReadOnlyList<Choice> Assignees { get; init; } = [];
     public bool Revealed { get; init; }
     public bool HidesDetails => Sensitive && !Revealed;
 

@@ -57,6 +57,7 @@ public static class CardSamples
             yield return ($"case-reopened-timeline-{mode}", CaseCard.Build(CaseViews.Of(ReopenedCase(), now, CasePolicy.Default, History()), buttons));
         }
 
+        yield return ("case-reassignable", CaseCard.Build(CaseViews.Of(ClaimedCase(), now, CasePolicy.Default, History()) with { Assignees = [new("Sky", "sky"), new("Lee", "lee")] }, new Buttons(ButtonMode.Execute)));
         yield return ("case-consulting", CaseCard.Build(CaseViews.Of(ClaimedCase() with { State = CaseState.Consulting, Consult = new("Legal", "Defamatory?", new Person("sam", "Sam"), T0) }, now, CasePolicy.Default, History()), new Buttons(ButtonMode.Execute)));
         yield return ("case-sensitive-hidden", CaseCard.Build(CaseViews.Of(SensitiveCase(), now, CasePolicy.Default, History()), new Buttons(ButtonMode.Execute)));
         yield return ("case-sensitive-revealed", CaseCard.Build(CaseViews.Of(SensitiveCase(), now, CasePolicy.Default, History(), revealed: true), new Buttons(ButtonMode.Submit)));

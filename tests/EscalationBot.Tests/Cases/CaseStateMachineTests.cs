@@ -162,7 +162,7 @@ public sealed class CaseStateMachineTests
         Assert.Equal("consulting Content Policy", consulting.Audit.Action);
         Assert.StartsWith("Choose a team to consult: Content Policy, Partnerships, Legal", Refusal(CaseRules.AskTeam(In(CaseState.Claimed), Sam, "Marketing", "x", T0, Policy)));
         Assert.Contains("only they or a lead can consult on it", Refusal(CaseRules.AskTeam(In(CaseState.Claimed), Sky, "Legal", "x", T0, Policy)));
-        Assert.Contains("ESC-7 is consulting: it can be: release, resolve, note, record the consult's answer.", Refusal(CaseRules.AskTeam(In(CaseState.Consulting), Sam, "Legal", "x", T0, Policy)));
+        Assert.Contains("ESC-7 is consulting: it can be: release, reassign, resolve, note, record the consult's answer.", Refusal(CaseRules.AskTeam(In(CaseState.Consulting), Sam, "Legal", "x", T0, Policy)));
 
         var answered = Assert.IsType<Decision.Accepted>(CaseRules.RecordAnswer(In(CaseState.Consulting), Sky, "Not defamatory.", T0, Policy));
         Assert.Null(answered.Case.Consult);
@@ -172,6 +172,25 @@ public sealed class CaseStateMachineTests
         Assert.Null(Assert.IsType<Decision.Accepted>(CaseRules.Resolve(In(CaseState.Consulting), Sam, Outcome.Other, "x", T0, Policy)).Case.Consult);
         var custom = new CasePolicy(Policy.ReopenWindow, ["Trust Partnerships"]);
         Assert.IsType<Decision.Accepted>(CaseRules.AskTeam(In(CaseState.Claimed), Sam, "trust partnerships", "x", T0, custom));
+    }
+
+    [Fact]
+    public void The_owner_or_a_lead_hands_an_owned_case_to_another_specialist_keeping_its_state()
+    {
+        foreach (var state in new[] { CaseState.Claimed, CaseState.Consulting, CaseState.Reopened })
+        {
+            var handed = Assert.IsType<Decision.Accepted>(CaseRules.Reassign(In(state), Sam, Sky, T0, Policy));
+            Assert.Equal(Sky.Person, handed.Case.Owner);
+            Assert.Equal(state, handed.Case.State);
+            Assert.Equal("reassigned to Sky", handed.Audit.Action);
+        }
+
+        Assert.IsType<Decision.Accepted>(CaseRules.Reassign(In(CaseState.Claimed), Lee, Sky, T0, Policy));
+        Assert.Contains("only they or a lead can reassign it", Refusal(CaseRules.Reassign(In(CaseState.Claimed), Sky, Lee, T0, Policy)));
+        Assert.Equal("Pat is not a specialist or lead, so cannot take ESC-7.", Refusal(CaseRules.Reassign(In(CaseState.Claimed), Sam, Reporter, T0, Policy)));
+        Assert.Equal("Sam already holds ESC-7.", Refusal(CaseRules.Reassign(In(CaseState.Claimed), Lee, Sam, T0, Policy)));
+        Assert.StartsWith("Can't reassign: ESC-7 is new", Refusal(CaseRules.Reassign(In(CaseState.New), Lee, Sky, T0, Policy)));
+        Assert.StartsWith("Can't reassign: ESC-7 is resolved", Refusal(CaseRules.Reassign(In(CaseState.Resolved), Sam, Sky, T0, Policy)));
     }
 
     [Fact]
