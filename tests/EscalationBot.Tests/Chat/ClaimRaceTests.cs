@@ -38,4 +38,49 @@ public sealed class ClaimRaceTests(AzuriteFixture azurite)
         var history = await host.Services.GetRequiredService<ICaseStore>().HistoryAsync(1, CancellationToken.None);
         Assert.Single(history, h => h.Action == "claimed");
     }
+
+    [Fact]
+    public async Task Resolve_and_reassign_at_the_same_moment_one_wins_and_the_other_is_judged_against_it()
+    {
+        await using var connector = await RecordingConnector.StartAsync();
+        await using var host = new BotHost(azurite, connector);
+        var activities = new Activities(connector);
+        await host.SendAsync(activities.Message(People.Specialist2, "help", "spec2-dm"));
+        await host.SendAsync(activities.Invoke(People.Reporter, "submitIntake", Activities.IntakeForm(), Activities.Personal(People.Reporter)));
+        await host.SendAsync(activities.Invoke(People.Specialist, "claim", new JObject { ["caseId"] = "ESC-1" }, Activities.QueueChannel));
+
+        using var start = new SemaphoreSlim(0);
+        var resolve = Task.Run(async () =>
+        {
+            await start.WaitAsync();
+            return await host.SendAsync(activities.Invoke(People.Specialist, "resolve", new JObject { ["caseId"] = "ESC-1", ["outcome"] = "Actioned", ["summary"] = "Done." }, Activities.QueueChannel));
+        });
+        var reassign = Task.Run(async () =>
+        {
+            await start.WaitAsync();
+            return await host.SendAsync(activities.Invoke(People.Lead, "reassign", new JObject { ["caseId"] = "ESC-1", ["assignee"] = People.Specialist2.Id }, Activities.QueueChannel));
+        });
+        start.Release(2);
+        var (resolveAnswer, reassignAnswer) = (await resolve, await reassign);
+
+        const string Card = "application/vnd.microsoft.card.adaptive";
+        var store = host.Services.GetRequiredService<ICaseStore>();
+        var stored = (await store.GetAsync(1, CancellationToken.None))!.Case;
+        var actions = (await store.HistoryAsync(1, CancellationToken.None)).Select(h => h.Action).ToList();
+        if (resolveAnswer!.Value<string>("type") == Card)
+        {
+            Assert.Equal(CaseState.Resolved, stored.State);
+            Assert.Equal(People.Specialist.Id, stored.Owner!.Id);
+            Assert.StartsWith("Can't reassign: ESC-1 is resolved", reassignAnswer!.Value<string>("value"));
+            Assert.DoesNotContain(actions, a => a.StartsWith("reassigned", StringComparison.Ordinal));
+        }
+        else
+        {
+            Assert.Equal(Card, reassignAnswer!.Value<string>("type"));
+            Assert.Equal(CaseState.Claimed, stored.State);
+            Assert.Equal(People.Specialist2.Id, stored.Owner!.Id);
+            Assert.Equal("ESC-1 is held by Sky Specialist; only they or a lead can resolve it.", resolveAnswer.Value<string>("value"));
+            Assert.DoesNotContain(actions, a => a.StartsWith("resolved", StringComparison.Ordinal));
+        }
+    }
 }
