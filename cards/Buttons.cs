@@ -25,6 +25,7 @@ public static class Verbs
     public const string Reveal = "reveal";
     public const string Consult = "consult";
     public const string Reassign = "reassign";
+    public const string AddToCase = "addToCase";
     public const string RecordAnswer = "recordAnswer";
     public const string MarkSensitive = "markSensitive";
 
@@ -37,9 +38,13 @@ public sealed class Buttons(ButtonMode mode)
 {
     public ButtonMode Mode => mode;
 
-    public CardAction Create(string title, string verb, string? caseId = null, string? style = null)
+    public CardAction Create(string title, string verb, string? caseId = null, string? style = null) =>
+        Create(title, verb, new Dictionary<string, string>(), caseId, style);
+
+    /// <summary>A button that also carries <paramref name="carried"/> back, such as a form the user already filled.</summary>
+    public CardAction Create(string title, string verb, IReadOnlyDictionary<string, string> carried, string? caseId = null, string? style = null)
     {
-        var data = new Dictionary<string, string>();
+        var data = new Dictionary<string, string>(carried);
         if (caseId is not null)
         {
             data[Verbs.CaseIdKey] = caseId;

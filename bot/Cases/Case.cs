@@ -79,6 +79,8 @@ public sealed record Case(
     /// <summary>The conversation that queue message is in: a lead may bind the queue elsewhere later.</summary>
     public string? QueueConversationId { get; init; }
     public Consult? Consult { get; init; }
+    /// <summary>The open case this one was filed beside, when the reporter chose to file anyway.</summary>
+    public int? LinkedTo { get; init; }
     /// <summary>Marked sensitive by the reporter or a specialist; graphic policy areas are sensitive anyway.</summary>
     public bool MarkedSensitive { get; init; }
 

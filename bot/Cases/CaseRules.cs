@@ -10,7 +10,7 @@ public abstract record Decision
 }
 
 /// <summary>Everything a person can do to a case.</summary>
-public enum CaseAction { Claim, Release, Reassign, Resolve, Reopen, Note, Consult, RecordAnswer, MarkSensitive, Reveal }
+public enum CaseAction { Claim, Release, Reassign, Resolve, Reopen, Note, Consult, RecordAnswer, MarkSensitive, Reveal, AddReport }
 
 /// <summary>The case rules' settings.</summary>
 public sealed record CasePolicy(TimeSpan ReopenWindow, IReadOnlyList<string>? ConsultTeams = null)
@@ -42,6 +42,7 @@ public static class CaseRules
         [CaseAction.Consult] = [CaseState.Claimed, CaseState.Reopened],
         [CaseAction.RecordAnswer] = [CaseState.Consulting],
         [CaseAction.MarkSensitive] = [CaseState.New, CaseState.Claimed, CaseState.Consulting, CaseState.Reopened, CaseState.Resolved],
+        [CaseAction.AddReport] = [CaseState.New, CaseState.Claimed, CaseState.Consulting, CaseState.Reopened],
         [CaseAction.Reveal] = [CaseState.New, CaseState.Claimed, CaseState.Consulting, CaseState.Reopened, CaseState.Resolved, CaseState.Closed],
     };
 
@@ -52,7 +53,7 @@ public static class CaseRules
     {
         var state = current.StateAt(now, policy.ReopenWindow);
         // The steps of the case's life; revealing details and marking a case sensitive are asides, not steps.
-        var actions = Allowed.Where(a => a.Key is not (CaseAction.Reveal or CaseAction.MarkSensitive) && a.Value.Contains(state))
+        var actions = Allowed.Where(a => a.Key is not (CaseAction.Reveal or CaseAction.MarkSensitive or CaseAction.AddReport) && a.Value.Contains(state))
             .Select(a => a.Key == CaseAction.RecordAnswer ? "record the consult's answer" : a.Key.ToString().ToLowerInvariant())
             .ToList();
         var what = actions.Count == 0 ? "nothing more can be done; file a new escalation if needed" : "it can be: " + string.Join(", ", actions);
@@ -238,6 +239,23 @@ public static class CaseRules
 
         var team = current.Consult?.Team ?? "the team";
         return Accept(current with { State = CaseState.Claimed, Consult = null }, actor, $"answer from {team}", current.State, now, text);
+    }
+
+    /// <summary>Another report of the same content, added to an open case instead of filing a new one.</summary>
+    public static Decision AddReport(Case current, Actor actor, CaseReport report, DateTimeOffset now, CasePolicy? policy = null)
+    {
+        if (Wrong(CaseAction.AddReport, current, now, policy) is { } refused)
+        {
+            return refused;
+        }
+
+        var text = string.Join("\n", new[] { $"{report.Partner}: {report.Description}", report.Account }.Concat(report.ContentUrls).Where(t => t.Length > 0));
+        var updated = current with
+        {
+            Report = current.Report with { ContentUrls = current.Report.ContentUrls.Union(report.ContentUrls).Take(IntakeValidator.MaxUrls * 2).ToList() },
+            MarkedSensitive = current.MarkedSensitive || Sensitivity.IsGraphic(report.PolicyArea),
+        };
+        return Accept(updated, actor, "report added", current.State, now, text.Length > MaxNoteLength ? text[..MaxNoteLength] : text);
     }
 
     /// <summary>A note on the timeline: changes no state, but is kept like every change.</summary>

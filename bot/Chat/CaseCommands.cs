@@ -47,7 +47,8 @@ public sealed class CaseCommands(
             {
                 ChatCommand.Help help => Help(help.Preface, turn),
                 ChatCommand.OpenIntake open => OpenIntake(open.Description, turn),
-                ChatCommand.SubmitIntake submit => await SubmitIntakeAsync(submit.Values, turn, cancellationToken),
+                ChatCommand.SubmitIntake submit => await SubmitIntakeAsync(submit.Values, submit.FileAnyway, turn, cancellationToken),
+                ChatCommand.AddToCase add => await AddToCaseAsync(add, turn, cancellationToken),
                 ChatCommand.Claim claim => await ClaimAsync(claim.CaseRef, turn, cancellationToken),
                 ChatCommand.Resolve resolve => await ResolveAsync(resolve, turn, cancellationToken),
                 ChatCommand.Status status => await StatusAsync(status.CaseRef, turn, cancellationToken),
@@ -99,7 +100,7 @@ public sealed class CaseCommands(
         return new Reply(Card: IntakeCard.Build(IntakeForms.Data(values, new Dictionary<string, string>(), team.Value.TimeZone), turn.Buttons), ReplacesCard: turn.FromCard);
     }
 
-    private async Task<Reply> SubmitIntakeAsync(IReadOnlyDictionary<string, string> values, ChatTurn turn, CancellationToken cancellationToken)
+    private async Task<Reply> SubmitIntakeAsync(IReadOnlyDictionary<string, string> values, bool fileAnyway, ChatTurn turn, CancellationToken cancellationToken)
     {
         if (!turn.IsPersonal)
         {
@@ -113,18 +114,41 @@ public sealed class CaseCommands(
             return new Reply(Card: IntakeCard.Build(IntakeForms.Data(values, checkedForm.Problems, team.Value.TimeZone), turn.Buttons), ReplacesCard: true);
         }
 
+        // Before filing: does an open case already name this content or account? The reporter chooses.
+        var duplicate = DuplicateCheck.Find(report, await store.ListOpenAsync(cancellationToken));
+        if (duplicate is not null && !fileAnyway)
+        {
+            var existing = new DuplicateView(duplicate.Id, Labels.Of(duplicate.Report.Severity), Labels.Of(duplicate.Report.PolicyArea), Labels.Of(duplicate.State), duplicate.FiledAt);
+            return new Reply(Card: DuplicateCard.Build(existing, values, turn.Buttons), ReplacesCard: true);
+        }
+
         var reporter = turn.Actor.Person;
         var address = ConversationAddress.Of(turn.Address);
         var targets = sla.CurrentValue.For(report.Severity);
         var filed = await store.CreateAsync(
             number => (
-                new Case(number, CaseState.New, report, reporter, address, now, targets) { MarkedSensitive = checkedForm.MarkedSensitive },
-                new AuditEntry(number, now, reporter, "filed", null, CaseState.New, report.Description)),
+                new Case(number, CaseState.New, report, reporter, address, now, targets) { MarkedSensitive = checkedForm.MarkedSensitive, LinkedTo = duplicate?.Number },
+                new AuditEntry(number, now, reporter, duplicate is null ? "filed" : $"filed (linked to {duplicate.Id})", null, CaseState.New, report.Description)),
             cancellationToken);
 
         logger.LogInformation("Case {CaseId} filed by {User}: {Severity}, {PolicyArea}, {Platform}", filed.Id, reporter.Id, report.Severity, report.PolicyArea, report.Platform);
         jobs.Enqueue<CaseMessenger>(m => m.PostToQueueAsync(filed.Number, CancellationToken.None));
         return new Reply(Card: CaseNoticeCard.Confirmation(CaseViews.Of(filed, now), turn.Buttons), ReplacesCard: true);
+    }
+
+    private async Task<Reply> AddToCaseAsync(ChatCommand.AddToCase add, ChatTurn turn, CancellationToken cancellationToken)
+    {
+        var checkedForm = IntakeValidator.Validate(add.Values, team.Value.Zone(), clock.GetUtcNow());
+        if (checkedForm.Report is not { } report)
+        {
+            return new Reply(Card: IntakeCard.Build(IntakeForms.Data(add.Values, checkedForm.Problems, team.Value.TimeZone), turn.Buttons), ReplacesCard: true);
+        }
+
+        // The reporter adding to someone else's case sees a sentence, never the staff card.
+        var reporterTurn = turn with { FromCard = false };
+        return await ChangeAsync(add.CaseRef, reporterTurn, (c, now) => CaseRules.AddReport(c, turn.Actor, report, now, policy), null,
+            c => $"Added to {c.Id}: the specialists handling it can see your report.", cancellationToken,
+            onDone: number => jobs.Enqueue<CaseMessenger>(m => m.TellOwnerAsync(number, CancellationToken.None)));
     }
 
     private Task<Reply> ClaimAsync(string caseRef, ChatTurn turn, CancellationToken cancellationToken) =>
@@ -262,7 +286,7 @@ public sealed class CaseCommands(
         var target = new Actor(new Person(assignee.Id, assignee.Name), roster.RoleOf(assignee.Id, assignee.AadObjectId));
         return await ChangeAsync(command.CaseRef, turn, (c, now) => CaseRules.Reassign(c, turn.Actor, target, now, policy), null,
             c => $"{c.Id} is now with {target.Person.Name}.", cancellationToken,
-            onDone: number => jobs.Enqueue<CaseMessenger>(m => m.TellNewOwnerAsync(number, CancellationToken.None)));
+            onDone: number => jobs.Enqueue<CaseMessenger>(m => m.TellOwnerAsync(number, CancellationToken.None)));
     }
 
     private Task<Reply> ConsultAsync(ChatCommand.Consult consult, ChatTurn turn, CancellationToken cancellationToken)

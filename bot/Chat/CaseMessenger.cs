@@ -94,8 +94,8 @@ public sealed class CaseMessenger(
             cancellationToken);
     }
 
-    /// <summary>Tells a case's owner, in their 1:1 chat with the bot, that the case was handed to them.</summary>
-    public async Task TellNewOwnerAsync(int number, CancellationToken cancellationToken)
+    /// <summary>Sends a case's owner its current card in their 1:1 chat with the bot: it was handed to them, or it changed.</summary>
+    public async Task TellOwnerAsync(int number, CancellationToken cancellationToken)
     {
         var stored = await store.GetAsync(number, cancellationToken);
         if (stored?.Case.Owner is not { } owner)
@@ -112,7 +112,7 @@ public sealed class CaseMessenger(
 
         var reference = ConversationAddress.Parse(address);
         await SendAsync(address, await cards.ForStaffAsync(stored.Case, ButtonsFor(reference.ChannelId), cancellationToken), cancellationToken);
-        logger.LogInformation("{User} told that {CaseId} was handed to them", owner.Id, stored.Case.Id);
+        logger.LogInformation("{User} sent the card of {CaseId}", owner.Id, stored.Case.Id);
     }
 
     public async Task NotifyReporterAsync(int number, ReporterNotice notice, CancellationToken cancellationToken)

@@ -52,6 +52,7 @@ public static class CaseViews
             },
             Outcomes = Outcomes,
             Sensitive = c.IsSensitive,
+            LinkedTo = c.LinkedTo is { } linked ? CaseId.Format(linked) : null,
             Consult = c.Consult is { } consult ? new ConsultView(consult.Team, consult.Question, consult.AskedBy.Name, consult.Since) : null,
             ConsultTeams = (policy ?? CasePolicy.Default).Teams.Select(t => new Choice(t, t)).ToList(),
             Revealed = revealed,

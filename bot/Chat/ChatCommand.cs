@@ -5,7 +5,10 @@ public abstract record ChatCommand
 {
     public sealed record Help(string? Preface = null) : ChatCommand;
     public sealed record OpenIntake(string? Description) : ChatCommand;
-    public sealed record SubmitIntake(IReadOnlyDictionary<string, string> Values) : ChatCommand;
+    public sealed record SubmitIntake(IReadOnlyDictionary<string, string> Values, bool FileAnyway = false) : ChatCommand;
+
+    /// <summary>The intake form, added to an open case that names the same content instead of filing a new one.</summary>
+    public sealed record AddToCase(string CaseRef, IReadOnlyDictionary<string, string> Values) : ChatCommand;
     public sealed record Claim(string CaseRef) : ChatCommand;
     public sealed record Resolve(string CaseRef, string? Outcome, string? Summary) : ChatCommand;
     public sealed record Status(string CaseRef) : ChatCommand;

@@ -80,11 +80,13 @@ public static partial class CommandParser
             : null;
 
         var caseRef = Read(Verbs.CaseIdKey);
+        Dictionary<string, string> Form() =>
+            IntakeFields.All.Select(f => (f, Read(f))).Where(p => p.Item2 is not null).ToDictionary(p => p.f, p => p.Item2!);
         return verb switch
         {
             Verbs.OpenIntake => new ChatCommand.OpenIntake(null),
-            Verbs.SubmitIntake => new ChatCommand.SubmitIntake(
-                IntakeFields.All.Select(f => (f, Read(f))).Where(p => p.Item2 is not null).ToDictionary(p => p.f, p => p.Item2!)),
+            Verbs.SubmitIntake => new ChatCommand.SubmitIntake(Form(), Read(IntakeFields.FileAnyway) == "true"),
+            Verbs.AddToCase when caseRef is not null => new ChatCommand.AddToCase(caseRef, Form()),
             Verbs.Claim when caseRef is not null => new ChatCommand.Claim(caseRef),
             Verbs.Status when caseRef is not null => new ChatCommand.Status(caseRef),
             Verbs.Release when caseRef is not null => new ChatCommand.Release(caseRef),
@@ -96,7 +98,7 @@ public static partial class CommandParser
             Verbs.Note when caseRef is not null => new ChatCommand.Note(caseRef, Read(Cards.Cases.CaseCard.NoteField)),
             Verbs.Reopen when caseRef is not null => new ChatCommand.Reopen(caseRef, Read(Cards.Cases.CaseCard.ReasonField)),
             Verbs.Resolve when caseRef is not null => new ChatCommand.Resolve(caseRef, Read(Cards.Cases.CaseCard.OutcomeField), Read(Cards.Cases.CaseCard.SummaryField)),
-            Verbs.Claim or Verbs.Status or Verbs.Resolve or Verbs.Release or Verbs.Note or Verbs.Reopen or Verbs.Reveal or Verbs.MarkSensitive or Verbs.Consult or Verbs.RecordAnswer or Verbs.Reassign => new ChatCommand.Unreadable("That button does not say which case it is for."),
+            Verbs.Claim or Verbs.Status or Verbs.Resolve or Verbs.Release or Verbs.Note or Verbs.Reopen or Verbs.Reveal or Verbs.MarkSensitive or Verbs.Consult or Verbs.RecordAnswer or Verbs.Reassign or Verbs.AddToCase => new ChatCommand.Unreadable("That button does not say which case it is for."),
             _ => new ChatCommand.Unreadable("That button is not one I know. It may be from an old card: type 'help' to start again."),
         };
     }

@@ -72,6 +72,7 @@ internal static class CaseEntities
             ["QueueMessageId"] = c.QueueMessageId,
             ["QueueConversationId"] = c.QueueConversationId,
             ["MarkedSensitive"] = c.MarkedSensitive,
+            ["LinkedTo"] = c.LinkedTo,
             ["ConsultTeam"] = c.Consult?.Team,
             ["ConsultQuestion"] = c.Consult?.Question,
             ["ConsultAskedById"] = c.Consult?.AskedBy.Id,
@@ -114,6 +115,7 @@ internal static class CaseEntities
             QueueMessageId = e.GetString("QueueMessageId"),
             QueueConversationId = e.GetString("QueueConversationId"),
             MarkedSensitive = e.GetBoolean("MarkedSensitive") ?? false,
+            LinkedTo = e.GetInt32("LinkedTo"),
             Consult = e.GetString("ConsultTeam") is { } team
                 ? new Consult(team, e.GetString("ConsultQuestion") ?? "", new Person(e.GetString("ConsultAskedById") ?? "", e.GetString("ConsultAskedByName") ?? ""), e.GetDateTimeOffset("ConsultSince") ?? DateTimeOffset.MinValue)
                 : null,

@@ -30,6 +30,11 @@ internal static class CaseFacts
         }
 
         facts.Add(new("Reported by", view.ReporterName));
+        if (view.LinkedTo is not null)
+        {
+            facts.Add(new("Linked to", view.LinkedTo));
+        }
+
         facts.Add(new("Filed", Durations.LocalTime(view.FiledAt)));
         if (view.PartnerDeadline is { } deadline)
         {

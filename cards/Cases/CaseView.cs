@@ -56,6 +56,8 @@ public sealed record CaseView(
     /// <summary>A sensitive case: its account, URLs and description stay off the card unless <see cref="Revealed"/>.</summary>
     public bool Sensitive { get; init; }
     public ConsultView? Consult { get; init; }
+    /// <summary>The case this one was filed beside ("ESC-3"), if any.</summary>
+    public string? LinkedTo { get; init; }
     public IReadOnlyList<Choice> ConsultTeams { get; init; } = [];
     /// <summary>Specialists and leads the case can be handed to (name, id).</summary>
     public IReadOnlyList<Choice> Assignees { get; init; } = [];

@@ -16,6 +16,9 @@ public static class IntakeFields
     public const string Description = "description";
     public const string Sensitive = "sensitive";
 
+    /// <summary>Carried by "File anyway" on the duplicate card: file even though an open case names the same content.</summary>
+    public const string FileAnyway = "fileAnyway";
+
     public static readonly IReadOnlyList<string> All =
         [Platform, Partner, Account, ContentUrls, PolicyArea, Severity, DeadlineDate, DeadlineTime, Description, Sensitive];
 }

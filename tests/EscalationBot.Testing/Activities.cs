@@ -61,11 +61,23 @@ public sealed class Activities(RecordingConnector connector)
         return activity;
     }
 
-    public static JObject IntakeForm(string severity = "Sev1", string policyArea = "HateSpeech", string? urls = "https://www.facebook.com/post/1") => new()
+    private static int forms;
+
+    /// <summary>
+    /// A valid intake form. Each call names its own post and page unless <paramref name="urls"/> and
+    /// <paramref name="account"/> are given, so that filings do not trip the duplicate check by accident.
+    /// </summary>
+    public static JObject IntakeForm(string severity = "Sev1", string policyArea = "HateSpeech", string? urls = null, string? account = null)
+    {
+        var n = Interlocked.Increment(ref forms);
+        return Form(severity, policyArea, urls ?? $"https://www.facebook.com/post/{n}", account ?? $"https://www.facebook.com/examplepage{n}");
+    }
+
+    private static JObject Form(string severity, string policyArea, string urls, string account) => new()
     {
         ["platform"] = "Facebook",
         ["partner"] = "Example News",
-        ["account"] = "https://www.facebook.com/examplepage",
+        ["account"] = account,
         ["contentUrls"] = urls,
         ["policyArea"] = policyArea,
         ["severity"] = severity,

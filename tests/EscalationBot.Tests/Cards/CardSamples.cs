@@ -63,6 +63,8 @@ public static class CardSamples
         yield return ("case-sensitive-revealed", CaseCard.Build(CaseViews.Of(SensitiveCase(), now, CasePolicy.Default, History(), revealed: true), new Buttons(ButtonMode.Submit)));
         yield return ("case-closed", CaseCard.Build(CaseViews.Of(ResolvedCase(), now.AddDays(30), CasePolicy.Default, History()), new Buttons(ButtonMode.Execute)));
         yield return ("reopened-notice", CaseNoticeCard.Reopened(CaseViews.Of(ReopenedCase(), now), "The content is back up."));
+        yield return ("duplicate-Execute", DuplicateCard.Build(new("ESC-3", "Sev1 critical", "Hate speech", "Claimed", T0), new Dictionary<string, string> { ["platform"] = "Facebook" }, new Buttons(ButtonMode.Execute)));
+        yield return ("duplicate-Submit", DuplicateCard.Build(new("ESC-3", "Sev1 critical", "Hate speech", "Claimed", T0), new Dictionary<string, string> { ["platform"] = "Facebook" }, new Buttons(ButtonMode.Submit)));
         yield return ("history", TimelineView.Card("ESC-12", History().Select(CaseViews.Entry).ToList()));
         yield return ("history-long", TimelineView.Card("ESC-12", Enumerable.Repeat(History()[1], 45).Select(CaseViews.Entry).ToList()));
         yield return ("status", CaseNoticeCard.Status(CaseViews.Of(ClaimedCase(), now)));

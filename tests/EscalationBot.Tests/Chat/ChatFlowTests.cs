@@ -112,7 +112,7 @@ public sealed class ChatFlowTests(AzuriteFixture azurite) : BotTest(azurite)
     public async Task An_invalid_intake_comes_back_with_each_problem_named_and_the_inputs_kept()
     {
         var personal = Activities.Personal(People.Reporter);
-        var form = Activities.IntakeForm();
+        var form = Activities.IntakeForm(account: "https://www.facebook.com/examplepage");
         form["contentUrls"] = "javascript:alert(1)";
         form["partner"] = "";
         form["description"] = new string('x', 4001);

@@ -16,7 +16,7 @@ public sealed class SensitiveContentTests(AzuriteFixture azurite) : BotTest(azur
     public async Task A_graphic_case_is_posted_without_details_and_revealed_only_to_the_specialist_who_asks()
     {
         await Host.SendAsync(Activities.Message(People.Lead, "setup queue", Activities.QueueChannel));
-        await Host.SendAsync(Activities.Invoke(People.Reporter, "submitIntake", Activities.IntakeForm(policyArea: "ChildSafety"), Activities.Personal(People.Reporter)));
+        await Host.SendAsync(Activities.Invoke(People.Reporter, "submitIntake", Activities.IntakeForm(policyArea: "ChildSafety", urls: Url), Activities.Personal(People.Reporter)));
         var posted = await Connector.WaitForAsync(c => c.IsPost && c.ConversationId == Activities.QueueChannel && c.AllText.Contains("ESC-1"), "queue post");
         Assert.Contains("Sensitive: details hidden", posted.AllText);
         Assert.DoesNotContain(Url, posted.Body.ToString());
@@ -52,7 +52,7 @@ public sealed class SensitiveContentTests(AzuriteFixture azurite) : BotTest(azur
     public async Task The_reporter_can_mark_a_case_sensitive_and_the_shared_card_hides_its_details()
     {
         await Host.SendAsync(Activities.Message(People.Lead, "setup queue", Activities.QueueChannel));
-        var form = Activities.IntakeForm(policyArea: "HateSpeech");
+        var form = Activities.IntakeForm(policyArea: "HateSpeech", urls: Url);
         await Host.SendAsync(Activities.Invoke(People.Reporter, "submitIntake", form, Activities.Personal(People.Reporter)));
         var posted = await Connector.WaitForAsync(c => c.IsPost && c.ConversationId == Activities.QueueChannel && c.AllText.Contains("ESC-1"), "queue post");
         Assert.Contains(Url, posted.AllText);

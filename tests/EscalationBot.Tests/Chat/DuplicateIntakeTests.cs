@@ -1,0 +1,47 @@
+using EscalationBot.Cases;
+using EscalationBot.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Newtonsoft.Json.Linq;
+
+namespace EscalationBot.Tests.Chat;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class DuplicateIntakeTests(AzuriteFixture azurite) : BotTest(azurite)
+{
+    [Fact]
+    public async Task A_report_of_content_an_open_case_names_is_shown_that_case_first_then_added_to_it_or_filed_linked()
+    {
+        var first = Activities.Personal(People.Reporter);
+        var second = Activities.Personal(People.OtherReporter);
+        await Host.SendAsync(Activities.Message(People.Specialist, "help", "spec-dm"));
+        await Host.SendAsync(Activities.Invoke(People.Reporter, "submitIntake", Activities.IntakeForm(urls: "https://www.facebook.com/post/77"), first));
+        await Host.SendAsync(Activities.Message(People.Specialist, "claim ESC-1", "spec-dm"));
+
+        var again = Activities.IntakeForm(urls: "http://m.facebook.com/post/77/?utm_source=share");
+        again["description"] = "Same post, now with a second threat.";
+        var shown = await Host.SendAsync(Activities.Invoke(People.OtherReporter, "submitIntake", again, second));
+        var card = (JObject)shown!["value"]!;
+        Assert.Contains("Is this ESC-1?", ChatFlowTests.Texts(card));
+        Assert.DoesNotContain("Coordinated threats", card.ToString());
+        Assert.Single(await OpenAsync());
+
+        var buttons = ChatFlowTests.Actions(card).ToDictionary(a => a.Value<string>("title")!);
+        var added = await Host.SendAsync(Activities.Invoke(People.OtherReporter, "addToCase", (JObject)buttons["Add to ESC-1"]["data"]!, second));
+        Assert.Equal("Added to ESC-1: the specialists handling it can see your report.", added!.Value<string>("value"));
+        var history = await Host.Services.GetRequiredService<ICaseStore>().HistoryAsync(1, CancellationToken.None);
+        Assert.Equal("report added", history[^1].Action);
+        Assert.Contains("Same post, now with a second threat.", history[^1].Text);
+        await Connector.WaitForAsync(c => c.ConversationId == "spec-dm" && c.IsPost && c.AllText.Contains("ESC-1 · Sev1 critical"), "the owner is told");
+
+        var shownAgain = await Host.SendAsync(Activities.Invoke(People.OtherReporter, "submitIntake", again, second));
+        var anyway = ChatFlowTests.Actions((JObject)shownAgain!["value"]!).Single(a => a.Value<string>("title") == "File anyway");
+        var filed = await Host.SendAsync(Activities.Invoke(People.OtherReporter, "submitIntake", (JObject)anyway["data"]!, second));
+        Assert.Contains("Escalation ESC-2 filed", ChatFlowTests.Texts(filed!["value"]!));
+        var linked = (await Host.Services.GetRequiredService<ICaseStore>().GetAsync(2, CancellationToken.None))!.Case;
+        Assert.Equal(1, linked.LinkedTo);
+        Assert.Equal(2, (await OpenAsync()).Count);
+    }
+
+    private async Task<IReadOnlyList<Case>> OpenAsync() =>
+        await Host.Services.GetRequiredService<ICaseStore>().ListOpenAsync(CancellationToken.None);
+}
