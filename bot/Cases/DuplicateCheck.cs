@@ -3,6 +3,18 @@ namespace EscalationBot.Cases;
 /// <summary>Finds open cases that name the same content or account as a new report.</summary>
 public static class DuplicateCheck
 {
+    /// <summary>What a report is matched on: its normalized links and account.</summary>
+    public static IReadOnlySet<string> Keys(CaseReport report)
+    {
+        var keys = report.ContentUrls.Select(Normalize).ToHashSet(StringComparer.Ordinal);
+        if (Normalize(report.Account) is { Length: > 0 } account)
+        {
+            keys.Add(account);
+        }
+
+        return keys;
+    }
+
     /// <summary>The oldest open case sharing a content URL or the affected account with <paramref name="report"/>, if any.</summary>
     public static Case? Find(CaseReport report, IEnumerable<Case> open)
     {

@@ -25,4 +25,7 @@ public interface ICaseStore
     Task<IReadOnlyList<Case>> ListOpenAsync(CancellationToken cancellationToken);
 
     Task<IReadOnlyList<AuditEntry>> HistoryAsync(int number, CancellationToken cancellationToken);
+
+    /// <summary>Open cases that were ever filed with any of these <see cref="DuplicateCheck.Keys"/>: an index read, not a scan.</summary>
+    Task<IReadOnlyList<Case>> FindOpenByKeysAsync(IReadOnlySet<string> keys, CancellationToken cancellationToken);
 }

@@ -115,7 +115,7 @@ public sealed class CaseCommands(
         }
 
         // Before filing: does an open case already name this content or account? The reporter chooses.
-        var duplicate = DuplicateCheck.Find(report, await store.ListOpenAsync(cancellationToken));
+        var duplicate = DuplicateCheck.Find(report, await store.FindOpenByKeysAsync(DuplicateCheck.Keys(report), cancellationToken));
         if (duplicate is not null && !fileAnyway)
         {
             var existing = new DuplicateView(duplicate.Id, Labels.Of(duplicate.Report.Severity), Labels.Of(duplicate.Report.PolicyArea), Labels.Of(duplicate.State), duplicate.FiledAt);

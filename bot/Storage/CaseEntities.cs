@@ -13,6 +13,8 @@ namespace EscalationBot.Storage;
 /// <item>RowKey <c>case|0000000012</c>: case ESC-12 (a point read by id).</item>
 /// <item>RowKey <c>open|0000000012</c>: a copy of the case while it is open; a range read gives the open
 /// cases oldest first without touching closed ones.</item>
+/// <item>RowKey <c>key|hash|0000000012</c>: case ESC-12 names this link or account (the hash of its normalized
+/// form), for the duplicate check. Only ever added: a row whose case has closed costs one wasted point read.</item>
 /// <item>RowKey <c>audit|0000000012|000003</c>: its history, keyed by the case version each change made, so in
 /// exactly the order the changes committed.</item>
 /// </list>
@@ -26,6 +28,13 @@ internal static class CaseKeys
     public const string CasePrefix = "case|";
     public const string OpenPrefix = "open|";
     public const string AuditPrefix = "audit|";
+    public const string KeyPrefix = "key|";
+
+    /// <summary>Row keys may not hold / \\ # ?, and links hold all of them: the key row stores a hash.</summary>
+    public static string KeyFrom(string normalized) =>
+        $"{KeyPrefix}{Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(normalized)))[..32]}|";
+
+    public static string Key(string normalized, int number) => KeyFrom(normalized) + Number(number);
 
     public static string Case(int number) => CasePrefix + Number(number);
     public static string Open(int number) => OpenPrefix + Number(number);

@@ -29,6 +29,7 @@ public sealed class TableCaseStore(TableClient table) : ICaseStore
                 new(TableTransactionActionType.Add, CaseEntities.ToEntity(created, CaseKeys.Open(next), 1)),
                 new(TableTransactionActionType.Add, CaseEntities.ToEntity(audit, 1)),
             };
+            actions.AddRange(KeyRows(created));
 
             try
             {
@@ -63,6 +64,10 @@ public sealed class TableCaseStore(TableClient table) : ICaseStore
                 : new(TableTransactionActionType.Delete, new TableEntity(CaseKeys.Partition, CaseKeys.Open(number)), ETag.All),
             new(TableTransactionActionType.Add, CaseEntities.ToEntity(audit, version)),
         };
+        if (updated.IsOpen)
+        {
+            actions.AddRange(KeyRows(updated));
+        }
 
         try
         {
@@ -88,6 +93,29 @@ public sealed class TableCaseStore(TableClient table) : ICaseStore
 
         return cases;
     }
+
+    public async Task<IReadOnlyList<Case>> FindOpenByKeysAsync(IReadOnlySet<string> keys, CancellationToken cancellationToken)
+    {
+        var numbers = new HashSet<int>();
+        foreach (var key in keys)
+        {
+            var from = CaseKeys.KeyFrom(key);
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {CaseKeys.Partition} and RowKey ge {from} and RowKey lt {CaseKeys.End(from)}");
+            await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["Number"], cancellationToken: cancellationToken))
+            {
+                numbers.Add(row.GetInt32("Number") ?? 0);
+            }
+        }
+
+        var open = await Task.WhenAll(numbers.Select(n => table.GetEntityIfExistsAsync<TableEntity>(CaseKeys.Partition, CaseKeys.Open(n), cancellationToken: cancellationToken)));
+        return open.Where(r => r.HasValue).Select(r => CaseEntities.ToCase(r.Value!)).OrderBy(c => c.Number).ToList();
+    }
+
+    /// <summary>One row per link or account the case names; upserted with every change so links added later count.</summary>
+    private static IEnumerable<TableTransactionAction> KeyRows(Case c) =>
+        DuplicateCheck.Keys(c.Report).Select(key => new TableTransactionAction(
+            TableTransactionActionType.UpsertReplace,
+            new TableEntity(CaseKeys.Partition, CaseKeys.Key(key, c.Number)) { ["Number"] = c.Number }));
 
     public async Task<IReadOnlyList<AuditEntry>> HistoryAsync(int number, CancellationToken cancellationToken)
     {

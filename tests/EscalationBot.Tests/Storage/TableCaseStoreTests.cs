@@ -70,6 +70,22 @@ public sealed class TableCaseStoreTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Null(await store.GetAsync(999, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task The_duplicate_index_finds_open_cases_by_link_or_account_and_forgets_them_when_resolved()
+    {
+        var c = await CreateAsync();
+        var other = await CreateAsync();
+        var keys = DuplicateCheck.Keys(c.Report with { ContentUrls = ["http://m.instagram.com/p/2/"], Account = "" });
+        Assert.Equal([c.Number, other.Number], (await store.FindOpenByKeysAsync(keys, CancellationToken.None)).Select(x => x.Number));
+        Assert.Equal([c.Number, other.Number], (await store.FindOpenByKeysAsync(new HashSet<string> { "acct" }, CancellationToken.None)).Select(x => x.Number));
+        Assert.Empty(await store.FindOpenByKeysAsync(new HashSet<string> { "instagram.com/p/3" }, CancellationToken.None));
+
+        var stored = (await store.GetAsync(c.Number, CancellationToken.None))!;
+        var resolved = stored.Case with { State = CaseState.Resolved, Resolution = new Resolution(Outcome.Actioned, "ok", T0) };
+        Assert.True(await store.TryReplaceAsync(stored, resolved, Audit(c.Number, "resolved"), CancellationToken.None));
+        Assert.Equal([other.Number], (await store.FindOpenByKeysAsync(keys, CancellationToken.None)).Select(x => x.Number));
+    }
+
     private Task<Case> CreateAsync(DateTimeOffset? deadline = null) => store.CreateAsync(
         n => (new Case(n, CaseState.New, new CaseReport(Platform.Instagram, "NGO", "@acct", ["https://instagram.com/p/1", "https://instagram.com/p/2"], PolicyArea.Privacy, Severity.Sev2, deadline, "Doxxing"),
                 Reporter, "{\"address\":1}", T0, new SlaTargets(TimeSpan.FromHours(1), TimeSpan.FromHours(24))),
