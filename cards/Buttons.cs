@@ -26,6 +26,7 @@ public static class Verbs
     public const string Consult = "consult";
     public const string Reassign = "reassign";
     public const string AddToCase = "addToCase";
+    public const string Triage = "triage";
     public const string RecordAnswer = "recordAnswer";
     public const string MarkSensitive = "markSensitive";
 

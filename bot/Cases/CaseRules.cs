@@ -10,7 +10,7 @@ public abstract record Decision
 }
 
 /// <summary>Everything a person can do to a case.</summary>
-public enum CaseAction { Claim, Release, Reassign, Resolve, Reopen, Note, Consult, RecordAnswer, MarkSensitive, Reveal, AddReport }
+public enum CaseAction { Claim, Triage, Release, Reassign, Resolve, Reopen, Note, Consult, RecordAnswer, MarkSensitive, Reveal, AddReport }
 
 /// <summary>The case rules' settings.</summary>
 public sealed record CasePolicy(TimeSpan ReopenWindow, IReadOnlyList<string>? ConsultTeams = null)
@@ -34,6 +34,7 @@ public static class CaseRules
     private static readonly Dictionary<CaseAction, CaseState[]> Allowed = new()
     {
         [CaseAction.Claim] = [CaseState.New],
+        [CaseAction.Triage] = [CaseState.Claimed, CaseState.Consulting, CaseState.Reopened],
         [CaseAction.Release] = [CaseState.Claimed, CaseState.Consulting, CaseState.Reopened],
         [CaseAction.Reassign] = [CaseState.Claimed, CaseState.Consulting, CaseState.Reopened],
         [CaseAction.Resolve] = [CaseState.Claimed, CaseState.Consulting, CaseState.Reopened],
@@ -188,6 +189,65 @@ public static class CaseRules
 
         var reopened = current with { State = CaseState.Reopened, Resolution = null };
         return Accept(reopened, actor, "reopened", current.State, now, text);
+    }
+
+    /// <summary>
+    /// The owner (or a lead) confirms or corrects the policy area and severity. With the checklist answered, the
+    /// suggested severity stands unless overridden with a reason; without it, any change of severity needs a reason.
+    /// A change of severity gives the case that severity's targets.
+    /// </summary>
+    public static Decision Triage(
+        Case current, Actor actor, PolicyArea? area, Risk? risks, Severity? chosen, string? reason,
+        Func<Severity, SlaTargets> targetsFor, DateTimeOffset now, CasePolicy? policy = null)
+    {
+        if (!actor.IsStaff)
+        {
+            return new Decision.Refused("Only specialists and leads can triage cases.");
+        }
+
+        if ((Wrong(CaseAction.Triage, current, now, policy) ?? NotOwner(current, actor, "triage")) is { } refused)
+        {
+            return refused;
+        }
+
+        Severity? suggested = risks is { } r ? Cases.Triage.Suggest(r) : null;
+        var severity = chosen ?? suggested ?? current.Report.Severity;
+        var why = reason?.Trim() ?? "";
+        var needsReason = suggested is { } s ? severity != s : severity != current.Report.Severity;
+        if (needsReason && why.Length == 0)
+        {
+            return new Decision.Refused(suggested is { } sug
+                ? $"Say why {severity} rather than the suggested {sug}."
+                : $"Say why {current.Id} should be {severity} rather than {current.Report.Severity}.");
+        }
+
+        if (why.Length > MaxNoteLength)
+        {
+            return new Decision.Refused($"The reason is {why.Length} characters long; the limit is {MaxNoteLength}.");
+        }
+
+        var report = current.Report with { PolicyArea = area ?? current.Report.PolicyArea, Severity = severity };
+        var targets = severity == current.Report.Severity ? current.Targets : targetsFor(severity);
+        var summary = new List<string>
+        {
+            severity == current.Report.Severity ? $"{severity} confirmed" : $"{current.Report.Severity} → {severity}",
+        };
+        if (suggested is { } shown)
+        {
+            summary.Add($"suggested {shown} ({Cases.Triage.Describe(risks!.Value)})");
+        }
+
+        if (report.PolicyArea != current.Report.PolicyArea)
+        {
+            summary.Add($"policy area {Labels.Of(current.Report.PolicyArea)} → {Labels.Of(report.PolicyArea)}");
+        }
+
+        if (why.Length > 0)
+        {
+            summary.Add(why);
+        }
+
+        return Accept(current with { Report = report, Targets = targets }, actor, "triaged", current.State, now, string.Join("; ", summary));
     }
 
     /// <summary>The owner (or a lead) asks another team; the case shows who is consulted, by whom, since when.</summary>

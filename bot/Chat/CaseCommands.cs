@@ -63,6 +63,7 @@ public sealed class CaseCommands(
                 ChatCommand.Reveal reveal => await RevealAsync(reveal.CaseRef, turn, cancellationToken),
                 ChatCommand.Consult consult => await ConsultAsync(consult, turn, cancellationToken),
                 ChatCommand.Reassign reassign => await ReassignAsync(reassign, turn, cancellationToken),
+                ChatCommand.Triage triage => await TriageAsync(triage, turn, cancellationToken),
                 ChatCommand.RecordAnswer answer => await ChangeAsync(answer.CaseRef, turn, (c, now) => CaseRules.RecordAnswer(c, turn.Actor, answer.Answer, now, policy), null,
                     c => $"Answer recorded on {c.Id}; it is back with {c.Owner?.Name}.", cancellationToken),
                 ChatCommand.MarkSensitive mark => await ChangeAsync(mark.CaseRef, turn, (c, now) => CaseRules.MarkSensitive(c, turn.Actor, now, policy), null,
@@ -244,6 +245,21 @@ public sealed class CaseCommands(
             default:
                 throw new InvalidOperationException("Unexpected change.");
         }
+    }
+
+    private async Task<Reply> TriageAsync(ChatCommand.Triage triage, ChatTurn turn, CancellationToken cancellationToken)
+    {
+        var area = IntakeValidator.ParseName<PolicyArea>(triage.Area ?? "");
+        var severity = IntakeValidator.ParseName<Severity>(triage.Severity ?? "");
+        if ((area is null && !string.IsNullOrEmpty(triage.Area)) || (severity is null && !string.IsNullOrEmpty(triage.Severity)))
+        {
+            return new Reply("Choose a policy area and a severity from the lists.");
+        }
+
+        return await ChangeAsync(triage.CaseRef, turn,
+            (c, now) => CaseRules.Triage(c, turn.Actor, area, triage.Risks, severity, triage.Reason, sla.CurrentValue.For, now, policy), null,
+            c => $"{c.Id} is triaged: {Labels.Of(c.Report.Severity)}, {Labels.Of(c.Report.PolicyArea)}; first response target {Cards.Durations.Format(c.Targets.FirstResponse)}, resolution {Cards.Durations.Format(c.Targets.Resolution)}.",
+            cancellationToken);
     }
 
     private async Task<Reply> ReassignAsync(ChatCommand.Reassign command, ChatTurn turn, CancellationToken cancellationToken)

@@ -45,13 +45,16 @@ public static class CaseViews
             Buttons = state switch
             {
                 CaseState.New => CaseButtons.Claim | CaseButtons.Note | CaseButtons.MarkSensitive | CaseButtons.Reveal,
-                CaseState.Claimed or CaseState.Reopened => CaseButtons.Resolve | CaseButtons.Consult | CaseButtons.Release | CaseButtons.Reassign | CaseButtons.Note | CaseButtons.MarkSensitive | CaseButtons.Reveal,
-                CaseState.Consulting => CaseButtons.RecordAnswer | CaseButtons.Resolve | CaseButtons.Release | CaseButtons.Reassign | CaseButtons.Note | CaseButtons.MarkSensitive | CaseButtons.Reveal,
+                CaseState.Claimed or CaseState.Reopened => CaseButtons.Triage | CaseButtons.Resolve | CaseButtons.Consult | CaseButtons.Release | CaseButtons.Reassign | CaseButtons.Note | CaseButtons.MarkSensitive | CaseButtons.Reveal,
+                CaseState.Consulting => CaseButtons.Triage | CaseButtons.RecordAnswer | CaseButtons.Resolve | CaseButtons.Release | CaseButtons.Reassign | CaseButtons.Note | CaseButtons.MarkSensitive | CaseButtons.Reveal,
                 CaseState.Resolved => CaseButtons.Reopen | CaseButtons.Note | CaseButtons.MarkSensitive | CaseButtons.Reveal,
                 _ => CaseButtons.Reveal,
             },
             Outcomes = Outcomes,
             Sensitive = c.IsSensitive,
+            Triage = new TriageChoices(
+                IntakeForms.PolicyAreas, r.PolicyArea.ToString(), IntakeForms.Severities, "",
+                Cases.Triage.Checklist.Select(q => new Choice(q.Question, RiskField(q.Risk))).ToList()),
             LinkedTo = c.LinkedTo is { } linked ? CaseId.Format(linked) : null,
             Consult = c.Consult is { } consult ? new ConsultView(consult.Team, consult.Question, consult.AskedBy.Name, consult.Since) : null,
             ConsultTeams = (policy ?? CasePolicy.Default).Teams.Select(t => new Choice(t, t)).ToList(),
@@ -59,6 +62,9 @@ public static class CaseViews
             Timeline = history?.Select(a => hideDetails && a.Action == "filed" ? Entry(a) with { Text = null } : Entry(a)).ToList() ?? [],
         };
     }
+
+    /// <summary>The card field that carries one risk question's answer.</summary>
+    public static string RiskField(Risk risk) => "risk" + risk;
 
     public static TimelineEntry Entry(AuditEntry a) =>
         new(a.At, a.Actor.Name, a.From is { } from && from != a.To ? $"{a.Action} ({Labels.Of(from)} → {Labels.Of(a.To)})" : a.Action, a.Text);

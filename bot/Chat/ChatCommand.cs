@@ -22,6 +22,9 @@ public abstract record ChatCommand
     public sealed record Consult(string CaseRef, string? Team, string? Question, string? Typed = null) : ChatCommand;
     public sealed record RecordAnswer(string CaseRef, string? Answer) : ChatCommand;
 
+    /// <summary>Area and severity as sent (names); <see cref="Risks"/> is null when no checklist was answered (typed).</summary>
+    public sealed record Triage(string CaseRef, string? Area, string? Severity, Cases.Risk? Risks, string? Reason) : ChatCommand;
+
     /// <summary>From a card: the assignee's id. Typed: their name as typed.</summary>
     public sealed record Reassign(string CaseRef, string? AssigneeId, string? TypedName = null) : ChatCommand;
     public sealed record MarkSensitive(string CaseRef) : ChatCommand;

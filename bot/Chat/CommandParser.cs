@@ -22,6 +22,7 @@ public static partial class CommandParser
         ("note ESC-n text", "Add a note to the case's timeline (specialists and leads)."),
         ("reopen ESC-n reason", "Reopen a resolved case within the reopen window (reporter, owner or lead)."),
         ("history ESC-n", "The case's timeline: every change, who, when (specialists and leads)."),
+        ("triage ESC-n sev1 [policy-area] reason", "Correct a case's severity or policy area, with the reason (the owner or a lead)."),
         ("consult ESC-n team question", "Ask another team (for example Legal or Content Policy) about your case."),
         ("answer ESC-n text", "Record the consulted team's answer; the case goes back to its owner."),
         ("reveal ESC-n", "Show a sensitive case's hidden details to you alone (specialists and leads; in a 1:1 chat)."),
@@ -53,6 +54,7 @@ public static partial class CommandParser
             "mine" => new ChatCommand.ShowQueue(rest.Length > 0 ? rest : null, Mine: true),
             "resolve" => ParseResolve(rest),
             "release" => rest.Length > 0 ? new ChatCommand.Release(rest) : Usage("release ESC-12"),
+            "triage" => WithText(rest, ParseTriage, "triage ESC-12 sev1 Threats name a date"),
             "reassign" => WithText(rest, (id, text) => new ChatCommand.Reassign(id, null, text), "reassign ESC-12 Sky Specialist"),
             "reveal" => rest.Length > 0 ? new ChatCommand.Reveal(rest) : Usage("reveal ESC-12"),
             "consult" => WithText(rest, (id, text) => new ChatCommand.Consult(id, null, null, text), "consult ESC-12 Legal Is this post defamatory?"),
@@ -91,6 +93,12 @@ public static partial class CommandParser
             Verbs.Status when caseRef is not null => new ChatCommand.Status(caseRef),
             Verbs.Release when caseRef is not null => new ChatCommand.Release(caseRef),
             Verbs.Reveal when caseRef is not null => new ChatCommand.Reveal(caseRef),
+            Verbs.Triage when caseRef is not null => new ChatCommand.Triage(
+                caseRef,
+                Read(Cards.Cases.CaseCard.TriageAreaField),
+                Read(Cards.Cases.CaseCard.TriageSeverityField),
+                Cases.Triage.Checklist.Aggregate(Risk.None, (all, q) => Read(CaseViews.RiskField(q.Risk)) == "true" ? all | q.Risk : all),
+                Read(Cards.Cases.CaseCard.TriageReasonField)),
             Verbs.Reassign when caseRef is not null => new ChatCommand.Reassign(caseRef, Read(Cards.Cases.CaseCard.AssigneeField)),
             Verbs.Consult when caseRef is not null => new ChatCommand.Consult(caseRef, Read(Cards.Cases.CaseCard.TeamField), Read(Cards.Cases.CaseCard.QuestionField)),
             Verbs.RecordAnswer when caseRef is not null => new ChatCommand.RecordAnswer(caseRef, Read(Cards.Cases.CaseCard.AnswerField)),
@@ -98,7 +106,7 @@ public static partial class CommandParser
             Verbs.Note when caseRef is not null => new ChatCommand.Note(caseRef, Read(Cards.Cases.CaseCard.NoteField)),
             Verbs.Reopen when caseRef is not null => new ChatCommand.Reopen(caseRef, Read(Cards.Cases.CaseCard.ReasonField)),
             Verbs.Resolve when caseRef is not null => new ChatCommand.Resolve(caseRef, Read(Cards.Cases.CaseCard.OutcomeField), Read(Cards.Cases.CaseCard.SummaryField)),
-            Verbs.Claim or Verbs.Status or Verbs.Resolve or Verbs.Release or Verbs.Note or Verbs.Reopen or Verbs.Reveal or Verbs.MarkSensitive or Verbs.Consult or Verbs.RecordAnswer or Verbs.Reassign or Verbs.AddToCase => new ChatCommand.Unreadable("That button does not say which case it is for."),
+            Verbs.Claim or Verbs.Status or Verbs.Resolve or Verbs.Release or Verbs.Note or Verbs.Reopen or Verbs.Reveal or Verbs.MarkSensitive or Verbs.Consult or Verbs.RecordAnswer or Verbs.Reassign or Verbs.AddToCase or Verbs.Triage => new ChatCommand.Unreadable("That button does not say which case it is for."),
             _ => new ChatCommand.Unreadable("That button is not one I know. It may be from an old card: type 'help' to start again."),
         };
     }
@@ -108,6 +116,21 @@ public static partial class CommandParser
     {
         var match = ResolvePattern().Match(rest);
         return match.Success ? build(match.Groups["id"].Value, match.Groups["summary"].Value.Trim()) : Usage(example);
+    }
+
+    /// <summary>"sev1 hate-speech The reason": leading severity and policy-area words, then the reason.</summary>
+    private static ChatCommand ParseTriage(string caseRef, string text)
+    {
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        string? severity = null, area = null;
+        while (words.Count > 0 && CaseFilter.Parse(words[0]) is { Unknown: null, Filter: var f } && (f.Severity is not null || f.PolicyArea is not null))
+        {
+            severity = f.Severity?.ToString() ?? severity;
+            area = f.PolicyArea?.ToString() ?? area;
+            words.RemoveAt(0);
+        }
+
+        return new ChatCommand.Triage(caseRef, area, severity, null, string.Join(' ', words));
     }
 
     private static ChatCommand ParseResolve(string rest)

@@ -13,6 +13,9 @@ public static class CaseCard
     public const string QuestionField = "question";
     public const string AnswerField = "answer";
     public const string AssigneeField = "assignee";
+    public const string TriageAreaField = "triageArea";
+    public const string TriageSeverityField = "triageSeverity";
+    public const string TriageReasonField = "triageReason";
 
     /// <summary>Teams, like the official renderer, shows at most five actions on a card.</summary>
     public const int MaxActions = 5;
@@ -26,7 +29,7 @@ public static class CaseCard
             CaseFacts.Summary(view),
             CaseFacts.Targets(view),
         };
-        body.AddRange(CaseFacts.Content(view));
+        body.AddRange(CaseFacts.Content(view, buttons));
         if (view.Timeline.Count > 0)
         {
             // The toggle sits in the body, next to what it opens, and leaves the action bar to the case's next steps.
@@ -39,14 +42,14 @@ public static class CaseCard
         }
 
         var actions = new List<CardAction>();
-        if (view.HidesDetails && view.Buttons.HasFlag(CaseButtons.Reveal))
-        {
-            actions.Add(buttons.Create("Reveal details", Verbs.Reveal, view.Id));
-        }
-
         if (view.Buttons.HasFlag(CaseButtons.Claim))
         {
             actions.Add(buttons.Create("Claim", Verbs.Claim, view.Id, "positive"));
+        }
+
+        if (view.Buttons.HasFlag(CaseButtons.Triage) && view.Triage is { } triage)
+        {
+            actions.Add(new ShowCardAction("Triage…", TriageForm(view.Id, triage, buttons)));
         }
 
         if (view.Buttons.HasFlag(CaseButtons.RecordAnswer))
@@ -151,6 +154,19 @@ public static class CaseCard
         ])
         { Style = view.SeverityLevel == 1 ? "attention" : "warning" };
     }
+
+    private static AdaptiveCard TriageForm(string caseId, TriageChoices triage, Buttons buttons) =>
+        new(
+        [
+            new InputChoiceSet(triage.PolicyAreas) { Id = TriageAreaField, Label = "Policy area", Style = "compact", Value = triage.PolicyArea },
+            new TextBlock("Risk checklist") { Weight = "Bolder", Spacing = "Medium" },
+            .. triage.Risks.Select(r => new InputToggle(r.Title) { Id = r.Value, Value = "false" }),
+            new InputChoiceSet(triage.Severities) { Id = TriageSeverityField, Label = "Severity (leave empty to take the checklist's suggestion)", Style = "compact", Placeholder = "Use the suggestion" },
+            new InputText { Id = TriageReasonField, Label = "Reason, if you override the suggestion", IsMultiline = true, MaxLength = 2000 },
+        ])
+        {
+            Actions = [buttons.Create("Apply triage", Verbs.Triage, caseId, "positive")],
+        };
 
     public static ShowCardAction ReopenForm(string caseId, Buttons buttons) =>
         new("Reopen…", TextForm(ReasonField, "Why reopen?", "Reopen", Verbs.Reopen, caseId, buttons));

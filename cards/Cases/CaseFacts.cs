@@ -79,16 +79,21 @@ internal static class CaseFacts
         return $"{when} (target {Durations.Format(target)})";
     }
 
-    public static IEnumerable<Element> Content(CaseView view)
+    public static IEnumerable<Element> Content(CaseView view, Buttons buttons)
     {
         if (view.HidesDetails)
         {
-            yield return new Container(
-            [
+            var box = new List<Element>
+            {
                 new TextBlock("Sensitive: details hidden") { Weight = "Bolder" },
                 new TextBlock("This case may show graphic or distressing content. The account, links and description stay hidden until you choose Reveal details; each reveal is recorded.") { Spacing = "None" },
-            ])
-            { Style = "emphasis", Spacing = "Medium" };
+            };
+            if (view.Buttons.HasFlag(CaseButtons.Reveal))
+            {
+                box.Add(new ActionSet([buttons.Create("Reveal details", Verbs.Reveal, view.Id)]));
+            }
+
+            yield return new Container(box) { Style = "emphasis", Spacing = "Medium" };
             yield break;
         }
 

@@ -17,7 +17,11 @@ public enum CaseButtons
     Consult = 128,
     RecordAnswer = 256,
     Reassign = 512,
+    Triage = 1024,
 }
+
+public sealed record TriageChoices(
+    IReadOnlyList<Choice> PolicyAreas, string PolicyArea, IReadOnlyList<Choice> Severities, string Severity, IReadOnlyList<Choice> Risks);
 
 /// <summary>An open question to another team.</summary>
 public sealed record ConsultView(string Team, string Question, string AskedBy, DateTimeOffset Since);
@@ -59,6 +63,9 @@ public sealed record CaseView(
     /// <summary>The case this one was filed beside ("ESC-3"), if any.</summary>
     public string? LinkedTo { get; init; }
     public IReadOnlyList<Choice> ConsultTeams { get; init; } = [];
+    /// <summary>What the triage form offers: the policy areas and severities (label, value) and the risk questions (question, field id).</summary>
+    public TriageChoices? Triage { get; init; }
+
     /// <summary>Specialists and leads the case can be handed to (name, id).</summary>
     public IReadOnlyList<Choice> Assignees { get; init; } = [];
     public bool Revealed { get; init; }
