@@ -27,6 +27,8 @@ public static class Verbs
     public const string Reassign = "reassign";
     public const string AddToCase = "addToCase";
     public const string Triage = "triage";
+    public const string AskReporter = "askReporter";
+    public const string Update = "update";
     public const string RecordAnswer = "recordAnswer";
     public const string MarkSensitive = "markSensitive";
 

@@ -23,10 +23,10 @@ public enum PolicyArea
 public enum Severity { Sev1 = 1, Sev2 = 2, Sev3 = 3, Sev4 = 4 }
 
 /// <summary>
-/// New → Claimed (⇄ Consulting another team) → Resolved → Reopened (→ Resolved again). Released cases go back to New. A resolved case is
+/// New → Claimed (⇄ Consulting another team, ⇄ Waiting on reporter) → Resolved → Reopened (→ Resolved again). Released cases go back to New. A resolved case is
 /// Closed, and final, once the reopen window has passed; that state is derived from the time, never stored.
 /// </summary>
-public enum CaseState { New, Claimed, Consulting, Resolved, Reopened, Closed }
+public enum CaseState { New, Claimed, Consulting, WaitingOnReporter, Resolved, Reopened, Closed }
 
 public enum Outcome { Actioned, NoViolation, NeedsPolicyDecision, Other }
 
@@ -88,8 +88,21 @@ public sealed record Case(
     public bool IsSensitive => MarkedSensitive || Sensitivity.IsGraphic(Report.PolicyArea);
 
     public DateTimeOffset FirstResponseDue => FiledAt + Targets.FirstResponse;
-    public DateTimeOffset ResolutionDue => FiledAt + Targets.Resolution;
-    public bool IsOpen => State is CaseState.New or CaseState.Claimed or CaseState.Consulting or CaseState.Reopened;
+    /// <summary>While the case waits on the reporter its resolution clock stands still.</summary>
+    public DateTimeOffset? PausedSince { get; init; }
+    /// <summary>How long the resolution clock has stood still in earlier waits.</summary>
+    public TimeSpan PausedFor { get; init; }
+
+    /// <summary>The resolution deadline, moved on by every finished wait (a running wait moves it further as it lasts).</summary>
+    public DateTimeOffset ResolutionDue => FiledAt + Targets.Resolution + PausedFor;
+
+    /// <summary>The resolution deadline as of <paramref name="now"/>, counting a wait still running.</summary>
+    public DateTimeOffset ResolutionDueAt(DateTimeOffset now) => ResolutionDue + (PausedSince is { } since && now > since ? now - since : TimeSpan.Zero);
+
+    /// <summary>This case with any running wait ended at <paramref name="now"/>: the pause is added to <see cref="PausedFor"/>.</summary>
+    public Case Resumed(DateTimeOffset now) =>
+        PausedSince is { } since ? this with { PausedSince = null, PausedFor = PausedFor + (now > since ? now - since : TimeSpan.Zero) } : this;
+    public bool IsOpen => State is CaseState.New or CaseState.Claimed or CaseState.Consulting or CaseState.WaitingOnReporter or CaseState.Reopened;
 
     /// <summary>The state as people should see it now: a resolved case past its reopen window is closed.</summary>
     public CaseState StateAt(DateTimeOffset now, TimeSpan reopenWindow) =>

@@ -10,7 +10,7 @@ public abstract record Decision
 }
 
 /// <summary>Everything a person can do to a case.</summary>
-public enum CaseAction { Claim, Triage, Release, Reassign, Resolve, Reopen, Note, Consult, RecordAnswer, MarkSensitive, Reveal, AddReport }
+public enum CaseAction { Claim, Triage, Release, Reassign, Resolve, Reopen, Note, Consult, RecordAnswer, AskReporter, Update, MarkSensitive, Reveal, AddReport }
 
 /// <summary>The case rules' settings.</summary>
 public sealed record CasePolicy(TimeSpan ReopenWindow, IReadOnlyList<string>? ConsultTeams = null)
@@ -34,17 +34,19 @@ public static class CaseRules
     private static readonly Dictionary<CaseAction, CaseState[]> Allowed = new()
     {
         [CaseAction.Claim] = [CaseState.New],
-        [CaseAction.Triage] = [CaseState.Claimed, CaseState.Consulting, CaseState.Reopened],
-        [CaseAction.Release] = [CaseState.Claimed, CaseState.Consulting, CaseState.Reopened],
-        [CaseAction.Reassign] = [CaseState.Claimed, CaseState.Consulting, CaseState.Reopened],
-        [CaseAction.Resolve] = [CaseState.Claimed, CaseState.Consulting, CaseState.Reopened],
+        [CaseAction.Triage] = [CaseState.Claimed, CaseState.Consulting, CaseState.WaitingOnReporter, CaseState.Reopened],
+        [CaseAction.Release] = [CaseState.Claimed, CaseState.Consulting, CaseState.WaitingOnReporter, CaseState.Reopened],
+        [CaseAction.Reassign] = [CaseState.Claimed, CaseState.Consulting, CaseState.WaitingOnReporter, CaseState.Reopened],
+        [CaseAction.Resolve] = [CaseState.Claimed, CaseState.Consulting, CaseState.WaitingOnReporter, CaseState.Reopened],
         [CaseAction.Reopen] = [CaseState.Resolved],
-        [CaseAction.Note] = [CaseState.New, CaseState.Claimed, CaseState.Consulting, CaseState.Reopened, CaseState.Resolved],
+        [CaseAction.Note] = [CaseState.New, CaseState.Claimed, CaseState.Consulting, CaseState.WaitingOnReporter, CaseState.Reopened, CaseState.Resolved],
+        [CaseAction.AskReporter] = [CaseState.Claimed, CaseState.Reopened],
+        [CaseAction.Update] = [CaseState.New, CaseState.Claimed, CaseState.Consulting, CaseState.WaitingOnReporter, CaseState.Reopened],
         [CaseAction.Consult] = [CaseState.Claimed, CaseState.Reopened],
         [CaseAction.RecordAnswer] = [CaseState.Consulting],
-        [CaseAction.MarkSensitive] = [CaseState.New, CaseState.Claimed, CaseState.Consulting, CaseState.Reopened, CaseState.Resolved],
-        [CaseAction.AddReport] = [CaseState.New, CaseState.Claimed, CaseState.Consulting, CaseState.Reopened],
-        [CaseAction.Reveal] = [CaseState.New, CaseState.Claimed, CaseState.Consulting, CaseState.Reopened, CaseState.Resolved, CaseState.Closed],
+        [CaseAction.MarkSensitive] = [CaseState.New, CaseState.Claimed, CaseState.Consulting, CaseState.WaitingOnReporter, CaseState.Reopened, CaseState.Resolved],
+        [CaseAction.AddReport] = [CaseState.New, CaseState.Claimed, CaseState.Consulting, CaseState.WaitingOnReporter, CaseState.Reopened],
+        [CaseAction.Reveal] = [CaseState.New, CaseState.Claimed, CaseState.Consulting, CaseState.WaitingOnReporter, CaseState.Reopened, CaseState.Resolved, CaseState.Closed],
     };
 
     public static bool IsAllowedIn(CaseAction action, CaseState state) => Allowed[action].Contains(state);
@@ -54,8 +56,13 @@ public static class CaseRules
     {
         var state = current.StateAt(now, policy.ReopenWindow);
         // The steps of the case's life; revealing details and marking a case sensitive are asides, not steps.
-        var actions = Allowed.Where(a => a.Key is not (CaseAction.Reveal or CaseAction.MarkSensitive or CaseAction.AddReport) && a.Value.Contains(state))
-            .Select(a => a.Key == CaseAction.RecordAnswer ? "record the consult's answer" : a.Key.ToString().ToLowerInvariant())
+        var actions = Allowed.Where(a => a.Key is not (CaseAction.Reveal or CaseAction.MarkSensitive or CaseAction.AddReport or CaseAction.Update) && a.Value.Contains(state))
+            .Select(a => a.Key switch
+            {
+                CaseAction.RecordAnswer => "record the consult's answer",
+                CaseAction.AskReporter => "ask the reporter",
+                _ => a.Key.ToString().ToLowerInvariant(),
+            })
             .ToList();
         var what = actions.Count == 0 ? "nothing more can be done; file a new escalation if needed" : "it can be: " + string.Join(", ", actions);
         return $"{current.Id} is {Labels.Of(state).ToLowerInvariant()}: {what}.";
@@ -68,7 +75,7 @@ public static class CaseRules
             return new Decision.Refused("Only on-shift specialists and leads can claim cases.");
         }
 
-        if (current.State is CaseState.Claimed or CaseState.Consulting or CaseState.Reopened)
+        if (current.State is CaseState.Claimed or CaseState.Consulting or CaseState.WaitingOnReporter or CaseState.Reopened)
         {
             return current.Owner?.Id == actor.Person.Id
                 ? new Decision.Refused($"You already hold {current.Id}.")
@@ -97,7 +104,7 @@ public static class CaseRules
             return refused;
         }
 
-        return Accept(current with { State = CaseState.New, Owner = null, Consult = null }, actor, "released to the queue", current.State, now);
+        return Accept(current.Resumed(now) with { State = CaseState.New, Owner = null, Consult = null }, actor, "released to the queue", current.State, now);
     }
 
     /// <summary>The owner or a lead hands the case to another specialist or lead; it keeps its state.</summary>
@@ -158,7 +165,7 @@ public static class CaseRules
             return bad;
         }
 
-        var resolved = current with { State = CaseState.Resolved, Resolution = new Resolution(outcome.Value, text, now), Consult = null };
+        var resolved = current.Resumed(now) with { State = CaseState.Resolved, Resolution = new Resolution(outcome.Value, text, now), Consult = null };
         return Accept(resolved, actor, $"resolved: {Labels.Of(outcome.Value)}", current.State, now, text);
     }
 
@@ -248,6 +255,53 @@ public static class CaseRules
         }
 
         return Accept(current with { Report = report, Targets = targets }, actor, "triaged", current.State, now, string.Join("; ", summary));
+    }
+
+    /// <summary>The owner (or a lead) asks the reporter for more; the resolution clock stops until they answer.</summary>
+    public static Decision AskReporter(Case current, Actor actor, string? question, DateTimeOffset now, CasePolicy? policy = null)
+    {
+        if (!actor.IsStaff)
+        {
+            return new Decision.Refused("Only specialists and leads can ask the reporter.");
+        }
+
+        if ((Wrong(CaseAction.AskReporter, current, now, policy) ?? NotOwner(current, actor, "ask about")) is { } refused)
+        {
+            return refused;
+        }
+
+        if (Text(question, "the question", MaxNoteLength, out var text) is { } bad)
+        {
+            return bad;
+        }
+
+        return Accept(current with { State = CaseState.WaitingOnReporter, PausedSince = now }, actor, "asked the reporter", current.State, now, text);
+    }
+
+    /// <summary>
+    /// The reporter adds information to their own open case. If the case was waiting on them, this is the answer:
+    /// the case goes back to its owner and the resolution clock runs again.
+    /// </summary>
+    public static Decision Update(Case current, Actor actor, string? update, DateTimeOffset now, CasePolicy? policy = null)
+    {
+        if (current.Reporter.Id != actor.Person.Id)
+        {
+            return new Decision.Refused($"Only the person who reported {current.Id} can add to it this way.");
+        }
+
+        if (Wrong(CaseAction.Update, current, now, policy) is { } refused)
+        {
+            return refused;
+        }
+
+        if (Text(update, "what you want to add", MaxNoteLength, out var text) is { } bad)
+        {
+            return bad;
+        }
+
+        return current.State == CaseState.WaitingOnReporter
+            ? Accept(current.Resumed(now) with { State = CaseState.Claimed }, actor, "reporter answered", current.State, now, text)
+            : Accept(current, actor, "update from the reporter", current.State, now, text);
     }
 
     /// <summary>The owner (or a lead) asks another team; the case shows who is consulted, by whom, since when.</summary>

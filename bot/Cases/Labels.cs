@@ -43,6 +43,7 @@ public static class Labels
         CaseState.New => "New",
         CaseState.Claimed => "Claimed",
         CaseState.Consulting => "Consulting",
+        CaseState.WaitingOnReporter => "Waiting on reporter",
         CaseState.Resolved => "Resolved",
         CaseState.Reopened => "Reopened",
         _ => "Closed",

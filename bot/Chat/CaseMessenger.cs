@@ -6,7 +6,7 @@ using Microsoft.Bot.Schema;
 
 namespace EscalationBot.Chat;
 
-public enum ReporterNotice { Claimed, Resolved, Reopened }
+public enum ReporterNotice { Claimed, Resolved, Reopened, Question }
 
 /// <summary>
 /// What the bot posts on its own, run as Hangfire jobs so that a card press is answered at once and a failed
@@ -131,6 +131,7 @@ public sealed class CaseMessenger(
         {
             ReporterNotice.Claimed => CaseNoticeCard.Claimed(view, buttons),
             ReporterNotice.Resolved => CaseNoticeCard.Resolved(view, buttons),
+            ReporterNotice.Question => CaseNoticeCard.Question(view, (await store.HistoryAsync(number, cancellationToken)).LastOrDefault(a => a.Action == "asked the reporter")?.Text ?? "", buttons),
             _ => CaseNoticeCard.Reopened(view, (await store.HistoryAsync(number, cancellationToken)).LastOrDefault(a => a.Action == "reopened")?.Text ?? ""),
         };
         await SendAsync(c.ReporterAddress, card, cancellationToken);

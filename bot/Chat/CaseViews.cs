@@ -34,7 +34,7 @@ public static class CaseViews
             c.Targets.FirstResponse,
             c.Targets.Resolution,
             c.FirstResponseDue,
-            c.ResolutionDue,
+            c.ResolutionDueAt(now),
             c.Owner?.Name,
             c.ClaimedAt,
             c.Resolution?.At,
@@ -45,13 +45,15 @@ public static class CaseViews
             Buttons = state switch
             {
                 CaseState.New => CaseButtons.Claim | CaseButtons.Note | CaseButtons.MarkSensitive | CaseButtons.Reveal,
-                CaseState.Claimed or CaseState.Reopened => CaseButtons.Triage | CaseButtons.Resolve | CaseButtons.Consult | CaseButtons.Release | CaseButtons.Reassign | CaseButtons.Note | CaseButtons.MarkSensitive | CaseButtons.Reveal,
+                CaseState.WaitingOnReporter => CaseButtons.Triage | CaseButtons.Resolve | CaseButtons.Release | CaseButtons.Reassign | CaseButtons.Note | CaseButtons.MarkSensitive | CaseButtons.Reveal,
+                CaseState.Claimed or CaseState.Reopened => CaseButtons.AskReporter | CaseButtons.Triage | CaseButtons.Resolve | CaseButtons.Consult | CaseButtons.Release | CaseButtons.Reassign | CaseButtons.Note | CaseButtons.MarkSensitive | CaseButtons.Reveal,
                 CaseState.Consulting => CaseButtons.Triage | CaseButtons.RecordAnswer | CaseButtons.Resolve | CaseButtons.Release | CaseButtons.Reassign | CaseButtons.Note | CaseButtons.MarkSensitive | CaseButtons.Reveal,
                 CaseState.Resolved => CaseButtons.Reopen | CaseButtons.Note | CaseButtons.MarkSensitive | CaseButtons.Reveal,
                 _ => CaseButtons.Reveal,
             },
             Outcomes = Outcomes,
             Sensitive = c.IsSensitive,
+            WaitingSince = c.State == CaseState.WaitingOnReporter ? c.PausedSince : null,
             Triage = new TriageChoices(
                 IntakeForms.PolicyAreas, r.PolicyArea.ToString(), IntakeForms.Severities, "",
                 Cases.Triage.Checklist.Select(q => new Choice(q.Question, RiskField(q.Risk))).ToList()),

@@ -21,6 +21,8 @@ public abstract record ChatCommand
     /// <summary>From a card: <see cref="Team"/> and <see cref="Question"/>. Typed: <see cref="Typed"/> is "team question".</summary>
     public sealed record Consult(string CaseRef, string? Team, string? Question, string? Typed = null) : ChatCommand;
     public sealed record RecordAnswer(string CaseRef, string? Answer) : ChatCommand;
+    public sealed record AskReporter(string CaseRef, string? Question) : ChatCommand;
+    public sealed record Update(string CaseRef, string? Text) : ChatCommand;
 
     /// <summary>Area and severity as sent (names); <see cref="Risks"/> is null when no checklist was answered (typed).</summary>
     public sealed record Triage(string CaseRef, string? Area, string? Severity, Cases.Risk? Risks, string? Reason) : ChatCommand;

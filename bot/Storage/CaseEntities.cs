@@ -82,6 +82,8 @@ internal static class CaseEntities
             ["QueueConversationId"] = c.QueueConversationId,
             ["MarkedSensitive"] = c.MarkedSensitive,
             ["LinkedTo"] = c.LinkedTo,
+            ["PausedSince"] = c.PausedSince,
+            ["PausedForSeconds"] = (long)c.PausedFor.TotalSeconds,
             ["ConsultTeam"] = c.Consult?.Team,
             ["ConsultQuestion"] = c.Consult?.Question,
             ["ConsultAskedById"] = c.Consult?.AskedBy.Id,
@@ -125,6 +127,8 @@ internal static class CaseEntities
             QueueConversationId = e.GetString("QueueConversationId"),
             MarkedSensitive = e.GetBoolean("MarkedSensitive") ?? false,
             LinkedTo = e.GetInt32("LinkedTo"),
+            PausedSince = e.GetDateTimeOffset("PausedSince"),
+            PausedFor = TimeSpan.FromSeconds(e.GetInt64("PausedForSeconds") ?? 0),
             Consult = e.GetString("ConsultTeam") is { } team
                 ? new Consult(team, e.GetString("ConsultQuestion") ?? "", new Person(e.GetString("ConsultAskedById") ?? "", e.GetString("ConsultAskedByName") ?? ""), e.GetDateTimeOffset("ConsultSince") ?? DateTimeOffset.MinValue)
                 : null,

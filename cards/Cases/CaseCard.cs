@@ -13,6 +13,8 @@ public static class CaseCard
     public const string QuestionField = "question";
     public const string AnswerField = "answer";
     public const string AssigneeField = "assignee";
+    public const string ReporterQuestionField = "reporterQuestion";
+    public const string UpdateField = "update";
     public const string TriageAreaField = "triageArea";
     public const string TriageSeverityField = "triageSeverity";
     public const string TriageReasonField = "triageReason";
@@ -97,6 +99,12 @@ public static class CaseCard
         }
 
         var moreBody = new List<Element> { new TextBlock($"More for {view.Id}") { IsSubtle = true } };
+        if (view.Buttons.HasFlag(CaseButtons.AskReporter))
+        {
+            moreBody.Add(new InputText { Id = ReporterQuestionField, Label = "Question for the reporter", IsMultiline = true, MaxLength = 2000 });
+            more.Insert(0, buttons.Create("Ask the reporter", Verbs.AskReporter, view.Id));
+        }
+
         if (view.Buttons.HasFlag(CaseButtons.Reassign) && view.Assignees.Count > 0)
         {
             // Not required: the other buttons here share this card and must work without it.
@@ -126,6 +134,16 @@ public static class CaseCard
                 new TextBlock(view.ResolutionSummary ?? "") { Spacing = "None" },
             ])
             { Style = "good" };
+        }
+
+        if (view.WaitingSince is { } waiting)
+        {
+            return new Container(
+            [
+                new TextBlock($"Waiting on the reporter for {Durations.Format(view.Now - waiting)}") { Weight = "Bolder" },
+                new TextBlock($"Held by {view.OwnerName}; the resolution clock is paused. The question is on the timeline.") { Spacing = "None", IsSubtle = true },
+            ])
+            { Style = "warning" };
         }
 
         if (view.Consult is { } consult)

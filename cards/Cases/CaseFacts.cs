@@ -59,7 +59,11 @@ internal static class CaseFacts
             facts.Add(new("First response", DueText(view.FirstResponseDue, view.FirstResponseTarget, view.Now)));
         }
 
-        if (view.ResolvedAt is { } resolved)
+        if (view.WaitingSince is not null)
+        {
+            facts.Add(new("Resolution", $"paused while waiting on the reporter; {Durations.Format(view.ResolutionDue - view.Now)} left when it resumes"));
+        }
+        else if (view.ResolvedAt is { } resolved)
         {
             var met = resolved <= view.ResolutionDue ? "met" : "missed";
             facts.Add(new("Resolution", $"{Durations.Format(resolved - view.FiledAt)} ({met}, target {Durations.Format(view.ResolutionTarget)})"));

@@ -19,9 +19,28 @@ public static class CaseNoticeCard
             ]),
         ])
         {
-            Actions = [buttons.Create("Check status", Verbs.Status, view.Id)],
+            Actions = [buttons.Create("Check status", Verbs.Status, view.Id), AddInformation(view.Id, "Add information…", "Send", buttons)],
             FallbackText = $"Escalation {view.Id} filed ({view.SeverityLabel}).",
         };
+
+    /// <summary>The owner's question, with the reporter's reply form.</summary>
+    public static AdaptiveCard Question(CaseView view, string question, Buttons buttons) =>
+        new(
+        [
+            new TextBlock($"A question about {view.Id}") { Size = "Large", Weight = "Bolder" },
+            new TextBlock($"{view.OwnerName} asks:") { Spacing = "Small", IsSubtle = true },
+            new TextBlock(question) { Spacing = "None" },
+        ])
+        {
+            Actions = [AddInformation(view.Id, "Answer…", "Send answer", buttons)],
+            FallbackText = $"{view.OwnerName} asks about {view.Id}: {question} Answer with: update {view.Id} <your answer>",
+        };
+
+    private static ShowCardAction AddInformation(string caseId, string title, string send, Buttons buttons) =>
+        new(title, new AdaptiveCard([new InputText { Id = CaseCard.UpdateField, Label = "What would you like to add?", IsMultiline = true, IsRequired = true, MaxLength = 2000, ErrorMessage = "Write something to send." }])
+        {
+            Actions = [buttons.Create(send, Verbs.Update, caseId, "positive")],
+        });
 
     public static AdaptiveCard Claimed(CaseView view, Buttons buttons) =>
         new(

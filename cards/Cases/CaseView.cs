@@ -18,6 +18,7 @@ public enum CaseButtons
     RecordAnswer = 256,
     Reassign = 512,
     Triage = 1024,
+    AskReporter = 2048,
 }
 
 public sealed record TriageChoices(
@@ -60,6 +61,8 @@ public sealed record CaseView(
     /// <summary>A sensitive case: its account, URLs and description stay off the card unless <see cref="Revealed"/>.</summary>
     public bool Sensitive { get; init; }
     public ConsultView? Consult { get; init; }
+    /// <summary>Waiting on the reporter since then: the resolution clock stands still.</summary>
+    public DateTimeOffset? WaitingSince { get; init; }
     /// <summary>The case this one was filed beside ("ESC-3"), if any.</summary>
     public string? LinkedTo { get; init; }
     public IReadOnlyList<Choice> ConsultTeams { get; init; } = [];

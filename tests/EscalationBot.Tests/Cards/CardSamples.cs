@@ -58,6 +58,9 @@ public static class CardSamples
         }
 
         yield return ("case-reassignable", CaseCard.Build(CaseViews.Of(ClaimedCase(), now, CasePolicy.Default, History()) with { Assignees = [new("Sky", "sky"), new("Lee", "lee")] }, new Buttons(ButtonMode.Execute)));
+        yield return ("case-waiting", CaseCard.Build(CaseViews.Of(ClaimedCase() with { State = CaseState.WaitingOnReporter, PausedSince = T0.AddMinutes(5) }, now, CasePolicy.Default, History()), new Buttons(ButtonMode.Execute)));
+        yield return ("question-Execute", CaseNoticeCard.Question(CaseViews.Of(ClaimedCase(), now), "Which account posted it first?", new Buttons(ButtonMode.Execute)));
+        yield return ("question-Submit", CaseNoticeCard.Question(CaseViews.Of(ClaimedCase(), now), "Which account posted it first?", new Buttons(ButtonMode.Submit)));
         yield return ("case-consulting", CaseCard.Build(CaseViews.Of(ClaimedCase() with { State = CaseState.Consulting, Consult = new("Legal", "Defamatory?", new Person("sam", "Sam"), T0) }, now, CasePolicy.Default, History()), new Buttons(ButtonMode.Execute)));
         yield return ("case-sensitive-hidden", CaseCard.Build(CaseViews.Of(SensitiveCase(), now, CasePolicy.Default, History()), new Buttons(ButtonMode.Execute)));
         yield return ("case-sensitive-revealed", CaseCard.Build(CaseViews.Of(SensitiveCase(), now, CasePolicy.Default, History(), revealed: true), new Buttons(ButtonMode.Submit)));

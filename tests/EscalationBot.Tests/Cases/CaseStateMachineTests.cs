@@ -21,6 +21,7 @@ public sealed class CaseStateMachineTests
             CaseState.New => c,
             CaseState.Claimed => c with { State = CaseState.Claimed, Owner = Sam.Person, ClaimedAt = T0 },
             CaseState.Reopened => c with { State = CaseState.Reopened, Owner = Sam.Person, ClaimedAt = T0 },
+            CaseState.WaitingOnReporter => c with { State = CaseState.WaitingOnReporter, Owner = Sam.Person, ClaimedAt = T0, PausedSince = T0 },
             CaseState.Consulting => c with { State = CaseState.Consulting, Owner = Sam.Person, ClaimedAt = T0, Consult = new("Legal", "Defamatory?", Sam.Person, T0) },
             CaseState.Resolved => c with { State = CaseState.Resolved, Owner = Sam.Person, ClaimedAt = T0, Resolution = new(Outcome.Actioned, "done", T0.AddMinutes(30)) },
             _ => c with { State = CaseState.Resolved, Owner = Sam.Person, ClaimedAt = T0, Resolution = new(Outcome.Actioned, "done", T0.AddDays(-30)) },
@@ -35,6 +36,8 @@ public sealed class CaseStateMachineTests
         CaseAction.Reopen => CaseRules.Reopen(c, actor, "reason", T0.AddHours(1), Policy),
         CaseAction.Consult => CaseRules.AskTeam(c, actor, "legal", "Is this defamatory?", T0.AddHours(1), Policy),
         CaseAction.RecordAnswer => CaseRules.RecordAnswer(c, actor, "Not defamatory.", T0.AddHours(1), Policy),
+        CaseAction.AskReporter => CaseRules.AskReporter(c, actor, "Which account first?", T0.AddHours(1), Policy),
+        CaseAction.Update => CaseRules.Update(c, actor, "It was reposted.", T0.AddHours(1), Policy),
         _ => CaseRules.Note(c, actor, "a note", T0.AddHours(1), Policy),
     };
 
@@ -47,6 +50,27 @@ public sealed class CaseStateMachineTests
         { CaseState.New, CaseAction.Reopen, null },
         { CaseState.New, CaseAction.Note, CaseState.New },
         { CaseState.New, CaseAction.Consult, null },
+        { CaseState.New, CaseAction.AskReporter, null },
+        { CaseState.New, CaseAction.Update, CaseState.New },
+        { CaseState.Claimed, CaseAction.AskReporter, CaseState.WaitingOnReporter },
+        { CaseState.Claimed, CaseAction.Update, CaseState.Claimed },
+        { CaseState.Consulting, CaseAction.AskReporter, null },
+        { CaseState.Consulting, CaseAction.Update, CaseState.Consulting },
+        { CaseState.Reopened, CaseAction.AskReporter, CaseState.WaitingOnReporter },
+        { CaseState.Reopened, CaseAction.Update, CaseState.Reopened },
+        { CaseState.Resolved, CaseAction.AskReporter, null },
+        { CaseState.Resolved, CaseAction.Update, null },
+        { CaseState.Closed, CaseAction.AskReporter, null },
+        { CaseState.Closed, CaseAction.Update, null },
+        { CaseState.WaitingOnReporter, CaseAction.Claim, null },
+        { CaseState.WaitingOnReporter, CaseAction.Release, CaseState.New },
+        { CaseState.WaitingOnReporter, CaseAction.Resolve, CaseState.Resolved },
+        { CaseState.WaitingOnReporter, CaseAction.Reopen, null },
+        { CaseState.WaitingOnReporter, CaseAction.Note, CaseState.WaitingOnReporter },
+        { CaseState.WaitingOnReporter, CaseAction.Consult, null },
+        { CaseState.WaitingOnReporter, CaseAction.RecordAnswer, null },
+        { CaseState.WaitingOnReporter, CaseAction.AskReporter, null },
+        { CaseState.WaitingOnReporter, CaseAction.Update, CaseState.Claimed },
         { CaseState.New, CaseAction.RecordAnswer, null },
         { CaseState.Claimed, CaseAction.Consult, CaseState.Consulting },
         { CaseState.Claimed, CaseAction.RecordAnswer, null },
@@ -89,7 +113,7 @@ public sealed class CaseStateMachineTests
     [MemberData(nameof(Transitions))]
     public void Every_action_in_every_state(CaseState state, CaseAction action, CaseState? expected)
     {
-        var actor = action == CaseAction.Claim ? Sky : Sam;
+        var actor = action switch { CaseAction.Claim => Sky, CaseAction.Update => Reporter, _ => Sam };
         var decision = Act(action, In(state), actor);
         if (expected is null)
         {
@@ -226,6 +250,28 @@ public sealed class CaseStateMachineTests
         Assert.Equal("Say why ESC-7 should be Sev1 rather than Sev3.", Refusal(CaseRules.Triage(claimed, Sam, null, null, Severity.Sev1, null, Targets, T0, Policy)));
         Assert.Contains("only they or a lead can triage it", Refusal(CaseRules.Triage(claimed, Sky, null, Risk.None, null, null, Targets, T0, Policy)));
         Assert.StartsWith("Can't triage: ESC-7 is new", Refusal(CaseRules.Triage(In(CaseState.New), Sam, null, Risk.None, null, null, Targets, T0, Policy)));
+    }
+
+    [Fact]
+    public void Waiting_on_the_reporter_pauses_the_resolution_clock_until_they_answer()
+    {
+        var claimed = In(CaseState.Claimed);
+        var due = claimed.ResolutionDue;
+        var waiting = Assert.IsType<Decision.Accepted>(CaseRules.AskReporter(claimed, Sam, "Which account first?", T0.AddHours(1), Policy)).Case;
+        Assert.Equal(T0.AddHours(1), waiting.PausedSince);
+        Assert.Equal(due + TimeSpan.FromMinutes(30), waiting.ResolutionDueAt(T0.AddHours(1.5)));
+
+        var answered = Assert.IsType<Decision.Accepted>(CaseRules.Update(waiting, Reporter, "@first", T0.AddHours(3), Policy));
+        Assert.Equal(CaseState.Claimed, answered.Case.State);
+        Assert.Equal("reporter answered", answered.Audit.Action);
+        Assert.Null(answered.Case.PausedSince);
+        Assert.Equal(TimeSpan.FromHours(2), answered.Case.PausedFor);
+        Assert.Equal(due + TimeSpan.FromHours(2), answered.Case.ResolutionDue);
+
+        var resolvedWhileWaiting = Assert.IsType<Decision.Accepted>(CaseRules.Resolve(waiting, Sam, Outcome.Other, "x", T0.AddHours(2), Policy)).Case;
+        Assert.Equal(TimeSpan.FromHours(1), resolvedWhileWaiting.PausedFor);
+        Assert.Equal("Only the person who reported ESC-7 can add to it this way.", Refusal(CaseRules.Update(waiting, Sam, "x", T0, Policy)));
+        Assert.Contains("only they or a lead can ask about it", Refusal(CaseRules.AskReporter(claimed, Sky, "x", T0, Policy)));
     }
 
     [Fact]
