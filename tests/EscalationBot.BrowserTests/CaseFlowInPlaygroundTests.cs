@@ -16,7 +16,22 @@ public sealed class CaseFlowInPlaygroundTests(PlaygroundFixture playground) : IC
         var lead = await playground.OpenAsync(playground.LeadPort);
         var manager = await playground.OpenAsync(playground.PartnerManagerPort);
         var specialist = await playground.OpenAsync(playground.SpecialistPort);
+        try
+        {
+            await FlowAsync(lead, manager, specialist);
+        }
+        catch
+        {
+            // What each persona saw when it failed, next to the step screenshots.
+            await ShotAsync(lead, "failed-lead");
+            await ShotAsync(manager, "failed-partner-manager");
+            await ShotAsync(specialist, "failed-specialist");
+            throw;
+        }
+    }
 
+    private async Task FlowAsync(IPage lead, IPage manager, IPage specialist)
+    {
         // 1. The lead binds the Queue channel by mentioning the bot, as in Teams.
         await lead.GetByText("Queue", new() { Exact = true }).ClickAsync();
         var post = lead.GetByRole(AriaRole.Textbox).First;

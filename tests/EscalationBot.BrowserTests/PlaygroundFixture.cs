@@ -80,7 +80,7 @@ public sealed class PlaygroundFixture : IAsyncLifetime
     public async Task<IPage> OpenAsync(int port)
     {
         var page = await Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
-        page.SetDefaultTimeout(20_000);
+        page.SetDefaultTimeout(45_000); // a ceiling for slow first turns on a shared 2-core machine, not a timing assertion
         await page.GotoAsync($"http://localhost:{port}/");
         return page;
     }
