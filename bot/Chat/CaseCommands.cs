@@ -68,9 +68,10 @@ public sealed class CaseCommands(
                     c => $"Asked the reporter of {c.Id}; its resolution clock is paused until they answer.", cancellationToken),
                 ChatCommand.Update update => await ChangeAsync(update.CaseRef, turn, (c, now) => CaseRules.Update(c, turn.Actor, update.Text, now, policy), null,
                     c => $"Sent: the specialists handling {c.Id} can see it.", cancellationToken,
-                    onDone: number => jobs.Enqueue<CaseMessenger>(m => m.TellOwnerAsync(number, CancellationToken.None))),
+                    onDone: c => TellOwner(c, $"{turn.Actor.Person.Name}, who reported {c.Id}, sent more information{Quote(c, update.Text)}", turn)),
                 ChatCommand.RecordAnswer answer => await ChangeAsync(answer.CaseRef, turn, (c, now) => CaseRules.RecordAnswer(c, turn.Actor, answer.Answer, now, policy), null,
-                    c => $"Answer recorded on {c.Id}; it is back with {c.Owner?.Name}.", cancellationToken),
+                    c => $"Answer recorded on {c.Id}; it is back with {c.Owner?.Name}.", cancellationToken,
+                    onDone: c => TellOwner(c, $"{turn.Actor.Person.Name} recorded the consult's answer on {c.Id}{Quote(c, answer.Answer)}", turn)),
                 ChatCommand.MarkSensitive mark => await ChangeAsync(mark.CaseRef, turn, (c, now) => CaseRules.MarkSensitive(c, turn.Actor, now, policy), null,
                     c => $"{c.Id} is now sensitive: its details are hidden from previews.", cancellationToken),
                 ChatCommand.ShowQueue list => await QueueAsync(list, turn, cancellationToken),
@@ -154,8 +155,23 @@ public sealed class CaseCommands(
         var reporterTurn = turn with { FromCard = false };
         return await ChangeAsync(add.CaseRef, reporterTurn, (c, now) => CaseRules.AddReport(c, turn.Actor, report, now, policy), null,
             c => $"Added to {c.Id}: the specialists handling it can see your report.", cancellationToken,
-            onDone: number => jobs.Enqueue<CaseMessenger>(m => m.TellOwnerAsync(number, CancellationToken.None)));
+            onDone: c => TellOwner(c, $"{turn.Actor.Person.Name} added a report to {c.Id} instead of filing a new case.", turn));
     }
+
+    private void TellOwner(Case c, string news, ChatTurn turn)
+    {
+        var actorId = turn.Actor.Person.Id;
+        jobs.Enqueue<CaseMessenger>(m => m.TellOwnerAsync(c.Number, news, actorId, CancellationToken.None));
+    }
+
+    /// <summary>
+    /// The start of a person's text for a one-line notice (the whole text is on the case). A sensitive case's text
+    /// stays out of it: notices show up in previews and pop-ups.
+    /// </summary>
+    private static string Quote(Case c, string? text) =>
+        c.IsSensitive || string.IsNullOrWhiteSpace(text) ? "."
+        : text.Length <= 200 ? $": \u201c{text.Trim()}\u201d"
+        : $": \u201c{text[..200].Trim()}\u2026\u201d";
 
     private Task<Reply> ClaimAsync(string caseRef, ChatTurn turn, CancellationToken cancellationToken) =>
         ChangeAsync(caseRef, turn, (c, now) => CaseRules.Claim(c, turn.Actor, now, policy), _ => ReporterNotice.Claimed,
@@ -179,7 +195,7 @@ public sealed class CaseCommands(
         Func<Case, ReporterNotice?>? notice,
         Func<Case, string> doneText,
         CancellationToken cancellationToken,
-        Action<int>? onDone = null)
+        Action<Case>? onDone = null)
     {
         if (!CaseId.TryParse(caseRef, out var number))
         {
@@ -204,7 +220,7 @@ public sealed class CaseCommands(
             jobs.Enqueue<CaseMessenger>(m => m.NotifyReporterAsync(number, tell, CancellationToken.None));
         }
 
-        onDone?.Invoke(number);
+        onDone?.Invoke(done);
 
         if (!turn.FromCard)
         {
@@ -307,7 +323,7 @@ public sealed class CaseCommands(
         var target = new Actor(new Person(assignee.Id, assignee.Name), roster.RoleOf(assignee.Id, assignee.AadObjectId));
         return await ChangeAsync(command.CaseRef, turn, (c, now) => CaseRules.Reassign(c, turn.Actor, target, now, policy), null,
             c => $"{c.Id} is now with {target.Person.Name}.", cancellationToken,
-            onDone: number => jobs.Enqueue<CaseMessenger>(m => m.TellOwnerAsync(number, CancellationToken.None)));
+            onDone: c => TellOwner(c, $"{turn.Actor.Person.Name} handed {c.Id} to you.", turn));
     }
 
     private Task<Reply> ConsultAsync(ChatCommand.Consult consult, ChatTurn turn, CancellationToken cancellationToken)

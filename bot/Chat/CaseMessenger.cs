@@ -94,11 +94,14 @@ public sealed class CaseMessenger(
             cancellationToken);
     }
 
-    /// <summary>Sends a case's owner its current card in their 1:1 chat with the bot: it was handed to them, or it changed.</summary>
-    public async Task TellOwnerAsync(int number, CancellationToken cancellationToken)
+    /// <summary>
+    /// Tells a case's owner, in their 1:1 chat with the bot, what happened to it (<paramref name="news"/>), with its
+    /// current card. Nobody is told about their own action.
+    /// </summary>
+    public async Task TellOwnerAsync(int number, string news, string actorId, CancellationToken cancellationToken)
     {
         var stored = await store.GetAsync(number, cancellationToken);
-        if (stored?.Case.Owner is not { } owner)
+        if (stored?.Case.Owner is not { } owner || owner.Id == actorId)
         {
             return;
         }
@@ -111,8 +114,8 @@ public sealed class CaseMessenger(
         }
 
         var reference = ConversationAddress.Parse(address);
-        await SendAsync(address, await cards.ForStaffAsync(stored.Case, ButtonsFor(reference.ChannelId), cancellationToken), cancellationToken);
-        logger.LogInformation("{User} sent the card of {CaseId}", owner.Id, stored.Case.Id);
+        await SendAsync(address, await cards.ForStaffAsync(stored.Case, ButtonsFor(reference.ChannelId), cancellationToken), cancellationToken, text: news);
+        logger.LogInformation("{User} told about {CaseId}: {News}", owner.Id, stored.Case.Id, news);
     }
 
     public async Task NotifyReporterAsync(int number, ReporterNotice notice, CancellationToken cancellationToken)
@@ -138,7 +141,7 @@ public sealed class CaseMessenger(
         logger.LogInformation("Reporter {User} told that {CaseId} is {Notice}", c.Reporter.Id, c.Id, notice);
     }
 
-    private async Task<string> SendAsync(string address, Cards.AdaptiveCards.AdaptiveCard card, CancellationToken cancellationToken)
+    private async Task<string> SendAsync(string address, Cards.AdaptiveCards.AdaptiveCard card, CancellationToken cancellationToken, string? text = null)
     {
         string? id = null;
         var reference = ConversationAddress.TopLevel(ConversationAddress.Parse(address));
@@ -150,6 +153,7 @@ public sealed class CaseMessenger(
                 // Not turn.SendActivityAsync: the continuation activity has an id of its own, which would make this a
                 // reply to a message that does not exist. A new post goes to the conversation itself.
                 var activity = (Activity)CardActivity.Of(card);
+                activity.Text = text;
                 activity.ApplyConversationReference(reference);
                 activity.ReplyToId = null;
                 var connector = turn.TurnState.Get<IConnectorClient>();

@@ -31,7 +31,8 @@ public sealed class DuplicateIntakeTests(AzuriteFixture azurite) : BotTest(azuri
         var history = await Host.Services.GetRequiredService<ICaseStore>().HistoryAsync(1, CancellationToken.None);
         Assert.Equal("report added", history[^1].Action);
         Assert.Contains("Same post, now with a second threat.", history[^1].Text);
-        await Connector.WaitForAsync(c => c.ConversationId == "spec-dm" && c.IsPost && c.AllText.Contains("ESC-1 · Sev1 critical"), "the owner is told");
+        var told = await Connector.WaitForAsync(c => c.ConversationId == "spec-dm" && c.IsPost && c.AllText.Contains("ESC-1 · Sev1 critical"), "the owner is told");
+        Assert.Equal("Pia Partner-Manager added a report to ESC-1 instead of filing a new case.", told.Text);
 
         var shownAgain = await Host.SendAsync(Activities.Invoke(People.OtherReporter, "submitIntake", again, second));
         var anyway = ChatFlowTests.Actions((JObject)shownAgain!["value"]!).Single(a => a.Value<string>("title") == "File anyway");

@@ -23,7 +23,8 @@ public sealed class ReassignTests(AzuriteFixture azurite) : BotTest(azurite)
         var handed = await Host.SendAsync(Activities.Invoke(People.Specialist, "reassign", new JObject { ["caseId"] = "ESC-1", ["assignee"] = People.Specialist2.Id }, Activities.QueueChannel));
         Assert.Contains("Claimed by Sky Specialist", ChatFlowTests.Texts(handed!["value"]!));
         Assert.Equal(People.Specialist2.Id, (await StoredAsync()).Owner!.Id);
-        await Connector.WaitForAsync(c => c.ConversationId == "spec2-dm" && c.IsPost && c.AllText.Contains("ESC-1 · Sev1 critical"), "new owner told in their chat");
+        var told = await Connector.WaitForAsync(c => c.ConversationId == "spec2-dm" && c.IsPost && c.AllText.Contains("ESC-1 · Sev1 critical"), "new owner told in their chat");
+        Assert.Equal("Sam Specialist handed ESC-1 to you.", told.Text);
 
         var forged = await Host.SendAsync(Activities.Invoke(People.Specialist2, "reassign", new JObject { ["caseId"] = "ESC-1", ["assignee"] = "nobody-known" }, Activities.QueueChannel));
         Assert.Equal("Choose who to hand the case to.", forged!.Value<string>("value"));

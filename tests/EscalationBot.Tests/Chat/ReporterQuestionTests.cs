@@ -30,7 +30,8 @@ public sealed class ReporterQuestionTests(AzuriteFixture azurite) : BotTest(azur
         var stored = await StoredAsync();
         Assert.Equal(CaseState.Claimed, stored.State);
         Assert.Null(stored.PausedSince);
-        await Connector.WaitForAsync(c => c.ConversationId == "spec-dm" && c.IsPost && c.AllText.Contains("It was @first_account, on Monday."), "the owner gets the answer");
+        var told = await Connector.WaitForAsync(c => c.ConversationId == "spec-dm" && c.IsPost && c.AllText.Contains("It was @first_account, on Monday."), "the owner gets the answer");
+        Assert.Equal("Pat Partner-Manager, who reported ESC-1, sent more information: \u201cIt was @first_account, on Monday.\u201d", told.Text);
 
         await Host.SendAsync(Activities.Message(People.OtherReporter, "update ESC-1 me too", Activities.Personal(People.OtherReporter)));
         await Connector.WaitForAsync(c => c.Text == "Only the person who reported ESC-1 can add to it this way.", "others refused");
