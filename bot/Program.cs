@@ -1,6 +1,7 @@
 using EscalationBot.Cases;
 using EscalationBot.Chat;
 using EscalationBot.Jobs;
+using EscalationBot.Sla;
 using EscalationBot.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -15,6 +16,7 @@ builder.AddCases();
 builder.AddCaseStorage();
 builder.AddJobs();
 builder.AddBot();
+builder.AddSla();
 
 var app = builder.Build();
 app.MapBot();

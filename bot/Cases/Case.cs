@@ -1,3 +1,5 @@
+using EscalationBot.Sla;
+
 namespace EscalationBot.Cases;
 
 public enum Platform { Facebook, Instagram }
@@ -41,8 +43,11 @@ public sealed record Actor(Person Person, Role Role)
     public bool IsStaff => Role is Role.Specialist or Role.Lead;
 }
 
-/// <summary>The targets a case was given when it was filed; later configuration changes do not move them.</summary>
-public sealed record SlaTargets(TimeSpan FirstResponse, TimeSpan Resolution);
+/// <summary>
+/// The targets a case was given when it was filed (or triaged to a new severity); later configuration changes do
+/// not move them. <see cref="BusinessHours"/>: only business hours count towards them.
+/// </summary>
+public sealed record SlaTargets(TimeSpan FirstResponse, TimeSpan Resolution, bool BusinessHours = false);
 
 public sealed record Resolution(Outcome Outcome, string Summary, DateTimeOffset At);
 
@@ -87,21 +92,30 @@ public sealed record Case(
     /// <summary>Cards hide the account, URLs and description of a sensitive case until a specialist reveals them.</summary>
     public bool IsSensitive => MarkedSensitive || Sensitivity.IsGraphic(Report.PolicyArea);
 
-    public DateTimeOffset FirstResponseDue => FiledAt + Targets.FirstResponse;
     /// <summary>While the case waits on the reporter its resolution clock stands still.</summary>
     public DateTimeOffset? PausedSince { get; init; }
-    /// <summary>How long the resolution clock has stood still in earlier waits.</summary>
+    /// <summary>How much counted time (on the case's calendar) the resolution clock stood still in earlier waits.</summary>
     public TimeSpan PausedFor { get; init; }
+    /// <summary>Where the resolution clock starts: filing, or the last reopening, which gives the case a fresh target.</summary>
+    public DateTimeOffset? ResolutionClockFrom { get; init; }
+    /// <summary>How many times the case was reopened: each reopening is a new round of resolution reminders.</summary>
+    public int ResolutionRound { get; init; }
+    /// <summary>The last change anyone made to the case: an owner who goes quiet is nudged, then relieved of it.</summary>
+    public DateTimeOffset? LastActivityAt { get; init; }
+
+    public DateTimeOffset FirstResponseDue(SlaCalendar calendar) => calendar.Add(FiledAt, Targets.FirstResponse);
 
     /// <summary>The resolution deadline, moved on by every finished wait (a running wait moves it further as it lasts).</summary>
-    public DateTimeOffset ResolutionDue => FiledAt + Targets.Resolution + PausedFor;
+    public DateTimeOffset ResolutionDue(SlaCalendar calendar) => calendar.Add(ResolutionClockFrom ?? FiledAt, Targets.Resolution + PausedFor);
 
     /// <summary>The resolution deadline as of <paramref name="now"/>, counting a wait still running.</summary>
-    public DateTimeOffset ResolutionDueAt(DateTimeOffset now) => ResolutionDue + (PausedSince is { } since && now > since ? now - since : TimeSpan.Zero);
+    public DateTimeOffset ResolutionDueAt(DateTimeOffset now, SlaCalendar calendar) =>
+        calendar.Add(ResolutionClockFrom ?? FiledAt, Targets.Resolution + PausedFor + (PausedSince is { } since ? calendar.Between(since, now) : TimeSpan.Zero));
 
     /// <summary>This case with any running wait ended at <paramref name="now"/>: the pause is added to <see cref="PausedFor"/>.</summary>
-    public Case Resumed(DateTimeOffset now) =>
-        PausedSince is { } since ? this with { PausedSince = null, PausedFor = PausedFor + (now > since ? now - since : TimeSpan.Zero) } : this;
+    public Case Resumed(DateTimeOffset now, SlaCalendar calendar) =>
+        PausedSince is { } since ? this with { PausedSince = null, PausedFor = PausedFor + calendar.Between(since, now) } : this;
+
     public bool IsOpen => State is CaseState.New or CaseState.Claimed or CaseState.Consulting or CaseState.WaitingOnReporter or CaseState.Reopened;
 
     /// <summary>The state as people should see it now: a resolved case past its reopen window is closed.</summary>

@@ -1,3 +1,5 @@
+using EscalationBot.Sla;
+
 namespace EscalationBot.Cases;
 
 /// <summary>What the rules decided about an attempted change.</summary>
@@ -19,6 +21,17 @@ public sealed record CasePolicy(TimeSpan ReopenWindow, IReadOnlyList<string>? Co
     public static readonly CasePolicy Default = new(TimeSpan.FromDays(7));
 
     public IReadOnlyList<string> Teams => ConsultTeams is { Count: > 0 } teams ? teams : DefaultTeams;
+
+    /// <summary>The calendar of severities that count business hours only.</summary>
+    public SlaCalendar BusinessHours { get; init; } = new BusinessHoursOptions().Calendar();
+
+    /// <summary>A claimed case untouched this long is nudged to its owner (zero: never).</summary>
+    public TimeSpan IdleNudge { get; init; } = new IdleOptions().Nudge;
+
+    /// <summary>A claimed case untouched this long goes back to the queue (zero: never).</summary>
+    public TimeSpan IdleRelease { get; init; } = new IdleOptions().Release;
+
+    public SlaCalendar CalendarFor(Case c) => c.Targets.BusinessHours ? BusinessHours : SlaCalendar.AllHours;
 }
 
 /// <summary>
@@ -104,7 +117,7 @@ public static class CaseRules
             return refused;
         }
 
-        return Accept(current.Resumed(now) with { State = CaseState.New, Owner = null, Consult = null }, actor, "released to the queue", current.State, now);
+        return Accept(current.Resumed(now, (policy ?? CasePolicy.Default).CalendarFor(current)) with { State = CaseState.New, Owner = null, Consult = null }, actor, "released to the queue", current.State, now);
     }
 
     /// <summary>The owner or a lead hands the case to another specialist or lead; it keeps its state.</summary>
@@ -165,7 +178,7 @@ public static class CaseRules
             return bad;
         }
 
-        var resolved = current.Resumed(now) with { State = CaseState.Resolved, Resolution = new Resolution(outcome.Value, text, now), Consult = null };
+        var resolved = current.Resumed(now, (policy ?? CasePolicy.Default).CalendarFor(current)) with { State = CaseState.Resolved, Resolution = new Resolution(outcome.Value, text, now), Consult = null };
         return Accept(resolved, actor, $"resolved: {Labels.Of(outcome.Value)}", current.State, now, text);
     }
 
@@ -194,7 +207,16 @@ public static class CaseRules
             return bad;
         }
 
-        var reopened = current with { State = CaseState.Reopened, Resolution = null };
+        // A reopened case gets a fresh resolution target from now, and a new round of reminders.
+        var reopened = current with
+        {
+            State = CaseState.Reopened,
+            Resolution = null,
+            ResolutionClockFrom = now,
+            ResolutionRound = current.ResolutionRound + 1,
+            PausedFor = TimeSpan.Zero,
+            PausedSince = null,
+        };
         return Accept(reopened, actor, "reopened", current.State, now, text);
     }
 
@@ -300,7 +322,7 @@ public static class CaseRules
         }
 
         return current.State == CaseState.WaitingOnReporter
-            ? Accept(current.Resumed(now) with { State = CaseState.Claimed }, actor, "reporter answered", current.State, now, text)
+            ? Accept(current.Resumed(now, (policy ?? CasePolicy.Default).CalendarFor(current)) with { State = CaseState.Claimed }, actor, "reporter answered", current.State, now, text)
             : Accept(current, actor, "update from the reporter", current.State, now, text);
     }
 
@@ -449,6 +471,37 @@ public static class CaseRules
         return text.Length > max ? new Decision.Refused($"{char.ToUpperInvariant(what[0])}{what[1..]} is {text.Length} characters long; the limit is {max}.") : null;
     }
 
+    /// <summary>
+    /// The case nobody has touched for the idle-release time goes back to the queue, with a note on its timeline.
+    /// Checked against the stored case, so a note added a moment earlier keeps it with its owner.
+    /// </summary>
+    public static Decision ReleaseIdle(Case current, DateTimeOffset now, CasePolicy? policy = null)
+    {
+        policy ??= CasePolicy.Default;
+        if (policy.IdleRelease <= TimeSpan.Zero || current.State is not (CaseState.Claimed or CaseState.Reopened) || current.Owner is null)
+        {
+            return new Decision.Refused($"{current.Id} is not held by anyone idle.");
+        }
+
+        var calendar = policy.CalendarFor(current);
+        var quietSince = current.LastActivityAt ?? current.ClaimedAt ?? current.FiledAt;
+        if (calendar.Add(quietSince, policy.IdleRelease) > now)
+        {
+            return new Decision.Refused($"{current.Id} has had activity since.");
+        }
+
+        return Accept(
+            current with { State = CaseState.New, Owner = null, Consult = null },
+            new Actor(SystemActor, Role.Lead),
+            "released: no activity",
+            current.State,
+            now,
+            $"No activity from {current.Owner.Name} for {Cards.Durations.Format(policy.IdleRelease)}; back in the queue.");
+    }
+
+    /// <summary>The bot itself, for changes made by its jobs.</summary>
+    public static readonly Person SystemActor = new("escalationbot", "EscalationBot");
+
     private static Decision.Accepted Accept(Case updated, Actor actor, string action, CaseState from, DateTimeOffset now, string? text = null) =>
-        new(updated, new AuditEntry(updated.Number, now, actor.Person, action, from, updated.State, text));
+        new(updated with { LastActivityAt = now }, new AuditEntry(updated.Number, now, actor.Person, action, from, updated.State, text));
 }

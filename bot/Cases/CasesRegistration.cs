@@ -12,7 +12,7 @@ public static class CasesRegistration
         builder.Services.AddOptions<RosterOptions>().Bind(builder.Configuration.GetSection(RosterOptions.Section));
         builder.Services.AddOptions<SlaOptions>()
             .Bind(builder.Configuration.GetSection(SlaOptions.Section))
-            .Validate(o => !o.Problems().Any(), "Sla targets must be positive, and no first-response target longer than its resolution target.")
+            .Validate(o => !o.Problems().Any(), "Sla settings are invalid: targets positive, first response within resolution, a known business-hours time zone with working days, idle nudge before release.")
             .ValidateOnStart();
         builder.Services.AddOptions<TeamOptions>()
             .Bind(builder.Configuration.GetSection(TeamOptions.Section))
@@ -26,7 +26,13 @@ public static class CasesRegistration
         builder.Services.AddSingleton(sp =>
         {
             var cases = sp.GetRequiredService<IOptions<CasesOptions>>().Value;
-            return new CasePolicy(cases.ReopenWindow, cases.ConsultTeams.Where(t => !string.IsNullOrWhiteSpace(t)).Distinct().ToList());
+            var sla = sp.GetRequiredService<IOptions<SlaOptions>>().Value;
+            return new CasePolicy(cases.ReopenWindow, cases.ConsultTeams.Where(t => !string.IsNullOrWhiteSpace(t)).Distinct().ToList())
+            {
+                BusinessHours = sla.BusinessHours.Calendar(),
+                IdleNudge = sla.Idle.Nudge,
+                IdleRelease = sla.Idle.Release,
+            };
         });
 
         builder.Services.AddSingleton(TimeProvider.System);

@@ -1,7 +1,10 @@
 using EscalationBot.Cards;
 using EscalationBot.Cards.Cases;
 using EscalationBot.Cases;
+using EscalationBot.Sla;
+using Microsoft.Bot.Builder;
 using Microsoft.Bot.Connector;
+using Microsoft.Extensions.Options;
 using Microsoft.Bot.Schema;
 
 namespace EscalationBot.Chat;
@@ -20,11 +23,10 @@ public sealed class CaseMessenger(
     CaseCards cards,
     IConfiguration configuration,
     CasePolicy policy,
+    IOptions<TeamOptions> team,
     TimeProvider clock,
     ILogger<CaseMessenger> logger)
 {
-    private static readonly Person System = new("escalationbot", "EscalationBot");
-
     private string BotAppId => configuration["MicrosoftAppId"] ?? "";
 
     public async Task PostToQueueAsync(int number, CancellationToken cancellationToken)
@@ -52,7 +54,7 @@ public sealed class CaseMessenger(
             c => c.QueueMessageId is null
                 ? new Decision.Accepted(
                     c with { QueueMessageId = messageId, QueueConversationId = queueConversation },
-                    new AuditEntry(number, now, System, "posted to queue", c.State, c.State))
+                    new AuditEntry(number, now, CaseRules.SystemActor, "posted to queue", c.State, c.State))
                 : new Decision.Refused("already posted"),
             cancellationToken);
         logger.LogInformation("Case {CaseId} posted to the queue as message {MessageId}", posted.Id, messageId);
@@ -118,6 +120,40 @@ public sealed class CaseMessenger(
         logger.LogInformation("{User} told about {CaseId}: {News}", owner.Id, stored.Case.Id, news);
     }
 
+    /// <summary>
+    /// Sends one SLA reminder to whoever must hear it now: the queue while nobody holds the case, the owner in their
+    /// 1:1 chat while someone does (the queue, naming them, if they have no such chat), and the leads on a breach,
+    /// with the case card and its buttons. Returns where it went.
+    /// </summary>
+    public async Task<string> SendReminderAsync(Case c, Reminder reminder, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var text = ReminderText.Of(c, reminder, now, policy, team.Value.Zone());
+        if (reminder.IsBreach)
+        {
+            var leads = await conversations.GetBindingAsync(Bindings.Leads, cancellationToken)
+                ?? await conversations.GetBindingAsync(Bindings.Queue, cancellationToken);
+            if (leads is not null)
+            {
+                var reference = ConversationAddress.Parse(leads.Address);
+                await SendAsync(leads.Address, await cards.ForStaffAsync(c, ButtonsFor(reference.ChannelId), cancellationToken), cancellationToken, text);
+                return leads.Name;
+            }
+        }
+        else if (c.Owner is { } owner && await conversations.GetPersonAsync(owner.Id, cancellationToken) is { PersonalAddress: { } personal })
+        {
+            await SendTextAsync(personal, text, cancellationToken);
+            return $"owner:{owner.Id}";
+        }
+        else if (await conversations.GetBindingAsync(Bindings.Queue, cancellationToken) is { } queue)
+        {
+            await SendTextAsync(queue.Address, c.Owner is { } o ? $"{o.Name}: {text}" : text, cancellationToken);
+            return queue.Name;
+        }
+
+        throw new InvalidOperationException($"No conversation to remind about {c.Id}: bind the queue and the leads' channel ('setup queue', 'setup leads').");
+    }
+
     public async Task NotifyReporterAsync(int number, ReporterNotice notice, CancellationToken cancellationToken)
     {
         var stored = await store.GetAsync(number, cancellationToken);
@@ -141,7 +177,10 @@ public sealed class CaseMessenger(
         logger.LogInformation("Reporter {User} told that {CaseId} is {Notice}", c.Reporter.Id, c.Id, notice);
     }
 
-    private async Task<string> SendAsync(string address, Cards.AdaptiveCards.AdaptiveCard card, CancellationToken cancellationToken, string? text = null)
+    private Task<string> SendTextAsync(string address, string text, CancellationToken cancellationToken) =>
+        SendAsync(address, null, cancellationToken, text);
+
+    private async Task<string> SendAsync(string address, Cards.AdaptiveCards.AdaptiveCard? card, CancellationToken cancellationToken, string? text = null)
     {
         string? id = null;
         var reference = ConversationAddress.TopLevel(ConversationAddress.Parse(address));
@@ -152,7 +191,7 @@ public sealed class CaseMessenger(
             {
                 // Not turn.SendActivityAsync: the continuation activity has an id of its own, which would make this a
                 // reply to a message that does not exist. A new post goes to the conversation itself.
-                var activity = (Activity)CardActivity.Of(card);
+                var activity = card is null ? (Activity)MessageFactory.Text(text) : (Activity)CardActivity.Of(card);
                 activity.Text = text;
                 activity.ApplyConversationReference(reference);
                 activity.ReplyToId = null;

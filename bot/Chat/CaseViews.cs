@@ -16,7 +16,9 @@ public static class CaseViews
         // The "filed" entry carries the description: a hidden case keeps it off the timeline too.
         var hideDetails = c.IsSensitive && !revealed;
         var r = c.Report;
-        var state = c.StateAt(now, (policy ?? CasePolicy.Default).ReopenWindow);
+        policy ??= CasePolicy.Default;
+        var state = c.StateAt(now, policy.ReopenWindow);
+        var calendar = policy.CalendarFor(c);
         return new CaseView(
             c.Id,
             Labels.Of(state),
@@ -33,8 +35,8 @@ public static class CaseViews
             r.PartnerDeadline,
             c.Targets.FirstResponse,
             c.Targets.Resolution,
-            c.FirstResponseDue,
-            c.ResolutionDueAt(now),
+            c.FirstResponseDue(calendar),
+            c.ResolutionDueAt(now, calendar),
             c.Owner?.Name,
             c.ClaimedAt,
             c.Resolution?.At,
@@ -59,7 +61,7 @@ public static class CaseViews
                 Cases.Triage.Checklist.Select(q => new Choice(q.Question, RiskField(q.Risk))).ToList()),
             LinkedTo = c.LinkedTo is { } linked ? CaseId.Format(linked) : null,
             Consult = c.Consult is { } consult ? new ConsultView(consult.Team, consult.Question, consult.AskedBy.Name, consult.Since) : null,
-            ConsultTeams = (policy ?? CasePolicy.Default).Teams.Select(t => new Choice(t, t)).ToList(),
+            ConsultTeams = policy.Teams.Select(t => new Choice(t, t)).ToList(),
             Revealed = revealed,
             Timeline = history?.Select(a => hideDetails && a.Action == "filed" ? Entry(a) with { Text = null } : Entry(a)).ToList() ?? [],
         };

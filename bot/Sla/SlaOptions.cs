@@ -6,9 +6,34 @@ public sealed class SeverityTargets
 {
     public TimeSpan FirstResponse { get; set; }
     public TimeSpan Resolution { get; set; }
+
+    /// <summary>Count only business hours towards this severity's targets (the default counts every hour).</summary>
+    public bool BusinessHoursOnly { get; set; }
 }
 
-/// <summary>First-response (claimed) and resolution targets per severity. A case keeps the targets it was filed with.</summary>
+public sealed class BusinessHoursOptions
+{
+    public string TimeZone { get; set; } = "Asia/Singapore";
+    public TimeOnly Start { get; set; } = new(9, 0);
+    public TimeOnly End { get; set; } = new(18, 0);
+    public List<DayOfWeek> Days { get; set; } = [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];
+    public List<DateOnly> Holidays { get; set; } = [];
+
+    public BusinessHours Calendar() =>
+        new(TimeZoneInfo.FindSystemTimeZoneById(TimeZone), Start, End, Days.Count > 0 ? Days : [DayOfWeek.Monday], Holidays);
+}
+
+/// <summary>A claimed case nobody has touched for <see cref="Nudge"/> is nudged to its owner, and after <see cref="Release"/> released.</summary>
+public sealed class IdleOptions
+{
+    /// <summary>Zero turns the nudge off.</summary>
+    public TimeSpan Nudge { get; set; } = TimeSpan.FromHours(4);
+
+    /// <summary>Zero turns the release off.</summary>
+    public TimeSpan Release { get; set; } = TimeSpan.FromHours(8);
+}
+
+/// <summary>First-response (claimed) and resolution targets per severity, and how they are chased. A case keeps the targets it was filed with.</summary>
 public sealed class SlaOptions
 {
     public const string Section = "Sla";
@@ -17,6 +42,16 @@ public sealed class SlaOptions
     public SeverityTargets Sev2 { get; set; } = new() { FirstResponse = TimeSpan.FromHours(1), Resolution = TimeSpan.FromHours(24) };
     public SeverityTargets Sev3 { get; set; } = new() { FirstResponse = TimeSpan.FromHours(4), Resolution = TimeSpan.FromHours(72) };
     public SeverityTargets Sev4 { get; set; } = new() { FirstResponse = TimeSpan.FromDays(1), Resolution = TimeSpan.FromDays(7) };
+
+    public BusinessHoursOptions BusinessHours { get; set; } = new();
+
+    public IdleOptions Idle { get; set; } = new();
+
+    /// <summary>How often each instance reads the due-time index to schedule what falls due next (and anything missed).</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a reminder being sent is reserved for the job sending it, before another may take it over.</summary>
+    public TimeSpan DeliveryLease { get; set; } = TimeSpan.FromMinutes(2);
 
     public SlaTargets For(Severity severity)
     {
@@ -27,7 +62,7 @@ public sealed class SlaOptions
             Severity.Sev3 => Sev3,
             _ => Sev4,
         };
-        return new SlaTargets(t.FirstResponse, t.Resolution);
+        return new SlaTargets(t.FirstResponse, t.Resolution, t.BusinessHoursOnly);
     }
 
     public IEnumerable<string> Problems()
@@ -43,6 +78,36 @@ public sealed class SlaOptions
             {
                 yield return $"Sla:{severity}:FirstResponse must not exceed Sla:{severity}:Resolution.";
             }
+        }
+
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(BusinessHours.TimeZone, out _))
+        {
+            yield return "Sla:BusinessHours:TimeZone must be a time zone id such as Asia/Singapore.";
+        }
+
+        if (BusinessHours.Days.Count == 0)
+        {
+            yield return "Sla:BusinessHours:Days must name at least one working day.";
+        }
+
+        if (BusinessHours.Start == BusinessHours.End)
+        {
+            yield return "Sla:BusinessHours:Start and End must differ (End before Start means the hours cross midnight).";
+        }
+
+        if (Idle.Nudge < TimeSpan.Zero || Idle.Release < TimeSpan.Zero || (Idle.Nudge > TimeSpan.Zero && Idle.Release > TimeSpan.Zero && Idle.Nudge >= Idle.Release))
+        {
+            yield return "Sla:Idle:Nudge must come before Sla:Idle:Release (zero turns either off).";
+        }
+
+        if (SweepInterval < TimeSpan.FromSeconds(1) || SweepInterval > TimeSpan.FromMinutes(10))
+        {
+            yield return "Sla:SweepInterval must be between 1 second and 10 minutes.";
+        }
+
+        if (DeliveryLease < TimeSpan.FromSeconds(10))
+        {
+            yield return "Sla:DeliveryLease must be at least 10 seconds.";
         }
     }
 }

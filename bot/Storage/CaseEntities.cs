@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Azure.Data.Tables;
 using EscalationBot.Cases;
+using EscalationBot.Sla;
 
 namespace EscalationBot.Storage;
 
@@ -15,6 +16,10 @@ namespace EscalationBot.Storage;
 /// cases oldest first without touching closed ones.</item>
 /// <item>RowKey <c>key|hash|0000000012</c>: case ESC-12 names this link or account (the hash of its normalized
 /// form), for the duplicate check. Only ever added: a row whose case has closed costs one wasted point read.</item>
+/// <item>RowKey <c>due|000001764000000|0000000012|Resolution|80|0</c>: the due-time index, one row per reminder the
+/// case will need (unix seconds first, so a range read gives what is due by a moment). Added in the batch of the
+/// change that makes the reminder due; removed once it is delivered or the sweep finds it no longer applies.</item>
+/// <item>RowKey <c>sent|0000000012|Resolution|80|0</c>: the delivery record of that reminder, written before it is sent.</item>
 /// <item>RowKey <c>audit|0000000012|000003</c>: its history, keyed by the case version each change made, so in
 /// exactly the order the changes committed.</item>
 /// </list>
@@ -29,12 +34,23 @@ internal static class CaseKeys
     public const string OpenPrefix = "open|";
     public const string AuditPrefix = "audit|";
     public const string KeyPrefix = "key|";
+    public const string DuePrefix = "due|";
+    public const string DeliveryPrefix = "sent|";
 
     /// <summary>Row keys may not hold / \\ # ?, and links hold all of them: the key row stores a hash.</summary>
     public static string KeyFrom(string normalized) =>
         $"{KeyPrefix}{Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(normalized)))[..32]}|";
 
     public static string Key(string normalized, int number) => KeyFrom(normalized) + Number(number);
+
+    public static string Due(Reminder reminder) => $"{DueFrom(reminder.DueAt)}|{reminder.Key}";
+
+    /// <summary>The due-index key prefix of a moment; seconds are enough for reminders.</summary>
+    public static string DueFrom(DateTimeOffset at) =>
+        DuePrefix + Math.Max(0, at.ToUnixTimeSeconds()).ToString("D15", CultureInfo.InvariantCulture);
+
+    public static string Delivery(string reminderKey) => DeliveryPrefix + reminderKey;
+    public static string DeliveryFrom(int number) => $"{DeliveryPrefix}{Number(number)}|";
 
     public static string Case(int number) => CasePrefix + Number(number);
     public static string Open(int number) => OpenPrefix + Number(number);
@@ -83,7 +99,11 @@ internal static class CaseEntities
             ["MarkedSensitive"] = c.MarkedSensitive,
             ["LinkedTo"] = c.LinkedTo,
             ["PausedSince"] = c.PausedSince,
-            ["PausedForSeconds"] = (long)c.PausedFor.TotalSeconds,
+            ["PausedForTicks"] = c.PausedFor.Ticks,
+            ["BusinessHours"] = c.Targets.BusinessHours,
+            ["ResolutionClockFrom"] = c.ResolutionClockFrom,
+            ["ResolutionRound"] = c.ResolutionRound,
+            ["LastActivityAt"] = c.LastActivityAt,
             ["ConsultTeam"] = c.Consult?.Team,
             ["ConsultQuestion"] = c.Consult?.Question,
             ["ConsultAskedById"] = c.Consult?.AskedBy.Id,
@@ -116,7 +136,8 @@ internal static class CaseEntities
             e.GetDateTimeOffset("FiledAt") ?? DateTimeOffset.MinValue,
             new SlaTargets(
                 TimeSpan.FromSeconds(e.GetInt64("FirstResponseTargetSeconds") ?? 0),
-                TimeSpan.FromSeconds(e.GetInt64("ResolutionTargetSeconds") ?? 0)))
+                TimeSpan.FromSeconds(e.GetInt64("ResolutionTargetSeconds") ?? 0),
+                e.GetBoolean("BusinessHours") ?? false))
         {
             Owner = ownerId is null ? null : new Person(ownerId, e.GetString("OwnerName") ?? ""),
             ClaimedAt = e.GetDateTimeOffset("ClaimedAt"),
@@ -128,12 +149,31 @@ internal static class CaseEntities
             MarkedSensitive = e.GetBoolean("MarkedSensitive") ?? false,
             LinkedTo = e.GetInt32("LinkedTo"),
             PausedSince = e.GetDateTimeOffset("PausedSince"),
-            PausedFor = TimeSpan.FromSeconds(e.GetInt64("PausedForSeconds") ?? 0),
+            PausedFor = TimeSpan.FromTicks(e.GetInt64("PausedForTicks") ?? 0),
+            ResolutionClockFrom = e.GetDateTimeOffset("ResolutionClockFrom"),
+            ResolutionRound = e.GetInt32("ResolutionRound") ?? 0,
+            LastActivityAt = e.GetDateTimeOffset("LastActivityAt"),
             Consult = e.GetString("ConsultTeam") is { } team
                 ? new Consult(team, e.GetString("ConsultQuestion") ?? "", new Person(e.GetString("ConsultAskedById") ?? "", e.GetString("ConsultAskedByName") ?? ""), e.GetDateTimeOffset("ConsultSince") ?? DateTimeOffset.MinValue)
                 : null,
         };
     }
+
+    public static TableEntity ToEntity(Reminder r, string rowKey) => new(CaseKeys.Partition, rowKey)
+    {
+        ["Number"] = r.Number,
+        ["Chase"] = r.Chase.ToString(),
+        ["Step"] = r.Step,
+        ["Round"] = r.Round,
+        ["DueAt"] = r.DueAt,
+    };
+
+    public static Reminder ToReminder(TableEntity e) => new(
+        e.GetInt32("Number") ?? 0,
+        Enum.Parse<Chase>(e.GetString("Chase")),
+        e.GetInt32("Step") ?? 0,
+        e.GetInt64("Round") ?? 0,
+        e.GetDateTimeOffset("DueAt") ?? DateTimeOffset.MinValue);
 
     public static TableEntity ToEntity(AuditEntry a, int version) => new(CaseKeys.Partition, CaseKeys.Audit(a.CaseNumber, version))
     {

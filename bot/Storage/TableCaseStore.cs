@@ -1,12 +1,19 @@
 using Azure;
 using Azure.Data.Tables;
 using EscalationBot.Cases;
+using EscalationBot.Sla;
 
 namespace EscalationBot.Storage;
 
-/// <summary>Cases in one Table Storage table; key rules in <see cref="CaseKeys"/>.</summary>
-public sealed class TableCaseStore(TableClient table) : ICaseStore
+/// <summary>
+/// Cases in one Table Storage table; key rules in <see cref="CaseKeys"/>. Every change also adds the due-time index
+/// rows of the reminders it makes due (<see cref="SlaSchedule"/>), in the same batch, so no deadline is ever
+/// committed without its row.
+/// </summary>
+public sealed class TableCaseStore(TableClient table, CasePolicy? policy = null) : ICaseStore
 {
+    private readonly CasePolicy policy = policy ?? CasePolicy.Default;
+
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken) =>
         await table.CreateIfNotExistsAsync(cancellationToken);
 
@@ -30,6 +37,7 @@ public sealed class TableCaseStore(TableClient table) : ICaseStore
                 new(TableTransactionActionType.Add, CaseEntities.ToEntity(audit, 1)),
             };
             actions.AddRange(KeyRows(created));
+            actions.AddRange(DueRows(null, created));
 
             try
             {
@@ -68,6 +76,8 @@ public sealed class TableCaseStore(TableClient table) : ICaseStore
         {
             actions.AddRange(KeyRows(updated));
         }
+
+        actions.AddRange(DueRows(current.Case, updated));
 
         try
         {
@@ -116,6 +126,18 @@ public sealed class TableCaseStore(TableClient table) : ICaseStore
         DuplicateCheck.Keys(c.Report).Select(key => new TableTransactionAction(
             TableTransactionActionType.UpsertReplace,
             new TableEntity(CaseKeys.Partition, CaseKeys.Key(key, c.Number)) { ["Number"] = c.Number }));
+
+    /// <summary>
+    /// Index rows for the reminders this change creates or moves. Rows the change makes obsolete stay: deleting
+    /// them here could fail the batch if a sender removed one already, and the sweep drops them when they come due.
+    /// </summary>
+    private IEnumerable<TableTransactionAction> DueRows(Case? before, Case after)
+    {
+        var existing = before is null ? [] : SlaSchedule.Of(before, policy).Select(CaseKeys.Due).ToHashSet();
+        return SlaSchedule.Of(after, policy)
+            .Where(r => !existing.Contains(CaseKeys.Due(r)))
+            .Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, CaseEntities.ToEntity(r, CaseKeys.Due(r))));
+    }
 
     public async Task<IReadOnlyList<AuditEntry>> HistoryAsync(int number, CancellationToken cancellationToken)
     {

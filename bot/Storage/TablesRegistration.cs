@@ -2,6 +2,7 @@ using Azure.Core;
 using Azure.Data.Tables;
 using EscalationBot.Cases;
 using EscalationBot.Chat;
+using EscalationBot.Sla;
 using Microsoft.Extensions.Options;
 
 namespace EscalationBot.Storage;
@@ -35,6 +36,8 @@ public static class TablesRegistration
         });
 
         builder.Services.AddSingleton<ICaseStore>(sp => new TableCaseStore(
+            Table(sp, "Cases"), sp.GetRequiredService<CasePolicy>()));
+        builder.Services.AddSingleton<IReminderStore>(sp => new TableReminderStore(
             Table(sp, "Cases")));
         builder.Services.AddSingleton<IConversationStore>(sp => new TableConversationStore(
             Table(sp, "Conversations")));

@@ -1,4 +1,5 @@
 using EscalationBot.Cases;
+using EscalationBot.Sla;
 
 namespace EscalationBot.Tests.Cases;
 
@@ -256,17 +257,17 @@ public sealed class CaseStateMachineTests
     public void Waiting_on_the_reporter_pauses_the_resolution_clock_until_they_answer()
     {
         var claimed = In(CaseState.Claimed);
-        var due = claimed.ResolutionDue;
+        var due = claimed.ResolutionDue(SlaCalendar.AllHours);
         var waiting = Assert.IsType<Decision.Accepted>(CaseRules.AskReporter(claimed, Sam, "Which account first?", T0.AddHours(1), Policy)).Case;
         Assert.Equal(T0.AddHours(1), waiting.PausedSince);
-        Assert.Equal(due + TimeSpan.FromMinutes(30), waiting.ResolutionDueAt(T0.AddHours(1.5)));
+        Assert.Equal(due + TimeSpan.FromMinutes(30), waiting.ResolutionDueAt(T0.AddHours(1.5), SlaCalendar.AllHours));
 
         var answered = Assert.IsType<Decision.Accepted>(CaseRules.Update(waiting, Reporter, "@first", T0.AddHours(3), Policy));
         Assert.Equal(CaseState.Claimed, answered.Case.State);
         Assert.Equal("reporter answered", answered.Audit.Action);
         Assert.Null(answered.Case.PausedSince);
         Assert.Equal(TimeSpan.FromHours(2), answered.Case.PausedFor);
-        Assert.Equal(due + TimeSpan.FromHours(2), answered.Case.ResolutionDue);
+        Assert.Equal(due + TimeSpan.FromHours(2), answered.Case.ResolutionDue(SlaCalendar.AllHours));
 
         var resolvedWhileWaiting = Assert.IsType<Decision.Accepted>(CaseRules.Resolve(waiting, Sam, Outcome.Other, "x", T0.AddHours(2), Policy)).Case;
         Assert.Equal(TimeSpan.FromHours(1), resolvedWhileWaiting.PausedFor);

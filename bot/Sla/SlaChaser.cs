@@ -1,0 +1,100 @@
+using EscalationBot.Cases;
+using EscalationBot.Chat;
+using Hangfire;
+using Hangfire.Server;
+using Microsoft.Extensions.Options;
+
+namespace EscalationBot.Sla;
+
+/// <summary>
+/// The Hangfire job behind every SLA reminder: a plain class taking ids, so it runs (and is tested) without a
+/// server. It judges the reminder against the case as stored now, reserves it with a delivery record before
+/// sending, and only then sends; a retried job, a second instance or a sweep after a restart finds the record and
+/// stops. A failed send throws, and Hangfire retries it with growing delays (Teams answers 429 when a conversation
+/// gets more than about 7 messages a second).
+/// </summary>
+public sealed class SlaChaser(
+    ICaseStore store,
+    IReminderStore reminders,
+    CaseWorkflow workflow,
+    CasePolicy policy,
+    CaseMessenger messenger,
+    IBackgroundJobClient jobs,
+    IOptionsMonitor<SlaOptions> sla,
+    TimeProvider clock,
+    ILogger<SlaChaser> logger)
+{
+    /// <summary>Clocks of two instances, and the store's rounding, may differ by this much.</summary>
+    public static readonly TimeSpan Tolerance = TimeSpan.FromSeconds(2);
+
+    [AutomaticRetry(Attempts = 8, DelaysInSeconds = [2, 5, 10, 30, 60, 120, 300, 600])]
+    public async Task<string> RemindAsync(int number, Chase chase, int step, long round, DateTimeOffset rowDueAt, string rowKey, PerformContext? context, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var stored = await store.GetAsync(number, cancellationToken);
+        var current = stored is null ? null : SlaSchedule.Of(stored.Case, policy).FirstOrDefault(r => r.Chase == chase && r.Step == step && r.Round == round);
+        if (current is null)
+        {
+            // The case moved on (claimed, resolved, paused, touched): this reminder no longer applies.
+            await reminders.ForgetAsync(rowKey, cancellationToken);
+            return "no longer applies";
+        }
+
+        if (current.DueAt > now + Tolerance)
+        {
+            if ((current.DueAt - rowDueAt).Duration() > Tolerance)
+            {
+                // The deadline moved later (a wait on the reporter, a new severity); its new row will come due.
+                await reminders.ForgetAsync(rowKey, cancellationToken);
+                return $"moved to {current.DueAt:O}";
+            }
+
+            jobs.Schedule<SlaChaser>(j => j.RemindAsync(number, chase, step, round, rowDueAt, rowKey, null, CancellationToken.None), current.DueAt);
+            return "not due yet";
+        }
+
+        var claimant = context?.BackgroundJob?.Id ?? Guid.NewGuid().ToString("N");
+        var claimed = await reminders.TryClaimAsync(current, claimant, now, sla.CurrentValue.DeliveryLease, cancellationToken);
+        if (claimed.Claim is not { } claim)
+        {
+            if (claimed.AlreadyDone)
+            {
+                await reminders.ForgetAsync(rowKey, cancellationToken);
+            }
+
+            return claimed.AlreadyDone ? "already done" : "another sender holds it";
+        }
+
+        var c = stored!.Case;
+        string state, outcome;
+        if (current.Chase == Chase.Idle && current.Step == 2)
+        {
+            var change = await workflow.ApplyAsync(number, x => CaseRules.ReleaseIdle(x, clock.GetUtcNow(), policy), cancellationToken);
+            if (change is Change.Done)
+            {
+                jobs.Enqueue<CaseMessenger>(m => m.RefreshQueueCardAsync(number, CancellationToken.None));
+                outcome = await messenger.SendReminderAsync(c, current, cancellationToken);
+                state = "sent";
+            }
+            else
+            {
+                (state, outcome) = ("dropped", ((Change.Refused)change).Reason);
+            }
+        }
+        else
+        {
+            outcome = await messenger.SendReminderAsync(c, current, cancellationToken);
+            state = "sent";
+        }
+
+        var sentAt = clock.GetUtcNow();
+        if (!await reminders.CompleteAsync(claim, state, outcome, sentAt, cancellationToken))
+        {
+            logger.LogWarning("Reminder {Key} was taken over while it was being sent: its lease ({Lease}) is too short", current.Key, sla.CurrentValue.DeliveryLease);
+        }
+
+        await reminders.ForgetAsync(rowKey, cancellationToken);
+        logger.LogInformation("Reminder {Key} of {CaseId}: {State} to {Outcome}, {Late} after due", current.Key, c.Id, state, outcome, sentAt - current.DueAt);
+        return $"{state}: {outcome}";
+    }
+}
