@@ -27,6 +27,13 @@ public sealed class SlaChaser(
     /// <summary>Clocks of two instances, and the store's rounding, may differ by this much.</summary>
     public static readonly TimeSpan Tolerance = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// When to ask Hangfire to run a reminder due at <paramref name="due"/>: the next whole second, because its
+    /// scheduler keeps times in whole seconds and would otherwise start the job up to a second early.
+    /// </summary>
+    public static DateTimeOffset RunAt(DateTimeOffset due) =>
+        DateTimeOffset.FromUnixTimeSeconds(due.ToUnixTimeSeconds() + 1);
+
     [AutomaticRetry(Attempts = 8, DelaysInSeconds = [2, 5, 10, 30, 60, 120, 300, 600])]
     public async Task<string> RemindAsync(int number, Chase chase, int step, long round, DateTimeOffset rowDueAt, string rowKey, PerformContext? context, CancellationToken cancellationToken)
     {
@@ -40,7 +47,7 @@ public sealed class SlaChaser(
             return "no longer applies";
         }
 
-        if (current.DueAt > now + Tolerance)
+        if (current.DueAt > now)
         {
             if ((current.DueAt - rowDueAt).Duration() > Tolerance)
             {
@@ -49,7 +56,7 @@ public sealed class SlaChaser(
                 return $"moved to {current.DueAt:O}";
             }
 
-            jobs.Schedule<SlaChaser>(j => j.RemindAsync(number, chase, step, round, rowDueAt, rowKey, null, CancellationToken.None), current.DueAt);
+            jobs.Schedule<SlaChaser>(j => j.RemindAsync(number, chase, step, round, rowDueAt, rowKey, null, CancellationToken.None), RunAt(current.DueAt));
             return "not due yet";
         }
 

@@ -75,7 +75,7 @@ public sealed class SlaSweeper(
                 }
                 else
                 {
-                    jobs.Schedule<SlaChaser>(j => j.RemindAsync(r.Number, r.Chase, r.Step, r.Round, r.DueAt, key, null, CancellationToken.None), r.DueAt);
+                    jobs.Schedule<SlaChaser>(j => j.RemindAsync(r.Number, r.Chase, r.Step, r.Round, r.DueAt, key, null, CancellationToken.None), SlaChaser.RunAt(r.DueAt));
                 }
 
                 scheduled++;
