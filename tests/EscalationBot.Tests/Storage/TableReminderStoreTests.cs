@@ -1,0 +1,90 @@
+using Azure.Data.Tables;
+using EscalationBot.Cases;
+using EscalationBot.Sla;
+using EscalationBot.Storage;
+using EscalationBot.Tests.Cases;
+using EscalationBot.Tests.Infrastructure;
+
+namespace EscalationBot.Tests.Storage;
+
+/// <summary>The due-time index written with case changes, and delivery records with their leases, on Azurite.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class TableReminderStoreTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private static readonly DateTimeOffset T0 = new(2026, 11, 24, 1, 0, 0, TimeSpan.Zero);
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+    private static readonly Actor Sam = new(new Person("sam", "Sam"), Role.Specialist);
+    private TableCaseStore cases = null!;
+    private TableReminderStore reminders = null!;
+
+    public async Task InitializeAsync()
+    {
+        var table = new TableServiceClient(azurite.ConnectionString).GetTableClient("r" + Guid.NewGuid().ToString("N")[..12]);
+        cases = new TableCaseStore(table);
+        reminders = new TableReminderStore(table);
+        await cases.EnsureCreatedAsync(CancellationToken.None);
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private async Task<Case> FileAsync() =>
+        await cases.CreateAsync(n => (CaseRulesTests.NewCase() with { Number = n }, new AuditEntry(n, T0, Sam.Person, "filed", null, CaseState.New)), CancellationToken.None);
+
+    [Fact]
+    public async Task Filing_a_case_indexes_its_reminders_by_due_time_and_a_range_read_finds_what_is_due()
+    {
+        var c = await FileAsync(); // Sev1: first response 15 min, resolution 4 h, from T0
+
+        var firstQuarterHour = await reminders.DueByAsync(T0.AddMinutes(15), CancellationToken.None);
+        Assert.Equal(
+            [(Chase.FirstResponse, 50), (Chase.FirstResponse, 80), (Chase.FirstResponse, 100)],
+            firstQuarterHour.Select(d => (d.Reminder.Chase, d.Reminder.Step)));
+        Assert.Equal(SlaSchedule.Of(c, CasePolicy.Default).Take(3), firstQuarterHour.Select(d => d.Reminder));
+        Assert.Equal(6, (await reminders.DueByAsync(T0.AddDays(1), CancellationToken.None)).Count);
+        Assert.Empty(await reminders.DueByAsync(T0.AddMinutes(7), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_change_adds_the_rows_of_the_reminders_it_makes_due_and_leaves_obsolete_ones_for_the_sweep()
+    {
+        var c = await FileAsync();
+        var stored = (await cases.GetAsync(c.Number, CancellationToken.None))!;
+        var claimed = ((Decision.Accepted)CaseRules.Claim(c, Sam, T0.AddMinutes(5))).Case;
+        var audit = new AuditEntry(c.Number, T0.AddMinutes(5), Sam.Person, "claimed", CaseState.New, CaseState.Claimed);
+        Assert.True(await cases.TryReplaceAsync(stored, claimed, audit, CancellationToken.None));
+
+        var due = await reminders.DueByAsync(T0.AddDays(1), CancellationToken.None);
+        // Six from filing (the first-response ones now obsolete) and the two idle ones the claim started.
+        Assert.Equal(8, due.Count);
+        Assert.Equal(2, due.Count(d => d.Reminder.Chase == Chase.Idle));
+
+        await reminders.ForgetAsync(due[0].RowKey, CancellationToken.None);
+        await reminders.ForgetAsync(due[0].RowKey, CancellationToken.None); // gone already is fine
+        Assert.Equal(7, (await reminders.DueByAsync(T0.AddDays(1), CancellationToken.None)).Count);
+    }
+
+    [Fact]
+    public async Task A_delivery_is_reserved_for_one_sender_until_its_lease_runs_out()
+    {
+        var c = await FileAsync();
+        var breach = SlaSchedule.Of(c, CasePolicy.Default).First(r => r.IsBreach);
+
+        var first = await reminders.TryClaimAsync(breach, "job-1", T0, Lease, CancellationToken.None);
+        Assert.NotNull(first.Claim);
+        Assert.Same(ClaimResult.HeldElsewhere, await reminders.TryClaimAsync(breach, "job-2", T0.AddMinutes(1), Lease, CancellationToken.None));
+
+        // A retry of the same job may carry on; after the lease, another sender takes over.
+        var retry = await reminders.TryClaimAsync(breach, "job-1", T0.AddMinutes(1), Lease, CancellationToken.None);
+        Assert.NotNull(retry.Claim);
+        var takeover = await reminders.TryClaimAsync(breach, "job-2", T0.AddMinutes(4), Lease, CancellationToken.None);
+        Assert.NotNull(takeover.Claim);
+
+        // The sender that lost its reservation cannot record the outcome; the one holding it can, once.
+        Assert.False(await reminders.CompleteAsync(retry.Claim!, "sent", "leads", T0.AddMinutes(4), CancellationToken.None));
+        Assert.True(await reminders.CompleteAsync(takeover.Claim!, "sent", "leads", T0.AddMinutes(4), CancellationToken.None));
+        Assert.Same(ClaimResult.Done, await reminders.TryClaimAsync(breach, "job-3", T0.AddHours(1), Lease, CancellationToken.None));
+
+        var delivery = Assert.Single(await reminders.DeliveriesAsync(c.Number, CancellationToken.None));
+        Assert.Equal(("sent", "leads", breach.DueAt), (delivery.State, delivery.SentTo, delivery.DueAt));
+    }
+}
