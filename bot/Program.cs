@@ -1,6 +1,7 @@
 using EscalationBot.Cases;
 using EscalationBot.Chat;
 using EscalationBot.Jobs;
+using EscalationBot.Shifts;
 using EscalationBot.Sla;
 using EscalationBot.Storage;
 
@@ -17,6 +18,7 @@ builder.AddCaseStorage();
 builder.AddJobs();
 builder.AddBot();
 builder.AddSla();
+builder.AddShifts();
 
 var app = builder.Build();
 app.MapBot();

@@ -94,7 +94,7 @@ public sealed class BusinessHours : SlaCalendar
     private IEnumerable<(DateTimeOffset Open, DateTimeOffset Close)> Windows(DateTimeOffset from)
     {
         // Start a day early: yesterday's window may cross midnight into today.
-        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(from, zone).DateTime).AddDays(-1);
+        var day = ZonedTime.DateIn(zone, from).AddDays(-1);
         for (var i = 0; i < MaxDays; i++, day = day.AddDays(1))
         {
             if (!days.Contains(day.DayOfWeek) || holidays.Contains(day))
@@ -111,15 +111,5 @@ public sealed class BusinessHours : SlaCalendar
         }
     }
 
-    private DateTimeOffset At(DateOnly day, TimeOnly time)
-    {
-        var local = day.ToDateTime(time, DateTimeKind.Unspecified);
-        if (zone.IsInvalidTime(local))
-        {
-            // Skipped by a clock change (spring forward): the working day starts when the clocks resume.
-            local = local.AddHours(1);
-        }
-
-        return new DateTimeOffset(local, zone.GetUtcOffset(local));
-    }
+    private DateTimeOffset At(DateOnly day, TimeOnly time) => ZonedTime.At(zone, day, time);
 }

@@ -3,6 +3,7 @@ using EscalationBot.Cases;
 using EscalationBot.Chat;
 using EscalationBot.Jobs;
 using EscalationBot.Roster;
+using EscalationBot.Shifts;
 using EscalationBot.Sla;
 using EscalationBot.Storage;
 using Microsoft.Extensions.Configuration;
@@ -25,6 +26,7 @@ public sealed class SettingsTemplateTests
         { BotOptions.Section, typeof(BotOptions) },
         { JobsOptions.Section, typeof(JobsOptions) },
         { CasesOptions.Section, typeof(CasesOptions) },
+        { ShiftsOptions.Section, typeof(ShiftsOptions) },
     };
 
     [Theory]

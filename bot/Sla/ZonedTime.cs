@@ -1,0 +1,23 @@
+namespace EscalationBot.Sla;
+
+public static class ZonedTime
+{
+    /// <summary>
+    /// The instant a wall clock in <paramref name="zone"/> shows <paramref name="time"/> on <paramref name="day"/>.
+    /// A time the clocks skip (spring forward) means the moment they resume; a repeated one, its first occurrence's
+    /// standard-time reading, as <see cref="TimeZoneInfo.GetUtcOffset(DateTime)"/> decides.
+    /// </summary>
+    public static DateTimeOffset At(TimeZoneInfo zone, DateOnly day, TimeOnly time)
+    {
+        var local = day.ToDateTime(time, DateTimeKind.Unspecified);
+        if (zone.IsInvalidTime(local))
+        {
+            local = local.AddHours(1);
+        }
+
+        return new DateTimeOffset(local, zone.GetUtcOffset(local));
+    }
+
+    /// <summary>The local date in <paramref name="zone"/> at <paramref name="at"/>.</summary>
+    public static DateOnly DateIn(TimeZoneInfo zone, DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime);
+}
