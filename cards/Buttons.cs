@@ -31,6 +31,7 @@ public static class Verbs
     public const string Update = "update";
     public const string RecordAnswer = "recordAnswer";
     public const string MarkSensitive = "markSensitive";
+    public const string AcknowledgeHandover = "ackHandover";
 
     /// <summary>The data key that carries the verb in an Action.Submit payload.</summary>
     public const string SubmitVerbKey = "verb";

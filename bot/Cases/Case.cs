@@ -54,6 +54,9 @@ public sealed record Resolution(Outcome Outcome, string Summary, DateTimeOffset 
 /// <summary>A question the owner put to another team, open while the case is <see cref="CaseState.Consulting"/>.</summary>
 public sealed record Consult(string Team, string Question, Person AskedBy, DateTimeOffset Since);
 
+/// <summary>A note an owner leaves for the next shift; the handover digest shows it.</summary>
+public sealed record HandoverNote(string Text, Person By, DateTimeOffset At);
+
 /// <summary>What the reporter asked for, already checked.</summary>
 public sealed record CaseReport(
     Platform Platform,
@@ -98,8 +101,10 @@ public sealed record Case(
     public TimeSpan PausedFor { get; init; }
     /// <summary>Where the resolution clock starts: filing, or the last reopening, which gives the case a fresh target.</summary>
     public DateTimeOffset? ResolutionClockFrom { get; init; }
-    /// <summary>How many times the case was reopened: each reopening is a new round of resolution reminders.</summary>
-    public int ResolutionRound { get; init; }
+    /// <summary>How many times the case got new targets (a reopening, a new severity): each is a new round of reminders.</summary>
+    public int TargetsRound { get; init; }
+    /// <summary>The latest note left for the next shift, if any.</summary>
+    public HandoverNote? HandoverNote { get; init; }
     /// <summary>The last change anyone made to the case: an owner who goes quiet is nudged, then relieved of it.</summary>
     public DateTimeOffset? LastActivityAt { get; init; }
 

@@ -6,7 +6,7 @@ public sealed record CaseFilter(Severity? Severity = null, PolicyArea? PolicyAre
     public static readonly CaseFilter None = new();
 
     /// <summary>The words a list accepts, for help and for refusals.</summary>
-    public const string Words = "sev1–sev4, facebook, instagram, new, claimed, reopened, or a policy area such as hate-speech or child-safety";
+    public const string Words = "sev1–sev4, facebook, instagram, new, claimed, reopened, waiting, consulting, or a policy area such as hate-speech or child-safety";
 
     public bool Matches(Case c) =>
         (Severity is null || c.Report.Severity == Severity)
@@ -39,7 +39,7 @@ public sealed record CaseFilter(Severity? Severity = null, PolicyArea? PolicyAre
             {
                 filter = filter with { Platform = platform };
             }
-            else if (new[] { CaseState.New, CaseState.Claimed, CaseState.Reopened }.Where(s => Normalize(s.ToString()) == key).Select(s => (CaseState?)s).FirstOrDefault() is { } state)
+            else if (StateWords.TryGetValue(key, out var state))
             {
                 filter = filter with { State = state };
             }
@@ -55,6 +55,16 @@ public sealed record CaseFilter(Severity? Severity = null, PolicyArea? PolicyAre
 
         return (filter, null);
     }
+
+    private static readonly Dictionary<string, CaseState> StateWords = new()
+    {
+        ["new"] = CaseState.New,
+        ["claimed"] = CaseState.Claimed,
+        ["reopened"] = CaseState.Reopened,
+        ["waiting"] = CaseState.WaitingOnReporter,
+        ["waitingonreporter"] = CaseState.WaitingOnReporter,
+        ["consulting"] = CaseState.Consulting,
+    };
 
     private static string Normalize(string text) =>
         new string(text.Where(char.IsLetterOrDigit).ToArray()).ToLowerInvariant();

@@ -213,7 +213,7 @@ public static class CaseRules
             State = CaseState.Reopened,
             Resolution = null,
             ResolutionClockFrom = now,
-            ResolutionRound = current.ResolutionRound + 1,
+            TargetsRound = current.TargetsRound + 1,
             PausedFor = TimeSpan.Zero,
             PausedSince = null,
         };
@@ -276,7 +276,9 @@ public static class CaseRules
             summary.Add(why);
         }
 
-        return Accept(current with { Report = report, Targets = targets }, actor, "triaged", current.State, now, string.Join("; ", summary));
+        // New targets are a new round of reminders: a lowered severity's breach must still be heard.
+        var round = targets == current.Targets ? current.TargetsRound : current.TargetsRound + 1;
+        return Accept(current with { Report = report, Targets = targets, TargetsRound = round }, actor, "triaged", current.State, now, string.Join("; ", summary));
     }
 
     /// <summary>The owner (or a lead) asks the reporter for more; the resolution clock stops until they answer.</summary>
@@ -415,6 +417,27 @@ public static class CaseRules
         return Accept(current, actor, "note", current.State, now, text);
     }
 
+    /// <summary>A note for the next shift: any specialist or lead, on an open case. It also goes on the timeline.</summary>
+    public static Decision LeaveHandoverNote(Case current, Actor actor, string? note, DateTimeOffset now, CasePolicy? policy = null)
+    {
+        if (!actor.IsStaff)
+        {
+            return new Decision.Refused("Only specialists and leads can leave handover notes.");
+        }
+
+        if (!current.IsOpen)
+        {
+            return new Decision.Refused($"{current.Id} is {Labels.Of(current.StateAt(now, (policy ?? CasePolicy.Default).ReopenWindow)).ToLowerInvariant()}: there is nothing to hand over.");
+        }
+
+        if (Text(note, "the handover note", MaxNoteLength, out var text) is { } bad)
+        {
+            return bad;
+        }
+
+        return Accept(current with { HandoverNote = new HandoverNote(text, actor.Person, now) }, actor, "handover note", current.State, now, text);
+    }
+
     /// <summary>Hide a case's details from now on: the reporter of the case or any specialist or lead.</summary>
     public static Decision MarkSensitive(Case current, Actor actor, DateTimeOffset now, CasePolicy? policy = null)
     {
@@ -503,5 +526,6 @@ public static class CaseRules
     public static readonly Person SystemActor = new("escalationbot", "EscalationBot");
 
     private static Decision.Accepted Accept(Case updated, Actor actor, string action, CaseState from, DateTimeOffset now, string? text = null) =>
-        new(updated with { LastActivityAt = now }, new AuditEntry(updated.Number, now, actor.Person, action, from, updated.State, text));
+        // Only staff activity counts against an idle owner: a reporter posting updates is no sign the case is worked.
+        new(actor.IsStaff ? updated with { LastActivityAt = now } : updated, new AuditEntry(updated.Number, now, actor.Person, action, from, updated.State, text));
 }

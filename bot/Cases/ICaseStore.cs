@@ -24,6 +24,9 @@ public interface ICaseStore
     /// <summary>Open cases, oldest first, read from the open-cases index rather than every case ever filed.</summary>
     Task<IReadOnlyList<Case>> ListOpenAsync(CancellationToken cancellationToken);
 
+    /// <summary>Cases as they were resolved in [<paramref name="from"/>, <paramref name="to"/>), from the resolutions index.</summary>
+    Task<IReadOnlyList<Case>> ResolvedBetweenAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<AuditEntry>> HistoryAsync(int number, CancellationToken cancellationToken);
 
     /// <summary>Open cases that were ever filed with any of these <see cref="DuplicateCheck.Keys"/>: an index read, not a scan.</summary>

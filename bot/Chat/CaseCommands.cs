@@ -1,10 +1,12 @@
 using EscalationBot.Cards;
 using EscalationBot.Cards.AdaptiveCards;
 using EscalationBot.Cards.Cases;
+using EscalationBot.Cards.Handover;
 using EscalationBot.Cards.Help;
 using EscalationBot.Cards.Intake;
 using EscalationBot.Cases;
 using EscalationBot.Roster;
+using EscalationBot.Shifts;
 using EscalationBot.Sla;
 using EscalationBot.Storage;
 using Hangfire;
@@ -31,6 +33,7 @@ public sealed class CaseCommands(
     PeopleDirectory people,
     TeamRoster roster,
     IBackgroundJobClient jobs,
+    HandoverDigests handovers,
     IOptionsMonitor<SlaOptions> sla,
     IOptions<TeamOptions> team,
     CasePolicy policy,
@@ -76,6 +79,9 @@ public sealed class CaseCommands(
                     c => $"{c.Id} is now sensitive: its details are hidden from previews.", cancellationToken),
                 ChatCommand.ShowQueue list => await QueueAsync(list, turn, cancellationToken),
                 ChatCommand.Setup setup => await SetupAsync(setup.Binding, turn, cancellationToken),
+                ChatCommand.HandoverNow => await HandoverNowAsync(turn, cancellationToken),
+                ChatCommand.HandoverNoteFor note => await ChangeAsync(note.CaseRef, turn, (c, now) => CaseRules.LeaveHandoverNote(c, turn.Actor, note.Text, now, policy), null,
+                    c => $"Handover note left on {c.Id}: the next shift's digest shows it.", cancellationToken),
                 ChatCommand.Unreadable unreadable => new Reply(unreadable.Why),
                 _ => Help(null, turn),
             };
@@ -86,6 +92,16 @@ public sealed class CaseCommands(
             logger.LogError(e, "Case store unavailable for {Command} by {User} (ref {Reference})", command.GetType().Name, turn.Actor.Person.Id, reference);
             return new Reply($"I can't reach the case store right now, so I can't confirm that went through. Please try again in a minute. (ref {reference})");
         }
+    }
+
+    private async Task<Reply> HandoverNowAsync(ChatTurn turn, CancellationToken cancellationToken)
+    {
+        if (turn.Actor.Role != Role.Lead)
+        {
+            return new Reply("Only leads can post the handover digest on demand.");
+        }
+
+        return new Reply(Card: HandoverCard.Build(await handovers.NowAsync(cancellationToken), turn.Buttons));
     }
 
     private static Reply Help(string? preface, ChatTurn turn) =>
@@ -140,7 +156,7 @@ public sealed class CaseCommands(
 
         logger.LogInformation("Case {CaseId} filed by {User}: {Severity}, {PolicyArea}, {Platform}", filed.Id, reporter.Id, report.Severity, report.PolicyArea, report.Platform);
         jobs.Enqueue<CaseMessenger>(m => m.PostToQueueAsync(filed.Number, CancellationToken.None));
-        return new Reply(Card: CaseNoticeCard.Confirmation(CaseViews.Of(filed, now), turn.Buttons), ReplacesCard: true);
+        return new Reply(Card: CaseNoticeCard.Confirmation(CaseViews.Of(filed, now, policy), turn.Buttons), ReplacesCard: true);
     }
 
     private async Task<Reply> AddToCaseAsync(ChatCommand.AddToCase add, ChatTurn turn, CancellationToken cancellationToken)

@@ -123,9 +123,10 @@ public sealed class CaseMessenger(
     /// <summary>
     /// Sends one SLA reminder to whoever must hear it now: the queue while nobody holds the case, the owner in their
     /// 1:1 chat while someone does (the queue, naming them, if they have no such chat), and the leads on a breach,
-    /// with the case card and its buttons. Returns where it went.
+    /// with the case card and its buttons (the queue while no leads' channel is bound). Returns where it went, or
+    /// null when nothing is bound to send it to.
     /// </summary>
-    public async Task<string> SendReminderAsync(Case c, Reminder reminder, CancellationToken cancellationToken)
+    public async Task<string?> SendReminderAsync(Case c, Reminder reminder, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var text = ReminderText.Of(c, reminder, now, policy, team.Value.Zone());
@@ -151,7 +152,21 @@ public sealed class CaseMessenger(
             return queue.Name;
         }
 
-        throw new InvalidOperationException($"No conversation to remind about {c.Id}: bind the queue and the leads' channel ('setup queue', 'setup leads').");
+        logger.LogWarning("Reminder {Key} about {CaseId} has nowhere to go: no queue or leads' channel is bound ('setup queue', 'setup leads')", reminder.Key, c.Id);
+        return null;
+    }
+
+    /// <summary>A line to someone in their 1:1 chat with the bot, if they have one.</summary>
+    public async Task TellPersonAsync(string personId, string text, CancellationToken cancellationToken)
+    {
+        if (await conversations.GetPersonAsync(personId, cancellationToken) is { PersonalAddress: { } personal })
+        {
+            await SendTextAsync(personal, text, cancellationToken);
+        }
+        else if (await conversations.GetBindingAsync(Bindings.Queue, cancellationToken) is { } queue)
+        {
+            await SendTextAsync(queue.Address, text, cancellationToken);
+        }
     }
 
     public async Task NotifyReporterAsync(int number, ReporterNotice notice, CancellationToken cancellationToken)

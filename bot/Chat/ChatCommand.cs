@@ -34,6 +34,10 @@ public abstract record ChatCommand
     public sealed record ShowQueue(string? Filters = null, bool Mine = false) : ChatCommand;
     public sealed record Setup(string Binding) : ChatCommand;
 
+    /// <summary>The handover digest, now, where asked (leads).</summary>
+    public sealed record HandoverNow : ChatCommand;
+    public sealed record HandoverNoteFor(string CaseRef, string? Text) : ChatCommand;
+
     /// <summary>A button whose data could not be read: forged, stale or from an unknown card.</summary>
     public sealed record Unreadable(string Why) : ChatCommand;
 }

@@ -13,7 +13,7 @@ public static partial class CommandParser
     [
         ("escalate [description]", "File an escalation (in a 1:1 chat with me)."),
         ("status ESC-n", "Where a case stands."),
-        ("queue [filters]", "Open cases, oldest first, with age and time left (specialists and leads). Filters: sev1–sev4, facebook, instagram, new, claimed, reopened, a policy area such as hate-speech."),
+        ("queue [filters]", "Open cases, oldest first, with age and time left (specialists and leads). Filters: sev1–sev4, facebook, instagram, new, claimed, reopened, waiting, consulting, a policy area such as hate-speech."),
         ("mine [filters]", "Your open cases, with the same filters."),
         ("claim ESC-n", "Take a case (specialists and leads)."),
         ("resolve ESC-n [outcome] summary", "Resolve your case; outcome is actioned, no-violation, policy-decision or other (default other)."),
@@ -29,6 +29,8 @@ public static partial class CommandParser
         ("answer ESC-n text", "Record the consulted team's answer; the case goes back to its owner."),
         ("reveal ESC-n", "Show a sensitive case's hidden details to you alone (specialists and leads; in a 1:1 chat)."),
         ("sensitive ESC-n", "Hide a case's details from previews (the reporter, specialists and leads)."),
+        ("handover", "The handover digest for the shift now: open, at risk, who holds what (leads)."),
+        ("handover note ESC-n text", "Leave a note about a case for the next shift's digest (specialists and leads)."),
         ("setup queue / setup leads", "Make this conversation the specialists' queue or the leads' channel (leads)."),
         ("help", "This list."),
     ];
@@ -67,6 +69,10 @@ public static partial class CommandParser
             "history" or "timeline" => rest.Length > 0 ? new ChatCommand.History(rest) : Usage("history ESC-12"),
             "note" => WithText(rest, (id, text) => new ChatCommand.Note(id, text), "note ESC-12 Partner confirmed by phone"),
             "reopen" => WithText(rest, (id, text) => new ChatCommand.Reopen(id, text), "reopen ESC-12 The content is back up"),
+            "handover" when rest.Length == 0 => new ChatCommand.HandoverNow(),
+            "handover" when rest.StartsWith("note", StringComparison.OrdinalIgnoreCase) =>
+                WithText(rest[4..].Trim(), (id, text) => new ChatCommand.HandoverNoteFor(id, text), "handover note ESC-12 Partner calls back at 9"),
+            "handover" => Usage("handover, or handover note ESC-12 text"),
             "setup" when Bindings.All.Contains(rest.ToLowerInvariant()) => new ChatCommand.Setup(rest.ToLowerInvariant()),
             "setup" => Usage("setup queue, or setup leads"),
             _ => new ChatCommand.Help($"I didn't understand \"{Shorten(t)}\"."),

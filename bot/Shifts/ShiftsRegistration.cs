@@ -12,6 +12,7 @@ public static class ShiftsRegistration
             .Validate(o => !o.Problems().Any(), "Shifts settings are invalid: named shifts with distinct names, known time zones, at least one day each, start and end differing.")
             .ValidateOnStart();
         builder.Services.AddSingleton(sp => new ShiftSchedule(sp.GetRequiredService<IOptions<ShiftsOptions>>().Value));
+        builder.Services.AddTransient<HandoverDigests>();
         return builder;
     }
 }

@@ -25,6 +25,9 @@ public interface IReminderStore
     /// <summary>Index rows due at or before <paramref name="until"/>, soonest first: missed ones and the next ones.</summary>
     Task<IReadOnlyList<DueReminder>> DueByAsync(DateTimeOffset until, CancellationToken cancellationToken);
 
+    /// <summary>Writes (or rewrites) the index row of a reminder.</summary>
+    Task IndexAsync(Reminder reminder, CancellationToken cancellationToken);
+
     /// <summary>Removes an index row once its reminder is sent or no longer applies; gone already is fine.</summary>
     Task ForgetAsync(string rowKey, CancellationToken cancellationToken);
 

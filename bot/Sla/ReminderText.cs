@@ -29,13 +29,17 @@ public static class ReminderText
         r.Chase == Chase.FirstResponse ? c.FirstResponseDue(calendar) : c.ResolutionDue(calendar);
 
     private static string At(DateTimeOffset at, TimeZoneInfo zone) =>
-        TimeZoneInfo.ConvertTime(at, zone).ToString("ddd d MMM HH:mm", CultureInfo.InvariantCulture) + " " + Abbreviation(zone);
+        TimeZoneInfo.ConvertTime(at, zone).ToString("ddd d MMM HH:mm", CultureInfo.InvariantCulture) + " " + Abbreviation(zone, at);
 
-    /// <summary>Asia/Singapore → SGT; zones without a well-known abbreviation show their UTC offset.</summary>
-    private static string Abbreviation(TimeZoneInfo zone) => zone.Id switch
+    /// <summary>Asia/Singapore → SGT; other zones show their UTC offset at that moment (summer time included).</summary>
+    private static string Abbreviation(TimeZoneInfo zone, DateTimeOffset at)
     {
-        "Asia/Singapore" => "SGT",
-        "Etc/UTC" or "UTC" => "UTC",
-        _ => "UTC" + (zone.BaseUtcOffset < TimeSpan.Zero ? "-" : "+") + zone.BaseUtcOffset.ToString(@"hh\:mm", CultureInfo.InvariantCulture),
-    };
+        if (zone.Id == "Asia/Singapore")
+        {
+            return "SGT";
+        }
+
+        var offset = zone.GetUtcOffset(at);
+        return offset == TimeSpan.Zero ? "UTC" : "UTC" + (offset < TimeSpan.Zero ? "-" : "+") + offset.ToString(@"hh\:mm", CultureInfo.InvariantCulture);
+    }
 }

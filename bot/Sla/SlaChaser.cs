@@ -21,6 +21,7 @@ public sealed class SlaChaser(
     CaseMessenger messenger,
     IBackgroundJobClient jobs,
     IOptionsMonitor<SlaOptions> sla,
+    IOptions<TeamOptions> team,
     TimeProvider clock,
     ILogger<SlaChaser> logger)
 {
@@ -34,7 +35,10 @@ public sealed class SlaChaser(
     public static DateTimeOffset RunAt(DateTimeOffset due) =>
         DateTimeOffset.FromUnixTimeSeconds(due.ToUnixTimeSeconds() + 1);
 
-    [AutomaticRetry(Attempts = 8, DelaysInSeconds = [2, 5, 10, 30, 60, 120, 300, 600])]
+    /// <summary>Longer than all of a job's retries together: the sweep gives a reminder a new job only after this.</summary>
+    public static readonly TimeSpan RetryWindow = TimeSpan.FromMinutes(10);
+
+    [AutomaticRetry(Attempts = 7, DelaysInSeconds = [2, 5, 10, 30, 60, 120, 300])]
     public async Task<string> RemindAsync(int number, Chase chase, int step, long round, DateTimeOffset rowDueAt, string rowKey, PerformContext? context, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -51,7 +55,9 @@ public sealed class SlaChaser(
         {
             if ((current.DueAt - rowDueAt).Duration() > Tolerance)
             {
-                // The deadline moved later (a wait on the reporter, a new severity); its new row will come due.
+                // The deadline moved later (a wait on the reporter, a new severity, changed business hours). Index
+                // the new moment before dropping the old row, so the reminder cannot fall between the two.
+                await reminders.IndexAsync(current, cancellationToken);
                 await reminders.ForgetAsync(rowKey, cancellationToken);
                 return $"moved to {current.DueAt:O}";
             }
@@ -79,9 +85,13 @@ public sealed class SlaChaser(
             var change = await workflow.ApplyAsync(number, x => CaseRules.ReleaseIdle(x, clock.GetUtcNow(), policy), cancellationToken);
             if (change is Change.Done)
             {
+                // The release is done and final: the owner's notice is its own job, retried on its own, so a failed
+                // send cannot make a retry of this one find the case released and tell nobody.
+                var news = ReminderText.Of(c, current, clock.GetUtcNow(), policy, team.Value.Zone());
+                var ownerId = c.Owner!.Id;
                 jobs.Enqueue<CaseMessenger>(m => m.RefreshQueueCardAsync(number, CancellationToken.None));
-                outcome = await messenger.SendReminderAsync(c, current, cancellationToken);
-                state = "sent";
+                jobs.Enqueue<CaseMessenger>(m => m.TellPersonAsync(ownerId, news, CancellationToken.None));
+                (state, outcome) = ("sent", $"owner:{ownerId}");
             }
             else
             {
@@ -90,8 +100,8 @@ public sealed class SlaChaser(
         }
         else
         {
-            outcome = await messenger.SendReminderAsync(c, current, cancellationToken);
-            state = "sent";
+            outcome = await messenger.SendReminderAsync(c, current, cancellationToken) ?? "";
+            state = outcome.Length > 0 ? "sent" : "undeliverable";
         }
 
         var sentAt = clock.GetUtcNow();

@@ -9,8 +9,8 @@ public enum Chase { FirstResponse, Resolution, Idle }
 /// <summary>
 /// One moment at which someone must hear about a case. <see cref="Step"/> is the share of the target gone (50, 80,
 /// 100: the breach), or for <see cref="Chase.Idle"/> 1 (nudge the owner) and 2 (release the case).
-/// <see cref="Round"/> tells apart reminders for the same step that rightly happen again: a reopened case's
-/// new resolution target, or a new quiet spell after activity. Key: case, target, threshold and round; it is the key
+/// <see cref="Round"/> tells apart reminders for the same step that rightly happen again: new targets (a reopened
+/// case, a new severity), or a new quiet spell after activity. Key: case, target, threshold and round; it is the key
 /// of the delivery record, written before anything is sent, so nothing is sent twice.
 /// </summary>
 public sealed record Reminder(int Number, Chase Chase, int Step, long Round, DateTimeOffset DueAt)
@@ -40,7 +40,7 @@ public static class SlaSchedule
         {
             foreach (var step in Thresholds)
             {
-                reminders.Add(new(c.Number, Chase.FirstResponse, step, 0, calendar.Add(c.FiledAt, c.Targets.FirstResponse * step / 100)));
+                reminders.Add(new(c.Number, Chase.FirstResponse, step, c.TargetsRound, calendar.Add(c.FiledAt, c.Targets.FirstResponse * step / 100)));
             }
         }
 
@@ -50,7 +50,7 @@ public static class SlaSchedule
             var from = c.ResolutionClockFrom ?? c.FiledAt;
             foreach (var step in Thresholds)
             {
-                reminders.Add(new(c.Number, Chase.Resolution, step, c.ResolutionRound, calendar.Add(from, (c.Targets.Resolution * step / 100) + c.PausedFor)));
+                reminders.Add(new(c.Number, Chase.Resolution, step, c.TargetsRound, calendar.Add(from, (c.Targets.Resolution * step / 100) + c.PausedFor)));
             }
         }
 

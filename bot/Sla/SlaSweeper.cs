@@ -16,6 +16,7 @@ public sealed record SweepResult(int RowsRead, int Scheduled);
 public sealed class SlaSweeper(
     IReminderStore reminders,
     IBackgroundJobClient jobs,
+    SweepSignal signal,
     IOptionsMonitor<SlaOptions> sla,
     TimeProvider clock,
     ILogger<SlaSweeper> logger) : BackgroundService
@@ -40,7 +41,7 @@ public sealed class SlaSweeper(
 
             try
             {
-                await Task.Delay(sla.CurrentValue.SweepInterval, clock, stoppingToken);
+                await signal.WaitAsync(sla.CurrentValue.SweepInterval, clock, stoppingToken);
             }
             catch (OperationCanceledException)
             {
@@ -61,7 +62,8 @@ public sealed class SlaSweeper(
             foreach (var row in rows)
             {
                 var r = row.Reminder;
-                var lost = r.DueAt < now && planned.TryGetValue(row.RowKey, out var at) && now - at > options.DeliveryLease + options.SweepInterval;
+                // Replan only once the job's retries and its lease are surely over: see SlaChaser's retry delays.
+                var lost = r.DueAt < now && planned.TryGetValue(row.RowKey, out var at) && now - at > SlaChaser.RetryWindow + options.DeliveryLease + options.SweepInterval;
                 if (planned.ContainsKey(row.RowKey) && !lost)
                 {
                     continue;

@@ -4,8 +4,9 @@ public static class ZonedTime
 {
     /// <summary>
     /// The instant a wall clock in <paramref name="zone"/> shows <paramref name="time"/> on <paramref name="day"/>.
-    /// A time the clocks skip (spring forward) means the moment they resume; a repeated one, its first occurrence's
-    /// standard-time reading, as <see cref="TimeZoneInfo.GetUtcOffset(DateTime)"/> decides.
+    /// A time the clocks skip (spring forward, assumed to be by an hour, as in every zone that still changes) is
+    /// read an hour later; a repeated one (fall back) is read in standard time, its second occurrence, as
+    /// <see cref="TimeZoneInfo.GetUtcOffset(DateTime)"/> decides.
     /// </summary>
     public static DateTimeOffset At(TimeZoneInfo zone, DateOnly day, TimeOnly time)
     {

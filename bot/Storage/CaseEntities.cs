@@ -19,6 +19,8 @@ namespace EscalationBot.Storage;
 /// <item>RowKey <c>due|000001764000000|0000000012|Resolution|80|0</c>: the due-time index, one row per reminder the
 /// case will need (unix seconds first, so a range read gives what is due by a moment). Added in the batch of the
 /// change that makes the reminder due; removed once it is delivered or the sweep finds it no longer applies.</item>
+/// <item>RowKey <c>done|000001764000000|0000000012</c>: a copy of the case as it was resolved at that moment, so a
+/// shift's resolutions are one range read.</item>
 /// <item>RowKey <c>sent|0000000012|Resolution|80|0</c>: the delivery record of that reminder, written before it is sent.</item>
 /// <item>RowKey <c>audit|0000000012|000003</c>: its history, keyed by the case version each change made, so in
 /// exactly the order the changes committed.</item>
@@ -36,6 +38,7 @@ internal static class CaseKeys
     public const string KeyPrefix = "key|";
     public const string DuePrefix = "due|";
     public const string DeliveryPrefix = "sent|";
+    public const string DonePrefix = "done|";
 
     /// <summary>Row keys may not hold / \\ # ?, and links hold all of them: the key row stores a hash.</summary>
     public static string KeyFrom(string normalized) =>
@@ -48,6 +51,12 @@ internal static class CaseKeys
     /// <summary>The due-index key prefix of a moment; seconds are enough for reminders.</summary>
     public static string DueFrom(DateTimeOffset at) =>
         DuePrefix + Math.Max(0, at.ToUnixTimeSeconds()).ToString("D15", CultureInfo.InvariantCulture);
+
+    /// <summary>A copy of a case as it was resolved, keyed by when: the handover digest reads a shift's resolutions by range.</summary>
+    public static string Done(DateTimeOffset resolvedAt, int number) => $"{DoneFrom(resolvedAt)}|{Number(number)}";
+
+    public static string DoneFrom(DateTimeOffset at) =>
+        DonePrefix + Math.Max(0, at.ToUnixTimeSeconds()).ToString("D15", CultureInfo.InvariantCulture);
 
     public static string Delivery(string reminderKey) => DeliveryPrefix + reminderKey;
     public static string DeliveryFrom(int number) => $"{DeliveryPrefix}{Number(number)}|";
@@ -102,8 +111,12 @@ internal static class CaseEntities
             ["PausedForTicks"] = c.PausedFor.Ticks,
             ["BusinessHours"] = c.Targets.BusinessHours,
             ["ResolutionClockFrom"] = c.ResolutionClockFrom,
-            ["ResolutionRound"] = c.ResolutionRound,
+            ["TargetsRound"] = c.TargetsRound,
             ["LastActivityAt"] = c.LastActivityAt,
+            ["HandoverNote"] = c.HandoverNote?.Text,
+            ["HandoverNoteById"] = c.HandoverNote?.By.Id,
+            ["HandoverNoteByName"] = c.HandoverNote?.By.Name,
+            ["HandoverNoteAt"] = c.HandoverNote?.At,
             ["ConsultTeam"] = c.Consult?.Team,
             ["ConsultQuestion"] = c.Consult?.Question,
             ["ConsultAskedById"] = c.Consult?.AskedBy.Id,
@@ -151,8 +164,11 @@ internal static class CaseEntities
             PausedSince = e.GetDateTimeOffset("PausedSince"),
             PausedFor = TimeSpan.FromTicks(e.GetInt64("PausedForTicks") ?? 0),
             ResolutionClockFrom = e.GetDateTimeOffset("ResolutionClockFrom"),
-            ResolutionRound = e.GetInt32("ResolutionRound") ?? 0,
+            TargetsRound = e.GetInt32("TargetsRound") ?? 0,
             LastActivityAt = e.GetDateTimeOffset("LastActivityAt"),
+            HandoverNote = e.GetString("HandoverNote") is { } note
+                ? new HandoverNote(note, new Person(e.GetString("HandoverNoteById") ?? "", e.GetString("HandoverNoteByName") ?? ""), e.GetDateTimeOffset("HandoverNoteAt") ?? DateTimeOffset.MinValue)
+                : null,
             Consult = e.GetString("ConsultTeam") is { } team
                 ? new Consult(team, e.GetString("ConsultQuestion") ?? "", new Person(e.GetString("ConsultAskedById") ?? "", e.GetString("ConsultAskedByName") ?? ""), e.GetDateTimeOffset("ConsultSince") ?? DateTimeOffset.MinValue)
                 : null,

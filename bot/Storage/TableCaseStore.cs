@@ -10,8 +10,11 @@ namespace EscalationBot.Storage;
 /// rows of the reminders it makes due (<see cref="SlaSchedule"/>), in the same batch, so no deadline is ever
 /// committed without its row.
 /// </summary>
-public sealed class TableCaseStore(TableClient table, CasePolicy? policy = null) : ICaseStore
+public sealed class TableCaseStore(TableClient table, CasePolicy? policy = null, Action? dueSoon = null) : ICaseStore
 {
+    /// <summary>A change that makes a reminder due this soon wakes the sweep rather than waiting for its next look.</summary>
+    private static readonly TimeSpan SoonWindow = TimeSpan.FromMinutes(10);
+
     private readonly CasePolicy policy = policy ?? CasePolicy.Default;
 
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken) =>
@@ -37,11 +40,12 @@ public sealed class TableCaseStore(TableClient table, CasePolicy? policy = null)
                 new(TableTransactionActionType.Add, CaseEntities.ToEntity(audit, 1)),
             };
             actions.AddRange(KeyRows(created));
-            actions.AddRange(DueRows(null, created));
+            actions.AddRange(DueRows(null, created, audit.At));
 
             try
             {
                 await table.SubmitTransactionAsync(actions, cancellationToken);
+                WakeSweepIfDueSoon(actions, audit.At);
                 return created;
             }
             catch (TableTransactionFailedException e) when (e.Status is 409 or 412 && attempt < 50)
@@ -77,11 +81,16 @@ public sealed class TableCaseStore(TableClient table, CasePolicy? policy = null)
             actions.AddRange(KeyRows(updated));
         }
 
-        actions.AddRange(DueRows(current.Case, updated));
+        actions.AddRange(DueRows(current.Case, updated, audit.At));
+        if (updated.State == CaseState.Resolved && current.Case.State != CaseState.Resolved && updated.Resolution is { } resolution)
+        {
+            actions.Add(new(TableTransactionActionType.UpsertReplace, CaseEntities.ToEntity(updated, CaseKeys.Done(resolution.At, number), version)));
+        }
 
         try
         {
             await table.SubmitTransactionAsync(actions, cancellationToken);
+            WakeSweepIfDueSoon(actions, audit.At);
             return true;
         }
         catch (TableTransactionFailedException e) when (e.Status == 412 || (e.Status == 409 && e.FailedTransactionActionIndex == 2))
@@ -95,6 +104,19 @@ public sealed class TableCaseStore(TableClient table, CasePolicy? policy = null)
     {
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {CaseKeys.Partition} and RowKey ge {CaseKeys.OpenPrefix} and RowKey lt {CaseKeys.End(CaseKeys.OpenPrefix)}");
+        var cases = new List<Case>();
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            cases.Add(CaseEntities.ToCase(entity));
+        }
+
+        return cases;
+    }
+
+    public async Task<IReadOnlyList<Case>> ResolvedBetweenAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {CaseKeys.Partition} and RowKey ge {CaseKeys.DoneFrom(from)} and RowKey lt {CaseKeys.DoneFrom(to)}");
         var cases = new List<Case>();
         await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
@@ -128,15 +150,28 @@ public sealed class TableCaseStore(TableClient table, CasePolicy? policy = null)
             new TableEntity(CaseKeys.Partition, CaseKeys.Key(key, c.Number)) { ["Number"] = c.Number }));
 
     /// <summary>
-    /// Index rows for the reminders this change creates or moves. Rows the change makes obsolete stay: deleting
-    /// them here could fail the batch if a sender removed one already, and the sweep drops them when they come due.
+    /// Index rows for the case's reminders: every one still to come, and any this change makes due at once (a raised
+    /// severity). Rows of reminders already past are not written again, because they were sent and removed. Rows the
+    /// change makes obsolete stay: deleting them here could fail the batch if a sender removed one already, and the
+    /// reminder job drops them when they come due.
     /// </summary>
-    private IEnumerable<TableTransactionAction> DueRows(Case? before, Case after)
+    private IEnumerable<TableTransactionAction> DueRows(Case? before, Case after, DateTimeOffset now)
     {
         var existing = before is null ? [] : SlaSchedule.Of(before, policy).Select(CaseKeys.Due).ToHashSet();
         return SlaSchedule.Of(after, policy)
-            .Where(r => !existing.Contains(CaseKeys.Due(r)))
-            .Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, CaseEntities.ToEntity(r, CaseKeys.Due(r))));
+            .Where(r => r.DueAt > now || !existing.Contains(CaseKeys.Due(r)))
+            .Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, CaseEntities.ToEntity(r, CaseKeys.Due(r))))
+            .ToList();
+    }
+
+    /// <summary>After a commit: wake the sweep if the change made a reminder due soon.</summary>
+    private void WakeSweepIfDueSoon(IEnumerable<TableTransactionAction> actions, DateTimeOffset now)
+    {
+        if (dueSoon is not null && actions.Any(a => a.Entity.RowKey.StartsWith(CaseKeys.DuePrefix, StringComparison.Ordinal)
+                && CaseEntities.ToReminder((TableEntity)a.Entity).DueAt <= now + SoonWindow))
+        {
+            dueSoon();
+        }
     }
 
     public async Task<IReadOnlyList<AuditEntry>> HistoryAsync(int number, CancellationToken cancellationToken)

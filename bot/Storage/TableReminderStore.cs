@@ -21,6 +21,9 @@ public sealed class TableReminderStore(TableClient table) : IReminderStore
         return due;
     }
 
+    public async Task IndexAsync(Reminder reminder, CancellationToken cancellationToken) =>
+        await table.UpsertEntityAsync(CaseEntities.ToEntity(reminder, CaseKeys.Due(reminder)), TableUpdateMode.Replace, cancellationToken);
+
     public async Task ForgetAsync(string rowKey, CancellationToken cancellationToken)
     {
         try

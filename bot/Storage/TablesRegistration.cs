@@ -36,7 +36,7 @@ public static class TablesRegistration
         });
 
         builder.Services.AddSingleton<ICaseStore>(sp => new TableCaseStore(
-            Table(sp, "Cases"), sp.GetRequiredService<CasePolicy>()));
+            Table(sp, "Cases"), sp.GetRequiredService<CasePolicy>(), sp.GetService<SweepSignal>() is { } signal ? signal.Wake : null));
         builder.Services.AddSingleton<IReminderStore>(sp => new TableReminderStore(
             Table(sp, "Cases")));
         builder.Services.AddSingleton<IConversationStore>(sp => new TableConversationStore(

@@ -1,6 +1,7 @@
 using EscalationBot.Cards;
 using EscalationBot.Cards.AdaptiveCards;
 using EscalationBot.Cards.Cases;
+using EscalationBot.Cards.Handover;
 using EscalationBot.Cards.Help;
 using EscalationBot.Cards.Intake;
 using EscalationBot.Cases;
@@ -72,6 +73,15 @@ public static class CardSamples
         yield return ("history-long", TimelineView.Card("ESC-12", Enumerable.Repeat(History()[1], 45).Select(CaseViews.Entry).ToList()));
         yield return ("status", CaseNoticeCard.Status(CaseViews.Of(ClaimedCase(), now)));
         yield return ("queue-empty", QueueCard.Build("Open cases (0)", [], 0));
+        foreach (var mode in Enum.GetValues<ButtonMode>())
+        {
+            yield return ($"handover-{mode}", HandoverCard.Build(Shifts.HandoverDigestTests.Digest(open: 30, resolved: 12), new Buttons(mode)));
+            yield return ($"handover-acknowledged-late-{mode}", HandoverCard.Build(
+                Shifts.HandoverDigestTests.Digest(open: 3, resolved: 0) with { Acknowledged = [new("Sam", T0), new("Sky", T0.AddMinutes(2))], LateNote = "Posted late: the bot was down at 23:00." },
+                new Buttons(mode)));
+        }
+
+        yield return ("handover-quiet", HandoverCard.Build(new HandoverView("Handover now", "As of now · 0 open", [], [], null, null), new Buttons(ButtonMode.Execute)));
         yield return ("queue", QueueCard.Build("Open cases (40)", [CaseViews.Of(NewCase(), now), CaseViews.Of(ClaimedCase(), now.AddHours(5))], 40));
     }
 }

@@ -200,6 +200,58 @@ public sealed class SlaChaseTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_change_that_makes_a_reminder_due_soon_wakes_the_sweep()
+    {
+        // The sweep ran at start and its next look is five minutes away: only the wake-up can plan these.
+        var host = Start(overrides: new Dictionary<string, string?> { ["Sla:SweepInterval"] = "00:05:00" });
+        await BindAsync(host);
+        await FileAsync(host);
+
+        var sent = await WaitForDeliveriesAsync(host, 1, 3);
+        Assert.Equal(["FirstResponse|100", "FirstResponse|50", "FirstResponse|80"], sent.Where(d => d.Chase == Chase.FirstResponse).Select(d => $"{d.Chase}|{d.Step}").Order());
+    }
+
+    [Fact]
+    public async Task A_deadline_that_moved_is_indexed_at_its_new_moment_before_the_old_row_goes()
+    {
+        var host = Start(overrides: new Dictionary<string, string?> { ["Sla:Sev1:FirstResponse"] = "00:10:00", ["Sla:Sev1:Resolution"] = "01:00:00" });
+        await FileAsync(host);
+        var reminders = host.Services.GetRequiredService<IReminderStore>();
+        foreach (var filed in await reminders.DueByAsync(DateTimeOffset.UtcNow.AddDays(1), CancellationToken.None))
+        {
+            await reminders.ForgetAsync(filed.RowKey, CancellationToken.None);
+        }
+
+        // A row for the 50% mark an hour earlier than the case now says (as after a change of business hours).
+        var c = (await host.Services.GetRequiredService<ICaseStore>().GetAsync(1, CancellationToken.None))!.Case;
+        var half = SlaSchedule.Of(c, host.Services.GetRequiredService<CasePolicy>()).Single(r => r.Chase == Chase.FirstResponse && r.Step == 50);
+        using var scope = host.Services.CreateScope();
+        var outcome = await scope.ServiceProvider.GetRequiredService<SlaChaser>().RemindAsync(1, Chase.FirstResponse, 50, 0, half.DueAt.AddHours(-1), "due|stale", null, CancellationToken.None);
+
+        Assert.StartsWith("moved to", outcome, StringComparison.Ordinal);
+        var row = Assert.Single(await reminders.DueByAsync(half.DueAt, CancellationToken.None));
+        Assert.Equal(half, row.Reminder);
+    }
+
+    [Fact]
+    public async Task A_reminder_with_nowhere_to_go_is_recorded_as_undeliverable_rather_than_retried()
+    {
+        var host = Start(); // nobody has bound a queue or a leads' channel
+        await FileAsync(host);
+
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        IReadOnlyList<Delivery> done = [];
+        while (done.Count < 3 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+            done = (await DeliveriesAsync(host, 1)).Where(d => d.Chase == Chase.FirstResponse && d.State == "undeliverable").ToList();
+        }
+
+        Assert.Equal(3, done.Count);
+        Assert.Empty(Reminders("ESC-1"));
+    }
+
+    [Fact]
     public async Task An_idle_owner_is_nudged_then_the_case_goes_back_to_the_queue_with_a_note()
     {
         var host = Start(overrides: new Dictionary<string, string?> { ["Sla:Idle:Nudge"] = "00:00:02", ["Sla:Idle:Release"] = "00:00:04" });

@@ -119,6 +119,33 @@ public sealed class SlaScheduleTests
     }
 
     [Fact]
+    public void New_targets_are_a_new_round_so_a_lowered_severitys_breach_is_still_heard()
+    {
+        var sla = new SlaOptions();
+        var claimed = Apply(CaseRules.Claim(CaseRulesTests.NewCase() with { Targets = sla.For(Severity.Sev1) }, Sam, clock.GetUtcNow(), Policy));
+        clock.Advance(TimeSpan.FromHours(5)); // the Sev1 breach went out at 4 h
+        var lowered = Apply(CaseRules.Triage(claimed, Sam, null, null, Severity.Sev2, "Less urgent than reported", sla.For, clock.GetUtcNow(), Policy));
+        Assert.NotEqual(Find(claimed, Chase.Resolution, 100).Key, Find(lowered, Chase.Resolution, 100).Key);
+        Assert.Equal(T0.AddHours(24), Find(lowered, Chase.Resolution, 100).DueAt);
+
+        // Confirming the same severity keeps the round: nothing is sent again.
+        var confirmed = Apply(CaseRules.Triage(lowered, Sam, null, null, Severity.Sev2, null, sla.For, clock.GetUtcNow(), Policy));
+        Assert.Equal(Find(lowered, Chase.Resolution, 100).Key, Find(confirmed, Chase.Resolution, 100).Key);
+    }
+
+    [Fact]
+    public void Only_staff_activity_keeps_an_owner_from_counting_as_idle()
+    {
+        var claimed = Apply(CaseRules.Claim(CaseRulesTests.NewCase(), Sam, clock.GetUtcNow(), Policy));
+        clock.Advance(TimeSpan.FromMinutes(30));
+        var updated = Apply(CaseRules.Update(claimed, Reporter, "Another repost", clock.GetUtcNow(), Policy));
+        Assert.Equal(Find(claimed, Chase.Idle, 1), Find(updated, Chase.Idle, 1));
+
+        var noted = Apply(CaseRules.Note(updated, Sam, "On it", clock.GetUtcNow(), Policy));
+        Assert.Equal(T0.AddMinutes(90), Find(noted, Chase.Idle, 1).DueAt);
+    }
+
+    [Fact]
     public void A_closed_or_resolved_case_has_nothing_left_to_chase()
     {
         var claimed = Apply(CaseRules.Claim(CaseRulesTests.NewCase(), Sam, clock.GetUtcNow(), Policy));

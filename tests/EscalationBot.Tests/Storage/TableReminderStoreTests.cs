@@ -64,6 +64,24 @@ public sealed class TableReminderStoreTests(AzuriteFixture azurite) : IAsyncLife
     }
 
     [Fact]
+    public async Task A_change_writes_again_every_row_still_to_come_so_a_lost_row_comes_back()
+    {
+        var c = await FileAsync();
+        foreach (var row in await reminders.DueByAsync(T0.AddDays(1), CancellationToken.None))
+        {
+            await reminders.ForgetAsync(row.RowKey, CancellationToken.None); // as for a case filed before the index existed
+        }
+
+        var stored = (await cases.GetAsync(c.Number, CancellationToken.None))!;
+        var noted = ((Decision.Accepted)CaseRules.Note(c, Sam, "Looking", T0.AddMinutes(10))).Case;
+        Assert.True(await cases.TryReplaceAsync(stored, noted, new AuditEntry(c.Number, T0.AddMinutes(10), Sam.Person, "note", CaseState.New, CaseState.New), CancellationToken.None));
+
+        // Everything after the change is indexed again; the 50% mark (7.5 min, already past) is not.
+        var due = await reminders.DueByAsync(T0.AddDays(1), CancellationToken.None);
+        Assert.Equal([(Chase.FirstResponse, 80), (Chase.FirstResponse, 100), (Chase.Resolution, 50), (Chase.Resolution, 80), (Chase.Resolution, 100)], due.Select(d => (d.Reminder.Chase, d.Reminder.Step)));
+    }
+
+    [Fact]
     public async Task A_delivery_is_reserved_for_one_sender_until_its_lease_runs_out()
     {
         var c = await FileAsync();

@@ -1,0 +1,40 @@
+using EscalationBot.Cards.Handover;
+using EscalationBot.Cases;
+using Microsoft.Extensions.Options;
+
+namespace EscalationBot.Shifts;
+
+/// <summary>Reads what a digest needs from the stores (the open-cases index and one range of resolutions) and builds it.</summary>
+public sealed class HandoverDigests(ICaseStore store, ShiftSchedule schedule, IOptions<ShiftsOptions> options, CasePolicy policy, TimeProvider clock)
+{
+    /// <summary>On demand: the shift in progress hands over to the next one, as things stand now.</summary>
+    public async Task<HandoverView> NowAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var current = schedule.Current(now);
+        var next = schedule.Next(now);
+        var title = current is null
+            ? "Handover now"
+            : $"Handover now: {current.Name}{(next is null ? "" : $" → {next.Name}")}";
+        return await BuildAsync(title, next, current, now, cancellationToken);
+    }
+
+    /// <summary>At a boundary: the run starting at <paramref name="incoming"/> takes over from the one before it.</summary>
+    public async Task<HandoverView> AtBoundaryAsync(ShiftRun incoming, string? lateNote, IReadOnlyList<Acknowledgement> acknowledged, IReadOnlyDictionary<string, string> acknowledgeData, CancellationToken cancellationToken)
+    {
+        var outgoing = schedule.Outgoing(incoming);
+        var title = outgoing is null ? $"Handover to {incoming.Name}" : $"Handover: {outgoing.Name} → {incoming.Name}";
+        var view = await BuildAsync(title, incoming, outgoing, clock.GetUtcNow(), cancellationToken, until: incoming.Start);
+        return view with { LateNote = lateNote, Acknowledged = acknowledged, AcknowledgeData = acknowledgeData };
+    }
+
+    private async Task<HandoverView> BuildAsync(string title, ShiftRun? incoming, ShiftRun? outgoing, DateTimeOffset now, CancellationToken cancellationToken, DateTimeOffset? until = null)
+    {
+        var open = await store.ListOpenAsync(cancellationToken);
+        var from = outgoing?.Start ?? now.AddHours(-12);
+        var resolved = await store.ResolvedBetweenAsync(from, until is { } u && u > from ? u : now, cancellationToken);
+        var members = outgoing is null ? new HashSet<string>() : schedule.Definition(outgoing.Index).Members.ToHashSet();
+        var input = new DigestInput(title, incoming, outgoing, open, resolved, members, now);
+        return HandoverDigest.Build(input, policy, options.Value.DigestItems);
+    }
+}

@@ -1,0 +1,118 @@
+using EscalationBot.Cards;
+using EscalationBot.Cards.AdaptiveCards;
+using EscalationBot.Cards.Handover;
+using EscalationBot.Cases;
+using EscalationBot.Shifts;
+
+namespace EscalationBot.Tests.Shifts;
+
+/// <summary>The digest's contents, from cases in every situation a handover has to mention.</summary>
+public sealed class HandoverDigestTests
+{
+    private static readonly DateTimeOffset Boundary = new(2026, 11, 24, 15, 0, 0, TimeSpan.Zero); // 23:00 in Singapore
+    private static readonly Person Sam = new("sam", "Sam Specialist");
+    private static readonly Person Sky = new("sky", "Sky Specialist");
+    private static readonly ShiftRun Evening = new(1, "Evening", Boundary.AddHours(-8), Boundary);
+    private static readonly ShiftRun Night = new(2, "Night", Boundary, Boundary.AddHours(8));
+    private static readonly SlaTargets Sev1 = new(TimeSpan.FromMinutes(15), TimeSpan.FromHours(4));
+    private static readonly SlaTargets Sev3 = new(TimeSpan.FromHours(4), TimeSpan.FromHours(72));
+
+    private static Case Make(int n, TimeSpan age, SlaTargets? targets = null, Severity severity = Severity.Sev3, PolicyArea area = PolicyArea.HateSpeech) => new(
+        n, CaseState.New,
+        new CaseReport(Platform.Instagram, "Example NGO", "@secret_account", ["https://instagram.com/p/secret"], area, severity, null, "Secret description"),
+        new Person("pm", "Pat"), "{}", Boundary - age, targets ?? Sev3);
+
+    private static Case Held(Case c, Person owner) => c with { State = CaseState.Claimed, Owner = owner, ClaimedAt = c.FiledAt.AddMinutes(1) };
+
+    private static IReadOnlyList<Case> Situations() =>
+    [
+        Make(1, TimeSpan.FromHours(2)), // unclaimed, Sev3: fine
+        Make(2, TimeSpan.FromMinutes(20), Sev1, Severity.Sev1), // unclaimed Sev1: first response breached
+        Held(Make(3, TimeSpan.FromHours(5)), Sam),
+        Held(Make(4, TimeSpan.FromHours(3, 30, 0), Sev1, Severity.Sev1), Sky) with { HandoverNote = new("Partner calls back at 9", Sky, Boundary.AddHours(-1)) }, // 87% of resolution gone
+        Held(Make(5, TimeSpan.FromHours(1)), Sam) with { State = CaseState.WaitingOnReporter, PausedSince = Boundary.AddMinutes(-40) },
+        Held(Make(6, TimeSpan.FromHours(1), area: PolicyArea.ChildSafety), Sky) with { State = CaseState.Consulting, Consult = new("Legal", "Lawful?", Sky, Boundary.AddMinutes(-90)) },
+        Held(Make(7, TimeSpan.FromHours(30)), Sam) with { HandoverNote = new("Old note from yesterday", Sam, Boundary.AddHours(-20)) },
+    ];
+
+    private static DigestInput Input(IReadOnlyList<Case> open, IReadOnlyList<Case>? resolved = null, IReadOnlySet<string>? members = null) =>
+        new("Handover: Evening → Night", Night, Evening, open, resolved ?? [], members ?? new HashSet<string>(), Boundary);
+
+    private static Case Resolved(int n, bool inTime) =>
+        Held(Make(n, TimeSpan.FromHours(6)), Sam) with { State = CaseState.Resolved, Resolution = new(Outcome.Actioned, "Removed", Boundary.AddHours(inTime ? -3 : -1) - TimeSpan.FromHours(inTime ? 0 : -70)) };
+
+    /// <summary>A digest for card samples and size checks: <paramref name="open"/> open cases, <paramref name="resolved"/> resolved.</summary>
+    public static HandoverView Digest(int open, int resolved)
+    {
+        var cases = Enumerable.Range(1, open).Select(i => i % 3 == 0 ? Held(Make(i, TimeSpan.FromMinutes(i * 7)), i % 2 == 0 ? Sam : Sky) : Make(i, TimeSpan.FromMinutes(i * 5), i % 4 == 0 ? Sev1 : Sev3))
+            .Select(c => c.Number % 10 == 0 ? c with { HandoverNote = new(new string('n', 400), Sam, Boundary.AddMinutes(-5)) } : c)
+            .ToList();
+        var done = Enumerable.Range(open + 1, resolved).Select(i => Resolved(i, i % 4 != 0)).ToList();
+        return HandoverDigest.Build(Input(cases, done), CasePolicy.Default, 8, acknowledgeData: new Dictionary<string, string> { ["shift"] = "2", ["start"] = "1764000000" });
+    }
+
+    [Fact]
+    public void Each_situation_lands_in_its_section_and_empty_sections_are_left_out()
+    {
+        var view = HandoverDigest.Build(Input(Situations()), CasePolicy.Default, 8);
+        var sections = view.Sections.ToDictionary(s => s.Title);
+
+        Assert.Equal(["Unclaimed", "Held", "Near breach or breached", "Waiting on the reporter", "Open consults", "Notes for the next shift"], view.Sections.Select(s => s.Title));
+        Assert.Equal(["**ESC-1** · Sev3 normal · Hate speech · 2 h old · first response due in 2 h", "**ESC-2** · Sev1 critical · Hate speech · 20 min old · first response overdue by 5 min"], sections["Unclaimed"].Lines);
+        Assert.Equal(5, sections["Held"].Total);
+        Assert.Contains("**ESC-3** · Sev3 normal · Hate speech · Sam Specialist · Claimed · 5 h old · resolution due in 2 d 19 h", sections["Held"].Lines);
+
+        // The breach first, then the 80% mark.
+        Assert.Equal(
+            ["**ESC-2** · Sev1 critical · Hate speech · **first response breached** 5 min ago · unclaimed", "**ESC-4** · Sev1 critical · Hate speech · resolution due in 30 min · with Sky Specialist"],
+            sections["Near breach or breached"].Lines);
+        Assert.Equal(["**ESC-5** · Sev3 normal · Hate speech · Sam Specialist · waiting 40 min"], sections["Waiting on the reporter"].Lines);
+        Assert.Equal(["**ESC-6** · Sev3 normal · Child safety · Legal, asked by Sky Specialist 1 h 30 min ago"], sections["Open consults"].Lines);
+        // Only notes left during the outgoing shift.
+        Assert.Equal(["**ESC-4** · Sev1 critical · Hate speech · Sky Specialist: Partner calls back at 9"], sections["Notes for the next shift"].Lines);
+
+        // Shared channels never see a case's account, links or description.
+        var text = CardJson.Serialize(HandoverCard.Build(view, new Buttons(ButtonMode.Execute)));
+        Assert.DoesNotContain("secret", text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void The_outgoing_shifts_cases_are_told_apart_when_its_members_are_known()
+    {
+        var view = HandoverDigest.Build(Input(Situations(), members: new HashSet<string> { "sam" }), CasePolicy.Default, 8);
+        var held = view.Sections.Single(s => s.Title == "Held by the outgoing shift (Evening)");
+        Assert.Equal(3, held.Total);
+        Assert.All(held.Lines, l => Assert.Contains("Sam Specialist", l));
+    }
+
+    [Fact]
+    public void What_the_outgoing_shift_resolved_comes_with_the_share_that_met_its_targets()
+    {
+        var view = HandoverDigest.Build(Input([], [Resolved(10, true), Resolved(11, true), Resolved(12, false)]), CasePolicy.Default, 8);
+        var resolved = Assert.Single(view.Sections);
+        Assert.Equal("Resolved (Evening)", resolved.Title);
+        Assert.Equal("3 resolved; 2 met both targets (67%).", resolved.Summary);
+        Assert.Equal("**ESC-12** · Sev3 normal · Hate speech · Actioned · Sam Specialist · target missed", resolved.Lines[^1]);
+    }
+
+    [Fact]
+    public void A_long_section_shows_its_first_entries_and_how_to_list_them_all()
+    {
+        var view = Digest(open: 60, resolved: 0);
+        var unclaimed = view.Sections.Single(s => s.Title == "Unclaimed");
+        Assert.Equal(40, unclaimed.Total);
+        Assert.Equal(8, unclaimed.Lines.Count);
+        Assert.StartsWith("**ESC-59** ·", unclaimed.Lines[0], StringComparison.Ordinal); // oldest first (ESC-n is n × 5 min old)
+
+        var card = HandoverCard.Build(view, new Buttons(ButtonMode.Execute));
+        Assert.Contains(card.Body.OfType<TextBlock>(), t => t.Text == "…and 32 more: type `queue new` to see them all.");
+    }
+
+    [Fact]
+    public void A_digest_of_five_thousand_open_cases_stays_inside_the_teams_message_limit()
+    {
+        var json = CardJson.Serialize(HandoverCard.Build(Digest(open: 5000, resolved: 800), new Buttons(ButtonMode.Execute)));
+        // Teams refuses a message over about 28 KB; the card is most of the message.
+        Assert.True(json.Length < 24_000, $"The digest card is {json.Length} characters long.");
+    }
+}
