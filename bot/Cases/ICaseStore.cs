@@ -24,7 +24,7 @@ public interface ICaseStore
     /// <summary>Open cases, oldest first, read from the open-cases index rather than every case ever filed.</summary>
     Task<IReadOnlyList<Case>> ListOpenAsync(CancellationToken cancellationToken);
 
-    /// <summary>Cases as they were resolved in [<paramref name="from"/>, <paramref name="to"/>), from the resolutions index.</summary>
+    /// <summary>Cases as they were resolved from <paramref name="from"/> to <paramref name="to"/> (whole seconds), from the resolutions index.</summary>
     Task<IReadOnlyList<Case>> ResolvedBetweenAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<AuditEntry>> HistoryAsync(int number, CancellationToken cancellationToken);

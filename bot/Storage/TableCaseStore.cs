@@ -116,7 +116,7 @@ public sealed class TableCaseStore(TableClient table, CasePolicy? policy = null,
     public async Task<IReadOnlyList<Case>> ResolvedBetweenAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {CaseKeys.Partition} and RowKey ge {CaseKeys.DoneFrom(from)} and RowKey lt {CaseKeys.DoneFrom(to)}");
+            $"PartitionKey eq {CaseKeys.Partition} and RowKey ge {CaseKeys.DoneFrom(from)} and RowKey lt {CaseKeys.End(CaseKeys.DoneFrom(to) + "|")}");
         var cases = new List<Case>();
         await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
