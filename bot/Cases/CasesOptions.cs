@@ -7,6 +7,7 @@ public sealed class CasesOptions
     /// <summary>How long after resolution the reporter, the owner or a lead may reopen a case; after it the case is closed.</summary>
     public TimeSpan ReopenWindow { get; set; } = CasePolicy.Default.ReopenWindow;
 
-    /// <summary>The teams a specialist can consult from a case.</summary>
-    public List<string> ConsultTeams { get; set; } = [.. CasePolicy.DefaultTeams];
+    /// <summary>The teams a specialist can consult from a case; empty means <see cref="CasePolicy.DefaultTeams"/>.
+    /// (Lists start empty: configuration binding adds to a list, it never replaces one.)</summary>
+    public List<string> ConsultTeams { get; set; } = [];
 }

@@ -34,6 +34,7 @@ public sealed class CaseCommands(
     TeamRoster roster,
     IBackgroundJobClient jobs,
     HandoverDigests handovers,
+    HandoverAcknowledgements acknowledgements,
     IOptionsMonitor<SlaOptions> sla,
     IOptions<TeamOptions> team,
     CasePolicy policy,
@@ -80,6 +81,12 @@ public sealed class CaseCommands(
                 ChatCommand.ShowQueue list => await QueueAsync(list, turn, cancellationToken),
                 ChatCommand.Setup setup => await SetupAsync(setup.Binding, turn, cancellationToken),
                 ChatCommand.HandoverNow => await HandoverNowAsync(turn, cancellationToken),
+                ChatCommand.AcknowledgeHandover ack => await acknowledgements.AcknowledgeAsync(ack.Shift, ack.Start, turn.Actor, cancellationToken) switch
+                {
+                    (string refusal, _) => new Reply(refusal),
+                    (_, { } view) => new Reply(Card: HandoverCard.Build(view, turn.Buttons), ReplacesCard: turn.FromCard),
+                    _ => new Reply("That handover could not be acknowledged."),
+                },
                 ChatCommand.HandoverNoteFor note => await ChangeAsync(note.CaseRef, turn, (c, now) => CaseRules.LeaveHandoverNote(c, turn.Actor, note.Text, now, policy), null,
                     c => $"Handover note left on {c.Id}: the next shift's digest shows it.", cancellationToken),
                 ChatCommand.Unreadable unreadable => new Reply(unreadable.Why),

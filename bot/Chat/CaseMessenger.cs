@@ -84,9 +84,18 @@ public sealed class CaseMessenger(
         }
 
         var card = await cards.ForStaffAsync(stored.Case, ButtonsFor(queue.ChannelId), cancellationToken);
+        await UpdateCardAsync(queue.Address, messageId, card, cancellationToken);
+    }
+
+    /// <summary>Posts a card to a conversation (a bound channel, a 1:1 chat); returns the new message's id.</summary>
+    public Task<string> PostCardAsync(string address, Cards.AdaptiveCards.AdaptiveCard card, string? text, CancellationToken cancellationToken) =>
+        SendAsync(address, card, cancellationToken, text);
+
+    /// <summary>Edits a card the bot posted, in place, for everyone who sees it.</summary>
+    public async Task UpdateCardAsync(string address, string messageId, Cards.AdaptiveCards.AdaptiveCard card, CancellationToken cancellationToken) =>
         await adapter.ContinueConversationAsync(
             BotAppId,
-            reference,
+            ConversationAddress.Parse(address),
             async (turn, ct) =>
             {
                 var update = CardActivity.Of(card);
@@ -94,7 +103,8 @@ public sealed class CaseMessenger(
                 await turn.UpdateActivityAsync(update, ct);
             },
             cancellationToken);
-    }
+
+    public static Buttons ButtonsForChannel(string channelId) => ButtonsFor(channelId);
 
     /// <summary>
     /// Tells a case's owner, in their 1:1 chat with the bot, what happened to it (<paramref name="news"/>), with its

@@ -38,6 +38,9 @@ public abstract record ChatCommand
     public sealed record HandoverNow : ChatCommand;
     public sealed record HandoverNoteFor(string CaseRef, string? Text) : ChatCommand;
 
+    /// <summary>"I've got it" on a digest: which shift (its index) and which run (its start, unix seconds), as sent.</summary>
+    public sealed record AcknowledgeHandover(string? Shift, string? Start) : ChatCommand;
+
     /// <summary>A button whose data could not be read: forged, stale or from an unknown card.</summary>
     public sealed record Unreadable(string Why) : ChatCommand;
 }

@@ -12,7 +12,8 @@ public sealed class ShiftDefinition
     /// <summary>Empty: the shifts' default time zone.</summary>
     public string? TimeZone { get; set; }
 
-    public List<DayOfWeek> Days { get; set; } = [.. Enum.GetValues<DayOfWeek>()];
+    /// <summary>Empty: every day. (Lists start empty: configuration binding adds to a list, it never replaces one.)</summary>
+    public List<DayOfWeek> Days { get; set; } = [];
 
     /// <summary>Local dates (of the shift's start) on which this shift does not run.</summary>
     public List<DateOnly> Holidays { get; set; } = [];
@@ -29,12 +30,20 @@ public sealed class ShiftsOptions
     public string TimeZone { get; set; } = "Asia/Singapore";
 
     /// <summary>Around the clock in three shifts, every day, holidays included: the team's default rota.</summary>
-    public List<ShiftDefinition> Definitions { get; set; } =
+    public static IReadOnlyList<ShiftDefinition> DefaultRota =>
     [
         new() { Name = "Morning", Start = new(7, 0), End = new(15, 0) },
         new() { Name = "Evening", Start = new(15, 0), End = new(23, 0) },
         new() { Name = "Night", Start = new(23, 0), End = new(7, 0) },
     ];
+
+    /// <summary>The configured shifts; empty means <see cref="DefaultRota"/>.</summary>
+    public List<ShiftDefinition> Definitions { get; set; } = [];
+
+    public IReadOnlyList<ShiftDefinition> Rota => Definitions.Count > 0 ? Definitions : DefaultRota;
+
+    /// <summary>Post a digest at every shift boundary (false: only 'handover' on demand, and no recurring jobs).</summary>
+    public bool PostDigests { get; set; } = true;
 
     /// <summary>If nobody on the incoming shift presses "I've got it" within this time, the leads are nudged.</summary>
     public TimeSpan AcknowledgeWithin { get; set; } = TimeSpan.FromMinutes(30);
@@ -50,12 +59,7 @@ public sealed class ShiftsOptions
 
     public IEnumerable<string> Problems()
     {
-        if (Definitions.Count == 0)
-        {
-            yield return "Shifts:Definitions must name at least one shift.";
-        }
-
-        foreach (var (shift, i) in Definitions.Select((s, i) => (s, i)))
+        foreach (var (shift, i) in Rota.Select((s, i) => (s, i)))
         {
             var where = $"Shifts:Definitions:{i}";
             if (string.IsNullOrWhiteSpace(shift.Name))
@@ -68,18 +72,13 @@ public sealed class ShiftsOptions
                 yield return $"{where}:TimeZone (or Shifts:TimeZone) must be a time zone id such as Asia/Singapore.";
             }
 
-            if (shift.Days.Count == 0)
-            {
-                yield return $"{where}:Days must name at least one day.";
-            }
-
             if (shift.Start == shift.End)
             {
                 yield return $"{where}: Start and End must differ (End before Start crosses midnight).";
             }
         }
 
-        if (Definitions.Select(d => d.Name.Trim().ToLowerInvariant()).Distinct().Count() != Definitions.Count)
+        if (Rota.Select(d => d.Name.Trim().ToLowerInvariant()).Distinct().Count() != Rota.Count)
         {
             yield return "Shifts:Definitions must have distinct names.";
         }

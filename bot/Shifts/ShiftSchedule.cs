@@ -19,7 +19,7 @@ public sealed class ShiftSchedule
 
     public ShiftSchedule(ShiftsOptions options)
     {
-        shifts = options.Definitions
+        shifts = options.Rota
             .Select(d => (d, TimeZoneInfo.FindSystemTimeZoneById(string.IsNullOrWhiteSpace(d.TimeZone) ? options.TimeZone : d.TimeZone)))
             .ToList();
     }
@@ -57,7 +57,8 @@ public sealed class ShiftSchedule
     public string Cron(int index)
     {
         var d = shifts[index].Definition;
-        var days = d.Days.Count == 7 ? "*" : string.Join(",", d.Days.Distinct().Order().Select(x => (int)x));
+        var distinct = d.Days.Distinct().Order().ToList();
+        var days = distinct.Count is 0 or 7 ? "*" : string.Join(",", distinct.Select(x => (int)x));
         return $"{d.Start.Minute} {d.Start.Hour} * * {days}";
     }
 
@@ -70,7 +71,7 @@ public sealed class ShiftSchedule
             var last = ZonedTime.DateIn(zone, to);
             for (var day = first; day <= last; day = day.AddDays(1))
             {
-                if (!d.Days.Contains(day.DayOfWeek) || d.Holidays.Contains(day))
+                if ((d.Days.Count > 0 && !d.Days.Contains(day.DayOfWeek)) || d.Holidays.Contains(day))
                 {
                     continue;
                 }

@@ -13,6 +13,10 @@ public static class ShiftsRegistration
             .ValidateOnStart();
         builder.Services.AddSingleton(sp => new ShiftSchedule(sp.GetRequiredService<IOptions<ShiftsOptions>>().Value));
         builder.Services.AddTransient<HandoverDigests>();
+        builder.Services.AddTransient<HandoverJob>();
+        builder.Services.AddTransient<HandoverAcknowledgements>();
+        builder.Services.AddSingleton<HandoverScheduler>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<HandoverScheduler>());
         return builder;
     }
 }

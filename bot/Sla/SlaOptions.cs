@@ -16,11 +16,12 @@ public sealed class BusinessHoursOptions
     public string TimeZone { get; set; } = "Asia/Singapore";
     public TimeOnly Start { get; set; } = new(9, 0);
     public TimeOnly End { get; set; } = new(18, 0);
-    public List<DayOfWeek> Days { get; set; } = [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];
+    /// <summary>Empty: Monday to Friday. (Lists start empty: configuration binding adds to a list, it never replaces one.)</summary>
+    public List<DayOfWeek> Days { get; set; } = [];
     public List<DateOnly> Holidays { get; set; } = [];
 
     public BusinessHours Calendar() =>
-        new(TimeZoneInfo.FindSystemTimeZoneById(TimeZone), Start, End, Days.Count > 0 ? Days : [DayOfWeek.Monday], Holidays);
+        new(TimeZoneInfo.FindSystemTimeZoneById(TimeZone), Start, End, Days.Count > 0 ? Days : [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday], Holidays);
 }
 
 /// <summary>A claimed case nobody has touched for <see cref="Nudge"/> is nudged to its owner, and after <see cref="Release"/> released.</summary>
@@ -83,11 +84,6 @@ public sealed class SlaOptions
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(BusinessHours.TimeZone, out _))
         {
             yield return "Sla:BusinessHours:TimeZone must be a time zone id such as Asia/Singapore.";
-        }
-
-        if (BusinessHours.Days.Count == 0)
-        {
-            yield return "Sla:BusinessHours:Days must name at least one working day.";
         }
 
         if (BusinessHours.Start == BusinessHours.End)

@@ -3,8 +3,11 @@ using EscalationBot.Cases;
 
 namespace EscalationBot.Sla;
 
-/// <summary>What a reminder chases: the first response (a claim), the resolution, or an owner gone quiet.</summary>
-public enum Chase { FirstResponse, Resolution, Idle }
+/// <summary>
+/// What a reminder chases: the first response (a claim), the resolution, or an owner gone quiet. The handover
+/// digest and its nudge use the same delivery records, with the shift's index as the step and the run's start as the round.
+/// </summary>
+public enum Chase { FirstResponse, Resolution, Idle, Handover, HandoverNudge }
 
 /// <summary>
 /// One moment at which someone must hear about a case. <see cref="Step"/> is the share of the target gone (50, 80,
@@ -17,7 +20,7 @@ public sealed record Reminder(int Number, Chase Chase, int Step, long Round, Dat
 {
     public string Key => string.Create(CultureInfo.InvariantCulture, $"{Number:D10}|{Chase}|{Step}|{Round}");
 
-    public bool IsBreach => Chase != Chase.Idle && Step == 100;
+    public bool IsBreach => Chase is Chase.FirstResponse or Chase.Resolution && Step == 100;
 }
 
 /// <summary>The reminders a case has as it stands, past and future; a pure function of the stored case and the policy.</summary>

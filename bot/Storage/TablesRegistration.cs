@@ -2,6 +2,7 @@ using Azure.Core;
 using Azure.Data.Tables;
 using EscalationBot.Cases;
 using EscalationBot.Chat;
+using EscalationBot.Shifts;
 using EscalationBot.Sla;
 using Microsoft.Extensions.Options;
 
@@ -38,6 +39,8 @@ public static class TablesRegistration
         builder.Services.AddSingleton<ICaseStore>(sp => new TableCaseStore(
             Table(sp, "Cases"), sp.GetRequiredService<CasePolicy>(), sp.GetService<SweepSignal>() is { } signal ? signal.Wake : null));
         builder.Services.AddSingleton<IReminderStore>(sp => new TableReminderStore(
+            Table(sp, "Cases")));
+        builder.Services.AddSingleton<IHandoverStore>(sp => new TableHandoverStore(
             Table(sp, "Cases")));
         builder.Services.AddSingleton<IConversationStore>(sp => new TableConversationStore(
             Table(sp, "Conversations")));

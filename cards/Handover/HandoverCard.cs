@@ -6,7 +6,7 @@ namespace EscalationBot.Cards.Handover;
 public sealed record DigestSection(string Title, IReadOnlyList<string> Lines, int Total, string? ListCommand, string? Summary = null);
 
 /// <summary>Who took the work over, and when.</summary>
-public sealed record Acknowledgement(string Name, DateTimeOffset At);
+public sealed record Acknowledgement(string Name, DateTimeOffset At, string? Id = null);
 
 /// <summary>
 /// A handover digest as the card shows it. <see cref="AcknowledgeData"/> is what the "I've got it" button sends

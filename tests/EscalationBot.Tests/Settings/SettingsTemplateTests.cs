@@ -61,7 +61,29 @@ public sealed class SettingsTemplateTests
 
         Assert.Equal(new TeamOptions().TimeZone, Template["Team:TimeZone"]);
         Assert.Equal(new CasesOptions().ReopenWindow, TimeSpan.Parse(Template["Cases:ReopenWindow"]!));
-        Assert.Equal(new CasesOptions().ConsultTeams, Template.GetSection("Cases:ConsultTeams").Get<List<string>>());
+        Assert.Equal(CasePolicy.DefaultTeams, Template.GetSection("Cases:ConsultTeams").Get<List<string>>());
         Assert.Equal(new BotOptions().MaxRequestBytes.ToString(), Template["Bot:MaxRequestBytes"]);
+    }
+}
+
+/// <summary>Configured lists replace the defaults: .NET's binder adds to a list it finds, so list defaults live outside the options.</summary>
+public sealed class ListSettingsTests
+{
+    private static T Bind<T>(string section, Dictionary<string, string?> values) =>
+        new ConfigurationBuilder().AddInMemoryCollection(values).Build().GetSection(section).Get<T>()!;
+
+    [Fact]
+    public void Configured_lists_replace_the_defaults_rather_than_adding_to_them()
+    {
+        var sla = Bind<SlaOptions>("Sla", new() { ["Sla:BusinessHours:Days:0"] = "Saturday" });
+        Assert.Equal([DayOfWeek.Saturday], sla.BusinessHours.Days);
+        Assert.Equal(TimeSpan.FromHours(1), sla.BusinessHours.Calendar().Between(new(2026, 11, 28, 1, 0, 0, TimeSpan.Zero), new(2026, 11, 28, 2, 0, 0, TimeSpan.Zero)));
+
+        var cases = Bind<CasesOptions>("Cases", new() { ["Cases:ConsultTeams:0"] = "Trust Partnerships" });
+        Assert.Equal(["Trust Partnerships"], cases.ConsultTeams);
+
+        var shifts = Bind<ShiftsOptions>("Shifts", new() { ["Shifts:Definitions:0:Name"] = "Day", ["Shifts:Definitions:0:Start"] = "08:00", ["Shifts:Definitions:0:End"] = "20:00" });
+        Assert.Equal(["Day"], shifts.Rota.Select(d => d.Name));
+        Assert.Equal(["Morning", "Evening", "Night"], new ShiftsOptions().Rota.Select(d => d.Name));
     }
 }

@@ -81,12 +81,11 @@ public sealed class ShiftScheduleTests
         var bad = new ShiftsOptions
         {
             TimeZone = "Mars/Olympus",
-            Definitions = [new() { Name = "A", Start = new(7, 0), End = new(7, 0), Days = [] }, new() { Name = "a", Start = new(8, 0), End = new(9, 0) }],
+            Definitions = [new() { Name = "A", Start = new(7, 0), End = new(7, 0) }, new() { Name = "a", Start = new(8, 0), End = new(9, 0) }],
             DigestItems = 0,
         };
         var problems = bad.Problems().ToList();
         Assert.Contains("Shifts:Definitions:0: Start and End must differ (End before Start crosses midnight).", problems);
-        Assert.Contains("Shifts:Definitions:0:Days must name at least one day.", problems);
         Assert.Contains("Shifts:Definitions must have distinct names.", problems);
         Assert.Contains("Shifts:DigestItems must be between 1 and 25.", problems);
         Assert.Contains("Shifts:Definitions:1:TimeZone (or Shifts:TimeZone) must be a time zone id such as Asia/Singapore.", problems);

@@ -1,0 +1,149 @@
+using System.Globalization;
+using EscalationBot.Cards;
+using EscalationBot.Cards.Handover;
+using EscalationBot.Chat;
+using EscalationBot.Sla;
+using Hangfire;
+using Hangfire.Server;
+using Microsoft.Extensions.Options;
+
+namespace EscalationBot.Shifts;
+
+/// <summary>
+/// Posts the handover digest at a shift boundary, once: a Hangfire recurring job per shift (cron in the shift's own
+/// time zone) and a catch-up at start for a boundary missed while no instance ran, which says it is late. The
+/// same delivery records as the SLA reminders make a second instance, a retry or a restart post nothing twice.
+/// </summary>
+public sealed class HandoverJob(
+    ShiftSchedule schedule,
+    HandoverDigests digests,
+    IHandoverStore handovers,
+    IReminderStore deliveries,
+    IConversationStore conversations,
+    CaseMessenger messenger,
+    IBackgroundJobClient jobs,
+    IOptionsMonitor<ShiftsOptions> shifts,
+    IOptionsMonitor<SlaOptions> sla,
+    TimeProvider clock,
+    ILogger<HandoverJob> logger)
+{
+    /// <summary>A digest posted more than this after its boundary says that it is late.</summary>
+    public static readonly TimeSpan LateAfter = TimeSpan.FromMinutes(5);
+
+    public const string StartKey = "start";
+    public const string ShiftKey = "shift";
+
+    /// <summary>The recurring job's entry: the run of this shift that has just started.</summary>
+    [AutomaticRetry(Attempts = 5, DelaysInSeconds = [5, 15, 60, 120, 300])]
+    public async Task<string> BoundaryAsync(int shiftIndex, PerformContext? context, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var run = schedule.StartingBetween(now.AddHours(-1), now.AddSeconds(1)).Where(r => r.Index == shiftIndex).MaxBy(r => r.Start);
+        return run is null
+            ? "no run of this shift starts now (a holiday)"
+            : await PostAsync(shiftIndex, run.Start.ToUnixTimeSeconds(), context, cancellationToken);
+    }
+
+    /// <summary>Posts the digest of one run, unless it was posted already.</summary>
+    [AutomaticRetry(Attempts = 5, DelaysInSeconds = [5, 15, 60, 120, 300])]
+    public async Task<string> PostAsync(int shiftIndex, long runStartUnix, PerformContext? context, CancellationToken cancellationToken)
+    {
+        var run = schedule.RunAt(shiftIndex, DateTimeOffset.FromUnixTimeSeconds(runStartUnix));
+        if (run is null)
+        {
+            return "no such run";
+        }
+
+        var now = clock.GetUtcNow();
+        var claimant = context?.BackgroundJob?.Id ?? Guid.NewGuid().ToString("N");
+        var reminder = new Reminder(0, Chase.Handover, shiftIndex, runStartUnix, run.Start);
+        var claimed = await deliveries.TryClaimAsync(reminder, claimant, now, sla.CurrentValue.DeliveryLease, cancellationToken);
+        if (claimed.Claim is not { } claim)
+        {
+            return claimed.AlreadyDone ? "posted already" : "another instance is posting it";
+        }
+
+        var late = now - run.Start > LateAfter
+            ? $"Posted late: the bot was not running at the {run.Start.ToOffset(schedule.Zone(shiftIndex).GetUtcOffset(run.Start)).ToString("HH:mm", CultureInfo.InvariantCulture)} boundary."
+            : null;
+        var data = new Dictionary<string, string> { [ShiftKey] = shiftIndex.ToString(CultureInfo.InvariantCulture), [StartKey] = runStartUnix.ToString(CultureInfo.InvariantCulture) };
+        var view = await digests.AtBoundaryAsync(run, late, [], data, cancellationToken);
+
+        // A retry after a partial post reuses what was already posted.
+        var existing = await handovers.GetAsync(shiftIndex, run.Start, cancellationToken);
+        var messages = existing?.Messages.ToList() ?? [];
+        foreach (var name in new[] { Bindings.Leads, Bindings.Queue })
+        {
+            if (messages.Any(m => m.Binding == name) || await conversations.GetBindingAsync(name, cancellationToken) is not { } binding)
+            {
+                continue;
+            }
+
+            var id = await messenger.PostCardAsync(binding.Address, HandoverCard.Build(view, CaseMessenger.ButtonsForChannel(binding.ChannelId)), null, cancellationToken);
+            messages.Add(new PostedMessage(name, binding.Address, binding.ChannelId, id));
+            await handovers.AddAsync(new PostedDigest(shiftIndex, run.Start, view, messages, now), cancellationToken);
+        }
+
+        if (messages.Count == 0)
+        {
+            await deliveries.CompleteAsync(claim, "undeliverable", null, clock.GetUtcNow(), cancellationToken);
+            logger.LogWarning("Handover digest for {Shift} at {Start} has nowhere to go: bind the leads' channel and the queue", run.Name, run.Start);
+            return "undeliverable";
+        }
+
+        await deliveries.CompleteAsync(claim, "sent", string.Join(",", messages.Select(m => m.Binding)), clock.GetUtcNow(), cancellationToken);
+        jobs.Schedule<HandoverJob>(j => j.CheckAcknowledgedAsync(shiftIndex, runStartUnix, null, CancellationToken.None), shifts.CurrentValue.AcknowledgeWithin);
+        logger.LogInformation("Handover digest for {Shift} at {Start} posted to {Where}{Late}", run.Name, run.Start, string.Join(", ", messages.Select(m => m.Binding)), late is null ? "" : " (late)");
+        return $"posted to {string.Join(",", messages.Select(m => m.Binding))}";
+    }
+
+    /// <summary>If nobody on the incoming shift has taken the work over, the leads hear about it, once.</summary>
+    [AutomaticRetry(Attempts = 5, DelaysInSeconds = [5, 15, 60, 120, 300])]
+    public async Task<string> CheckAcknowledgedAsync(int shiftIndex, long runStartUnix, PerformContext? context, CancellationToken cancellationToken)
+    {
+        var start = DateTimeOffset.FromUnixTimeSeconds(runStartUnix);
+        var digest = await handovers.GetAsync(shiftIndex, start, cancellationToken);
+        if (digest is null || digest.Acknowledged)
+        {
+            return digest is null ? "no digest" : "acknowledged";
+        }
+
+        var now = clock.GetUtcNow();
+        var due = digest.PostedAt + shifts.CurrentValue.AcknowledgeWithin;
+        if (now < due)
+        {
+            jobs.Schedule<HandoverJob>(j => j.CheckAcknowledgedAsync(shiftIndex, runStartUnix, null, CancellationToken.None), due);
+            return "not due yet";
+        }
+
+        var claimant = context?.BackgroundJob?.Id ?? Guid.NewGuid().ToString("N");
+        var claimed = await deliveries.TryClaimAsync(new Reminder(0, Chase.HandoverNudge, shiftIndex, runStartUnix, digest.PostedAt + shifts.CurrentValue.AcknowledgeWithin), claimant, now, sla.CurrentValue.DeliveryLease, cancellationToken);
+        if (claimed.Claim is not { } claim)
+        {
+            return "nudged already";
+        }
+
+        var name = schedule.Definition(shiftIndex).Name;
+        var text = $"Nobody on the {name} shift has taken over its handover yet ({Durations.Format(now - digest.PostedAt)} since it was posted). Please check who is on shift.";
+        var leads = await conversations.GetBindingAsync(Bindings.Leads, cancellationToken) ?? await conversations.GetBindingAsync(Bindings.Queue, cancellationToken);
+        if (leads is null)
+        {
+            await deliveries.CompleteAsync(claim, "undeliverable", null, now, cancellationToken);
+            return "undeliverable";
+        }
+
+        await messenger.PostCardAsync(leads.Address, HandoverCard.Build(digest.View, CaseMessenger.ButtonsForChannel(leads.ChannelId)), text, cancellationToken);
+        await deliveries.CompleteAsync(claim, "sent", leads.Name, clock.GetUtcNow(), cancellationToken);
+        return "nudged";
+    }
+
+    /// <summary>Edits every post of a digest to show who has acknowledged it.</summary>
+    public async Task RefreshAsync(int shiftIndex, long runStartUnix, CancellationToken cancellationToken)
+    {
+        var digest = await handovers.GetAsync(shiftIndex, DateTimeOffset.FromUnixTimeSeconds(runStartUnix), cancellationToken);
+        foreach (var message in digest?.Messages ?? [])
+        {
+            await messenger.UpdateCardAsync(message.Address, message.MessageId, HandoverCard.Build(digest!.View, CaseMessenger.ButtonsForChannel(message.ChannelId)), cancellationToken);
+        }
+    }
+}
