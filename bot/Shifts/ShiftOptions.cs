@@ -48,12 +48,6 @@ public sealed class ShiftsOptions
     /// <summary>If nobody on the incoming shift presses "I've got it" within this time, the leads are nudged.</summary>
     public TimeSpan AcknowledgeWithin { get; set; } = TimeSpan.FromMinutes(30);
 
-    /// <summary>How long before their shift ends outgoing owners are asked what happens to their open cases.</summary>
-    public TimeSpan OwnerReminderBefore { get; set; } = TimeSpan.FromMinutes(30);
-
-    /// <summary>At the boundary, a case whose outgoing owner chose nothing goes back to the queue (false: it stays with them).</summary>
-    public bool ReleaseUnchosen { get; set; } = true;
-
     /// <summary>How many entries each digest section shows before "and N more".</summary>
     public int DigestItems { get; set; } = 8;
 
@@ -83,9 +77,9 @@ public sealed class ShiftsOptions
             yield return "Shifts:Definitions must have distinct names.";
         }
 
-        if (AcknowledgeWithin <= TimeSpan.Zero || OwnerReminderBefore < TimeSpan.Zero)
+        if (AcknowledgeWithin <= TimeSpan.Zero)
         {
-            yield return "Shifts:AcknowledgeWithin must be positive and Shifts:OwnerReminderBefore not negative.";
+            yield return "Shifts:AcknowledgeWithin must be positive.";
         }
 
         if (DigestItems is < 1 or > 25)
