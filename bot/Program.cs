@@ -18,6 +18,7 @@ builder.AddBot();
 
 var app = builder.Build();
 app.MapBot();
+app.MapJobsDashboard();
 app.Run();
 
 public partial class Program;

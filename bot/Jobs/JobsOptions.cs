@@ -23,6 +23,15 @@ public sealed class JobsOptions
 
     [Range(1, 100)]
     public int WorkerCount { get; set; } = 4;
+
+    public JobsDashboardOptions Dashboard { get; set; } = new();
+}
+
+/// <summary>Who may open the Hangfire dashboard at /hangfire.</summary>
+public sealed class JobsDashboardOptions
+{
+    /// <summary><see cref="DashboardAuthentication.LocalOnly"/> or <see cref="DashboardAuthentication.AppServiceAuthentication"/>.</summary>
+    public string Authentication { get; set; } = DashboardAuthentication.LocalOnly;
 }
 
 public static class JobStores
@@ -31,4 +40,16 @@ public static class JobStores
     public const string PostgreSql = "PostgreSql";
 
     public static readonly string[] All = [InMemory, PostgreSql];
+}
+
+public static class DashboardAuthentication
+{
+    /// <summary>Requests from this machine only: a loopback address, and no forwarding header naming anyone else.</summary>
+    public const string LocalOnly = "LocalOnly";
+
+    /// <summary>Behind App Service authentication (Easy Auth), which signs people in with Entra ID and passes their
+    /// object id in X-MS-CLIENT-PRINCIPAL-ID: leads in the roster only.</summary>
+    public const string AppServiceAuthentication = "AppServiceAuthentication";
+
+    public static readonly string[] All = [LocalOnly, AppServiceAuthentication];
 }

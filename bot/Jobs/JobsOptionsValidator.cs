@@ -38,6 +38,11 @@ public sealed partial class JobsOptionsValidator(IConfiguration configuration) :
             problems.Add($"Hangfire:PostgreSqlSchema is '{options.PostgreSqlSchema}': use lower-case letters, digits and underscores, starting with a letter or underscore, at most 63 characters.");
         }
 
+        if (!DashboardAuthentication.All.Contains(options.Dashboard?.Authentication, StringComparer.OrdinalIgnoreCase))
+        {
+            problems.Add($"Hangfire:Dashboard:Authentication is '{options.Dashboard?.Authentication}': use {string.Join(" or ", DashboardAuthentication.All)}.");
+        }
+
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 

@@ -2,6 +2,7 @@ using Hangfire;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
 namespace EscalationBot.Jobs;
@@ -36,7 +37,27 @@ public static class JobsRegistration
             server.SchedulePollingInterval = options.SchedulePollingInterval;
             server.WorkerCount = options.WorkerCount;
         });
+
+        // Who is signed in, for the dashboard; nobody unless Hangfire:Dashboard:Authentication is AppServiceAuthentication.
+        builder.Services.AddAuthentication(AppServiceAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, AppServiceAuthenticationHandler>(AppServiceAuthenticationHandler.SchemeName, _ => { });
+        builder.Services.AddSingleton<DashboardAccessFilter>();
         return builder;
+    }
+
+    /// <summary>The Hangfire dashboard at /hangfire, for the people <see cref="DashboardAccessFilter"/> lets in. It takes
+    /// the store now, so a bad Hangfire setting stops Program here, before the host starts.</summary>
+    public static WebApplication MapJobsDashboard(this WebApplication app)
+    {
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions
+        {
+            Authorization = [app.Services.GetRequiredService<DashboardAccessFilter>()],
+            IsReadOnlyFunc = DashboardAccessFilter.IsReadOnly,
+            DashboardTitle = "EscalationBot jobs",
+            DisplayStorageConnectionString = false,
+            AppPath = null,
+        }, app.Services.GetRequiredService<JobStorage>());
+        return app;
     }
 
     private static JobStorage CreateStorage(JobsOptions options, IConfiguration configuration)

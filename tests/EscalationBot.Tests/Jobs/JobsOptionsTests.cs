@@ -1,3 +1,4 @@
+using System.Reflection;
 using EscalationBot.Jobs;
 using Microsoft.Extensions.Configuration;
 
@@ -11,8 +12,13 @@ public sealed class JobsOptionsTests
         .Build();
 
     [Fact]
-    public void The_connection_string_appears_in_the_template()
+    public void Every_dashboard_option_and_the_connection_string_appear_in_the_template()
     {
+        foreach (var property in typeof(JobsDashboardOptions).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite))
+        {
+            Assert.True(Template.GetSection($"{JobsOptions.Section}:Dashboard:{property.Name}").Exists(), $"Hangfire:Dashboard:{property.Name} is not in appsettings.template.json");
+        }
+
         Assert.True(Template.GetSection("ConnectionStrings:Hangfire").Exists(), "ConnectionStrings:Hangfire is not in appsettings.template.json");
     }
 
@@ -27,6 +33,7 @@ public sealed class JobsOptionsTests
         Assert.Equal(defaults.SchedulePollingInterval, template.SchedulePollingInterval);
         Assert.Equal(defaults.QueuePollInterval, template.QueuePollInterval);
         Assert.Equal(defaults.WorkerCount, template.WorkerCount);
+        Assert.Equal(defaults.Dashboard.Authentication, template.Dashboard.Authentication);
     }
 
     [Fact]
@@ -38,6 +45,7 @@ public sealed class JobsOptionsTests
         Assert.Equal(JobStores.InMemory, defaults.Storage);
         Assert.Equal(TimeSpan.FromSeconds(1), defaults.SchedulePollingInterval);
         Assert.Equal(TimeSpan.FromSeconds(1), defaults.QueuePollInterval);
+        Assert.Equal(DashboardAuthentication.LocalOnly, defaults.Dashboard.Authentication);
     }
 
     [Theory]
