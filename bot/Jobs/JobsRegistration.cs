@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
@@ -26,6 +27,10 @@ public static class JobsRegistration
             services.GetRequiredService<IGlobalConfiguration>();
             return CreateStorage(services.GetRequiredService<IOptions<JobsOptions>>().Value, services.GetRequiredService<IConfiguration>());
         });
+        // Hangfire's own registration hands the server the process-wide JobActivator.Current, which is whichever
+        // host configured Hangfire last: with several hosts in one process (tests), jobs could be built from
+        // another host's container. Each host activates jobs from its own.
+        builder.Services.AddSingleton<JobActivator>(services => new AspNetCoreJobActivator(services.GetRequiredService<IServiceScopeFactory>()));
         builder.Services.AddHangfire((services, configuration) => configuration
             .UseLogProvider(new HostLogProvider(services.GetRequiredService<ILoggerFactory>()))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
