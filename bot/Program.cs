@@ -22,6 +22,7 @@ builder.AddShifts();
 
 var app = builder.Build();
 app.MapBot();
+app.MapJobsDashboard();
 app.Run();
 
 public partial class Program;

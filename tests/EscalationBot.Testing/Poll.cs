@@ -1,0 +1,24 @@
+namespace EscalationBot.Testing;
+
+/// <summary>Waits for a condition that other threads or processes bring about: poll until it holds, or fail after a generous ceiling.</summary>
+public static class Poll
+{
+    public static async Task<T> UntilAsync<T>(Func<T> read, Func<T, bool> done, string what, int timeoutSeconds = 60)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
+        var last = read();
+        while (!done(last))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                var seen = last is System.Collections.IEnumerable items and not string ? "[" + string.Join(", ", items.Cast<object>()) + "]" : last?.ToString();
+                throw new TimeoutException($"Not within {timeoutSeconds} s: {what}. Last seen: {seen}");
+            }
+
+            await Task.Delay(100);
+            last = read();
+        }
+
+        return last;
+    }
+}
