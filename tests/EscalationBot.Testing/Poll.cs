@@ -3,10 +3,13 @@ namespace EscalationBot.Testing;
 /// <summary>Waits for a condition that other threads or processes bring about: poll until it holds, or fail after a generous ceiling.</summary>
 public static class Poll
 {
-    public static async Task<T> UntilAsync<T>(Func<T> read, Func<T, bool> done, string what, int timeoutSeconds = 60)
+    public static Task<T> UntilAsync<T>(Func<T> read, Func<T, bool> done, string what, int timeoutSeconds = 60) =>
+        UntilAsync(() => Task.FromResult(read()), done, what, timeoutSeconds);
+
+    public static async Task<T> UntilAsync<T>(Func<Task<T>> read, Func<T, bool> done, string what, int timeoutSeconds = 60)
     {
         var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
-        var last = read();
+        var last = await read();
         while (!done(last))
         {
             if (DateTime.UtcNow > deadline)
@@ -16,7 +19,7 @@ public static class Poll
             }
 
             await Task.Delay(100);
-            last = read();
+            last = await read();
         }
 
         return last;

@@ -1,0 +1,64 @@
+using EscalationBot.Sla;
+using EscalationBot.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EscalationBot.Tests.Sla;
+
+/// <summary>
+/// Two bot instances on one PostgreSQL Hangfire store and one Azurite: both sweep the due-time index and both
+/// schedule every reminder, and each reminder still reaches Teams exactly once.
+/// </summary>
+[Collection(PostgresCollection.Name)]
+public sealed class SlaTwoInstancesTests(PostgresFixture postgres, AzuriteFixture azurite) : IAsyncLifetime
+{
+    private RecordingConnector connector = null!;
+    private readonly string tablePrefix = "t" + Guid.NewGuid().ToString("N")[..12];
+
+    public async Task InitializeAsync() => connector = await RecordingConnector.StartAsync();
+
+    public async Task DisposeAsync() => await connector.DisposeAsync();
+
+    private BotHost Instance(string database) => new(azurite, connector, tablePrefix, new Dictionary<string, string?>
+    {
+        ["Hangfire:Storage"] = "PostgreSql",
+        ["ConnectionStrings:Hangfire"] = database,
+        ["Sla:Sev1:FirstResponse"] = "00:00:04",
+        ["Sla:Sev1:Resolution"] = "00:00:10",
+        ["Sla:Idle:Nudge"] = "00:00:00",
+        ["Sla:Idle:Release"] = "00:00:00",
+        ["Sla:SweepInterval"] = "00:00:01",
+        ["Sla:DeliveryLease"] = "00:00:10",
+    });
+
+    [Fact]
+    public async Task Every_reminder_arrives_once_with_two_instances_sharing_the_schedule()
+    {
+        var database = await postgres.CreateDatabaseAsync();
+        await using var a = Instance(database);
+        await using var b = Instance(database);
+        var activities = new Activities(connector);
+
+        await a.SendAsync(activities.Message(People.Lead, "setup queue", Activities.QueueChannel));
+        await b.SendAsync(activities.Message(People.Lead, "setup leads", Activities.LeadsChannel));
+        await b.SendAsync(activities.Invoke(People.Reporter, "submitIntake", Activities.IntakeForm(), Activities.Personal(People.Reporter)));
+
+        var reminders = a.Services.GetRequiredService<IReminderStore>();
+        var sent = await Poll.UntilAsync(
+            async () => (await reminders.DeliveriesAsync(1, CancellationToken.None)).Where(d => d.State == "sent").ToList(),
+            d => d.Count >= 6,
+            "six reminders sent");
+
+        // Let both instances sweep again and finish every job they have: a duplicate would be sent now.
+        await a.Services.GetRequiredService<SlaSweeper>().SweepAsync(CancellationToken.None);
+        await b.Services.GetRequiredService<SlaSweeper>().SweepAsync(CancellationToken.None);
+        await a.WaitForJobsAsync(60);
+        await b.WaitForJobsAsync(60);
+
+        Assert.Equal(
+            ["FirstResponse|100|leads", "FirstResponse|50|queue", "FirstResponse|80|queue", "Resolution|100|leads", "Resolution|50|queue", "Resolution|80|queue"],
+            sent.Select(d => $"{d.Chase}|{d.Step}|{d.SentTo}").Order());
+        var posts = connector.Calls.Where(c => c.IsPost && c.Text.Contains("ESC-1 (", StringComparison.Ordinal)).ToList();
+        Assert.Equal(6, posts.Count);
+        Assert.Equal(6, posts.Select(p => p.Text).Distinct().Count());
+    }
+}
