@@ -1,59 +1,51 @@
-using System.Diagnostics;
-using EscalationBot.Testing;
-using Newtonsoft.Json.Linq;
+using EscalationBot.Benchmarks;
 
-// Measures the two turns people wait on, through /api/messages against a real Azurite:
-//   intake submit (validate, allocate the id, write case + index + audit, answer with the confirmation card)
-//   claim          (read, decide, conditional write, answer with the refreshed card)
-// Reports medians and p99s, their ratio, and managed allocation per turn. Not a test: timings on a shared
-// machine are noisy, so compare the ratios within one run.
-//   dotnet run -c Release --project tests/EscalationBot.Benchmarks -- [turns per measurement, default 300]
-var turns = args.Length > 0 && int.TryParse(args[0], out var n) ? n : 300;
+// EscalationBot benchmarks against a real Azurite (each part starts its own, on a free port). Not tests: timings on
+// a shared machine are noisy, so compare the ratios within one run.
+//
+//   dotnet run -c Release --project tests/EscalationBot.Benchmarks -- [turns]          turn latency (default 300 turns)
+//   dotnet run -c Release --project tests/EscalationBot.Benchmarks -- sla              SLA sweep cost, then reminder lateness
+//   dotnet run -c Release --project tests/EscalationBot.Benchmarks -- sla sweep        only the sweep cost
+//   dotnet run -c Release --project tests/EscalationBot.Benchmarks -- sla lateness     only the reminder lateness
+//   dotnet run -c Release --project tests/EscalationBot.Benchmarks -- all [turns]      everything
+//
+// turns:    intake submit and claim through /api/messages: median, p99, allocation per turn (TurnBenchmark.cs).
+// sweep:    100,000 stored cases, 2,000 open; one SLA sweep's read and scheduling against a full read of the open
+//           index and a scan of every case: median and p99 ms, entities read, ratios (SweepBenchmark.cs).
+// lateness: the real bot with Sev1 targets of 40 s and 90 s, 100 cases filed over 25 s, 600 reminders: seconds from
+//           due to sent, at the production sweep interval (30 s) and at 5 s (LatenessBenchmark.cs).
+// The sla part takes 7 to 8 minutes on 2 cores, most of it writing the 100,000 cases and waiting for reminders.
+var what = args.Length > 0 ? args[0] : "300";
+int Turns(string? text) => text is null ? 300 : int.TryParse(text, out var n) && n > 0 ? n : throw new ArgumentException($"Not a number of turns: {text}");
 
-await using var azurite = new AzuriteProcess();
-await azurite.StartAsync();
-await using var connector = await RecordingConnector.StartAsync();
-await using var host = new BotHost(azurite, connector);
-var activities = new Activities(connector);
-var personal = Activities.Personal(People.Reporter);
-
-// Warm up: JIT, connection pools, table creation.
-for (var i = 0; i < 20; i++)
+switch (what)
 {
-    await host.SendAsync(activities.Invoke(People.Reporter, "submitIntake", Activities.IntakeForm(), personal));
+    case "sla" when args.Length < 2 || args[1] is "sweep" or "lateness":
+        await RunSlaAsync(args.Length > 1 ? args[1] : "all");
+        break;
+    case "all":
+        await TurnBenchmark.RunAsync(Turns(args.ElementAtOrDefault(1)));
+        await RunSlaAsync("all");
+        break;
+    case var turns when int.TryParse(turns, out _):
+        await TurnBenchmark.RunAsync(Turns(turns));
+        break;
+    default:
+        Console.Error.WriteLine("Usage: [turns] | sla [sweep|lateness] | all [turns]  (see the top of Program.cs)");
+        return 2;
 }
 
-var warmCases = 20;
-var intake = await MeasureAsync(turns, _ => host.SendAsync(activities.Invoke(People.Reporter, "submitIntake", Activities.IntakeForm(), personal)));
-var claim = await MeasureAsync(turns, i => host.SendAsync(activities.Invoke(People.Specialist, "claim", new JObject { ["caseId"] = $"ESC-{warmCases + i + 1}" }, Activities.QueueChannel)));
+return 0;
 
-Console.WriteLine($"EscalationBot turn benchmark: {turns} turns each, sequential, against Azurite; {Environment.ProcessorCount} cores");
-Console.WriteLine($"{"turn",-15}{"median ms",12}{"p99 ms",12}{"max ms",12}{"alloc KiB/turn",16}");
-Report("intake submit", intake);
-Report("claim", claim);
-Console.WriteLine($"ratio claim/intake (median): {claim.Median / intake.Median:F2}");
-
-static void Report(string name, Measurement m) =>
-    Console.WriteLine($"{name,-15}{m.Median,12:F2}{m.P99,12:F2}{m.Max,12:F2}{m.AllocatedKiB,16:F1}");
-
-static async Task<Measurement> MeasureAsync(int count, Func<int, Task<JObject?>> turn)
+static async Task RunSlaAsync(string part)
 {
-    var times = new double[count];
-    var allocated = GC.GetTotalAllocatedBytes(precise: true);
-    for (var i = 0; i < count; i++)
+    if (part is "all" or "sweep")
     {
-        var watch = Stopwatch.StartNew();
-        var answer = await turn(i);
-        times[i] = watch.Elapsed.TotalMilliseconds;
-        if (answer?.Value<string>("type") != "application/vnd.microsoft.card.adaptive")
-        {
-            throw new InvalidOperationException($"Turn {i} was not accepted: {answer}");
-        }
+        await SweepBenchmark.RunAsync(cases: 100_000, open: 2_000, runs: 30, fullScans: 3);
     }
 
-    var perTurn = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1024.0 / count;
-    Array.Sort(times);
-    return new Measurement(times[count / 2], times[Math.Min(count - 1, (int)Math.Ceiling(count * 0.99) - 1)], times[^1], perTurn);
+    if (part is "all" or "lateness")
+    {
+        await LatenessBenchmark.RunAsync();
+    }
 }
-
-internal sealed record Measurement(double Median, double P99, double Max, double AllocatedKiB);
