@@ -13,28 +13,8 @@ namespace EscalationBot.Tests.Shifts;
 /// The rota is set so that a shift has just started when the bot starts: the catch-up posts its digest.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class HandoverBoundaryTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class HandoverBoundaryTests(AzuriteFixture azurite) : RestartableBotTest
 {
-    private RecordingConnector connector = null!;
-    private Activities activities = null!;
-    private readonly List<BotHost> hosts = [];
-
-    public async Task InitializeAsync()
-    {
-        connector = await RecordingConnector.StartAsync();
-        activities = new Activities(connector);
-    }
-
-    public async Task DisposeAsync()
-    {
-        foreach (var host in hosts)
-        {
-            await host.DisposeAsync();
-        }
-
-        await connector.DisposeAsync();
-    }
-
     /// <summary>
     /// Two shifts, "Day" having started <paramref name="startedAgo"/> ago (UTC) and lasting <paramref name="length"/>
     /// hours, "Night" starting an hour after it ends; with a short Day, nothing runs for a while.
@@ -68,21 +48,18 @@ public sealed class HandoverBoundaryTests(AzuriteFixture azurite) : IAsyncLifeti
         prefix ??= "t" + Guid.NewGuid().ToString("N")[..12];
         if (bind)
         {
-            await using var setup = new BotHost(azurite, connector, prefix, Rota(TimeSpan.FromHours(-3), length: 1));
-            await setup.SendAsync(activities.Message(People.Lead, "setup queue", Activities.QueueChannel));
-            await setup.SendAsync(activities.Message(People.Lead, "setup leads", Activities.LeadsChannel));
-            await setup.SendAsync(activities.Invoke(People.Reporter, "submitIntake", Activities.IntakeForm(), Activities.Personal(People.Reporter)));
+            await using var setup = new BotHost(azurite, Connector, prefix, Rota(TimeSpan.FromHours(-3), length: 1));
+            await setup.SendAsync(Activities.Message(People.Lead, "setup queue", Activities.QueueChannel));
+            await setup.SendAsync(Activities.Message(People.Lead, "setup leads", Activities.LeadsChannel));
+            await setup.SendAsync(Activities.Invoke(People.Reporter, "submitIntake", Activities.IntakeForm(), Activities.Personal(People.Reporter)));
             await setup.WaitForJobsAsync(60);
         }
 
-        var host = new BotHost(azurite, connector, prefix, settings);
-        hosts.Add(host);
-        _ = host.Services; // start it: its catch-up posts the digest of the shift in progress
-        return host;
+        return Track(new BotHost(azurite, Connector, prefix, settings)); // started: its catch-up posts the digest of the shift in progress
     }
 
     private IReadOnlyList<ConnectorCall> Digests(string conversationId) =>
-        connector.Calls.Where(c => c.IsPost && c.ConversationId == conversationId && c.AllText.StartsWith("Handover: Night → Day", StringComparison.Ordinal)).ToList();
+        Connector.Calls.Where(c => c.IsPost && c.ConversationId == conversationId && c.AllText.StartsWith("Handover: Night → Day", StringComparison.Ordinal)).ToList();
 
     [Fact]
     public async Task The_digest_is_posted_once_to_the_leads_and_the_queue_and_not_again_after_a_restart()
@@ -90,15 +67,14 @@ public sealed class HandoverBoundaryTests(AzuriteFixture azurite) : IAsyncLifeti
         var prefix = "t" + Guid.NewGuid().ToString("N")[..12];
         var rota = Rota(TimeSpan.FromMinutes(1));
         var first = await StartAsync(rota, prefix);
-        var leads = await connector.WaitForAsync(c => c.IsPost && c.ConversationId == Activities.LeadsChannel && c.AllText.StartsWith("Handover: Night → Day", StringComparison.Ordinal), "digest to the leads");
-        await connector.WaitForAsync(c => c.IsPost && c.ConversationId == Activities.QueueChannel && c.AllText.StartsWith("Handover: Night → Day", StringComparison.Ordinal), "digest to the queue");
+        var leads = await Connector.WaitForAsync(c => c.IsPost && c.ConversationId == Activities.LeadsChannel && c.AllText.StartsWith("Handover: Night → Day", StringComparison.Ordinal), "digest to the leads");
+        await Connector.WaitForAsync(c => c.IsPost && c.ConversationId == Activities.QueueChannel && c.AllText.StartsWith("Handover: Night → Day", StringComparison.Ordinal), "digest to the queue");
         Assert.Contains("Unclaimed (1)", leads.AllText);
         Assert.DoesNotContain("Posted late", leads.AllText);
         Assert.Contains(ChatFlowTests.Actions(leads.Card!), a => a.Value<string>("title") == "I've got it");
         await first.WaitForJobsAsync(60, includeScheduled: false);
 
-        await first.DisposeAsync();
-        hosts.Remove(first);
+        await StopAsync(first);
         var second = await StartAsync(rota, prefix, bind: false);
         await second.WaitForJobsAsync(60, includeScheduled: false);
 
@@ -112,7 +88,7 @@ public sealed class HandoverBoundaryTests(AzuriteFixture azurite) : IAsyncLifeti
     public async Task A_boundary_missed_while_the_bot_was_down_is_posted_late_and_says_so()
     {
         await StartAsync(Rota(TimeSpan.FromMinutes(40)));
-        var digest = await connector.WaitForAsync(c => c.IsPost && c.ConversationId == Activities.LeadsChannel && c.AllText.StartsWith("Handover: Night → Day", StringComparison.Ordinal), "late digest");
+        var digest = await Connector.WaitForAsync(c => c.IsPost && c.ConversationId == Activities.LeadsChannel && c.AllText.StartsWith("Handover: Night → Day", StringComparison.Ordinal), "late digest");
         Assert.Contains("Posted late: the bot was not running at the", digest.AllText);
     }
 
@@ -120,22 +96,22 @@ public sealed class HandoverBoundaryTests(AzuriteFixture azurite) : IAsyncLifeti
     public async Task I_ve_got_it_updates_every_post_in_place_and_a_reporter_cannot_press_it()
     {
         var host = await StartAsync(Rota(TimeSpan.FromMinutes(1)));
-        var queuePost = await connector.WaitForAsync(c => c.IsPost && c.ConversationId == Activities.QueueChannel && c.AllText.StartsWith("Handover: Night → Day", StringComparison.Ordinal), "digest in the queue");
+        var queuePost = await Connector.WaitForAsync(c => c.IsPost && c.ConversationId == Activities.QueueChannel && c.AllText.StartsWith("Handover: Night → Day", StringComparison.Ordinal), "digest in the queue");
         var button = ChatFlowTests.Actions(queuePost.Card!).Single(a => a.Value<string>("title") == "I've got it");
         var data = (JObject)button["data"]!;
 
-        var refused = await host.SendAsync(activities.Invoke(People.Reporter, "ackHandover", data, Activities.Personal(People.Reporter)));
+        var refused = await host.SendAsync(Activities.Invoke(People.Reporter, "ackHandover", data, Activities.Personal(People.Reporter)));
         Assert.Equal("Only specialists and leads take over a shift's work.", refused!.Value<string>("value"));
-        var forged = await host.SendAsync(activities.Invoke(People.Specialist, "ackHandover", new JObject { ["shift"] = "0", ["start"] = "12" }, Activities.QueueChannel));
+        var forged = await host.SendAsync(Activities.Invoke(People.Specialist, "ackHandover", new JObject { ["shift"] = "0", ["start"] = "12" }, Activities.QueueChannel));
         Assert.Equal("There is no such handover digest.", forged!.Value<string>("value"));
 
-        var acknowledged = await host.SendAsync(activities.Invoke(People.Specialist, "ackHandover", data, Activities.QueueChannel, queuePost.Body.Value<string>("id")));
+        var acknowledged = await host.SendAsync(Activities.Invoke(People.Specialist, "ackHandover", data, Activities.QueueChannel, queuePost.Body.Value<string>("id")));
         Assert.Contains("✅ Taken over by Sam Specialist", ChatFlowTests.Texts(acknowledged!["value"]!));
-        var leadsUpdate = await connector.WaitForAsync(c => c.IsUpdate && c.ConversationId == Activities.LeadsChannel && c.AllText.Contains("Taken over by Sam Specialist", StringComparison.Ordinal), "leads' post edited in place");
+        var leadsUpdate = await Connector.WaitForAsync(c => c.IsUpdate && c.ConversationId == Activities.LeadsChannel && c.AllText.Contains("Taken over by Sam Specialist", StringComparison.Ordinal), "leads' post edited in place");
         Assert.NotNull(leadsUpdate.ActivityId);
 
         // Pressing again, or a replayed invoke, changes nothing.
-        await host.SendAsync(activities.Invoke(People.Specialist, "ackHandover", data, Activities.QueueChannel));
+        await host.SendAsync(Activities.Invoke(People.Specialist, "ackHandover", data, Activities.QueueChannel));
         await host.WaitForJobsAsync(60, includeScheduled: false);
         var stored = await host.Services.GetRequiredService<IHandoverStore>().GetAsync(0, DateTimeOffset.FromUnixTimeSeconds(long.Parse(data.Value<string>("start")!)), CancellationToken.None);
         Assert.Equal([People.Specialist.Id], stored!.View.Acknowledged.Select(a => a.Id));
@@ -145,11 +121,11 @@ public sealed class HandoverBoundaryTests(AzuriteFixture azurite) : IAsyncLifeti
     public async Task The_leads_are_nudged_once_when_nobody_takes_over()
     {
         var host = await StartAsync(Rota(TimeSpan.FromMinutes(1), acknowledgeWithin: "00:00:02"));
-        var nudge = await connector.WaitForAsync(c => c.IsPost && c.ConversationId == Activities.LeadsChannel && c.Text.StartsWith("Nobody on the Day shift has taken over its handover yet", StringComparison.Ordinal), "nudge");
+        var nudge = await Connector.WaitForAsync(c => c.IsPost && c.ConversationId == Activities.LeadsChannel && c.Text.StartsWith("Nobody on the Day shift has taken over its handover yet", StringComparison.Ordinal), "nudge");
         Assert.NotNull(nudge.Card);
 
         await host.Services.GetRequiredService<HandoverScheduler>().StartAsync(CancellationToken.None);
         await host.WaitForJobsAsync(60, includeScheduled: false);
-        Assert.Single(connector.Calls, c => c.Text.StartsWith("Nobody on the Day shift", StringComparison.Ordinal));
+        Assert.Single(Connector.Calls, c => c.Text.StartsWith("Nobody on the Day shift", StringComparison.Ordinal));
     }
 }

@@ -9,11 +9,11 @@ namespace EscalationBot.Tests.Sla;
 
 /// <summary>
 /// Reminders end to end: the real bot on Azurite with second-scale targets, Hangfire in memory, and a recording
-/// connector as Teams. Each reminder must arrive once, not before it is due, in the right conversation, and
+/// Connector as Teams. Each reminder must arrive once, not before it is due, in the right conversation, and
 /// survive a restart. Waits poll for the outcome with generous ceilings; no assertion is about how late it was.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class SlaChaseTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class SlaChaseTests(AzuriteFixture azurite) : RestartableBotTest
 {
     private const string OwnerChat = "spec-dm";
     private static readonly JObject Esc1 = new() { ["caseId"] = "ESC-1" };
@@ -32,26 +32,6 @@ public sealed class SlaChaseTests(AzuriteFixture azurite) : IAsyncLifetime
         ["Sla:DeliveryLease"] = "00:00:10",
     };
 
-    private RecordingConnector connector = null!;
-    private Activities activities = null!;
-    private readonly List<BotHost> hosts = [];
-
-    public async Task InitializeAsync()
-    {
-        connector = await RecordingConnector.StartAsync();
-        activities = new Activities(connector);
-    }
-
-    public async Task DisposeAsync()
-    {
-        foreach (var host in hosts)
-        {
-            await host.DisposeAsync();
-        }
-
-        await connector.DisposeAsync();
-    }
-
     private BotHost Start(string? tablePrefix = null, IDictionary<string, string?>? overrides = null)
     {
         var settings = new Dictionary<string, string?>(FastSla);
@@ -60,24 +40,21 @@ public sealed class SlaChaseTests(AzuriteFixture azurite) : IAsyncLifetime
             settings[key] = value;
         }
 
-        var host = new BotHost(azurite, connector, tablePrefix, settings);
-        hosts.Add(host);
-        _ = host.Services; // start it, and its sweep
-        return host;
+        return Track(new BotHost(azurite, Connector, tablePrefix, settings)); // started, with its sweep
     }
 
     private async Task BindAsync(BotHost host)
     {
-        await host.SendAsync(activities.Message(People.Specialist, "help", OwnerChat)); // the owner's 1:1 chat
-        await host.SendAsync(activities.Message(People.Lead, "setup queue", Activities.QueueChannel));
-        await host.SendAsync(activities.Message(People.Lead, "setup leads", Activities.LeadsChannel));
+        await host.SendAsync(Activities.Message(People.Specialist, "help", OwnerChat)); // the owner's 1:1 chat
+        await host.SendAsync(Activities.Message(People.Lead, "setup queue", Activities.QueueChannel));
+        await host.SendAsync(Activities.Message(People.Lead, "setup leads", Activities.LeadsChannel));
     }
 
     private async Task FileAsync(BotHost host, string severity = "Sev1") =>
-        await host.SendAsync(activities.Invoke(People.Reporter, "submitIntake", Activities.IntakeForm(severity), Activities.Personal(People.Reporter)));
+        await host.SendAsync(Activities.Invoke(People.Reporter, "submitIntake", Activities.IntakeForm(severity), Activities.Personal(People.Reporter)));
 
     private IReadOnlyList<ConnectorCall> Reminders(string caseId) =>
-        connector.Calls.Where(c => c.IsPost && c.Text.Contains(caseId + " (", StringComparison.Ordinal)).ToList();
+        Connector.Calls.Where(c => c.IsPost && c.Text.Contains(caseId + " (", StringComparison.Ordinal)).ToList();
 
     private static async Task<IReadOnlyList<Delivery>> DeliveriesAsync(BotHost host, int number) =>
         await host.Services.GetRequiredService<IReminderStore>().DeliveriesAsync(number, CancellationToken.None);
@@ -137,10 +114,10 @@ public sealed class SlaChaseTests(AzuriteFixture azurite) : IAsyncLifetime
         var host = Start();
         await BindAsync(host);
         await FileAsync(host, "Sev3");
-        await host.SendAsync(activities.Invoke(People.Specialist, "claim", Esc1, Activities.QueueChannel));
+        await host.SendAsync(Activities.Invoke(People.Specialist, "claim", Esc1, Activities.QueueChannel));
 
         // Raised to Sev1, the case takes Sev1's 10 s resolution target from its filing: all three marks come due.
-        await host.SendAsync(activities.Message(People.Specialist, "triage ESC-1 sev1 Threat names a date", OwnerChat));
+        await host.SendAsync(Activities.Message(People.Specialist, "triage ESC-1 sev1 Threat names a date", OwnerChat));
         var sent = await WaitForDeliveriesAsync(host, 1, 3);
         await SettleAsync(host);
 
@@ -164,8 +141,7 @@ public sealed class SlaChaseTests(AzuriteFixture azurite) : IAsyncLifetime
         await FileAsync(first);
         await WaitForDeliveriesAsync(first, 1, 1); // the 50% mark went out; 80% and the breach are pending
 
-        await first.DisposeAsync(); // its in-memory job store, with the scheduled reminders, is gone
-        hosts.Remove(first);
+        await StopAsync(first); // its in-memory job store, with the scheduled reminders, is gone
 
         var second = Start(prefix, slow);
         var sent = await WaitForDeliveriesAsync(second, 1, 3);
@@ -257,7 +233,7 @@ public sealed class SlaChaseTests(AzuriteFixture azurite) : IAsyncLifetime
         var host = Start(overrides: new Dictionary<string, string?> { ["Sla:Idle:Nudge"] = "00:00:02", ["Sla:Idle:Release"] = "00:00:04" });
         await BindAsync(host);
         await FileAsync(host, "Sev3");
-        await host.SendAsync(activities.Invoke(People.Specialist, "claim", Esc1, Activities.QueueChannel));
+        await host.SendAsync(Activities.Invoke(People.Specialist, "claim", Esc1, Activities.QueueChannel));
 
         var sent = await WaitForDeliveriesAsync(host, 1, 2);
         await SettleAsync(host);
@@ -277,7 +253,7 @@ public sealed class SlaChaseTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal("ESC-1 (Sev3 normal, Hate speech) had no activity for 4 s and is back in the queue.", posts[1].Text);
 
         // The queue card shows it unclaimed again, with its Claim button.
-        var update = await connector.WaitForAsync(u => u.IsUpdate && u.ConversationId == Activities.QueueChannel && ChatFlowTests.Actions(u.Card!).Any(a => a.Value<string>("verb") == "claim"), "queue card back to unclaimed");
+        var update = await Connector.WaitForAsync(u => u.IsUpdate && u.ConversationId == Activities.QueueChannel && ChatFlowTests.Actions(u.Card!).Any(a => a.Value<string>("verb") == "claim"), "queue card back to unclaimed");
         Assert.NotNull(update);
     }
 }
