@@ -1,4 +1,3 @@
-using System.Reflection;
 using Azure.Data.Tables;
 using EscalationBot.Cases;
 using EscalationBot.Sla;
@@ -7,50 +6,33 @@ using EscalationBot.Storage;
 namespace EscalationBot.Benchmarks;
 
 /// <summary>
-/// The bot's own row keys and entity formats (<c>CaseKeys</c> and <c>CaseEntities</c> in bot/Storage/CaseEntities.cs),
-/// so that the seeded table is exactly what the bot writes. They are internal to the bot and visible only to its
-/// tests; reaching them by reflection keeps one copy of the formats rather than a second one here that could drift.
+/// The bot's own row keys and entity formats (<see cref="CaseKeys"/> and <see cref="CaseEntities"/>, internal to the
+/// bot and visible to this program), so that the seeded table is exactly what the bot writes: one copy of the
+/// formats, checked by the compiler, rather than a second one here that could drift.
 /// </summary>
 internal static class StorageFormats
 {
-    private static readonly Assembly Bot = typeof(TableCaseStore).Assembly;
-    private static readonly Type Keys = Bot.GetType("EscalationBot.Storage.CaseKeys", throwOnError: true)!;
-    private static readonly Type Entities = Bot.GetType("EscalationBot.Storage.CaseEntities", throwOnError: true)!;
+    public const string Partition = CaseKeys.Partition;
+    public const string CasePrefix = CaseKeys.CasePrefix;
 
-    public static readonly string Partition = Constant("Partition");
-    public static readonly string CasePrefix = Constant("CasePrefix");
+    public static string CaseKey(int number) => CaseKeys.Case(number);
+    public static string OpenKey(int number) => CaseKeys.Open(number);
+    public static string DueKey(Reminder reminder) => CaseKeys.Due(reminder);
+    public static string DuplicateKey(string normalized, int number) => CaseKeys.Key(normalized, number);
+    public static string End(string prefix) => CaseKeys.End(prefix);
 
-    public static readonly Func<int, string> CaseKey = Bind<Func<int, string>>(Keys, "Case");
-    public static readonly Func<int, string> OpenKey = Bind<Func<int, string>>(Keys, "Open");
-    public static readonly Func<Reminder, string> DueKey = Bind<Func<Reminder, string>>(Keys, "Due");
-    public static readonly Func<string, string> DeliveryKey = Bind<Func<string, string>>(Keys, "Delivery");
-    public static readonly Func<string, int, string> DuplicateKey = Bind<Func<string, int, string>>(Keys, "Key");
-    public static readonly Func<string, string> End = Bind<Func<string, string>>(Keys, "End");
-
-    public static readonly Func<Case, string, int, TableEntity> CaseEntity = Bind<Func<Case, string, int, TableEntity>>(Entities, "ToEntity");
-    public static readonly Func<AuditEntry, int, TableEntity> AuditEntity = Bind<Func<AuditEntry, int, TableEntity>>(Entities, "ToEntity");
-    public static readonly Func<Reminder, string, TableEntity> ReminderEntity = Bind<Func<Reminder, string, TableEntity>>(Entities, "ToEntity");
+    public static TableEntity CaseEntity(Case c, string rowKey, int version) => CaseEntities.ToEntity(c, rowKey, version);
+    public static TableEntity AuditEntity(AuditEntry entry, int version) => CaseEntities.ToEntity(entry, version);
+    public static TableEntity ReminderEntity(Reminder reminder, string rowKey) => CaseEntities.ToEntity(reminder, rowKey);
 
     /// <summary>A delivery record as <see cref="TableReminderStore.CompleteAsync"/> leaves it once the reminder went out.</summary>
     public static TableEntity SentRecord(Reminder r, string sentTo)
     {
-        var record = ReminderEntity(r, DeliveryKey(r.Key));
+        var record = ReminderEntity(r, CaseKeys.Delivery(r.Key));
         record["State"] = "sent";
         record["Claimant"] = "seed";
         record["SentAt"] = r.DueAt.AddSeconds(1);
         record["SentTo"] = sentTo;
         return record;
-    }
-
-    private static string Constant(string name) =>
-        (string)(Keys.GetField(name, BindingFlags.Public | BindingFlags.Static)?.GetRawConstantValue()
-            ?? throw new MissingFieldException(Keys.FullName, name));
-
-    private static T Bind<T>(Type type, string name) where T : Delegate
-    {
-        var parameters = typeof(T).GetMethod("Invoke")!.GetParameters().Select(p => p.ParameterType).ToArray();
-        var method = type.GetMethod(name, BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static, parameters)
-            ?? throw new MissingMethodException(type.FullName, name);
-        return method.CreateDelegate<T>();
     }
 }
