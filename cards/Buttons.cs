@@ -32,6 +32,9 @@ public static class Verbs
     public const string RecordAnswer = "recordAnswer";
     public const string MarkSensitive = "markSensitive";
     public const string AcknowledgeHandover = "ackHandover";
+    public const string StartShift = "shiftStart";
+    public const string EndShift = "shiftEnd";
+    public const string HandoverChoice = "handoverChoice";
 
     /// <summary>The data key that carries the verb in an Action.Submit payload.</summary>
     public const string SubmitVerbKey = "verb";

@@ -105,6 +105,8 @@ public sealed record Case(
     public int TargetsRound { get; init; }
     /// <summary>The latest note left for the next shift, if any.</summary>
     public HandoverNote? HandoverNote { get; init; }
+    /// <summary>The shift boundary across which the owner chose to keep the case: it is not released at that handover.</summary>
+    public DateTimeOffset? KeptAcross { get; init; }
     /// <summary>The last change anyone made to the case: an owner who goes quiet is nudged, then relieved of it.</summary>
     public DateTimeOffset? LastActivityAt { get; init; }
 

@@ -438,6 +438,56 @@ public static class CaseRules
         return Accept(current with { HandoverNote = new HandoverNote(text, actor.Person, now) }, actor, "handover note", current.State, now, text);
     }
 
+    /// <summary>
+    /// The owner (or a lead) keeps the case across the shift boundary at <paramref name="boundary"/>: the release of
+    /// cases nobody chose for passes it by. Any later change of owner makes the choice moot.
+    /// </summary>
+    public static Decision KeepOverHandover(Case current, Actor actor, DateTimeOffset boundary, DateTimeOffset now, CasePolicy? policy = null)
+    {
+        if (!actor.IsStaff)
+        {
+            return new Decision.Refused("Only specialists and leads decide at a handover.");
+        }
+
+        if ((Wrong(CaseAction.Release, current, now, policy) ?? NotOwner(current, actor, "keep")) is { } refused)
+        {
+            return refused;
+        }
+
+        if (current.KeptAcross == boundary)
+        {
+            return new Decision.Refused($"{current.Id} is already kept by {current.Owner?.Name} over this handover.");
+        }
+
+        return Accept(current with { KeptAcross = boundary }, actor, "kept over the handover", current.State, now, $"{current.Owner?.Name} keeps it across the shift change.");
+    }
+
+    /// <summary>
+    /// At a handover, a case its outgoing owner made no choice for goes back to the queue, with a note on its
+    /// timeline. Checked against the stored case: a case kept, handed on or worked on after the boundary stays.
+    /// </summary>
+    public static Decision ReleaseAtHandover(Case current, string ownerId, DateTimeOffset boundary, string shiftName, DateTimeOffset now, CasePolicy? policy = null)
+    {
+        policy ??= CasePolicy.Default;
+        if (!IsAllowedIn(CaseAction.Release, current.State) || current.Owner?.Id != ownerId)
+        {
+            return new Decision.Refused($"{current.Id} is no longer held by the outgoing owner.");
+        }
+
+        if (current.KeptAcross == boundary || current.LastActivityAt > boundary)
+        {
+            return new Decision.Refused($"{current.Id} was kept over the handover, or worked on after it.");
+        }
+
+        return Accept(
+            current.Resumed(now, policy.CalendarFor(current)) with { State = CaseState.New, Owner = null, Consult = null },
+            new Actor(SystemActor, Role.Lead),
+            "released at the handover",
+            current.State,
+            now,
+            $"{current.Owner.Name} made no choice for it before the {shiftName} shift ended; back in the queue.");
+    }
+
     /// <summary>Hide a case's details from now on: the reporter of the case or any specialist or lead.</summary>
     public static Decision MarkSensitive(Case current, Actor actor, DateTimeOffset now, CasePolicy? policy = null)
     {

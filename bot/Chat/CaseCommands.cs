@@ -4,6 +4,7 @@ using EscalationBot.Cards.Cases;
 using EscalationBot.Cards.Handover;
 using EscalationBot.Cards.Help;
 using EscalationBot.Cards.Intake;
+using EscalationBot.Cards.Shifts;
 using EscalationBot.Cases;
 using EscalationBot.Roster;
 using EscalationBot.Shifts;
@@ -35,6 +36,8 @@ public sealed class CaseCommands(
     IBackgroundJobClient jobs,
     HandoverDigests handovers,
     HandoverAcknowledgements acknowledgements,
+    ShiftRoster shiftRoster,
+    OutgoingOwners outgoingOwners,
     IOptionsMonitor<SlaOptions> sla,
     IOptions<TeamOptions> team,
     CasePolicy policy,
@@ -89,6 +92,10 @@ public sealed class CaseCommands(
                 },
                 ChatCommand.HandoverNoteFor note => await ChangeAsync(note.CaseRef, turn, (c, now) => CaseRules.LeaveHandoverNote(c, turn.Actor, note.Text, now, policy), null,
                     c => $"Handover note left on {c.Id}: the next shift's digest shows it.", cancellationToken),
+                ChatCommand.HandoverChoice choice => await HandoverChoiceAsync(choice, turn, cancellationToken),
+                ChatCommand.StartShift => new Reply(await shiftRoster.StartAsync(turn.Actor, cancellationToken)),
+                ChatCommand.EndShift => new Reply(await shiftRoster.EndAsync(turn.Actor, cancellationToken)),
+                ChatCommand.Who => new Reply(Card: RosterCard.Build(await shiftRoster.WhoAsync(cancellationToken), turn.Buttons)),
                 ChatCommand.Unreadable unreadable => new Reply(unreadable.Why),
                 _ => Help(null, turn),
             };
@@ -109,6 +116,67 @@ public sealed class CaseCommands(
         }
 
         return new Reply(Card: HandoverCard.Build(await handovers.NowAsync(cancellationToken), turn.Buttons));
+    }
+
+    /// <summary>
+    /// Keep, hand to or release one of the outgoing shift's cases. The rules check the actor, the case and its
+    /// state on the server; the boundary must be a real shift end whose choices are still open. From a card, the
+    /// card it was pressed on is redrawn from the stored cases with what happened at its top.
+    /// </summary>
+    private async Task<Reply> HandoverChoiceAsync(ChatCommand.HandoverChoice choice, ChatTurn turn, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        ShiftRun? outgoing;
+        if (choice.Boundary is null)
+        {
+            outgoing = outgoingOwners.RunHandingOver(now);
+        }
+        else
+        {
+            outgoing = long.TryParse(choice.Boundary, out var unix) && unix is >= 0 and <= 253402300799
+                ? outgoingOwners.RunEndingAt(DateTimeOffset.FromUnixTimeSeconds(unix))
+                : null;
+            if (outgoing is null)
+            {
+                return new Reply("That button does not say which handover it is for.");
+            }
+        }
+
+        if (outgoing is null)
+        {
+            return new Reply("No shift is running now, so there is no handover to keep a case over.");
+        }
+
+        if (!outgoingOwners.IsOpen(outgoing, now))
+        {
+            return new Reply($"The choices for the end of the {outgoing.Name} shift have closed. Use 'reassign ESC-n name' or 'release ESC-n' instead.");
+        }
+
+        var plain = turn with { FromCard = false };
+        var result = choice.Choice switch
+        {
+            HandoverChoiceRows.Keep => await ChangeAsync(choice.CaseRef, plain, (c, at) => CaseRules.KeepOverHandover(c, turn.Actor, outgoing.End, at, policy), null,
+                c => $"{c.Id} stays with {c.Owner?.Name} over the handover.", cancellationToken),
+            HandoverChoiceRows.Release => await ChangeAsync(choice.CaseRef, plain, (c, at) => CaseRules.Release(c, turn.Actor, at, policy), null,
+                c => $"{c.Id} is back in the queue.", cancellationToken),
+            HandoverChoiceRows.HandTo => await ReassignAsync(new ChatCommand.Reassign(choice.CaseRef, choice.AssigneeId), plain, cancellationToken),
+            _ => new Reply("Choose keep, hand to or release."),
+        };
+        if (!turn.FromCard)
+        {
+            return result;
+        }
+
+        if (choice.Card == OutgoingOwners.DigestCard)
+        {
+            var digest = choice.Shift is null
+                ? turn.Actor.Role == Role.Lead ? await handovers.NowAsync(cancellationToken) : null
+                : await acknowledgements.RedrawAsync(choice.Shift, choice.Start, cancellationToken);
+            return digest is null ? result : new Reply(Card: HandoverCard.Build(digest with { Message = result.Text }, turn.Buttons), ReplacesCard: true);
+        }
+
+        var mine = await outgoingOwners.ForOwnerAsync(turn.Actor.Person, outgoing, result.Text, cancellationToken);
+        return mine is null ? result : new Reply(Card: OutgoingCard.Build(mine, turn.Buttons), ReplacesCard: true);
     }
 
     private static Reply Help(string? preface, ChatTurn turn) =>

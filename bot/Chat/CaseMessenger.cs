@@ -202,7 +202,7 @@ public sealed class CaseMessenger(
         logger.LogInformation("Reporter {User} told that {CaseId} is {Notice}", c.Reporter.Id, c.Id, notice);
     }
 
-    private Task<string> SendTextAsync(string address, string text, CancellationToken cancellationToken) =>
+    public Task<string> SendTextAsync(string address, string text, CancellationToken cancellationToken) =>
         SendAsync(address, null, cancellationToken, text);
 
     private async Task<string> SendAsync(string address, Cards.AdaptiveCards.AdaptiveCard? card, CancellationToken cancellationToken, string? text = null)

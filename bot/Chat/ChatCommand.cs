@@ -41,6 +41,18 @@ public abstract record ChatCommand
     /// <summary>"I've got it" on a digest: which shift (its index) and which run (its start, unix seconds), as sent.</summary>
     public sealed record AcknowledgeHandover(string? Shift, string? Start) : ChatCommand;
 
+    /// <summary>
+    /// Keep, hand to or release one of the outgoing shift's cases at a handover. <see cref="Boundary"/> (unix seconds,
+    /// as sent) is null when typed: the handover in progress. <see cref="Card"/>, <see cref="Shift"/> and
+    /// <see cref="Start"/> say which card the button was on, to redraw it.
+    /// </summary>
+    public sealed record HandoverChoice(string CaseRef, string? Choice, string? Boundary, string? AssigneeId = null, string? Card = null, string? Shift = null, string? Start = null) : ChatCommand;
+
+    /// <summary><c>shift start</c>, <c>shift end</c> and <c>who</c>: the live roster.</summary>
+    public sealed record StartShift : ChatCommand;
+    public sealed record EndShift : ChatCommand;
+    public sealed record Who : ChatCommand;
+
     /// <summary>A button whose data could not be read: forged, stale or from an unknown card.</summary>
     public sealed record Unreadable(string Why) : ChatCommand;
 }

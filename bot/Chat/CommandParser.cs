@@ -31,6 +31,9 @@ public static partial class CommandParser
         ("sensitive ESC-n", "Hide a case's details from previews (the reporter, specialists and leads)."),
         ("handover", "The handover digest for the shift now: open, at risk, who holds what (leads)."),
         ("handover note ESC-n text", "Leave a note about a case for the next shift's digest (specialists and leads)."),
+        ("handover keep ESC-n", "Keep your case over the shift change, so it is not released to the queue (the owner or a lead)."),
+        ("shift start / shift end", "Say that you are starting or leaving your shift (specialists and leads)."),
+        ("who", "Who is on shift now, and on the next shift."),
         ("setup queue / setup leads", "Make this conversation the specialists' queue or the leads' channel (leads)."),
         ("help", "This list."),
     ];
@@ -72,7 +75,13 @@ public static partial class CommandParser
             "handover" when rest.Length == 0 => new ChatCommand.HandoverNow(),
             "handover" when rest.StartsWith("note", StringComparison.OrdinalIgnoreCase) =>
                 WithText(rest[4..].Trim(), (id, text) => new ChatCommand.HandoverNoteFor(id, text), "handover note ESC-12 Partner calls back at 9"),
-            "handover" => Usage("handover, or handover note ESC-12 text"),
+            "handover" when rest.StartsWith("keep", StringComparison.OrdinalIgnoreCase) && rest[4..].Trim() is { Length: > 0 } kept =>
+                new ChatCommand.HandoverChoice(kept, Cards.Handover.HandoverChoiceRows.Keep, null),
+            "handover" => Usage("handover, handover note ESC-12 text, or handover keep ESC-12"),
+            "shift" when rest.Equals("start", StringComparison.OrdinalIgnoreCase) => new ChatCommand.StartShift(),
+            "shift" when rest.Equals("end", StringComparison.OrdinalIgnoreCase) => new ChatCommand.EndShift(),
+            "shift" => Usage("shift start, or shift end"),
+            "who" or "roster" when rest.Length == 0 || rest.Equals("is on", StringComparison.OrdinalIgnoreCase) => new ChatCommand.Who(),
             "setup" when Bindings.All.Contains(rest.ToLowerInvariant()) => new ChatCommand.Setup(rest.ToLowerInvariant()),
             "setup" => Usage("setup queue, or setup leads"),
             _ => new ChatCommand.Help($"I didn't understand \"{Shorten(t)}\"."),
@@ -118,8 +127,18 @@ public static partial class CommandParser
             Verbs.Note when caseRef is not null => new ChatCommand.Note(caseRef, Read(Cards.Cases.CaseCard.NoteField)),
             Verbs.Reopen when caseRef is not null => new ChatCommand.Reopen(caseRef, Read(Cards.Cases.CaseCard.ReasonField)),
             Verbs.Resolve when caseRef is not null => new ChatCommand.Resolve(caseRef, Read(Cards.Cases.CaseCard.OutcomeField), Read(Cards.Cases.CaseCard.SummaryField)),
+            Verbs.HandoverChoice when caseRef is not null => new ChatCommand.HandoverChoice(
+                caseRef,
+                Read(Cards.Handover.HandoverChoiceRows.ChoiceKey),
+                Read(Cards.Handover.HandoverChoiceRows.BoundaryKey),
+                Read(Cards.Handover.HandoverChoiceRows.AssigneeField),
+                Read(Shifts.OutgoingOwners.CardKey),
+                Read(Shifts.HandoverJob.ShiftKey),
+                Read(Shifts.HandoverJob.StartKey)),
+            Verbs.StartShift => new ChatCommand.StartShift(),
+            Verbs.EndShift => new ChatCommand.EndShift(),
             Verbs.AcknowledgeHandover => new ChatCommand.AcknowledgeHandover(Read(Shifts.HandoverJob.ShiftKey), Read(Shifts.HandoverJob.StartKey)),
-            Verbs.Claim or Verbs.Status or Verbs.Resolve or Verbs.Release or Verbs.Note or Verbs.Reopen or Verbs.Reveal or Verbs.MarkSensitive or Verbs.Consult or Verbs.RecordAnswer or Verbs.Reassign or Verbs.AddToCase or Verbs.Triage or Verbs.AskReporter or Verbs.Update => new ChatCommand.Unreadable("That button does not say which case it is for."),
+            Verbs.Claim or Verbs.Status or Verbs.Resolve or Verbs.Release or Verbs.Note or Verbs.Reopen or Verbs.Reveal or Verbs.MarkSensitive or Verbs.Consult or Verbs.RecordAnswer or Verbs.Reassign or Verbs.AddToCase or Verbs.Triage or Verbs.AskReporter or Verbs.Update or Verbs.HandoverChoice => new ChatCommand.Unreadable("That button does not say which case it is for."),
             _ => new ChatCommand.Unreadable("That button is not one I know. It may be from an old card: type 'help' to start again."),
         };
     }

@@ -4,8 +4,11 @@ using Hangfire;
 
 namespace EscalationBot.Shifts;
 
-/// <summary>"I've got it": someone on the incoming shift takes the work over; every post of the digest shows who, and when.</summary>
-public sealed class HandoverAcknowledgements(IHandoverStore handovers, IBackgroundJobClient jobs, TimeProvider clock)
+/// <summary>
+/// Changes to a posted digest, each shown on every post of it: "I've got it" (someone on the incoming shift takes the
+/// work over: who, and when), and a redraw after a choice for one of the outgoing shift's cases.
+/// </summary>
+public sealed class HandoverAcknowledgements(IHandoverStore handovers, HandoverDigests digests, ShiftSchedule schedule, IBackgroundJobClient jobs, TimeProvider clock)
 {
     private const int MaxAttempts = 10;
 
@@ -44,5 +47,35 @@ public sealed class HandoverAcknowledgements(IHandoverStore handovers, IBackgrou
         }
 
         return ("Several people are taking this over at once; please press again.", null);
+    }
+
+    /// <summary>
+    /// Rebuilds a posted digest from the cases as they are now, keeping who acknowledged it, and edits every post.
+    /// Null if the data names no posted digest (button data is user input).
+    /// </summary>
+    public async Task<HandoverView?> RedrawAsync(string? shift, string? start, CancellationToken cancellationToken)
+    {
+        if (!int.TryParse(shift, out var index) || !long.TryParse(start, out var unix) || unix is < 0 or > 253402300799
+            || schedule.RunAt(index, DateTimeOffset.FromUnixTimeSeconds(unix)) is not { } run)
+        {
+            return null;
+        }
+
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            if (await handovers.GetAsync(index, run.Start, cancellationToken) is not { } digest)
+            {
+                return null;
+            }
+
+            var view = await digests.AtBoundaryAsync(run, digest.View.LateNote, digest.View.Acknowledged, digest.View.AcknowledgeData ?? new Dictionary<string, string>(), cancellationToken);
+            if (await handovers.TryReplaceAsync(digest with { View = view }, cancellationToken))
+            {
+                jobs.Enqueue<HandoverJob>(j => j.RefreshAsync(index, unix, CancellationToken.None));
+                return view;
+            }
+        }
+
+        return null;
     }
 }

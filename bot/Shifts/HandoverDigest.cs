@@ -13,7 +13,8 @@ public sealed record DigestInput(
     IReadOnlyList<Case> Open,
     IReadOnlyList<Case> ResolvedInOutgoing,
     IReadOnlySet<string> OutgoingMembers,
-    DateTimeOffset Now);
+    DateTimeOffset Now,
+    HandoverOptions? Options = null);
 
 /// <summary>
 /// Builds the handover digest from the stored cases: unclaimed cases oldest first; cases held by the outgoing
@@ -36,7 +37,9 @@ public static class HandoverDigest
         var owned = open.Where(c => c.Owner is not null).ToList();
         var known = input.OutgoingMembers.Count > 0;
         Add(sections, known ? $"Held by the outgoing shift{Of(input.Outgoing)}" : "Held", owned.Where(c => !known || input.OutgoingMembers.Contains(c.Owner!.Id)), items, "queue claimed",
-            c => $"{Head(c)} · {c.Owner!.Name} · {Labels.Of(c.State)} · {Age(c, now)} old · {Next(c, now, policy)}");
+            c => HeldLine(c, now, policy), held: known && input.Options is not null && input.Outgoing is { } outgoing
+                ? c => new HeldCase(c.Id, HeldLine(c, now, policy), Chosen(c, outgoing.End))
+                : null);
 
         var atRisk = open.Select(c => (Case: c, Mark: Worst(c, now, policy))).Where(x => x.Mark is not null)
             .OrderByDescending(x => x.Mark!.Step).ThenBy(x => x.Mark!.DueAt).ToList();
@@ -65,7 +68,7 @@ public static class HandoverDigest
         var subtitle = input.Incoming is { } run
             ? $"{run.Name} shift from {Durations.LocalTime(run.Start)} · {open.Count} open"
             : $"As of {Durations.LocalTime(now)} · {open.Count} open";
-        return new HandoverView(input.Title, subtitle, sections, acknowledged ?? [], lateNote, acknowledgeData);
+        return new HandoverView(input.Title, subtitle, sections, acknowledged ?? [], lateNote, acknowledgeData, input.Options);
     }
 
     /// <summary>First response met (claimed in time) and resolution met (resolved in time), on the case's calendar.</summary>
@@ -77,12 +80,20 @@ public static class HandoverDigest
         return firstResponse && resolution;
     }
 
-    private static void Add<T>(List<DigestSection> sections, string title, IEnumerable<T> entries, int items, string? command, Func<T, string> line, string? summary = null)
+    /// <summary>A held case as the digest and its owner's reminder show it: who holds it, in what state, and what is due.</summary>
+    public static string HeldLine(Case c, DateTimeOffset now, CasePolicy policy) =>
+        $"{Head(c)} · {c.Owner!.Name} · {Labels.Of(c.State)} · {Age(c, now)} old · {Next(c, now, policy)}";
+
+    /// <summary>The choice made for a held case at the boundary, as far as the case shows one.</summary>
+    public static string? Chosen(Case c, DateTimeOffset boundary) => c.KeptAcross == boundary ? $"kept by {c.Owner?.Name}" : null;
+
+    private static void Add<T>(List<DigestSection> sections, string title, IEnumerable<T> entries, int items, string? command, Func<T, string> line, string? summary = null, Func<T, HeldCase>? held = null)
     {
         var all = entries.ToList();
         if (all.Count > 0)
         {
-            sections.Add(new DigestSection(title, all.Take(items).Select(line).ToList(), all.Count, command, summary));
+            var shown = all.Take(items).ToList();
+            sections.Add(new DigestSection(title, shown.Select(line).ToList(), all.Count, command, summary, held is null ? null : shown.Select(held).ToList()));
         }
     }
 

@@ -39,9 +39,13 @@ public sealed class HandoverJob(
     {
         var now = clock.GetUtcNow();
         var run = schedule.StartingBetween(now.AddHours(-1), now.AddSeconds(1)).Where(r => r.Index == shiftIndex).MaxBy(r => r.Start);
-        return run is null
-            ? "no run of this shift starts now (a holiday)"
-            : await PostAsync(shiftIndex, run.Start.ToUnixTimeSeconds(), context, cancellationToken);
+        if (run is null)
+        {
+            return "no run of this shift starts now (a holiday)";
+        }
+
+        OutgoingJob.Plan(jobs, run, shifts.CurrentValue, now);
+        return await PostAsync(shiftIndex, run.Start.ToUnixTimeSeconds(), context, cancellationToken);
     }
 
     /// <summary>Posts the digest of one run, unless it was posted already.</summary>

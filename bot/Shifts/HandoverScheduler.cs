@@ -6,7 +6,8 @@ namespace EscalationBot.Shifts;
 /// <summary>
 /// At start: one Hangfire recurring job per shift, its cron in the shift's own time zone; then the catch-up for
 /// boundaries this instance may have missed (the digest of every run in progress, which the delivery records turn
-/// into nothing if it was posted already) and for digests nobody acknowledged in time.
+/// into nothing if it was posted already), for digests nobody acknowledged in time, and for the outgoing owners'
+/// reminder and release (<see cref="OutgoingJob"/>) of runs in progress or ended within the hour.
 /// </summary>
 public sealed class HandoverScheduler(
     ShiftSchedule schedule,
@@ -39,6 +40,12 @@ public sealed class HandoverScheduler(
         }
 
         var now = clock.GetUtcNow();
+        foreach (var run in schedule.StartingBetween(now.AddDays(-2), now.AddSeconds(1)).Where(r => r.End > now.AddHours(-1)))
+        {
+            // The outgoing owners' reminder and the release of cases nobody chose for, for runs in progress or just ended.
+            OutgoingJob.Plan(jobs, run, options.Value, now);
+        }
+
         foreach (var run in schedule.StartingBetween(now.AddDays(-2), now.AddSeconds(1)).Where(r => r.Covers(now)))
         {
             var (index, start) = (run.Index, run.Start.ToUnixTimeSeconds());

@@ -22,6 +22,9 @@ public sealed class ShiftDefinition
     public List<string> Members { get; set; } = [];
 }
 
+/// <summary>What becomes of a case its outgoing owner made no choice for at a handover.</summary>
+public enum UnchosenCases { Release, Keep }
+
 public sealed class ShiftsOptions
 {
     public const string Section = "Shifts";
@@ -50,6 +53,18 @@ public sealed class ShiftsOptions
 
     /// <summary>How many entries each digest section shows before "and N more".</summary>
     public int DigestItems { get; set; } = 8;
+
+    /// <summary>
+    /// How long before their shift ends outgoing owners are asked to choose, for each open case they hold: keep it,
+    /// hand it to someone on the incoming shift, or release it. Zero: nobody is asked (the digest still offers the choices).
+    /// </summary>
+    public TimeSpan AskOwnersBefore { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>What happens to a case its outgoing owner made no choice for: released to the queue, or kept.</summary>
+    public UnchosenCases Unchosen { get; set; } = UnchosenCases.Release;
+
+    /// <summary>How long after the boundary the choices stay open before <see cref="Unchosen"/> applies: the overlap in which the digest is read.</summary>
+    public TimeSpan ChooseUntilAfterBoundary { get; set; } = TimeSpan.FromMinutes(15);
 
     public IEnumerable<string> Problems()
     {
@@ -80,6 +95,16 @@ public sealed class ShiftsOptions
         if (AcknowledgeWithin <= TimeSpan.Zero)
         {
             yield return "Shifts:AcknowledgeWithin must be positive.";
+        }
+
+        if (AskOwnersBefore < TimeSpan.Zero || ChooseUntilAfterBoundary < TimeSpan.Zero)
+        {
+            yield return "Shifts:AskOwnersBefore and Shifts:ChooseUntilAfterBoundary cannot be negative.";
+        }
+
+        if (!Enum.IsDefined(Unchosen))
+        {
+            yield return "Shifts:Unchosen must be Release or Keep.";
         }
 
         if (DigestItems is < 1 or > 25)

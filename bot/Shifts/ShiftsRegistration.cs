@@ -15,6 +15,9 @@ public static class ShiftsRegistration
         builder.Services.AddTransient<HandoverDigests>();
         builder.Services.AddTransient<HandoverJob>();
         builder.Services.AddTransient<HandoverAcknowledgements>();
+        builder.Services.AddTransient<ShiftRoster>();
+        builder.Services.AddTransient<OutgoingOwners>();
+        builder.Services.AddTransient<OutgoingJob>();
         builder.Services.AddSingleton<HandoverScheduler>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<HandoverScheduler>());
         return builder;

@@ -5,9 +5,10 @@ namespace EscalationBot.Sla;
 
 /// <summary>
 /// What a reminder chases: the first response (a claim), the resolution, or an owner gone quiet. The handover
-/// digest and its nudge use the same delivery records, with the shift's index as the step and the run's start as the round.
+/// digest, its nudge, the outgoing owners' reminder and the release of cases nobody chose for use the same delivery
+/// records, with the shift's index as the step and the run's start as the round.
 /// </summary>
-public enum Chase { FirstResponse, Resolution, Idle, Handover, HandoverNudge }
+public enum Chase { FirstResponse, Resolution, Idle, Handover, HandoverNudge, HandoverAsk, HandoverRelease }
 
 /// <summary>
 /// One moment at which someone must hear about a case. <see cref="Step"/> is the share of the target gone (50, 80,

@@ -113,6 +113,7 @@ internal static class CaseEntities
             ["ResolutionClockFrom"] = c.ResolutionClockFrom,
             ["TargetsRound"] = c.TargetsRound,
             ["LastActivityAt"] = c.LastActivityAt,
+            ["KeptAcross"] = c.KeptAcross,
             ["HandoverNote"] = c.HandoverNote?.Text,
             ["HandoverNoteById"] = c.HandoverNote?.By.Id,
             ["HandoverNoteByName"] = c.HandoverNote?.By.Name,
@@ -166,6 +167,7 @@ internal static class CaseEntities
             ResolutionClockFrom = e.GetDateTimeOffset("ResolutionClockFrom"),
             TargetsRound = e.GetInt32("TargetsRound") ?? 0,
             LastActivityAt = e.GetDateTimeOffset("LastActivityAt"),
+            KeptAcross = e.GetDateTimeOffset("KeptAcross"),
             HandoverNote = e.GetString("HandoverNote") is { } note
                 ? new HandoverNote(note, new Person(e.GetString("HandoverNoteById") ?? "", e.GetString("HandoverNoteByName") ?? ""), e.GetDateTimeOffset("HandoverNoteAt") ?? DateTimeOffset.MinValue)
                 : null,

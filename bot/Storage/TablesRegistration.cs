@@ -44,6 +44,8 @@ public static class TablesRegistration
             Table(sp, "Cases")));
         builder.Services.AddSingleton<IConversationStore>(sp => new TableConversationStore(
             Table(sp, "Conversations")));
+        builder.Services.AddSingleton<IShiftRosterStore>(sp => new TableShiftRosterStore(
+            Table(sp, "Conversations")));
         builder.Services.AddHostedService<TableCreator>();
         return builder;
     }

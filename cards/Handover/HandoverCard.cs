@@ -3,14 +3,20 @@ using EscalationBot.Cards.AdaptiveCards;
 namespace EscalationBot.Cards.Handover;
 
 /// <summary>One section of a digest: its first lines, how many there are in all, and the command that lists them all.</summary>
-public sealed record DigestSection(string Title, IReadOnlyList<string> Lines, int Total, string? ListCommand, string? Summary = null);
+/// <summary>
+/// One section of a digest: its first lines, how many there are in all, and the command that lists them all.
+/// <see cref="Held"/>: the same entries as cases an outgoing owner must choose for, when the digest offers the choices.
+/// </summary>
+public sealed record DigestSection(string Title, IReadOnlyList<string> Lines, int Total, string? ListCommand, string? Summary = null, IReadOnlyList<HeldCase>? Held = null);
 
 /// <summary>Who took the work over, and when.</summary>
 public sealed record Acknowledgement(string Name, DateTimeOffset At, string? Id = null);
 
 /// <summary>
 /// A handover digest as the card shows it. <see cref="AcknowledgeData"/> is what the "I've got it" button sends
-/// (which run of which shift); null for a digest posted on demand, which nobody acknowledges.
+/// (which run of which shift); null for a digest posted on demand, which nobody acknowledges. <see cref="Options"/>:
+/// the keep / hand to / release choices for the outgoing shift's cases, when the outgoing shift is known.
+/// <see cref="Message"/>: what the last press did, for the person who pressed (never stored with the digest).
 /// </summary>
 public sealed record HandoverView(
     string Title,
@@ -18,7 +24,9 @@ public sealed record HandoverView(
     IReadOnlyList<DigestSection> Sections,
     IReadOnlyList<Acknowledgement> Acknowledged,
     string? LateNote,
-    IReadOnlyDictionary<string, string>? AcknowledgeData);
+    IReadOnlyDictionary<string, string>? AcknowledgeData,
+    HandoverOptions? Options = null,
+    string? Message = null);
 
 /// <summary>The handover digest: what is open, at risk and held by whom, posted at each shift change.</summary>
 public static class HandoverCard
@@ -35,6 +43,11 @@ public static class HandoverCard
             body.Add(new Container([new TextBlock(late)]) { Style = "warning" });
         }
 
+        if (view.Message is { } message)
+        {
+            body.Add(new Container([new TextBlock(message)]) { Style = "emphasis" });
+        }
+
         if (view.Sections.Count == 0)
         {
             body.Add(new TextBlock("Nothing open, nothing at risk, nothing resolved: a quiet shift."));
@@ -48,7 +61,9 @@ public static class HandoverCard
                 body.Add(new TextBlock(summary) { Spacing = "Small" });
             }
 
-            body.AddRange(section.Lines.Select(line => new TextBlock(line) { Spacing = "Small" }));
+            body.AddRange(section.Held is { } held && view.Options is { } options
+                ? HandoverChoiceRows.Rows(held, options, buttons)
+                : section.Lines.Select(line => new TextBlock(line) { Spacing = "Small" }));
             if (section.Total > section.Lines.Count)
             {
                 var all = section.ListCommand is { } command ? $": type `{command}` to see them all" : "";
@@ -69,6 +84,7 @@ public static class HandoverCard
         var actions = view.AcknowledgeData is { } data
             ? new List<CardAction> { buttons.Create("I've got it", Verbs.AcknowledgeHandover, data, style: "positive") }
             : [];
+        actions.AddRange(Shifts.RosterCard.ShiftButtons(buttons));
         var fallback = $"{view.Title}. " + string.Join("; ", view.Sections.Select(s => $"{s.Title}: {s.Total}"));
         return new AdaptiveCard(body) { Actions = actions, FallbackText = fallback };
     }

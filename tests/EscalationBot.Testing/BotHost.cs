@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -71,12 +72,22 @@ public sealed class BotHost : WebApplicationFactory<Program>
     public RecordingConnector Connector { get; }
     public string TablePrefix { get; }
 
+    /// <summary>
+    /// The bot's clock, if not the system's. Set it ahead of real time: Hangfire schedules by real time, so a job
+    /// scheduled for a moment on a later clock stays pending for the whole test, and tests run such jobs themselves.
+    /// </summary>
+    public TimeProvider? Clock { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseContentRoot(Path.Combine(RepoPaths.Root, "bot"));
         builder.UseEnvironment("Testing");
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings));
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        if (Clock is { } clock)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(clock));
+        }
     }
 
     public Task<HttpResponseMessage> PostAsync(JObject activity) => PostRawAsync(activity.ToString());

@@ -48,7 +48,40 @@ public sealed class HandoverDigestTests
             .Select(c => c.Number % 10 == 0 ? c with { HandoverNote = new(new string('n', 400), Sam, Boundary.AddMinutes(-5)) } : c)
             .ToList();
         var done = Enumerable.Range(open + 1, resolved).Select(i => Resolved(i, i % 4 != 0)).ToList();
-        return HandoverDigest.Build(Input(cases, done), CasePolicy.Default, 8, acknowledgeData: new Dictionary<string, string> { ["shift"] = "2", ["start"] = "1764000000" });
+        var data = new Dictionary<string, string> { ["shift"] = "2", ["start"] = "1764000000" };
+        var input = Input(cases, done, new HashSet<string> { Sam.Id, Sky.Id }) with { Options = Choices(data) };
+        return HandoverDigest.Build(input, CasePolicy.Default, 8, acknowledgeData: data);
+    }
+
+    /// <summary>The keep / hand to / release choices at <see cref="Boundary"/>, with a long list of people on the incoming shift.</summary>
+    public static HandoverOptions Choices(IReadOnlyDictionary<string, string> cardData) => new(
+        Boundary.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
+        Enumerable.Range(1, 15).Select(i => new EscalationBot.Cards.AdaptiveCards.Choice($"Incoming Specialist {i}", $"29:1a2b3c4d5e6f-incoming-{i}")).ToList(),
+        "A case with no choice goes back to the queue at 23:15.",
+        new Dictionary<string, string>(cardData) { ["card"] = "digest" });
+
+    [Fact]
+    public void The_outgoing_shift_s_cases_carry_the_choices_and_show_a_kept_case_as_kept()
+    {
+        var kept = Held(Make(1, TimeSpan.FromHours(3)), Sam) with { KeptAcross = Boundary };
+        var unchosen = Held(Make(2, TimeSpan.FromHours(2)), Sam);
+        var staying = Held(Make(3, TimeSpan.FromHours(1)), Sky);
+        var options = Choices(new Dictionary<string, string>());
+        var view = HandoverDigest.Build(Input([kept, unchosen, staying], members: new HashSet<string> { Sam.Id }) with { Options = options }, CasePolicy.Default, 8);
+
+        var held = view.Sections.Single(s => s.Title == "Held by the outgoing shift (Evening)");
+        Assert.Equal([("ESC-1", "kept by Sam Specialist"), ("ESC-2", null)], held.Held!.Select(h => (h.CaseId, h.Chosen)));
+        Assert.Same(options, view.Options);
+        var card = Newtonsoft.Json.Linq.JObject.Parse(CardJson.Serialize(HandoverCard.Build(view, new Buttons(ButtonMode.Execute))));
+        Assert.Contains("✅ kept by Sam Specialist", Chat.ChatFlowTests.Texts(card));
+        var keep = card.Descendants().OfType<Newtonsoft.Json.Linq.JObject>()
+            .Where(o => o.Value<string>("title") == "Keep").Select(o => o["data"]!).ToList();
+        Assert.Equal(["ESC-1", "ESC-2"], keep.Select(d => d.Value<string>("caseId")));
+        Assert.All(keep, d => Assert.Equal((Boundary.ToUnixTimeSeconds().ToString(), "keep"), (d.Value<string>("boundary"), d.Value<string>("choice"))));
+
+        // With nobody known on the outgoing shift, every held case is listed, and no choices are offered.
+        var unknown = HandoverDigest.Build(Input([kept, unchosen, staying]) with { Options = options }, CasePolicy.Default, 8);
+        Assert.Null(unknown.Sections.Single(s => s.Title == "Held").Held);
     }
 
     [Fact]

@@ -1,0 +1,150 @@
+using EscalationBot.Cards.Handover;
+using EscalationBot.Cases;
+using EscalationBot.Chat;
+using EscalationBot.Sla;
+using Hangfire;
+using Hangfire.Server;
+using Microsoft.Extensions.Options;
+
+namespace EscalationBot.Shifts;
+
+/// <summary>
+/// The outgoing owners' part of a handover, for one run of a shift: <see cref="ShiftsOptions.AskOwnersBefore"/> its
+/// end, each owner gets their cases with a choice for each; <see cref="ShiftsOptions.ChooseUntilAfterBoundary"/>
+/// after it, the cases nobody chose for go back to the queue (unless <see cref="ShiftsOptions.Unchosen"/> says keep).
+/// Each happens once per run, through the same delivery records as the SLA reminders.
+/// </summary>
+public sealed class OutgoingJob(
+    ShiftSchedule schedule,
+    OutgoingOwners outgoing,
+    CaseWorkflow workflow,
+    IReminderStore deliveries,
+    IConversationStore conversations,
+    CaseMessenger messenger,
+    IBackgroundJobClient jobs,
+    IOptionsMonitor<ShiftsOptions> shifts,
+    IOptionsMonitor<SlaOptions> sla,
+    CasePolicy policy,
+    TimeProvider clock,
+    ILogger<OutgoingJob> logger)
+{
+    /// <summary>
+    /// Plans the ask and the release for a run: at its start, and again at every instance's start for the runs in
+    /// progress or just ended (harmless: the delivery records let each happen once).
+    /// </summary>
+    public static void Plan(IBackgroundJobClient jobs, ShiftRun run, ShiftsOptions options, DateTimeOffset now)
+    {
+        var (index, start) = (run.Index, run.Start.ToUnixTimeSeconds());
+        var ask = run.End - options.AskOwnersBefore;
+        if (options.AskOwnersBefore > TimeSpan.Zero && now < run.End)
+        {
+            jobs.Schedule<OutgoingJob>(j => j.AskAsync(index, start, null, CancellationToken.None), ask > now ? ask : now);
+        }
+
+        var release = run.End + options.ChooseUntilAfterBoundary;
+        if (options.Unchosen == UnchosenCases.Release)
+        {
+            jobs.Schedule<OutgoingJob>(j => j.ReleaseUnchosenAsync(index, start, null, CancellationToken.None), release > now ? release : now);
+        }
+    }
+
+    /// <summary>Each outgoing owner hears, in their 1:1 chat, which cases they hold and what they can do with each.</summary>
+    [AutomaticRetry(Attempts = 5, DelaysInSeconds = [5, 15, 60, 120, 300])]
+    public async Task<string> AskAsync(int shiftIndex, long runStartUnix, PerformContext? context, CancellationToken cancellationToken)
+    {
+        if (schedule.RunAt(shiftIndex, DateTimeOffset.FromUnixTimeSeconds(runStartUnix)) is not { } run)
+        {
+            return "no such run";
+        }
+
+        var now = clock.GetUtcNow();
+        var claimant = context?.BackgroundJob?.Id ?? Guid.NewGuid().ToString("N");
+        var claimed = await deliveries.TryClaimAsync(new Reminder(0, Chase.HandoverAsk, shiftIndex, runStartUnix, run.End - shifts.CurrentValue.AskOwnersBefore), claimant, now, sla.CurrentValue.DeliveryLease, cancellationToken);
+        if (claimed.Claim is not { } claim)
+        {
+            return claimed.AlreadyDone ? "asked already" : "another instance is asking";
+        }
+
+        var told = new List<string>();
+        foreach (var owner in (await outgoing.HeldAsync(run, cancellationToken)).Select(c => c.Owner!).DistinctBy(o => o.Id))
+        {
+            // One owner's failure must not cost the others their reminder; it is logged, and the digest still offers the choices.
+            try
+            {
+                if (await outgoing.ForOwnerAsync(owner, run, null, cancellationToken) is not { } view)
+                {
+                    continue;
+                }
+
+                if (await conversations.GetPersonAsync(owner.Id, cancellationToken) is { PersonalAddress: { } personal })
+                {
+                    await messenger.PostCardAsync(personal, OutgoingCard.Build(view, CaseMessenger.ButtonsForChannel(ConversationAddress.Parse(personal).ChannelId)), view.Title, cancellationToken);
+                }
+                else
+                {
+                    var ids = string.Join(", ", view.Cases.Select(c => c.CaseId));
+                    await messenger.TellPersonAsync(owner.Id, $"{owner.Name}: your {run.Name} shift ends soon and you hold {ids}. Choose for each on the handover digest, or type 'handover keep ESC-n', 'reassign ESC-n name' or 'release ESC-n'.", cancellationToken);
+                }
+
+                told.Add(owner.Id);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Could not ask {Owner} about their cases before the {Shift} shift ends", owner.Id, run.Name);
+            }
+        }
+
+        await deliveries.CompleteAsync(claim, told.Count > 0 ? "sent" : "nobody to ask", string.Join(",", told), clock.GetUtcNow(), cancellationToken);
+        return $"asked {told.Count} owner(s)";
+    }
+
+    /// <summary>After the choices close, the cases the outgoing shift still holds with no choice go back to the queue.</summary>
+    [AutomaticRetry(Attempts = 5, DelaysInSeconds = [5, 15, 60, 120, 300])]
+    public async Task<string> ReleaseUnchosenAsync(int shiftIndex, long runStartUnix, PerformContext? context, CancellationToken cancellationToken)
+    {
+        if (shifts.CurrentValue.Unchosen != UnchosenCases.Release)
+        {
+            return "unchosen cases stay with their owners";
+        }
+
+        if (schedule.RunAt(shiftIndex, DateTimeOffset.FromUnixTimeSeconds(runStartUnix)) is not { } run)
+        {
+            return "no such run";
+        }
+
+        var now = clock.GetUtcNow();
+        if (outgoing.IsOpen(run, now))
+        {
+            jobs.Schedule<OutgoingJob>(j => j.ReleaseUnchosenAsync(shiftIndex, runStartUnix, null, CancellationToken.None), outgoing.ClosesAt(run).AddSeconds(1));
+            return "choices still open";
+        }
+
+        var claimant = context?.BackgroundJob?.Id ?? Guid.NewGuid().ToString("N");
+        var claimed = await deliveries.TryClaimAsync(new Reminder(0, Chase.HandoverRelease, shiftIndex, runStartUnix, outgoing.ClosesAt(run)), claimant, now, sla.CurrentValue.DeliveryLease, cancellationToken);
+        if (claimed.Claim is not { } claim)
+        {
+            return claimed.AlreadyDone ? "released already" : "another instance is releasing";
+        }
+
+        var released = new List<string>();
+        foreach (var c in await outgoing.HeldAsync(run, cancellationToken))
+        {
+            var change = await workflow.ApplyAsync(c.Number, current => CaseRules.ReleaseAtHandover(current, c.Owner!.Id, run.End, run.Name, clock.GetUtcNow(), policy), cancellationToken);
+            if (change is Change.Done done)
+            {
+                released.Add(done.Case.Id);
+                var number = done.Case.Number;
+                jobs.Enqueue<CaseMessenger>(m => m.RefreshQueueCardAsync(number, CancellationToken.None));
+            }
+        }
+
+        if (released.Count > 0 && await conversations.GetBindingAsync(Bindings.Queue, cancellationToken) is { } queue)
+        {
+            await messenger.SendTextAsync(queue.Address, $"Back in the queue after the {run.Name} shift's handover, with no choice made by their owners: {string.Join(", ", released)}.", cancellationToken);
+        }
+
+        await deliveries.CompleteAsync(claim, "sent", string.Join(",", released), clock.GetUtcNow(), cancellationToken);
+        logger.LogInformation("Handover of the {Shift} shift released {Count} case(s) nobody chose for", run.Name, released.Count);
+        return $"released {released.Count}";
+    }
+}
