@@ -35,6 +35,7 @@ public static class Verbs
     public const string StartShift = "shiftStart";
     public const string EndShift = "shiftEnd";
     public const string HandoverChoice = "handoverChoice";
+    public const string HandoverNote = "handoverNote";
 
     /// <summary>The data key that carries the verb in an Action.Submit payload.</summary>
     public const string SubmitVerbKey = "verb";

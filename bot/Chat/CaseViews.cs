@@ -46,10 +46,10 @@ public static class CaseViews
         {
             Buttons = state switch
             {
-                CaseState.New => CaseButtons.Claim | CaseButtons.Note | CaseButtons.MarkSensitive | CaseButtons.Reveal,
-                CaseState.WaitingOnReporter => CaseButtons.Triage | CaseButtons.Resolve | CaseButtons.Release | CaseButtons.Reassign | CaseButtons.Note | CaseButtons.MarkSensitive | CaseButtons.Reveal,
-                CaseState.Claimed or CaseState.Reopened => CaseButtons.AskReporter | CaseButtons.Triage | CaseButtons.Resolve | CaseButtons.Consult | CaseButtons.Release | CaseButtons.Reassign | CaseButtons.Note | CaseButtons.MarkSensitive | CaseButtons.Reveal,
-                CaseState.Consulting => CaseButtons.Triage | CaseButtons.RecordAnswer | CaseButtons.Resolve | CaseButtons.Release | CaseButtons.Reassign | CaseButtons.Note | CaseButtons.MarkSensitive | CaseButtons.Reveal,
+                CaseState.New => CaseButtons.Claim | CaseButtons.Note | CaseButtons.HandoverNote | CaseButtons.MarkSensitive | CaseButtons.Reveal,
+                CaseState.WaitingOnReporter => CaseButtons.Triage | CaseButtons.Resolve | CaseButtons.Release | CaseButtons.Reassign | CaseButtons.Note | CaseButtons.HandoverNote | CaseButtons.MarkSensitive | CaseButtons.Reveal,
+                CaseState.Claimed or CaseState.Reopened => CaseButtons.AskReporter | CaseButtons.Triage | CaseButtons.Resolve | CaseButtons.Consult | CaseButtons.Release | CaseButtons.Reassign | CaseButtons.Note | CaseButtons.HandoverNote | CaseButtons.MarkSensitive | CaseButtons.Reveal,
+                CaseState.Consulting => CaseButtons.Triage | CaseButtons.RecordAnswer | CaseButtons.Resolve | CaseButtons.Release | CaseButtons.Reassign | CaseButtons.Note | CaseButtons.HandoverNote | CaseButtons.MarkSensitive | CaseButtons.Reveal,
                 CaseState.Resolved => CaseButtons.Reopen | CaseButtons.Note | CaseButtons.MarkSensitive | CaseButtons.Reveal,
                 _ => CaseButtons.Reveal,
             },
@@ -59,6 +59,7 @@ public static class CaseViews
             Triage = new TriageChoices(
                 IntakeForms.PolicyAreas, r.PolicyArea.ToString(), IntakeForms.Severities, "",
                 Cases.Triage.Checklist.Select(q => new Choice(q.Question, RiskField(q.Risk))).ToList()),
+            HandoverNote = c.HandoverNote is { } note && c.IsOpen ? new TimelineEntry(note.At, note.By.Name, "for the next shift", note.Text) : null,
             LinkedTo = c.LinkedTo is { } linked ? CaseId.Format(linked) : null,
             Consult = c.Consult is { } consult ? new ConsultView(consult.Team, consult.Question, consult.AskedBy.Name, consult.Since) : null,
             ConsultTeams = policy.Teams.Select(t => new Choice(t, t)).ToList(),

@@ -135,10 +135,11 @@ public static partial class CommandParser
                 Read(Shifts.OutgoingOwners.CardKey),
                 Read(Shifts.HandoverJob.ShiftKey),
                 Read(Shifts.HandoverJob.StartKey)),
+            Verbs.HandoverNote when caseRef is not null => new ChatCommand.HandoverNoteFor(caseRef, Read(Cards.Cases.CaseCard.HandoverNoteField)),
             Verbs.StartShift => new ChatCommand.StartShift(),
             Verbs.EndShift => new ChatCommand.EndShift(),
             Verbs.AcknowledgeHandover => new ChatCommand.AcknowledgeHandover(Read(Shifts.HandoverJob.ShiftKey), Read(Shifts.HandoverJob.StartKey)),
-            Verbs.Claim or Verbs.Status or Verbs.Resolve or Verbs.Release or Verbs.Note or Verbs.Reopen or Verbs.Reveal or Verbs.MarkSensitive or Verbs.Consult or Verbs.RecordAnswer or Verbs.Reassign or Verbs.AddToCase or Verbs.Triage or Verbs.AskReporter or Verbs.Update or Verbs.HandoverChoice => new ChatCommand.Unreadable("That button does not say which case it is for."),
+            Verbs.Claim or Verbs.Status or Verbs.Resolve or Verbs.Release or Verbs.Note or Verbs.Reopen or Verbs.Reveal or Verbs.MarkSensitive or Verbs.Consult or Verbs.RecordAnswer or Verbs.Reassign or Verbs.AddToCase or Verbs.Triage or Verbs.AskReporter or Verbs.Update or Verbs.HandoverChoice or Verbs.HandoverNote => new ChatCommand.Unreadable("That button does not say which case it is for."),
             _ => new ChatCommand.Unreadable("That button is not one I know. It may be from an old card: type 'help' to start again."),
         };
     }

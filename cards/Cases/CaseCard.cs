@@ -18,6 +18,7 @@ public static class CaseCard
     public const string TriageAreaField = "triageArea";
     public const string TriageSeverityField = "triageSeverity";
     public const string TriageReasonField = "triageReason";
+    public const string HandoverNoteField = "handoverNote";
 
     /// <summary>Teams, like the official renderer, shows at most five actions on a card.</summary>
     public const int MaxActions = 5;
@@ -32,6 +33,13 @@ public static class CaseCard
             CaseFacts.Targets(view),
         };
         body.AddRange(CaseFacts.Content(view, buttons));
+        if (view.HandoverNote is { } note && !view.HidesDetails)
+        {
+            body.Add(new Container([
+                new TextBlock($"For the next shift, from {note.Who} ({Durations.LocalTime(note.At)})") { Weight = "Bolder", Size = "Small" },
+                new TextBlock(note.Text ?? "") { Spacing = "None" },
+            ]) { Style = "emphasis", Spacing = "Medium" });
+        }
         if (view.Timeline.Count > 0)
         {
             // The toggle sits in the body, next to what it opens, and leaves the action bar to the case's next steps.
@@ -103,6 +111,12 @@ public static class CaseCard
         {
             moreBody.Add(new InputText { Id = ReporterQuestionField, Label = "Question for the reporter", IsMultiline = true, MaxLength = 2000 });
             more.Insert(0, buttons.Create("Ask the reporter", Verbs.AskReporter, view.Id));
+        }
+
+        if (view.Buttons.HasFlag(CaseButtons.HandoverNote))
+        {
+            moreBody.Add(new InputText { Id = HandoverNoteField, Label = "Note for the next shift's handover digest", IsMultiline = true, MaxLength = 2000 });
+            more.Add(buttons.Create("Leave for the next shift", Verbs.HandoverNote, view.Id));
         }
 
         if (view.Buttons.HasFlag(CaseButtons.Reassign) && view.Assignees.Count > 0)

@@ -19,6 +19,7 @@ public enum CaseButtons
     Reassign = 512,
     Triage = 1024,
     AskReporter = 2048,
+    HandoverNote = 4096,
 }
 
 public sealed record TriageChoices(
@@ -63,6 +64,8 @@ public sealed record CaseView(
     public ConsultView? Consult { get; init; }
     /// <summary>Waiting on the reporter since then: the resolution clock stands still.</summary>
     public DateTimeOffset? WaitingSince { get; init; }
+    /// <summary>The latest note for the next shift: who left it, when, and what it says.</summary>
+    public TimelineEntry? HandoverNote { get; init; }
     /// <summary>The case this one was filed beside ("ESC-3"), if any.</summary>
     public string? LinkedTo { get; init; }
     public IReadOnlyList<Choice> ConsultTeams { get; init; } = [];

@@ -37,7 +37,7 @@ public sealed class CardBuilderTests
     public void The_case_card_offers_what_the_state_allows_and_says_who_holds_it()
     {
         var claimed = Json(CaseCard.Build(CaseViews.Of(CardSamples.ClaimedCase(), Now), new Buttons(ButtonMode.Execute)));
-        Assert.Equal(["triage", "resolve", "consult", "note", "askReporter", "release", "markSensitive"], Buttons(claimed).Select(b => b.Value<string>("verb")));
+        Assert.Equal(["triage", "resolve", "consult", "note", "askReporter", "release", "markSensitive", "handoverNote"], Buttons(claimed).Select(b => b.Value<string>("verb")));
         Assert.Equal(["Triage…", "Resolve…", "Consult…", "Add note…", "More…"], claimed["actions"]!.Select(a => a.Value<string>("title")));
         Assert.Contains("Claimed by Sam after 4 min", claimed.ToString());
         Assert.Contains("4 min (met, target 15 min)", claimed.ToString());

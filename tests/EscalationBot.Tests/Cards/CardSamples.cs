@@ -59,6 +59,7 @@ public static class CardSamples
         }
 
         yield return ("case-reassignable", CaseCard.Build(CaseViews.Of(ClaimedCase(), now, CasePolicy.Default, History()) with { Assignees = [new("Sky", "sky"), new("Lee", "lee")] }, new Buttons(ButtonMode.Execute)));
+        yield return ("case-handover-note", CaseCard.Build(CaseViews.Of(ClaimedCase() with { HandoverNote = new("Partner calls back at 9.", new Person("sam", "Sam"), T0.AddHours(1)) }, now), new Buttons(ButtonMode.Submit)));
         yield return ("case-waiting", CaseCard.Build(CaseViews.Of(ClaimedCase() with { State = CaseState.WaitingOnReporter, PausedSince = T0.AddMinutes(5) }, now, CasePolicy.Default, History()), new Buttons(ButtonMode.Execute)));
         yield return ("question-Execute", CaseNoticeCard.Question(CaseViews.Of(ClaimedCase(), now), "Which account posted it first?", new Buttons(ButtonMode.Execute)));
         yield return ("question-Submit", CaseNoticeCard.Question(CaseViews.Of(ClaimedCase(), now), "Which account posted it first?", new Buttons(ButtonMode.Submit)));

@@ -1,3 +1,4 @@
+using Newtonsoft.Json.Linq;
 using EscalationBot.Tests.Infrastructure;
 
 namespace EscalationBot.Tests.Chat;
@@ -45,5 +46,29 @@ public sealed class HandoverTests(AzuriteFixture azurite) : BotTest(azurite)
         await Connector.WaitForAsync(c => c.Text == "There is no case ESC-99.", "unknown case");
         await Host.SendAsync(Activities.Message(People.Specialist, "handover note", "spec-dm"));
         await Connector.WaitForAsync(c => c.AllText.Contains("Try: handover note ESC-12", StringComparison.Ordinal), "usage");
+    }
+
+    [Fact]
+    public async Task A_handover_note_left_from_the_case_card_shows_on_the_card_and_in_the_digest()
+    {
+        await Host.SendAsync(Activities.Invoke(People.Reporter, "submitIntake", Activities.IntakeForm("Sev2", "HateSpeech"), Activities.Personal(People.Reporter)));
+        var claimed = await Host.SendAsync(Activities.Invoke(People.Specialist, "claim", new JObject { ["caseId"] = "ESC-1" }, Activities.QueueChannel));
+        var button = ChatFlowTests.Actions((JObject)claimed!["value"]!).Single(a => a.Value<string>("title") == "Leave for the next shift");
+        Assert.Equal("handoverNote", button.Value<string>("verb"));
+
+        var noted = await Host.SendAsync(Activities.Invoke(People.Specialist, "handoverNote", new JObject((JObject)button["data"]!) { ["handoverNote"] = "Partner calls back at 9" }, Activities.QueueChannel));
+        var card = ChatFlowTests.Texts(noted!["value"]!);
+        Assert.Contains("For the next shift, from Sam Specialist", card);
+        Assert.Contains("Partner calls back at 9", card);
+
+        // Forged: a reporter, and an empty note, change nothing.
+        var reporter = await Host.SendAsync(Activities.Invoke(People.Reporter, "handoverNote", new JObject { ["caseId"] = "ESC-1", ["handoverNote"] = "hurry" }, Activities.Personal(People.Reporter)));
+        Assert.Equal("Only specialists and leads can leave handover notes.", reporter!.Value<string>("value"));
+        var empty = await Host.SendAsync(Activities.Invoke(People.Specialist, "handoverNote", new JObject { ["caseId"] = "ESC-1" }, Activities.QueueChannel));
+        Assert.Equal("Write the handover note.", empty!.Value<string>("value"));
+
+        await Host.SendAsync(Activities.Message(People.Lead, "handover", "lead-dm"));
+        var digest = await Connector.WaitForAsync(c => c.ConversationId == "lead-dm" && c.AllText.StartsWith("Handover now", StringComparison.Ordinal), "digest");
+        Assert.Contains("**ESC-1** · Sev2 high · Hate speech · Sam Specialist: Partner calls back at 9", digest.AllText);
     }
 }
