@@ -85,5 +85,9 @@ public static class JobsRegistration
         PrepareSchemaIfNecessary = true,
         // Workers poll the queue: at the package's 15 s default an enqueued send could wait up to 15 s.
         QueuePollInterval = options.QueuePollInterval,
+        // A job fetched by an instance that then died is handed to another after this; the package's 30 min default
+        // would hold a due reminder that long. Our jobs take seconds, and a job run twice sends nothing twice
+        // (delivery records), so 5 min costs nothing.
+        InvisibilityTimeout = TimeSpan.FromMinutes(5),
     };
 }
