@@ -449,7 +449,12 @@ public static class CaseRules
             return new Decision.Refused("Only specialists and leads decide at a handover.");
         }
 
-        if ((Wrong(CaseAction.Release, current, now, policy) ?? NotOwner(current, actor, "keep")) is { } refused)
+        if (!IsAllowedIn(CaseAction.Release, current.StateAt(now, (policy ?? CasePolicy.Default).ReopenWindow)))
+        {
+            return new Decision.Refused($"Can't keep it over the handover: {PossibleNow(current, now, policy ?? CasePolicy.Default)}");
+        }
+
+        if (NotOwner(current, actor, "keep") is { } refused)
         {
             return refused;
         }

@@ -86,4 +86,47 @@ public sealed class CaseRulesTests
     }
 
     private static string Refusal(Decision decision) => Assert.IsType<Decision.Refused>(decision).Reason;
+
+    [Fact]
+    public void The_owner_or_a_lead_keeps_a_case_over_a_handover_and_nobody_else_can()
+    {
+        var boundary = T0.AddHours(8);
+        var held = Claimed(Sam);
+
+        Assert.Equal("Only specialists and leads decide at a handover.", Assert.IsType<Decision.Refused>(CaseRules.KeepOverHandover(held, Reporter, boundary, T0.AddHours(7))).Reason);
+        Assert.Equal($"{held.Id} is held by Sam; only they or a lead can keep it.", Assert.IsType<Decision.Refused>(CaseRules.KeepOverHandover(held, Sky, boundary, T0.AddHours(7))).Reason);
+        Assert.StartsWith("Can't keep it over the handover: ESC-7 is new", Assert.IsType<Decision.Refused>(CaseRules.KeepOverHandover(NewCase(), Sam, boundary, T0.AddHours(7))).Reason);
+
+        var kept = Assert.IsType<Decision.Accepted>(CaseRules.KeepOverHandover(held, Lee, boundary, T0.AddHours(7)));
+        Assert.Equal(boundary, kept.Case.KeptAcross);
+        Assert.Equal(("kept over the handover", CaseState.Claimed), (kept.Audit.Action, kept.Audit.To));
+        Assert.IsType<Decision.Refused>(CaseRules.KeepOverHandover(kept.Case, Sam, boundary, T0.AddHours(7)));
+    }
+
+    [Fact]
+    public void At_a_handover_only_a_case_its_outgoing_owner_left_unchosen_and_untouched_goes_back_to_the_queue()
+    {
+        var boundary = T0.AddHours(8);
+        var held = Claimed(Sam);
+
+        var released = Assert.IsType<Decision.Accepted>(CaseRules.ReleaseAtHandover(held, "sam", boundary, "Day", boundary.AddMinutes(15)));
+        Assert.Equal((CaseState.New, null), (released.Case.State, released.Case.Owner));
+        Assert.Equal(("released at the handover", CaseRules.SystemActor), (released.Audit.Action, released.Audit.Actor));
+        Assert.Equal("Sam made no choice for it before the Day shift ended; back in the queue.", released.Audit.Text);
+
+        var waiting = ((Decision.Accepted)CaseRules.AskReporter(held, Sam, "Which account?", T0.AddHours(1))).Case;
+        var resumed = Assert.IsType<Decision.Accepted>(CaseRules.ReleaseAtHandover(waiting, "sam", boundary, "Day", boundary.AddMinutes(15))).Case;
+        Assert.Equal((null, TimeSpan.FromHours(7).Add(TimeSpan.FromMinutes(15))), (resumed.PausedSince, resumed.PausedFor));
+
+        var kept = ((Decision.Accepted)CaseRules.KeepOverHandover(held, Sam, boundary, T0.AddHours(7))).Case;
+        var workedAfter = ((Decision.Accepted)CaseRules.Note(held, Sam, "still on it", boundary.AddMinutes(5))).Case;
+        var handedOn = ((Decision.Accepted)CaseRules.Reassign(held, Sam, Sky, T0.AddHours(7))).Case;
+        Assert.IsType<Decision.Refused>(CaseRules.ReleaseAtHandover(kept, "sam", boundary, "Day", boundary.AddMinutes(15)));
+        Assert.IsType<Decision.Refused>(CaseRules.ReleaseAtHandover(workedAfter, "sam", boundary, "Day", boundary.AddMinutes(15)));
+        Assert.IsType<Decision.Refused>(CaseRules.ReleaseAtHandover(handedOn, "sam", boundary, "Day", boundary.AddMinutes(15)));
+        Assert.IsType<Decision.Refused>(CaseRules.ReleaseAtHandover(NewCase(), "sam", boundary, "Day", boundary.AddMinutes(15)));
+
+        // A keep for an earlier boundary does not carry over to the next one.
+        Assert.IsType<Decision.Accepted>(CaseRules.ReleaseAtHandover(kept, "sam", boundary.AddHours(8), "Evening", boundary.AddHours(8).AddMinutes(15)));
+    }
 }
