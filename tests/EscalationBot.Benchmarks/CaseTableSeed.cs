@@ -8,7 +8,7 @@ using Microsoft.Bot.Schema;
 namespace EscalationBot.Benchmarks;
 
 /// <summary>What the seed wrote.</summary>
-internal sealed record SeedSummary(int Cases, int Open, long Entities, int DueRows, int LeftoverDueRows, int SentRecords, TimeSpan Took, string OpenMix);
+internal sealed record SeedSummary(int Cases, int Open, long Entities, int DueRows, int LeftoverDueRows, int SentRecords, int DoneRows, TimeSpan Took, string OpenMix);
 
 /// <summary>
 /// A Cases table as it looks after two years of use: <c>cases</c> cases, the newest <c>open</c> of them open.
@@ -19,9 +19,10 @@ internal sealed record SeedSummary(int Cases, int Open, long Entities, int DueRo
 /// if it has passed (sent, as the chaser leaves it). Index rows an earlier version of a case wrote stay until they come
 /// due, as in the bot (a claimed case keeps its first-response rows): those are "leftover" rows, for recently
 /// closed cases too. A closed case has its case row (at version 4) and the audit rows of its filing and its
-/// resolution only, not those of its claim and queue post, nor its key rows, delivery records or its copy as resolved
-/// (<c>done|</c>): none of the reads measured touch them, and Azurite's writes slow down with every entity already in
-/// the table (it keeps a sorted index per key in an array).
+/// resolution only, not those of its claim and queue post, nor its key rows or delivery records: none of the reads
+/// measured touch them, and Azurite's writes slow down with every entity already in the table (it keeps a sorted
+/// index per key in an array). Its copy as resolved (<c>done|</c>), which the handover digest reads by range, is
+/// written only if it was resolved at or after <c>resolvedSince</c> (none if null).
 /// </summary>
 internal static class CaseTableSeed
 {
@@ -39,14 +40,14 @@ internal static class CaseTableSeed
         Conversation = new ConversationAccount(false, "personal", "a:personal-pm-1", tenantId: "tenant-1"),
     });
 
-    public static async Task<SeedSummary> WriteAsync(TableClient table, int cases, int open, DateTimeOffset now, SlaOptions sla, CasePolicy policy)
+    public static async Task<SeedSummary> WriteAsync(TableClient table, int cases, int open, DateTimeOffset now, SlaOptions sla, CasePolicy policy, DateTimeOffset? resolvedSince = null)
     {
         var watch = Stopwatch.StartNew();
         var random = new Random(5);
         var counts = new Counts();
         long entities = 0;
         // Azurite inserts fastest at the end of its RowKey index.
-        var batches = Rows(cases, open, now, sla, policy, random, counts).OrderBy(e => e.RowKey, StringComparer.Ordinal).Chunk(100);
+        var batches = Rows(cases, open, now, sla, policy, resolvedSince, random, counts).OrderBy(e => e.RowKey, StringComparer.Ordinal).Chunk(100);
         using var progress = new Timer(_ => Console.Error.WriteLine($"  seeding: {Interlocked.Read(ref entities):N0} entities in {watch.Elapsed.TotalSeconds:F0} s"), null, TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(15));
         await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (batch, ct) =>
         {
@@ -57,18 +58,18 @@ internal static class CaseTableSeed
         // The id counter, as CreateAsync leaves it.
         await table.AddEntityAsync(new TableEntity(StorageFormats.Partition, "counter") { ["Last"] = cases });
         entities++;
-        return new SeedSummary(cases, open, entities, counts.Due, counts.Leftover, counts.Sent, watch.Elapsed, counts.Mix());
+        return new SeedSummary(cases, open, entities, counts.Due, counts.Leftover, counts.Sent, counts.Done, watch.Elapsed, counts.Mix());
     }
 
     private sealed class Counts
     {
-        public int Due, Leftover, Sent;
+        public int Due, Leftover, Sent, Done;
         public readonly Dictionary<string, int> Open = [];
 
         public string Mix() => string.Join(", ", Open.OrderBy(p => p.Key).Select(p => $"{p.Key} {p.Value}"));
     }
 
-    private static IEnumerable<TableEntity> Rows(int cases, int open, DateTimeOffset now, SlaOptions sla, CasePolicy policy, Random random, Counts counts)
+    private static IEnumerable<TableEntity> Rows(int cases, int open, DateTimeOffset now, SlaOptions sla, CasePolicy policy, DateTimeOffset? resolvedSince, Random random, Counts counts)
     {
         // Closed: filed evenly over two years up to a day ago, resolved within their resolution target.
         var closed = cases - open;
@@ -76,7 +77,7 @@ internal static class CaseTableSeed
         for (var n = 1; n <= closed; n++)
         {
             var filedAt = first + ((now - TimeSpan.FromDays(1) - first) * ((double)n / closed));
-            foreach (var row in ClosedCase(n, filedAt, PickSeverity(random), now, sla, policy, random, counts))
+            foreach (var row in ClosedCase(n, filedAt, PickSeverity(random), now, sla, policy, resolvedSince, random, counts))
             {
                 yield return row;
             }
@@ -132,7 +133,7 @@ internal static class CaseTableSeed
         _ => throw new InvalidOperationException(),
     };
 
-    private static IEnumerable<TableEntity> ClosedCase(int n, DateTimeOffset filedAt, Severity severity, DateTimeOffset now, SlaOptions sla, CasePolicy policy, Random random, Counts counts)
+    private static IEnumerable<TableEntity> ClosedCase(int n, DateTimeOffset filedAt, Severity severity, DateTimeOffset now, SlaOptions sla, CasePolicy policy, DateTimeOffset? resolvedSince, Random random, Counts counts)
     {
         var targets = sla.For(severity);
         var claimedAt = filedAt + (targets.FirstResponse * (0.1 + random.NextDouble()));
@@ -143,7 +144,14 @@ internal static class CaseTableSeed
         versions.Add(Posted(versions[^1].Case, filedAt.AddSeconds(2)));
         versions.Add(Apply(CaseRules.Claim(versions[^1].Case, Specialist, claimedAt, policy)));
         versions.Add(Apply(CaseRules.Resolve(versions[^1].Case, Specialist, Outcome.Actioned, "Removed the posts and the accounts that shared the address.", resolvedAt, policy)));
-        return CaseRows(versions, now, policy, counts);
+        var rows = CaseRows(versions, now, policy, counts);
+        if (resolvedAt >= resolvedSince)
+        {
+            rows.Add(StorageFormats.CaseEntity(versions[^1].Case, StorageFormats.DoneKey(resolvedAt, n), versions.Count));
+            counts.Done++;
+        }
+
+        return rows;
     }
 
     private static IEnumerable<TableEntity> OpenCase(int n, DateTimeOffset filedAt, Severity severity, DateTimeOffset now, SlaOptions sla, CasePolicy policy, Random random, Counts counts)
@@ -169,7 +177,7 @@ internal static class CaseTableSeed
         return CaseRows(versions, now, policy, counts);
     }
 
-    private static IEnumerable<TableEntity> CaseRows(List<(Case Case, AuditEntry Audit)> versions, DateTimeOffset now, CasePolicy policy, Counts counts)
+    private static List<TableEntity> CaseRows(List<(Case Case, AuditEntry Audit)> versions, DateTimeOffset now, CasePolicy policy, Counts counts)
     {
         var c = versions[^1].Case;
         var rows = new List<TableEntity> { StorageFormats.CaseEntity(c, StorageFormats.CaseKey(c.Number), versions.Count) };

@@ -19,6 +19,7 @@ internal static class StorageFormats
     public static string OpenKey(int number) => CaseKeys.Open(number);
     public static string DueKey(Reminder reminder) => CaseKeys.Due(reminder);
     public static string DuplicateKey(string normalized, int number) => CaseKeys.Key(normalized, number);
+    public static string DoneKey(DateTimeOffset resolvedAt, int number) => CaseKeys.Done(resolvedAt, number);
     public static string End(string prefix) => CaseKeys.End(prefix);
 
     public static TableEntity CaseEntity(Case c, string rowKey, int version) => CaseEntities.ToEntity(c, rowKey, version);
