@@ -35,7 +35,7 @@ public sealed class HandoverDigests(ICaseStore store, ShiftSchedule schedule, Ou
         var from = outgoing?.Start ?? now.AddHours(-12);
         var resolved = await store.ResolvedBetweenAsync(from, until is { } u && u > from ? u : now, cancellationToken);
         var members = outgoing is null ? new HashSet<string>() : await outgoingOwners.MembersAsync(outgoing, cancellationToken);
-        var choices = outgoing is null || members.Count == 0 ? null : await outgoingOwners.OptionsAsync(outgoing, cardData, cancellationToken);
+        var choices = outgoing is null || members.Count == 0 ? null : await outgoingOwners.OptionsAsync(outgoing, cardData, cancellationToken, members);
         var input = new DigestInput(title, incoming, outgoing, open, resolved, members, now, choices);
         return HandoverDigest.Build(input, policy, options.Value.DigestItems);
     }

@@ -65,17 +65,18 @@ public sealed class OutgoingJob(
             return claimed.AlreadyDone ? "asked already" : "another instance is asking";
         }
 
+        // One read of the open cases and of the roster for every owner.
+        var held = await outgoing.HeldAsync(run, cancellationToken);
+        var choices = held.Count == 0 ? null : await outgoing.OptionsAsync(run, OutgoingOwners.OwnerCardData, cancellationToken);
         var told = new List<string>();
-        foreach (var owner in (await outgoing.HeldAsync(run, cancellationToken)).Select(c => c.Owner!).DistinctBy(o => o.Id))
+        foreach (var theirs in choices is null ? [] : held.GroupBy(c => c.Owner!.Id))
         {
+            var owner = theirs.First().Owner!;
+            var view = outgoing.OwnerView(run, theirs, choices!, null);
+
             // One owner's failure must not cost the others their reminder; it is logged, and the digest still offers the choices.
             try
             {
-                if (await outgoing.ForOwnerAsync(owner, run, null, cancellationToken) is not { } view)
-                {
-                    continue;
-                }
-
                 if (await conversations.GetPersonAsync(owner.Id, cancellationToken) is { PersonalAddress: { } personal })
                 {
                     await messenger.PostCardAsync(personal, OutgoingCard.Build(view, CaseMessenger.ButtonsForChannel(ConversationAddress.Parse(personal).ChannelId)), view.Title, cancellationToken);

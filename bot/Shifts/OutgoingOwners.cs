@@ -78,14 +78,14 @@ public sealed class OutgoingOwners(
     /// The choices for the boundary at the end of <paramref name="outgoing"/>, or null once they have closed.
     /// <paramref name="cardData"/> goes back with each press so the bot can redraw the card it came from.
     /// </summary>
-    public async Task<HandoverOptions?> OptionsAsync(ShiftRun outgoing, IReadOnlyDictionary<string, string> cardData, CancellationToken cancellationToken)
+    public async Task<HandoverOptions?> OptionsAsync(ShiftRun outgoing, IReadOnlyDictionary<string, string> cardData, CancellationToken cancellationToken, IReadOnlySet<string>? outgoingIds = null)
     {
         if (!IsOpen(outgoing, clock.GetUtcNow()))
         {
             return null;
         }
 
-        var outgoingIds = await MembersAsync(outgoing, cancellationToken);
+        outgoingIds ??= await MembersAsync(outgoing, cancellationToken);
         var incoming = Incoming(outgoing) is { } next ? await roster.PeopleOnAsync(next, cancellationToken) : [];
         if (incoming.Count == 0)
         {
@@ -101,19 +101,27 @@ public sealed class OutgoingOwners(
         return new HandoverOptions(outgoing.End.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), choices, fallback, cardData);
     }
 
-    /// <summary>The reminder for one outgoing owner: the cases they hold, each with its choice so far.</summary>
+    /// <summary>The reminder for one outgoing owner, as things stand: the cases they hold, each with its choice so far.</summary>
     public async Task<OutgoingView?> ForOwnerAsync(Person owner, ShiftRun outgoing, string? message, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var choices = await OptionsAsync(outgoing, new Dictionary<string, string> { [CardKey] = OwnerCard }, cancellationToken);
+        var choices = await OptionsAsync(outgoing, OwnerCardData, cancellationToken);
         if (choices is null)
         {
             return null;
         }
 
-        var held = (await store.ListOpenAsync(cancellationToken))
-            .Where(c => c.Owner?.Id == owner.Id && CaseRules.IsAllowedIn(CaseAction.Release, c.State))
-            .OrderBy(c => c.FiledAt).ThenBy(c => c.Number)
+        var theirs = (await store.ListOpenAsync(cancellationToken)).Where(c => c.Owner?.Id == owner.Id && CaseRules.IsAllowedIn(CaseAction.Release, c.State));
+        return OwnerView(outgoing, theirs, choices, message);
+    }
+
+    /// <summary>What the owner's reminder card carries back with each press: that it is the owner's card.</summary>
+    public static IReadOnlyDictionary<string, string> OwnerCardData { get; } = new Dictionary<string, string> { [CardKey] = OwnerCard };
+
+    /// <summary>The reminder for one owner from cases already read (<paramref name="theirs"/>: the open cases they hold).</summary>
+    public OutgoingView OwnerView(ShiftRun outgoing, IEnumerable<Case> theirs, HandoverOptions choices, string? message)
+    {
+        var now = clock.GetUtcNow();
+        var held = theirs.OrderBy(c => c.FiledAt).ThenBy(c => c.Number)
             .Select(c => new HeldCase(c.Id, HandoverDigest.HeldLine(c, now, policy), HandoverDigest.Chosen(c, outgoing.End)))
             .ToList();
         var ends = outgoing.End > now ? $"ends at {Cards.Durations.LocalTime(outgoing.End)}" : "has ended";

@@ -143,9 +143,6 @@ public sealed class ShiftRoster(IShiftRosterStore store, ShiftSchedule schedule,
             lines.Add($"{name} · planned, not started");
         }
 
-        var when = run.Start > now
-            ? $"from {Cards.Durations.LocalTime(run.Start)} to {Cards.Durations.LocalTime(run.End)}"
-            : $"{Cards.Durations.LocalTime(run.Start)} to {Cards.Durations.LocalTime(run.End)}";
-        return new RosterShift(run.Name, when, lines);
+        return new RosterShift(run.Name, $"{Cards.Durations.LocalTime(run.Start)} to {Cards.Durations.LocalTime(run.End)}", lines);
     }
 }
