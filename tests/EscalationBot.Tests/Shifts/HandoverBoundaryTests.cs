@@ -19,7 +19,7 @@ public sealed class HandoverBoundaryTests(AzuriteFixture azurite) : RestartableB
     /// Two shifts, "Day" having started <paramref name="startedAgo"/> ago (UTC) and lasting <paramref name="length"/>
     /// hours, "Night" starting an hour after it ends; with a short Day, nothing runs for a while.
     /// </summary>
-    private static Dictionary<string, string?> Rota(TimeSpan startedAgo, string acknowledgeWithin = "00:30:00", int length = 12)
+    internal static Dictionary<string, string?> Rota(TimeSpan startedAgo, string acknowledgeWithin = "00:30:00", int length = 12)
     {
         var start = TimeOnly.FromDateTime(DateTime.UtcNow - startedAgo);
         start = new TimeOnly(start.Hour, start.Minute);

@@ -6,7 +6,8 @@ namespace EscalationBot.Tests.Sla;
 
 /// <summary>
 /// Two bot instances on one PostgreSQL Hangfire store and one Azurite: both sweep the due-time index and both
-/// schedule every reminder, and each reminder still reaches Teams exactly once.
+/// schedule every reminder, and each reminder still reaches Teams exactly once; both catch up on the shift in
+/// progress at start, and its handover digest is still posted once.
 /// </summary>
 [Collection(PostgresCollection.Name)]
 public sealed class SlaTwoInstancesTests(PostgresFixture postgres, AzuriteFixture azurite) : IAsyncLifetime
@@ -18,7 +19,7 @@ public sealed class SlaTwoInstancesTests(PostgresFixture postgres, AzuriteFixtur
 
     public async Task DisposeAsync() => await connector.DisposeAsync();
 
-    private BotHost Instance(string database) => new(azurite, connector, tablePrefix, new Dictionary<string, string?>
+    private BotHost Instance(string database, IDictionary<string, string?>? extra = null) => new(azurite, connector, tablePrefix, new Dictionary<string, string?>(extra ?? new Dictionary<string, string?>())
     {
         ["Hangfire:Storage"] = "PostgreSql",
         ["ConnectionStrings:Hangfire"] = database,
@@ -60,5 +61,31 @@ public sealed class SlaTwoInstancesTests(PostgresFixture postgres, AzuriteFixtur
         var posts = connector.Calls.Where(c => c.IsPost && c.Text.Contains("ESC-1 (", StringComparison.Ordinal)).ToList();
         Assert.Equal(6, posts.Count);
         Assert.Equal(6, posts.Select(p => p.Text).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_handover_digest_is_posted_once_when_two_instances_start_in_the_same_shift()
+    {
+        var activities = new Activities(connector);
+        await using (var setup = new BotHost(azurite, connector, tablePrefix))
+        {
+            await setup.SendAsync(activities.Message(People.Lead, "setup queue", Activities.QueueChannel));
+            await setup.SendAsync(activities.Message(People.Lead, "setup leads", Activities.LeadsChannel));
+        }
+
+        // A shift started a minute ago: each instance's start-up catch-up posts its digest, unless it is posted already.
+        var database = await postgres.CreateDatabaseAsync();
+        var rota = Shifts.HandoverBoundaryTests.Rota(TimeSpan.FromMinutes(1));
+        await using var a = Instance(database, rota);
+        await using var b = Instance(database, rota);
+        _ = (a.Services, b.Services);
+        await connector.WaitForAsync(c => c.IsPost && c.ConversationId == Activities.QueueChannel && c.AllText.StartsWith("Handover: Night → Day", StringComparison.Ordinal), "digest in the queue");
+        await a.WaitForJobsAsync(60, includeScheduled: false);
+        await b.WaitForJobsAsync(60, includeScheduled: false);
+
+        foreach (var channel in new[] { Activities.LeadsChannel, Activities.QueueChannel })
+        {
+            Assert.Single(connector.Calls, c => c.IsPost && c.ConversationId == channel && c.AllText.StartsWith("Handover: Night → Day", StringComparison.Ordinal));
+        }
     }
 }
