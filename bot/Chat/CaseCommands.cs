@@ -95,7 +95,9 @@ public sealed class CaseCommands(
                 ChatCommand.HandoverChoice choice => await HandoverChoiceAsync(choice, turn, cancellationToken),
                 ChatCommand.StartShift => new Reply(await shiftRoster.StartAsync(turn.Actor, cancellationToken)),
                 ChatCommand.EndShift => new Reply(await shiftRoster.EndAsync(turn.Actor, cancellationToken)),
-                ChatCommand.Who => new Reply(Card: RosterCard.Build(await shiftRoster.WhoAsync(cancellationToken), turn.Buttons)),
+                ChatCommand.Who => turn.Actor.IsStaff
+                    ? new Reply(Card: RosterCard.Build(await shiftRoster.WhoAsync(cancellationToken), turn.Buttons))
+                    : new Reply("Who is on shift is for specialists and leads. To follow your own case, type: status ESC-n"),
                 ChatCommand.Unreadable unreadable => new Reply(unreadable.Why),
                 _ => Help(null, turn),
             };

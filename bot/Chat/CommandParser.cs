@@ -33,7 +33,7 @@ public static partial class CommandParser
         ("handover note ESC-n text", "Leave a note about a case for the next shift's digest (specialists and leads)."),
         ("handover keep ESC-n", "Keep your case over the shift change, so it is not released to the queue (the owner or a lead)."),
         ("shift start / shift end", "Say that you are starting or leaving your shift (specialists and leads)."),
-        ("who", "Who is on shift now, and on the next shift."),
+        ("who", "Who is on shift now, and on the next shift (specialists and leads)."),
         ("setup queue / setup leads", "Make this conversation the specialists' queue or the leads' channel (leads)."),
         ("help", "This list."),
     ];

@@ -65,6 +65,7 @@ public sealed class OutgoingOwnersTests(AzuriteFixture azurite) : BotTest(azurit
         clock.SetUtcNow(Day.AddHours(14).AddMinutes(40));
         await SayAsync(host, People.Specialist2, "shift start", sky, "You are on the Night shift from");
 
+        await SayAsync(host, People.Reporter, "who", Activities.Personal(People.Reporter), "Who is on shift is for specialists and leads.");
         await SayAsync(host, People.Lead, "who", "lead-dm", "Who is on shift");
         var who = Connector.Calls.Last(c => c.ConversationId == "lead-dm").AllText;
         Assert.Matches(@"Now: Day shift[\s\S]*Sam Specialist · since[\s\S]*Next: Night shift[\s\S]*Sky Specialist · since", who);
