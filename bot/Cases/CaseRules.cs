@@ -101,7 +101,7 @@ public static class CaseRules
         }
 
         // The first claim is the first response; a claim after a release keeps the original time.
-        var claimed = current with { State = CaseState.Claimed, Owner = actor.Person, ClaimedAt = current.ClaimedAt ?? now };
+        var claimed = current with { State = CaseState.Claimed, Owner = actor.Person, ClaimedAt = current.ClaimedAt ?? now, KeptAcross = null };
         return Accept(claimed, actor, "claimed", current.State, now);
     }
 
@@ -117,7 +117,7 @@ public static class CaseRules
             return refused;
         }
 
-        return Accept(current.Resumed(now, (policy ?? CasePolicy.Default).CalendarFor(current)) with { State = CaseState.New, Owner = null, Consult = null }, actor, "released to the queue", current.State, now);
+        return Accept(current.Resumed(now, (policy ?? CasePolicy.Default).CalendarFor(current)) with { State = CaseState.New, Owner = null, Consult = null, KeptAcross = null }, actor, "released to the queue", current.State, now);
     }
 
     /// <summary>The owner or a lead hands the case to another specialist or lead; it keeps its state.</summary>
@@ -143,7 +143,7 @@ public static class CaseRules
             return new Decision.Refused($"{assignee.Person.Name} already holds {current.Id}.");
         }
 
-        return Accept(current with { Owner = assignee.Person }, actor, $"reassigned to {assignee.Person.Name}", current.State, now);
+        return Accept(current with { Owner = assignee.Person, KeptAcross = null }, actor, $"reassigned to {assignee.Person.Name}", current.State, now);
     }
 
     public static Decision Resolve(Case current, Actor actor, Outcome? outcome, string? summary, DateTimeOffset now, CasePolicy? policy = null)
@@ -440,7 +440,7 @@ public static class CaseRules
 
     /// <summary>
     /// The owner (or a lead) keeps the case across the shift boundary at <paramref name="boundary"/>: the release of
-    /// cases nobody chose for passes it by. Any later change of owner makes the choice moot.
+    /// cases nobody chose for passes it by. Any later change of owner clears the choice.
     /// </summary>
     public static Decision KeepOverHandover(Case current, Actor actor, DateTimeOffset boundary, DateTimeOffset now, CasePolicy? policy = null)
     {
@@ -471,12 +471,13 @@ public static class CaseRules
     /// At a handover, a case its outgoing owner made no choice for goes back to the queue, with a note on its
     /// timeline. Checked against the stored case: a case kept, handed on or worked on after the boundary stays.
     /// </summary>
-    public static Decision ReleaseAtHandover(Case current, string ownerId, DateTimeOffset boundary, string shiftName, DateTimeOffset now, CasePolicy? policy = null)
+    public static Decision ReleaseAtHandover(Case current, string ownerId, DateTimeOffset boundary, string shiftName, DateTimeOffset now)
     {
-        policy ??= CasePolicy.Default;
-        if (!IsAllowedIn(CaseAction.Release, current.State) || current.Owner?.Id != ownerId)
+        // A case waiting on the reporter or on a consult stays with its owner: releasing it would drop the consult and
+        // restart a clock that stands still, as the idle release also leaves them.
+        if (current.State is not (CaseState.Claimed or CaseState.Reopened) || current.Owner?.Id != ownerId)
         {
-            return new Decision.Refused($"{current.Id} is no longer held by the outgoing owner.");
+            return new Decision.Refused($"{current.Id} is no longer held by the outgoing owner, or waits on someone.");
         }
 
         if (current.KeptAcross == boundary || current.LastActivityAt > boundary)
@@ -485,7 +486,7 @@ public static class CaseRules
         }
 
         return Accept(
-            current.Resumed(now, policy.CalendarFor(current)) with { State = CaseState.New, Owner = null, Consult = null },
+            current with { State = CaseState.New, Owner = null, KeptAcross = null },
             new Actor(SystemActor, Role.Lead),
             "released at the handover",
             current.State,
@@ -569,7 +570,7 @@ public static class CaseRules
         }
 
         return Accept(
-            current with { State = CaseState.New, Owner = null, Consult = null },
+            current with { State = CaseState.New, Owner = null, Consult = null, KeptAcross = null },
             new Actor(SystemActor, Role.Lead),
             "released: no activity",
             current.State,

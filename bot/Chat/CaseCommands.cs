@@ -135,10 +135,12 @@ public sealed class CaseCommands(
         }
         else
         {
-            outgoing = long.TryParse(choice.Boundary, out var unix) && unix is >= 0 and <= 253402300799
+            // A shift end near now (a forged far-off number would only make the schedule's date arithmetic overflow),
+            // of a run that has started: choices are for the handover at hand, not for one days away.
+            outgoing = long.TryParse(choice.Boundary, out var unix) && Math.Abs(unix - now.ToUnixTimeSeconds()) <= TimeSpan.FromDays(2).TotalSeconds
                 ? outgoingOwners.RunEndingAt(DateTimeOffset.FromUnixTimeSeconds(unix))
                 : null;
-            if (outgoing is null)
+            if (outgoing is null || outgoing.Start > now)
             {
                 return new Reply("That button does not say which handover it is for.");
             }
@@ -164,7 +166,8 @@ public sealed class CaseCommands(
             HandoverChoiceRows.HandTo => await ReassignAsync(new ChatCommand.Reassign(choice.CaseRef, choice.AssigneeId), plain, cancellationToken),
             _ => new Reply("Choose keep, hand to or release."),
         };
-        if (!turn.FromCard)
+        // Only staff see a redrawn card: it names owners, notes and the people on the next shift.
+        if (!turn.FromCard || !turn.Actor.IsStaff)
         {
             return result;
         }

@@ -55,7 +55,9 @@ public sealed class HandoverAcknowledgements(IHandoverStore handovers, HandoverD
     /// </summary>
     public async Task<HandoverView?> RedrawAsync(string? shift, string? start, CancellationToken cancellationToken)
     {
-        if (!int.TryParse(shift, out var index) || !long.TryParse(start, out var unix) || unix is < 0 or > 253402300799
+        // A run that started within the last fortnight: a forged far-off number would overflow the schedule's arithmetic.
+        var now = clock.GetUtcNow().ToUnixTimeSeconds();
+        if (!int.TryParse(shift, out var index) || !long.TryParse(start, out var unix) || unix > now || now - unix > TimeSpan.FromDays(15).TotalSeconds
             || schedule.RunAt(index, DateTimeOffset.FromUnixTimeSeconds(unix)) is not { } run)
         {
             return null;

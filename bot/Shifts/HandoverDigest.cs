@@ -63,7 +63,9 @@ public static class HandoverDigest
 
         var notesSince = input.Outgoing?.Start ?? now.AddHours(-12);
         Add(sections, "Notes for the next shift", open.Where(c => c.HandoverNote is { } n && n.At >= notesSince).OrderBy(c => c.HandoverNote!.At), items, null,
-            c => $"{Head(c)} · {c.HandoverNote!.By.Name}: {Clip(c.HandoverNote.Text)}");
+            c => c.IsSensitive
+                ? $"{Head(c)} · {c.HandoverNote!.By.Name} left a note (a sensitive case: reveal it on its card)"
+                : $"{Head(c)} · {c.HandoverNote!.By.Name}: {Clip(c.HandoverNote.Text)}");
 
         var subtitle = input.Incoming is { } run
             ? $"{run.Name} shift from {Durations.LocalTime(run.Start)} · {open.Count} open"

@@ -64,7 +64,14 @@ public sealed class HandoverJob(
         var claimed = await deliveries.TryClaimAsync(reminder, claimant, now, sla.CurrentValue.DeliveryLease, cancellationToken);
         if (claimed.Claim is not { } claim)
         {
-            return claimed.AlreadyDone ? "posted already" : "another instance is posting it";
+            if (claimed.AlreadyDone)
+            {
+                return "posted already";
+            }
+
+            // Look again once the other instance's lease has run out, in case it died holding it.
+            jobs.Schedule<HandoverJob>(j => j.PostAsync(shiftIndex, runStartUnix, null, CancellationToken.None), sla.CurrentValue.DeliveryLease + TimeSpan.FromSeconds(1));
+            return "another instance is posting it";
         }
 
         var late = now - run.Start > LateAfter
@@ -124,6 +131,11 @@ public sealed class HandoverJob(
         var claimed = await deliveries.TryClaimAsync(new Reminder(0, Chase.HandoverNudge, shiftIndex, runStartUnix, digest.PostedAt + shifts.CurrentValue.AcknowledgeWithin), claimant, now, sla.CurrentValue.DeliveryLease, cancellationToken);
         if (claimed.Claim is not { } claim)
         {
+            if (!claimed.AlreadyDone)
+            {
+                jobs.Schedule<HandoverJob>(j => j.CheckAcknowledgedAsync(shiftIndex, runStartUnix, null, CancellationToken.None), sla.CurrentValue.DeliveryLease + TimeSpan.FromSeconds(1));
+            }
+
             return "nudged already";
         }
 

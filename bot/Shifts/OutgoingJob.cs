@@ -24,7 +24,6 @@ public sealed class OutgoingJob(
     IBackgroundJobClient jobs,
     IOptionsMonitor<ShiftsOptions> shifts,
     IOptionsMonitor<SlaOptions> sla,
-    CasePolicy policy,
     TimeProvider clock,
     ILogger<OutgoingJob> logger)
 {
@@ -48,7 +47,10 @@ public sealed class OutgoingJob(
         }
     }
 
-    /// <summary>Each outgoing owner hears, in their 1:1 chat, which cases they hold and what they can do with each.</summary>
+    /// <summary>
+    /// Each outgoing owner hears, in their 1:1 chat, which cases they hold and what they can do with each: once per
+    /// run, one job per owner so that a failed send is retried for that owner alone.
+    /// </summary>
     [AutomaticRetry(Attempts = 5, DelaysInSeconds = [5, 15, 60, 120, 300])]
     public async Task<string> AskAsync(int shiftIndex, long runStartUnix, PerformContext? context, CancellationToken cancellationToken)
     {
@@ -62,41 +64,43 @@ public sealed class OutgoingJob(
         var claimed = await deliveries.TryClaimAsync(new Reminder(0, Chase.HandoverAsk, shiftIndex, runStartUnix, run.End - shifts.CurrentValue.AskOwnersBefore), claimant, now, sla.CurrentValue.DeliveryLease, cancellationToken);
         if (claimed.Claim is not { } claim)
         {
-            return claimed.AlreadyDone ? "asked already" : "another instance is asking";
+            return claimed.AlreadyDone ? "asked already" : AgainAfterLease(j => j.AskAsync(shiftIndex, runStartUnix, null, CancellationToken.None));
         }
 
-        // One read of the open cases and of the roster for every owner.
-        var held = await outgoing.HeldAsync(run, cancellationToken);
-        var choices = held.Count == 0 ? null : await outgoing.OptionsAsync(run, OutgoingOwners.OwnerCardData, cancellationToken);
-        var told = new List<string>();
-        foreach (var theirs in choices is null ? [] : held.GroupBy(c => c.Owner!.Id))
+        var owners = (await outgoing.HeldAsync(run, cancellationToken)).Select(c => c.Owner!.Id).Distinct().ToList();
+        foreach (var ownerId in owners)
         {
-            var owner = theirs.First().Owner!;
-            var view = outgoing.OwnerView(run, theirs, choices!, null);
-
-            // One owner's failure must not cost the others their reminder; it is logged, and the digest still offers the choices.
-            try
-            {
-                if (await conversations.GetPersonAsync(owner.Id, cancellationToken) is { PersonalAddress: { } personal })
-                {
-                    await messenger.PostCardAsync(personal, OutgoingCard.Build(view, CaseMessenger.ButtonsForChannel(ConversationAddress.Parse(personal).ChannelId)), view.Title, cancellationToken);
-                }
-                else
-                {
-                    var ids = string.Join(", ", view.Cases.Select(c => c.CaseId));
-                    await messenger.TellPersonAsync(owner.Id, $"{owner.Name}: your {run.Name} shift ends soon and you hold {ids}. Choose for each on the handover digest, or type 'handover keep ESC-n', 'reassign ESC-n name' or 'release ESC-n'.", cancellationToken);
-                }
-
-                told.Add(owner.Id);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning(e, "Could not ask {Owner} about their cases before the {Shift} shift ends", owner.Id, run.Name);
-            }
+            jobs.Enqueue<OutgoingJob>(j => j.AskOwnerAsync(shiftIndex, runStartUnix, ownerId, CancellationToken.None));
         }
 
-        await deliveries.CompleteAsync(claim, told.Count > 0 ? "sent" : "nobody to ask", string.Join(",", told), clock.GetUtcNow(), cancellationToken);
-        return $"asked {told.Count} owner(s)";
+        await deliveries.CompleteAsync(claim, owners.Count > 0 ? "sent" : "nobody to ask", string.Join(",", owners), clock.GetUtcNow(), cancellationToken);
+        return $"asking {owners.Count} owner(s)";
+    }
+
+    /// <summary>One outgoing owner's reminder: their card in their 1:1 chat, or a line in the queue if they have none.</summary>
+    [AutomaticRetry(Attempts = 5, DelaysInSeconds = [5, 15, 60, 120, 300])]
+    public async Task<string> AskOwnerAsync(int shiftIndex, long runStartUnix, string ownerId, CancellationToken cancellationToken)
+    {
+        if (schedule.RunAt(shiftIndex, DateTimeOffset.FromUnixTimeSeconds(runStartUnix)) is not { } run)
+        {
+            return "no such run";
+        }
+
+        var known = await conversations.GetPersonAsync(ownerId, cancellationToken);
+        if (await outgoing.ForOwnerAsync(new Person(ownerId, known?.Name ?? ownerId), run, null, cancellationToken) is not { Cases.Count: > 0 } view)
+        {
+            return "nothing to ask about";
+        }
+
+        if (known is { PersonalAddress: { } personal })
+        {
+            await messenger.PostCardAsync(personal, OutgoingCard.Build(view, CaseMessenger.ButtonsForChannel(ConversationAddress.Parse(personal).ChannelId)), view.Title, cancellationToken);
+            return "asked in their 1:1 chat";
+        }
+
+        var ids = string.Join(", ", view.Cases.Select(c => c.CaseId));
+        await messenger.TellPersonAsync(ownerId, $"{known?.Name ?? ownerId}: your {run.Name} shift ends soon and you hold {ids}. Choose for each on the handover digest, or type 'handover keep ESC-n', 'reassign ESC-n name' or 'release ESC-n'.", cancellationToken);
+        return "asked in the queue";
     }
 
     /// <summary>After the choices close, the cases the outgoing shift still holds with no choice go back to the queue.</summary>
@@ -124,13 +128,13 @@ public sealed class OutgoingJob(
         var claimed = await deliveries.TryClaimAsync(new Reminder(0, Chase.HandoverRelease, shiftIndex, runStartUnix, outgoing.ClosesAt(run)), claimant, now, sla.CurrentValue.DeliveryLease, cancellationToken);
         if (claimed.Claim is not { } claim)
         {
-            return claimed.AlreadyDone ? "released already" : "another instance is releasing";
+            return claimed.AlreadyDone ? "released already" : AgainAfterLease(j => j.ReleaseUnchosenAsync(shiftIndex, runStartUnix, null, CancellationToken.None));
         }
 
         var released = new List<string>();
         foreach (var c in await outgoing.HeldAsync(run, cancellationToken))
         {
-            var change = await workflow.ApplyAsync(c.Number, current => CaseRules.ReleaseAtHandover(current, c.Owner!.Id, run.End, run.Name, clock.GetUtcNow(), policy), cancellationToken);
+            var change = await workflow.ApplyAsync(c.Number, current => CaseRules.ReleaseAtHandover(current, c.Owner!.Id, run.End, run.Name, clock.GetUtcNow()), cancellationToken);
             if (change is Change.Done done)
             {
                 released.Add(done.Case.Id);
@@ -139,13 +143,23 @@ public sealed class OutgoingJob(
             }
         }
 
+        // The notice is a job of its own, enqueued before the claim completes: a failed send is retried by itself,
+        // and a retry of this job, which finds the cases released already, cannot lose the list.
         if (released.Count > 0 && await conversations.GetBindingAsync(Bindings.Queue, cancellationToken) is { } queue)
         {
-            await messenger.SendTextAsync(queue.Address, $"Back in the queue after the {run.Name} shift's handover, with no choice made by their owners: {string.Join(", ", released)}.", cancellationToken);
+            var text = $"Back in the queue after the {run.Name} shift's handover, with no choice made by their owners: {string.Join(", ", released)}.";
+            jobs.Enqueue<CaseMessenger>(m => m.SendTextAsync(queue.Address, text, CancellationToken.None));
         }
 
         await deliveries.CompleteAsync(claim, "sent", string.Join(",", released), clock.GetUtcNow(), cancellationToken);
         logger.LogInformation("Handover of the {Shift} shift released {Count} case(s) nobody chose for", run.Name, released.Count);
         return $"released {released.Count}";
+    }
+
+    /// <summary>Another instance holds the claim: look again once its lease has run out, in case it died holding it.</summary>
+    private string AgainAfterLease(System.Linq.Expressions.Expression<Func<OutgoingJob, Task>> job)
+    {
+        jobs.Schedule<OutgoingJob>(job, sla.CurrentValue.DeliveryLease + TimeSpan.FromSeconds(1));
+        return "another instance holds it; looking again after its lease";
     }
 }

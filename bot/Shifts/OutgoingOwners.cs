@@ -27,6 +27,9 @@ public sealed class OutgoingOwners(
     public const string OwnerCard = "owner";
     public const string DigestCard = "digest";
 
+    /// <summary>At most this many people in the "Hand to" list.</summary>
+    public const int MaxIncoming = 30;
+
     /// <summary>The run that ends exactly at <paramref name="boundary"/>, if one does.</summary>
     public ShiftRun? RunEndingAt(DateTimeOffset boundary) =>
         schedule.StartingBetween(boundary.AddDays(-2), boundary).Where(r => r.End == boundary).MaxBy(r => r.Start);
@@ -93,7 +96,8 @@ public sealed class OutgoingOwners(
             incoming = (await people.StaffAsync(cancellationToken)).Select(p => new Person(p.Id, p.Name)).ToList();
         }
 
-        var choices = incoming.Where(p => !outgoingIds.Contains(p.Id)).Select(p => new Choice(p.Name, p.Id)).ToList();
+        // Capped, so that a large team cannot push the digest past Teams' message size.
+        var choices = incoming.Where(p => !outgoingIds.Contains(p.Id)).Take(MaxIncoming).Select(p => new Choice(p.Name, p.Id)).ToList();
         var closes = ClosesAt(outgoing);
         var fallback = options.CurrentValue.Unchosen == UnchosenCases.Release
             ? $"A case with no choice goes back to the queue at {Cards.Durations.LocalTime(closes)}."

@@ -114,13 +114,20 @@ public sealed class CaseRulesTests
         Assert.Equal(("released at the handover", CaseRules.SystemActor), (released.Audit.Action, released.Audit.Actor));
         Assert.Equal("Sam made no choice for it before the Day shift ended; back in the queue.", released.Audit.Text);
 
+        // Waiting on the reporter or on a consult, the case stays: its clock stands still, its consult stays open.
         var waiting = ((Decision.Accepted)CaseRules.AskReporter(held, Sam, "Which account?", T0.AddHours(1))).Case;
-        var resumed = Assert.IsType<Decision.Accepted>(CaseRules.ReleaseAtHandover(waiting, "sam", boundary, "Day", boundary.AddMinutes(15))).Case;
-        Assert.Equal((null, TimeSpan.FromHours(7).Add(TimeSpan.FromMinutes(15))), (resumed.PausedSince, resumed.PausedFor));
+        var consulting = ((Decision.Accepted)CaseRules.AskTeam(held, Sam, "Legal", "Defamatory?", T0.AddHours(1))).Case;
+        Assert.IsType<Decision.Refused>(CaseRules.ReleaseAtHandover(waiting, "sam", boundary, "Day", boundary.AddMinutes(15)));
+        Assert.IsType<Decision.Refused>(CaseRules.ReleaseAtHandover(consulting, "sam", boundary, "Day", boundary.AddMinutes(15)));
 
         var kept = ((Decision.Accepted)CaseRules.KeepOverHandover(held, Sam, boundary, T0.AddHours(7))).Case;
         var workedAfter = ((Decision.Accepted)CaseRules.Note(held, Sam, "still on it", boundary.AddMinutes(5))).Case;
         var handedOn = ((Decision.Accepted)CaseRules.Reassign(held, Sam, Sky, T0.AddHours(7))).Case;
+
+        // A keep is the keeper's: handed to someone else, the case is theirs to keep or not.
+        var keptThenHanded = ((Decision.Accepted)CaseRules.Reassign(kept, Sam, Sky, T0.AddHours(7))).Case;
+        Assert.Null(keptThenHanded.KeptAcross);
+        Assert.IsType<Decision.Accepted>(CaseRules.ReleaseAtHandover(keptThenHanded, "sky", boundary, "Day", boundary.AddMinutes(15)));
         Assert.IsType<Decision.Refused>(CaseRules.ReleaseAtHandover(kept, "sam", boundary, "Day", boundary.AddMinutes(15)));
         Assert.IsType<Decision.Refused>(CaseRules.ReleaseAtHandover(workedAfter, "sam", boundary, "Day", boundary.AddMinutes(15)));
         Assert.IsType<Decision.Refused>(CaseRules.ReleaseAtHandover(handedOn, "sam", boundary, "Day", boundary.AddMinutes(15)));

@@ -61,6 +61,16 @@ public sealed class HandoverDigestTests
         new Dictionary<string, string>(cardData) { ["card"] = "digest" });
 
     [Fact]
+    public void A_sensitive_case_s_handover_note_stays_off_the_digest()
+    {
+        var graphic = Held(Make(1, TimeSpan.FromHours(1), area: PolicyArea.ChildSafety), Sam) with { HandoverNote = new("The video shows the victim's face", Sam, Boundary.AddMinutes(-10)) };
+        var view = HandoverDigest.Build(Input([graphic]), CasePolicy.Default, 8);
+
+        var line = Assert.Single(view.Sections.Single(s => s.Title == "Notes for the next shift").Lines);
+        Assert.Equal("**ESC-1** · Sev3 normal · Child safety · Sam Specialist left a note (a sensitive case: reveal it on its card)", line);
+    }
+
+    [Fact]
     public void The_outgoing_shift_s_cases_carry_the_choices_and_show_a_kept_case_as_kept()
     {
         var kept = Held(Make(1, TimeSpan.FromHours(3)), Sam) with { KeptAcross = Boundary };

@@ -103,8 +103,9 @@ public sealed class OutgoingOwnersTests(AzuriteFixture azurite) : BotTest(azurit
         // Half an hour before the end of Day, Sam is asked about the four cases, once.
         clock.SetUtcNow(Day.AddHours(14).AddMinutes(30));
         var job = host.Services.GetRequiredService<OutgoingJob>();
-        Assert.Equal("asked 1 owner(s)", await job.AskAsync(0, DayStart.ToUnixTimeSeconds(), null, CancellationToken.None));
+        Assert.Equal("asking 1 owner(s)", await job.AskAsync(0, DayStart.ToUnixTimeSeconds(), null, CancellationToken.None));
         Assert.Equal("asked already", await job.AskAsync(0, DayStart.ToUnixTimeSeconds(), null, CancellationToken.None));
+        await host.WaitForJobsAsync(60, includeScheduled: false);
         var ask = Assert.Single(Connector.Calls, c => c.IsPost && c.ConversationId == sam && c.AllText.StartsWith("Your Day shift ends at", StringComparison.Ordinal));
         for (var i = 1; i <= 4; i++)
         {
@@ -132,9 +133,12 @@ public sealed class OutgoingOwnersTests(AzuriteFixture azurite) : BotTest(azurit
         var notYours = await host.SendAsync(Activities.Invoke(People.Specialist2, "handoverChoice", release3, Activities.Personal(People.Specialist2)));
         Assert.Contains("ESC-3 is held by Sam Specialist; only they or a lead can release it.", ChatFlowTests.Texts(notYours!["value"]!));
         var reporter = await host.SendAsync(Activities.Invoke(People.Reporter, "handoverChoice", release3, Activities.Personal(People.Reporter)));
-        Assert.Contains("Only specialists and leads can release cases.", ChatFlowTests.Texts(reporter!["value"]!));
-        var madeUp = await host.SendAsync(Activities.Invoke(People.Specialist, "handoverChoice", new JObject(release3) { ["boundary"] = "12" }, sam));
-        Assert.Equal("That button does not say which handover it is for.", madeUp!.Value<string>("value"));
+        Assert.Equal("Only specialists and leads can release cases.", reporter!.Value<string>("value")); // and no card: it would name the team
+        foreach (var boundary in new[] { "12", "253402300799", DayStart.AddDays(1).AddHours(8).ToUnixTimeSeconds().ToString() })
+        {
+            var madeUp = await host.SendAsync(Activities.Invoke(People.Specialist, "handoverChoice", new JObject(release3) { ["boundary"] = boundary }, sam));
+            Assert.Equal("That button does not say which handover it is for.", madeUp!.Value<string>("value"));
+        }
         var unknown = await host.SendAsync(Activities.Invoke(People.Specialist, "handoverChoice", new JObject(release3) { ["caseId"] = "ESC-99" }, sam));
         Assert.Contains("There is no case ESC-99.", ChatFlowTests.Texts(unknown!["value"]!));
 
@@ -145,6 +149,8 @@ public sealed class OutgoingOwnersTests(AzuriteFixture azurite) : BotTest(azurit
         Assert.Contains("Held by the outgoing shift (Day) (3)", digest.AllText);
         Assert.Contains("✅ kept by Sam Specialist", digest.AllText);
         Assert.DoesNotContain("**ESC-2**", digest.AllText.Split("Held by the outgoing shift")[1]);
+        var peek = await host.SendAsync(Activities.Invoke(People.Reporter, "handoverChoice", Button(digest, "ESC-4", "Keep"), Activities.Personal(People.Reporter)));
+        Assert.Equal("Only specialists and leads decide at a handover.", peek!.Value<string>("value"));
         var released = await host.SendAsync(Activities.Invoke(People.Lead, "handoverChoice", Button(digest, "ESC-4", "Release"), Activities.LeadsChannel, digest.Body.Value<string>("id")));
         var releasedText = ChatFlowTests.Texts(released!["value"]!);
         Assert.Contains("ESC-4 is back in the queue.", releasedText);
@@ -161,6 +167,7 @@ public sealed class OutgoingOwnersTests(AzuriteFixture azurite) : BotTest(azurit
         Assert.Equal((CaseState.Claimed, People.Specialist2.Id), await StateAsync(store, 2));
         var note = Assert.Single(await store.HistoryAsync(3, CancellationToken.None), e => e.Action == "released at the handover");
         Assert.Equal("Sam Specialist made no choice for it before the Day shift ended; back in the queue.", note.Text);
+        await host.WaitForJobsAsync(60, includeScheduled: false);
         Assert.Single(Connector.Calls, c => c.IsPost && c.ConversationId == Activities.QueueChannel && c.Text == "Back in the queue after the Day shift's handover, with no choice made by their owners: ESC-3.");
 
         var late = await host.SendAsync(Activities.Invoke(People.Specialist, "handoverChoice", Button(ask, "ESC-1", "Keep"), sam));
