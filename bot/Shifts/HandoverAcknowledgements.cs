@@ -63,19 +63,29 @@ public sealed class HandoverAcknowledgements(IHandoverStore handovers, HandoverD
             return null;
         }
 
+        // Built once from the cases; a conflicting write (someone pressing "I've got it") only changes who acknowledged.
+        if (await handovers.GetAsync(index, run.Start, cancellationToken) is not { } first)
+        {
+            return null;
+        }
+
+        var rebuilt = await digests.AtBoundaryAsync(run, first.View.LateNote, first.View.Acknowledged, first.View.AcknowledgeData ?? new Dictionary<string, string>(), cancellationToken);
+        var digest = first;
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
-            if (await handovers.GetAsync(index, run.Start, cancellationToken) is not { } digest)
-            {
-                return null;
-            }
-
-            var view = await digests.AtBoundaryAsync(run, digest.View.LateNote, digest.View.Acknowledged, digest.View.AcknowledgeData ?? new Dictionary<string, string>(), cancellationToken);
+            var view = rebuilt with { Acknowledged = digest.View.Acknowledged };
             if (await handovers.TryReplaceAsync(digest with { View = view }, cancellationToken))
             {
                 jobs.Enqueue<HandoverJob>(j => j.RefreshAsync(index, unix, CancellationToken.None));
                 return view;
             }
+
+            if (await handovers.GetAsync(index, run.Start, cancellationToken) is not { } latest)
+            {
+                return null;
+            }
+
+            digest = latest;
         }
 
         return null;
