@@ -1,6 +1,7 @@
 using EscalationBot.Cases;
 using EscalationBot.Chat;
 using EscalationBot.Jobs;
+using EscalationBot.Outbox;
 using EscalationBot.Shifts;
 using EscalationBot.Sla;
 using EscalationBot.Storage;
@@ -17,6 +18,7 @@ builder.AddCases();
 builder.AddCaseStorage();
 builder.AddJobs();
 builder.AddBot();
+builder.AddOutbox();
 builder.AddSla();
 builder.AddShifts();
 

@@ -3,9 +3,13 @@ namespace EscalationBot.Cases;
 /// <summary>The result of trying to change a case.</summary>
 public abstract record Change
 {
-    public sealed record Done(Case Case) : Change;
+    /// <summary>Committed as version <paramref name="Version"/> of the case.</summary>
+    public sealed record Done(Case Case, int Version = 0) : Change;
     public sealed record Refused(string Reason, Case? Current) : Change;
     public sealed record NotFound(int Number) : Change;
+
+    /// <summary>The activity behind the change was handled before: nothing was written again.</summary>
+    public sealed record Replayed(TurnRecord Turn) : Change;
 }
 
 /// <summary>
@@ -16,7 +20,12 @@ public sealed class CaseWorkflow(ICaseStore store)
 {
     private const int MaxAttempts = 10;
 
-    public async Task<Change> ApplyAsync(int number, Func<Case, Decision> rule, CancellationToken cancellationToken)
+    /// <summary>
+    /// <paramref name="effects"/>, given the accepted case, says what the change must send and which activity it
+    /// answers; by default the queue card is refreshed and nobody else is told.
+    /// </summary>
+    public async Task<Change> ApplyAsync(
+        int number, Func<Case, Decision> rule, CancellationToken cancellationToken, Func<Case, CaseEffects>? effects = null)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -31,9 +40,13 @@ public sealed class CaseWorkflow(ICaseStore store)
                 case Decision.Refused refused:
                     return new Change.Refused(refused.Reason, stored.Case);
                 case Decision.Accepted accepted:
-                    if (await store.TryReplaceAsync(stored, accepted.Case, accepted.Audit, cancellationToken))
+                    var sideEffects = effects?.Invoke(accepted.Case) ?? CaseEffects.Default;
+                    switch (await store.TryReplaceAsync(stored, accepted.Case, accepted.Audit, sideEffects, cancellationToken))
                     {
-                        return new Change.Done(accepted.Case);
+                        case Commit.Done:
+                            return new Change.Done(accepted.Case, stored.Version + 1);
+                        case Commit.Replayed:
+                            return new Change.Replayed(await store.GetTurnAsync(sideEffects.Turn!.Key, cancellationToken) ?? sideEffects.Turn);
                     }
 
                     if (attempt >= MaxAttempts)

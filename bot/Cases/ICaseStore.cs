@@ -8,18 +8,28 @@ public interface ICaseStore
     Task EnsureCreatedAsync(CancellationToken cancellationToken);
 
     /// <summary>
-    /// Files a new case under the next free number, atomically with its first audit entry.
-    /// <paramref name="build"/> receives the number; it may be called again if another filer won the number.
+    /// Files a new case under the next free number, atomically with its first audit entry and its
+    /// <paramref name="effects"/>. <paramref name="build"/> receives the number; it may be called again if another
+    /// filer won the number. When the effects' activity was recorded already, nothing is filed: the first filing's
+    /// record comes back instead.
     /// </summary>
-    Task<Case> CreateAsync(Func<int, (Case Case, AuditEntry Audit)> build, CancellationToken cancellationToken);
+    Task<Filing> CreateAsync(Func<int, (Case Case, AuditEntry Audit)> build, CaseEffects effects, CancellationToken cancellationToken);
 
     Task<StoredCase?> GetAsync(int number, CancellationToken cancellationToken);
 
     /// <summary>
     /// Replaces the case if nobody changed it since <paramref name="current"/> was read, atomically with its
-    /// audit entry and its place in the open-cases list. False when someone else changed it first.
+    /// audit entry, its place in the open-cases list and its <paramref name="effects"/> (outbox rows, the record of
+    /// the activity). <see cref="Commit.Conflict"/> when someone else changed it first; <see cref="Commit.Replayed"/>
+    /// when the activity was recorded already.
     /// </summary>
-    Task<bool> TryReplaceAsync(StoredCase current, Case updated, AuditEntry audit, CancellationToken cancellationToken);
+    Task<Commit> TryReplaceAsync(StoredCase current, Case updated, AuditEntry audit, CaseEffects effects, CancellationToken cancellationToken);
+
+    /// <summary>The recorded answer to an activity (<see cref="TurnRecord.Key"/>), if it changed a case before.</summary>
+    Task<TurnRecord?> GetTurnAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>The audit entry the case's <paramref name="version"/> wrote, if any.</summary>
+    Task<AuditEntry?> GetAuditAsync(int number, int version, CancellationToken cancellationToken);
 
     /// <summary>Open cases, oldest first, read from the open-cases index rather than every case ever filed.</summary>
     Task<IReadOnlyList<Case>> ListOpenAsync(CancellationToken cancellationToken);

@@ -10,7 +10,7 @@ using EscalationBot.Roster;
 using EscalationBot.Shifts;
 using EscalationBot.Sla;
 using EscalationBot.Storage;
-using Hangfire;
+using EscalationBot.Outbox;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
 
@@ -20,6 +20,12 @@ namespace EscalationBot.Chat;
 public sealed record ChatTurn(Actor Actor, string ChannelId, bool IsPersonal, ConversationReference Address, bool FromCard)
 {
     public Buttons Buttons => new(ChannelId == Microsoft.Bot.Connector.Channels.Msteams ? ButtonMode.Execute : ButtonMode.Submit);
+
+    /// <summary>The incoming activity (channel, conversation, sender, id): a retry of it carries the same key. Null: no id.</summary>
+    public string? ActivityKey { get; init; }
+
+    /// <summary>The record a change made by this turn keeps, so that a replay gets <paramref name="reply"/> again.</summary>
+    public TurnRecord? Record(string? reply) => ActivityKey is { } key ? new TurnRecord(key, reply) : null;
 }
 
 /// <summary>What the actor sees. <see cref="ReplacesCard"/>: the card takes the place of the card whose button was pressed.</summary>
@@ -33,7 +39,7 @@ public sealed class CaseCommands(
     CaseCards cards,
     PeopleDirectory people,
     TeamRoster roster,
-    IBackgroundJobClient jobs,
+    OutboxSignal outbox,
     HandoverDigests handovers,
     HandoverAcknowledgements acknowledgements,
     ShiftRoster shiftRoster,
@@ -64,21 +70,21 @@ public sealed class CaseCommands(
                 ChatCommand.Note note => await ChangeAsync(note.CaseRef, turn, (c, now) => CaseRules.Note(c, turn.Actor, note.Text, now, policy), null,
                     c => $"Note added to {c.Id}.", cancellationToken),
                 ChatCommand.Reopen reopen => await ChangeAsync(reopen.CaseRef, turn, (c, now) => CaseRules.Reopen(c, turn.Actor, reopen.Reason, now, policy),
-                    c => c.Reporter.Id == turn.Actor.Person.Id ? null : ReporterNotice.Reopened,
+                    c => c.Reporter.Id == turn.Actor.Person.Id ? null : new Notice.ToReporter(ReporterNotice.Reopened),
                     c => $"{c.Id} is reopened{(c.Owner is null ? "" : $" and back with {c.Owner.Name}")}.", cancellationToken),
                 ChatCommand.History history => await HistoryAsync(history.CaseRef, turn, cancellationToken),
                 ChatCommand.Reveal reveal => await RevealAsync(reveal.CaseRef, turn, cancellationToken),
                 ChatCommand.Consult consult => await ConsultAsync(consult, turn, cancellationToken),
                 ChatCommand.Reassign reassign => await ReassignAsync(reassign, turn, cancellationToken),
                 ChatCommand.Triage triage => await TriageAsync(triage, turn, cancellationToken),
-                ChatCommand.AskReporter ask => await ChangeAsync(ask.CaseRef, turn, (c, now) => CaseRules.AskReporter(c, turn.Actor, ask.Question, now, policy), _ => ReporterNotice.Question,
+                ChatCommand.AskReporter ask => await ChangeAsync(ask.CaseRef, turn, (c, now) => CaseRules.AskReporter(c, turn.Actor, ask.Question, now, policy), _ => new Notice.ToReporter(ReporterNotice.Question),
                     c => $"Asked the reporter of {c.Id}; its resolution clock is paused until they answer.", cancellationToken),
-                ChatCommand.Update update => await ChangeAsync(update.CaseRef, turn, (c, now) => CaseRules.Update(c, turn.Actor, update.Text, now, policy), null,
-                    c => $"Sent: the specialists handling {c.Id} can see it.", cancellationToken,
-                    onDone: c => TellOwner(c, $"{turn.Actor.Person.Name}, who reported {c.Id}, sent more information{Quote(c, update.Text)}", turn)),
-                ChatCommand.RecordAnswer answer => await ChangeAsync(answer.CaseRef, turn, (c, now) => CaseRules.RecordAnswer(c, turn.Actor, answer.Answer, now, policy), null,
-                    c => $"Answer recorded on {c.Id}; it is back with {c.Owner?.Name}.", cancellationToken,
-                    onDone: c => TellOwner(c, $"{turn.Actor.Person.Name} recorded the consult's answer on {c.Id}{Quote(c, answer.Answer)}", turn)),
+                ChatCommand.Update update => await ChangeAsync(update.CaseRef, turn, (c, now) => CaseRules.Update(c, turn.Actor, update.Text, now, policy),
+                    c => TellOwner(c, OwnerNews.ReporterUpdate),
+                    c => $"Sent: the specialists handling {c.Id} can see it.", cancellationToken),
+                ChatCommand.RecordAnswer answer => await ChangeAsync(answer.CaseRef, turn, (c, now) => CaseRules.RecordAnswer(c, turn.Actor, answer.Answer, now, policy),
+                    c => TellOwner(c, OwnerNews.ConsultAnswer),
+                    c => $"Answer recorded on {c.Id}; it is back with {c.Owner?.Name}.", cancellationToken),
                 ChatCommand.MarkSensitive mark => await ChangeAsync(mark.CaseRef, turn, (c, now) => CaseRules.MarkSensitive(c, turn.Actor, now, policy), null,
                     c => $"{c.Id} is now sensitive: its details are hidden from previews.", cancellationToken),
                 ChatCommand.ShowQueue list => await QueueAsync(list, turn, cancellationToken),
@@ -210,6 +216,11 @@ public sealed class CaseCommands(
             return new Reply("Please file escalations in a 1:1 chat with me, so that the details stay private.");
         }
 
+        if (await RecordedAsync(turn, cancellationToken) is { } replayed)
+        {
+            return await ConfirmationAsync(replayed, turn, cancellationToken);
+        }
+
         var now = clock.GetUtcNow();
         var checkedForm = IntakeValidator.Validate(values, team.Value.Zone(), now);
         if (checkedForm.Report is not { } report)
@@ -228,16 +239,28 @@ public sealed class CaseCommands(
         var reporter = turn.Actor.Person;
         var address = ConversationAddress.Of(turn.Address);
         var targets = sla.CurrentValue.For(report.Severity);
-        var filed = await store.CreateAsync(
+        // One batch files the case, asks the outbox for its queue card and records this activity: a second copy of
+        // the same submit files nothing and gets the same confirmation.
+        var filing = await store.CreateAsync(
             number => (
                 new Case(number, CaseState.New, report, reporter, address, now, targets) { MarkedSensitive = checkedForm.MarkedSensitive, LinkedTo = duplicate?.Number },
                 new AuditEntry(number, now, reporter, duplicate is null ? "filed" : $"filed (linked to {duplicate.Id})", null, CaseState.New, report.Description)),
+            CaseEffects.Default with { Turn = turn.Record(null) },
             cancellationToken);
+        if (filing.Case is not { } filed)
+        {
+            return await ConfirmationAsync(filing.Replayed!, turn, cancellationToken);
+        }
 
         logger.LogInformation("Case {CaseId} filed by {User}: {Severity}, {PolicyArea}, {Platform}", filed.Id, reporter.Id, report.Severity, report.PolicyArea, report.Platform);
-        jobs.Enqueue<CaseMessenger>(m => m.PostToQueueAsync(filed.Number, CancellationToken.None));
         return new Reply(Card: CaseNoticeCard.Confirmation(CaseViews.Of(filed, now, policy), turn.Buttons), ReplacesCard: true);
     }
+
+    /// <summary>The answer a replayed submit gets: the confirmation of the case its first copy filed.</summary>
+    private async Task<Reply> ConfirmationAsync(TurnRecord filed, ChatTurn turn, CancellationToken cancellationToken) =>
+        await store.GetAsync(filed.Number, cancellationToken) is { } stored && stored.Case.Reporter.Id == turn.Actor.Person.Id
+            ? new Reply(Card: CaseNoticeCard.Confirmation(CaseViews.Of(stored.Case, clock.GetUtcNow(), policy), turn.Buttons), ReplacesCard: true)
+            : new Reply("That was filed already.");
 
     private async Task<Reply> AddToCaseAsync(ChatCommand.AddToCase add, ChatTurn turn, CancellationToken cancellationToken)
     {
@@ -249,87 +272,95 @@ public sealed class CaseCommands(
 
         // The reporter adding to someone else's case sees a sentence, never the staff card.
         var reporterTurn = turn with { FromCard = false };
-        return await ChangeAsync(add.CaseRef, reporterTurn, (c, now) => CaseRules.AddReport(c, turn.Actor, report, now, policy), null,
-            c => $"Added to {c.Id}: the specialists handling it can see your report.", cancellationToken,
-            onDone: c => TellOwner(c, $"{turn.Actor.Person.Name} added a report to {c.Id} instead of filing a new case.", turn));
+        return await ChangeAsync(add.CaseRef, reporterTurn, (c, now) => CaseRules.AddReport(c, turn.Actor, report, now, policy),
+            c => TellOwner(c, OwnerNews.ReportAdded),
+            c => $"Added to {c.Id}: the specialists handling it can see your report.", cancellationToken);
     }
 
-    private void TellOwner(Case c, string news, ChatTurn turn)
-    {
-        var actorId = turn.Actor.Person.Id;
-        jobs.Enqueue<CaseMessenger>(m => m.TellOwnerAsync(c.Number, news, actorId, CancellationToken.None));
-    }
-
-    /// <summary>
-    /// The start of a person's text for a one-line notice (the whole text is on the case). A sensitive case's text
-    /// stays out of it: notices show up in previews and pop-ups.
-    /// </summary>
-    private static string Quote(Case c, string? text) =>
-        c.IsSensitive || string.IsNullOrWhiteSpace(text) ? "."
-        : text.Length <= 200 ? $": \u201c{text.Trim()}\u201d"
-        : $": \u201c{text[..200].Trim()}\u2026\u201d";
+    /// <summary>The owner hears about the change in their 1:1 chat (the outbox skips it if they made it themselves).</summary>
+    private static Notice? TellOwner(Case c, OwnerNews news) => c.Owner is { } owner ? new Notice.ToOwner(news, owner.Id) : null;
 
     private Task<Reply> ClaimAsync(string caseRef, ChatTurn turn, CancellationToken cancellationToken) =>
-        ChangeAsync(caseRef, turn, (c, now) => CaseRules.Claim(c, turn.Actor, now, policy), _ => ReporterNotice.Claimed,
+        ChangeAsync(caseRef, turn, (c, now) => CaseRules.Claim(c, turn.Actor, now, policy), _ => new Notice.ToReporter(ReporterNotice.Claimed),
             c => $"You have claimed {c.Id}. Resolve it from its card, or with: resolve {c.Id} actioned <summary for the reporter>", cancellationToken);
 
     private Task<Reply> ResolveAsync(ChatCommand.Resolve command, ChatTurn turn, CancellationToken cancellationToken)
     {
         var outcome = IntakeValidator.ParseName<Outcome>(command.Outcome ?? "");
-        return ChangeAsync(command.CaseRef, turn, (c, now) => CaseRules.Resolve(c, turn.Actor, outcome, command.Summary, now, policy), _ => ReporterNotice.Resolved,
+        return ChangeAsync(command.CaseRef, turn, (c, now) => CaseRules.Resolve(c, turn.Actor, outcome, command.Summary, now, policy), _ => new Notice.ToReporter(ReporterNotice.Resolved),
             c => $"{c.Id} is resolved ({Labels.Of(c.Resolution!.Outcome)}). The reporter has been told.", cancellationToken);
     }
 
     /// <summary>
-    /// Applies a rule to the stored case; when it is accepted, the queue card is refreshed and the reporter told
-    /// (if <paramref name="notice"/> says so), both in the background.
+    /// Applies a rule to the stored case. When it is accepted, the same batch asks the outbox to refresh the queue
+    /// card and to send <paramref name="notice"/>, and records this activity: a replay of it (Teams' retry) gets the
+    /// first answer again, and changes and sends nothing.
     /// </summary>
     private async Task<Reply> ChangeAsync(
         string caseRef,
         ChatTurn turn,
         Func<Case, DateTimeOffset, Decision> rule,
-        Func<Case, ReporterNotice?>? notice,
+        Func<Case, Notice?>? notice,
         Func<Case, string> doneText,
-        CancellationToken cancellationToken,
-        Action<Case>? onDone = null)
+        CancellationToken cancellationToken)
     {
         if (!CaseId.TryParse(caseRef, out var number))
         {
             return NotACaseId(caseRef);
         }
 
+        if (await RecordedAsync(turn, cancellationToken) is { } recorded)
+        {
+            return await ReplayAsync(recorded, turn, cancellationToken);
+        }
+
         var now = clock.GetUtcNow();
-        var change = await workflow.ApplyAsync(number, c => rule(c, now), cancellationToken);
+        var change = await workflow.ApplyAsync(number, c => rule(c, now), cancellationToken,
+            c => new CaseEffects(notice?.Invoke(c) is { } n ? [n] : [], turn.Record(doneText(c))));
         switch (change)
         {
             case Change.NotFound missing:
                 return new Reply($"There is no case {CaseId.Format(missing.Number)}.");
             case Change.Refused refused:
                 return new Reply(refused.Reason);
+            case Change.Replayed replayed:
+                return await ReplayAsync(replayed.Turn, turn, cancellationToken);
         }
 
         var done = ((Change.Done)change).Case;
         logger.LogInformation("Case {CaseId} is {State} after {User}", done.Id, done.State, turn.Actor.Person.Id);
-        jobs.Enqueue<CaseMessenger>(m => m.RefreshQueueCardAsync(number, CancellationToken.None));
-        if (notice?.Invoke(done) is { } tell)
-        {
-            jobs.Enqueue<CaseMessenger>(m => m.NotifyReporterAsync(number, tell, CancellationToken.None));
-        }
+        return await AnswerAsync(done, doneText(done), turn, cancellationToken);
+    }
 
-        onDone?.Invoke(done);
+    /// <summary>The record of this turn's activity, if it changed a case before: the turn is a replay.</summary>
+    private async Task<TurnRecord?> RecordedAsync(ChatTurn turn, CancellationToken cancellationToken) =>
+        turn.ActivityKey is { } key ? await store.GetTurnAsync(key, cancellationToken) : null;
 
+    /// <summary>A replay gets the first answer's text again, or the card of the case as it is now; nothing changes.</summary>
+    private async Task<Reply> ReplayAsync(TurnRecord recorded, ChatTurn turn, CancellationToken cancellationToken)
+    {
+        logger.LogInformation("Activity replayed by {User}: case {Number} unchanged", turn.Actor.Person.Id, recorded.Number);
+        var text = recorded.Reply ?? "Done.";
+        return await store.GetAsync(recorded.Number, cancellationToken) is { } stored
+            ? await AnswerAsync(stored.Case, text, turn, cancellationToken)
+            : new Reply(text);
+    }
+
+    /// <summary>What the actor sees after a change: the text when typed; from a card, the card redrawn for them.</summary>
+    private async Task<Reply> AnswerAsync(Case c, string text, ChatTurn turn, CancellationToken cancellationToken)
+    {
         if (!turn.FromCard)
         {
-            return new Reply(doneText(done));
+            return new Reply(text);
         }
 
         // A reporter's button (reopen from their outcome card) gets their own view, never the staff card.
         if (!turn.Actor.IsStaff)
         {
-            return new Reply(Card: CaseNoticeCard.Status(CaseViews.Of(done, now, policy)), ReplacesCard: true);
+            return new Reply(Card: CaseNoticeCard.Status(CaseViews.Of(c, clock.GetUtcNow(), policy)), ReplacesCard: true);
         }
 
-        return new Reply(Card: await cards.ForStaffAsync(done, turn.Buttons, cancellationToken), ReplacesCard: true);
+        return new Reply(Card: await cards.ForStaffAsync(c, turn.Buttons, cancellationToken), ReplacesCard: true);
     }
 
     /// <summary>
@@ -349,8 +380,13 @@ public sealed class CaseCommands(
             return new Reply($"Here the details would show to everyone in the conversation. Type 'reveal {CaseId.Format(number)}' in your 1:1 chat with me instead.");
         }
 
+        // A replay shows the details again to the same staff member, without a second entry on the timeline.
         var now = clock.GetUtcNow();
-        switch (await workflow.ApplyAsync(number, c => CaseRules.Reveal(c, turn.Actor, now, policy), cancellationToken))
+        var change = await RecordedAsync(turn, cancellationToken) is { } recorded
+            ? new Change.Replayed(recorded)
+            : await workflow.ApplyAsync(number, c => CaseRules.Reveal(c, turn.Actor, now, policy), cancellationToken,
+                _ => CaseEffects.None with { Turn = turn.Record(null) });
+        switch (change)
         {
             case Change.NotFound missing:
                 return new Reply($"There is no case {CaseId.Format(missing.Number)}.");
@@ -359,8 +395,10 @@ public sealed class CaseCommands(
             case Change.Done done:
                 logger.LogInformation("Case {CaseId} details revealed to {User}", done.Case.Id, turn.Actor.Person.Id);
                 return new Reply(Card: await cards.ForStaffAsync(done.Case, turn.Buttons, cancellationToken, revealed: true), ReplacesCard: turn.FromCard);
+            case Change.Replayed when turn.Actor.IsStaff && await store.GetAsync(number, cancellationToken) is { } stored:
+                return new Reply(Card: await cards.ForStaffAsync(stored.Case, turn.Buttons, cancellationToken, revealed: true), ReplacesCard: turn.FromCard);
             default:
-                throw new InvalidOperationException("Unexpected change.");
+                return new Reply("Done.");
         }
     }
 
@@ -417,9 +455,9 @@ public sealed class CaseCommands(
         }
 
         var target = new Actor(new Person(assignee.Id, assignee.Name), roster.RoleOf(assignee.Id, assignee.AadObjectId));
-        return await ChangeAsync(command.CaseRef, turn, (c, now) => CaseRules.Reassign(c, turn.Actor, target, now, policy), null,
-            c => $"{c.Id} is now with {target.Person.Name}.", cancellationToken,
-            onDone: c => TellOwner(c, $"{turn.Actor.Person.Name} handed {c.Id} to you.", turn));
+        return await ChangeAsync(command.CaseRef, turn, (c, now) => CaseRules.Reassign(c, turn.Actor, target, now, policy),
+            c => TellOwner(c, OwnerNews.HandedToYou),
+            c => $"{c.Id} is now with {target.Person.Name}.", cancellationToken);
     }
 
     private Task<Reply> ConsultAsync(ChatCommand.Consult consult, ChatTurn turn, CancellationToken cancellationToken)
@@ -527,11 +565,9 @@ public sealed class CaseCommands(
         }
 
         // Cases filed while no queue was bound have no queue card yet: post them now.
+        // Through the outbox: a second 'setup queue', or a retry, finds the cards posted and edits them instead.
         var unposted = (await store.ListOpenAsync(cancellationToken)).Where(c => c.QueueMessageId is null).ToList();
-        foreach (var c in unposted)
-        {
-            jobs.Enqueue<CaseMessenger>(m => m.PostToQueueAsync(c.Number, CancellationToken.None));
-        }
+        await outbox.RequestQueueCardsAsync(unposted.Select(c => c.Number).ToList(), cancellationToken);
 
         var backlog = unposted.Count > 0 ? $" {unposted.Count} open case(s) not yet posted will follow." : "";
         return new Reply($"This conversation is now the specialists' queue: new escalations will appear here.{backlog}");

@@ -9,8 +9,6 @@ using Microsoft.Bot.Schema;
 
 namespace EscalationBot.Chat;
 
-public enum ReporterNotice { Claimed, Resolved, Reopened, Question }
-
 /// <summary>
 /// What the bot posts on its own, run as Hangfire jobs so that a card press is answered at once and a failed
 /// send is retried. Each job takes a case number and reads the case as it is now.
@@ -29,25 +27,59 @@ public sealed class CaseMessenger(
 {
     private string BotAppId => configuration["MicrosoftAppId"] ?? "";
 
-    public async Task PostToQueueAsync(int number, CancellationToken cancellationToken)
+    /// <summary>
+    /// Brings the case's queue card up to date: posts it if the case has none yet and is open (and a queue is bound),
+    /// else edits it in place. Run by the outbox, which holds the case's queue row while this runs, so no other
+    /// sender posts a second card meanwhile.
+    /// </summary>
+    public async Task SyncQueueCardAsync(int number, CancellationToken cancellationToken)
     {
         var stored = await store.GetAsync(number, cancellationToken);
-        if (stored is null || stored.Case.QueueMessageId is not null)
+        if (stored is null)
         {
             return;
         }
 
+        var c = stored.Case;
         var queue = await conversations.GetBindingAsync(Bindings.Queue, cancellationToken);
         if (queue is null)
         {
-            logger.LogWarning("Case {CaseId} waits for a queue: no conversation is bound (a lead types 'setup queue')", stored.Case.Id);
+            if (c.QueueMessageId is null)
+            {
+                logger.LogWarning("Case {CaseId} waits for a queue: no conversation is bound (a lead types 'setup queue')", c.Id);
+            }
+
             return;
         }
 
-        var posted = stored.Case;
+        if (c.QueueMessageId is null)
+        {
+            if (c.IsOpen)
+            {
+                await PostToQueueAsync(c, queue, cancellationToken);
+            }
+
+            return;
+        }
+
+        if (ConversationAddress.Parse(queue.Address).Conversation.Id != c.QueueConversationId)
+        {
+            // The queue was bound elsewhere since this card was posted: its message is not in the queue any more.
+            logger.LogInformation("Card of {CaseId} not edited: it is in {Conversation}, no longer the queue", c.Id, c.QueueConversationId);
+            return;
+        }
+
+        var card = await cards.ForStaffAsync(c, ButtonsFor(queue.ChannelId), cancellationToken);
+        await UpdateCardAsync(queue.Address, c.QueueMessageId, card, cancellationToken);
+    }
+
+    private async Task PostToQueueAsync(Case posted, Binding queue, CancellationToken cancellationToken)
+    {
+        var number = posted.Number;
         var queueConversation = ConversationAddress.Parse(queue.Address).Conversation.Id;
         var messageId = await SendAsync(queue.Address, await cards.ForStaffAsync(posted, ButtonsFor(queue.ChannelId), cancellationToken), cancellationToken);
 
+        // Recording the card's id changes nothing anyone sees: no outbox rows.
         var now = clock.GetUtcNow();
         var change = await workflow.ApplyAsync(
             number,
@@ -56,35 +88,15 @@ public sealed class CaseMessenger(
                     c with { QueueMessageId = messageId, QueueConversationId = queueConversation },
                     new AuditEntry(number, now, CaseRules.SystemActor, "posted to queue", c.State, c.State))
                 : new Decision.Refused("already posted"),
-            cancellationToken);
+            cancellationToken,
+            _ => CaseEffects.None);
         logger.LogInformation("Case {CaseId} posted to the queue as message {MessageId}", posted.Id, messageId);
 
-        // Claimed while the card was on its way: show the latest state.
+        // Changed while the card was on its way: show the latest state.
         if (change is Change.Done { Case: var latest } && latest.State != posted.State)
         {
-            await RefreshQueueCardAsync(number, cancellationToken);
+            await UpdateCardAsync(queue.Address, messageId, await cards.ForStaffAsync(latest, ButtonsFor(queue.ChannelId), cancellationToken), cancellationToken);
         }
-    }
-
-    public async Task RefreshQueueCardAsync(int number, CancellationToken cancellationToken)
-    {
-        var stored = await store.GetAsync(number, cancellationToken);
-        if (stored?.Case.QueueMessageId is not { } messageId)
-        {
-            return;
-        }
-
-        var queue = await conversations.GetBindingAsync(Bindings.Queue, cancellationToken);
-        var reference = queue is null ? null : ConversationAddress.Parse(queue.Address);
-        if (queue is null || reference!.Conversation.Id != stored.Case.QueueConversationId)
-        {
-            // The queue was bound elsewhere since this card was posted: its message is not in the queue any more.
-            logger.LogInformation("Card of {CaseId} not edited: it is in {Conversation}, no longer the queue", stored.Case.Id, stored.Case.QueueConversationId);
-            return;
-        }
-
-        var card = await cards.ForStaffAsync(stored.Case, ButtonsFor(queue.ChannelId), cancellationToken);
-        await UpdateCardAsync(queue.Address, messageId, card, cancellationToken);
     }
 
     /// <summary>Posts a card to a conversation (a bound channel, a 1:1 chat); returns the new message's id.</summary>
@@ -107,28 +119,47 @@ public sealed class CaseMessenger(
     public static Buttons ButtonsForChannel(string channelId) => ButtonsFor(channelId);
 
     /// <summary>
-    /// Tells a case's owner, in their 1:1 chat with the bot, what happened to it (<paramref name="news"/>), with its
-    /// current card. Nobody is told about their own action.
+    /// Tells <paramref name="ownerId"/>, while they still own the case, in their 1:1 chat with the bot, what the change
+    /// that made case version <paramref name="version"/> did, with the case's current card. Nobody is told about their
+    /// own action.
     /// </summary>
-    public async Task TellOwnerAsync(int number, string news, string actorId, CancellationToken cancellationToken)
+    public async Task TellOwnerAsync(int number, OwnerNews news, int version, string ownerId, CancellationToken cancellationToken)
     {
         var stored = await store.GetAsync(number, cancellationToken);
-        if (stored?.Case.Owner is not { } owner || owner.Id == actorId)
+        var change = await store.GetAuditAsync(number, version, cancellationToken);
+        if (stored?.Case.Owner?.Id != ownerId || change is null || change.Actor.Id == ownerId)
         {
             return;
         }
 
-        var person = await conversations.GetPersonAsync(owner.Id, cancellationToken);
+        var person = await conversations.GetPersonAsync(ownerId, cancellationToken);
         if (person?.PersonalAddress is not { } address)
         {
-            logger.LogInformation("{User} has no 1:1 chat with the bot; {CaseId} shows them as owner on its card only", owner.Id, stored.Case.Id);
+            logger.LogInformation("{User} has no 1:1 chat with the bot; {CaseId} shows them as owner on its card only", ownerId, stored.Case.Id);
             return;
         }
 
+        var c = stored.Case;
+        var text = news switch
+        {
+            OwnerNews.ReporterUpdate => $"{change.Actor.Name}, who reported {c.Id}, sent more information{Quote(c, change.Text)}",
+            OwnerNews.ConsultAnswer => $"{change.Actor.Name} recorded the consult's answer on {c.Id}{Quote(c, change.Text)}",
+            OwnerNews.ReportAdded => $"{change.Actor.Name} added a report to {c.Id} instead of filing a new case.",
+            _ => $"{change.Actor.Name} handed {c.Id} to you.",
+        };
         var reference = ConversationAddress.Parse(address);
-        await SendAsync(address, await cards.ForStaffAsync(stored.Case, ButtonsFor(reference.ChannelId), cancellationToken), cancellationToken, text: news);
-        logger.LogInformation("{User} told about {CaseId}: {News}", owner.Id, stored.Case.Id, news);
+        await SendAsync(address, await cards.ForStaffAsync(c, ButtonsFor(reference.ChannelId), cancellationToken), cancellationToken, text: text);
+        logger.LogInformation("{User} told about {CaseId}: {News}", ownerId, c.Id, news);
     }
+
+    /// <summary>
+    /// The start of a person's text for a one-line notice (the whole text is on the case). A sensitive case's text
+    /// stays out of it: notices show up in previews and pop-ups.
+    /// </summary>
+    private static string Quote(Case c, string? text) =>
+        c.IsSensitive || string.IsNullOrWhiteSpace(text) ? "."
+        : text.Length <= 200 ? $": \u201c{text.Trim()}\u201d"
+        : $": \u201c{text[..200].Trim()}\u2026\u201d";
 
     /// <summary>
     /// Sends one SLA reminder to whoever must hear it now: the queue while nobody holds the case, the owner in their
@@ -179,7 +210,8 @@ public sealed class CaseMessenger(
         }
     }
 
-    public async Task NotifyReporterAsync(int number, ReporterNotice notice, CancellationToken cancellationToken)
+    /// <summary>Tells the reporter what the change that made case version <paramref name="version"/> means for them.</summary>
+    public async Task NotifyReporterAsync(int number, ReporterNotice notice, int version, CancellationToken cancellationToken)
     {
         var stored = await store.GetAsync(number, cancellationToken);
         if (stored is null)
@@ -195,12 +227,15 @@ public sealed class CaseMessenger(
         {
             ReporterNotice.Claimed => CaseNoticeCard.Claimed(view, buttons),
             ReporterNotice.Resolved => CaseNoticeCard.Resolved(view, buttons),
-            ReporterNotice.Question => CaseNoticeCard.Question(view, (await store.HistoryAsync(number, cancellationToken)).LastOrDefault(a => a.Action == "asked the reporter")?.Text ?? "", buttons),
-            _ => CaseNoticeCard.Reopened(view, (await store.HistoryAsync(number, cancellationToken)).LastOrDefault(a => a.Action == "reopened")?.Text ?? ""),
+            ReporterNotice.Question => CaseNoticeCard.Question(view, await ChangeTextAsync(number, version, cancellationToken), buttons),
+            _ => CaseNoticeCard.Reopened(view, await ChangeTextAsync(number, version, cancellationToken)),
         };
         await SendAsync(c.ReporterAddress, card, cancellationToken);
         logger.LogInformation("Reporter {User} told that {CaseId} is {Notice}", c.Reporter.Id, c.Id, notice);
     }
+
+    private async Task<string> ChangeTextAsync(int number, int version, CancellationToken cancellationToken) =>
+        (await store.GetAuditAsync(number, version, cancellationToken))?.Text ?? "";
 
     public Task<string> SendTextAsync(string address, string text, CancellationToken cancellationToken) =>
         SendAsync(address, null, cancellationToken, text);

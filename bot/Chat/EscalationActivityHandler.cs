@@ -123,7 +123,9 @@ public sealed class EscalationActivityHandler(
         var person = new Person(from.Id, string.IsNullOrWhiteSpace(from.Name) ? from.Id : from.Name);
         var actor = new Actor(person, roster.RoleOf(from.Id, from.AadObjectId));
         var isPersonal = activity.Conversation.ConversationType is null or "personal" && activity.Conversation.IsGroup != true;
-        return new ChatTurn(actor, activity.ChannelId ?? "", isPersonal, activity.GetConversationReference(), fromCard);
+        // A retried activity (Teams retries an invoke it got no answer to in time) keeps its id: changes record it.
+        var key = string.IsNullOrEmpty(activity.Id) ? null : $"{activity.ChannelId}|{activity.Conversation.Id}|{person.Id}|{activity.Id}";
+        return new ChatTurn(actor, activity.ChannelId ?? "", isPersonal, activity.GetConversationReference(), fromCard) { ActivityKey = key };
     }
 
     private static AdaptiveCardInvokeResponse Message(string text) =>

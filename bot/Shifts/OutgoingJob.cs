@@ -137,9 +137,8 @@ public sealed class OutgoingJob(
             var change = await workflow.ApplyAsync(c.Number, current => CaseRules.ReleaseAtHandover(current, c.Owner!.Id, run.End, run.Name, clock.GetUtcNow()), cancellationToken);
             if (change is Change.Done done)
             {
+                // The release's own batch asked the outbox to refresh the queue card.
                 released.Add(done.Case.Id);
-                var number = done.Case.Number;
-                jobs.Enqueue<CaseMessenger>(m => m.RefreshQueueCardAsync(number, CancellationToken.None));
             }
         }
 

@@ -85,11 +85,11 @@ public sealed class SlaChaser(
             var change = await workflow.ApplyAsync(number, x => CaseRules.ReleaseIdle(x, clock.GetUtcNow(), policy), cancellationToken);
             if (change is Change.Done)
             {
-                // The release is done and final: the owner's notice is its own job, retried on its own, so a failed
-                // send cannot make a retry of this one find the case released and tell nobody.
+                // The release is done and final (its batch asked the outbox for the queue card): the owner's notice
+                // is its own job, retried on its own, so a failed send cannot make a retry of this one find the case
+                // released and tell nobody.
                 var news = ReminderText.Of(c, current, clock.GetUtcNow(), policy, team.Value.Zone());
                 var ownerId = c.Owner!.Id;
-                jobs.Enqueue<CaseMessenger>(m => m.RefreshQueueCardAsync(number, CancellationToken.None));
                 jobs.Enqueue<CaseMessenger>(m => m.TellPersonAsync(ownerId, news, CancellationToken.None));
                 (state, outcome) = ("sent", $"owner:{ownerId}");
             }

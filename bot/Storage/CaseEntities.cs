@@ -24,6 +24,11 @@ namespace EscalationBot.Storage;
 /// <item>RowKey <c>sent|0000000012|Resolution|80|0</c>: the delivery record of that reminder, written before it is sent.</item>
 /// <item>RowKey <c>audit|0000000012|000003</c>: its history, keyed by the case version each change made, so in
 /// exactly the order the changes committed.</item>
+/// <item>RowKey <c>out|0000000012|000003|Reporter</c> and <c>out|0000000012|000003|Owner</c>: the outbox, a notice
+/// version 3 of ESC-12 must send, added in that change's batch; <c>out|0000000012|queue</c>: its queue card must be
+/// posted or edited, merged by every change that alters it. Removed once sent.</item>
+/// <item>RowKey <c>turn|hash</c>: an incoming activity that changed a case (the hash of its channel, conversation and
+/// activity id), added in that change's batch, with the answer it got: a replay finds it and changes nothing.</item>
 /// </list>
 /// One partition serves about 2,000 operations a second, far above an escalation team's volume; the price
 /// of going past it would be a second partition per team, not a different design.
@@ -39,10 +44,22 @@ internal static class CaseKeys
     public const string DuePrefix = "due|";
     public const string DeliveryPrefix = "sent|";
     public const string DonePrefix = "done|";
+    public const string OutboxPrefix = "out|";
+    public const string TurnPrefix = "turn|";
 
     /// <summary>Row keys may not hold / \\ # ?, and links hold all of them: the key row stores a hash.</summary>
-    public static string KeyFrom(string normalized) =>
-        $"{KeyPrefix}{Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(normalized)))[..32]}|";
+    public static string KeyFrom(string normalized) => $"{KeyPrefix}{Hash(normalized)}|";
+
+    /// <summary>An activity key holds whatever the channel put in its ids, '/' and '#' among them: the row stores a hash.</summary>
+    public static string Turn(string activityKey) => TurnPrefix + Hash(activityKey);
+
+    public static string OutboxFrom(int number) => $"{OutboxPrefix}{Number(number)}|";
+    public static string OutboxQueue(int number) => OutboxFrom(number) + "queue";
+    public static string OutboxNotice(int number, int version, string stream) =>
+        $"{OutboxFrom(number)}{version.ToString("D6", CultureInfo.InvariantCulture)}|{stream}";
+
+    private static string Hash(string text) =>
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..32];
 
     public static string Key(string normalized, int number) => KeyFrom(normalized) + Number(number);
 
@@ -192,6 +209,18 @@ internal static class CaseEntities
         e.GetInt32("Step") ?? 0,
         e.GetInt64("Round") ?? 0,
         e.GetDateTimeOffset("DueAt") ?? DateTimeOffset.MinValue);
+
+    /// <summary>A turn's recorded answer is shown again to a replay; beyond this it is cut (it is never case text).</summary>
+    public const int MaxTurnReply = 4000;
+
+    public static TableEntity ToEntity(TurnRecord turn, int number, DateTimeOffset at) => new(CaseKeys.Partition, CaseKeys.Turn(turn.Key))
+    {
+        ["Number"] = number,
+        ["Reply"] = turn.Reply is { Length: > MaxTurnReply } reply ? reply[..MaxTurnReply] : turn.Reply,
+        ["At"] = at,
+    };
+
+    public static TurnRecord ToTurn(string key, TableEntity e) => new(key, e.GetString("Reply"), e.GetInt32("Number") ?? 0);
 
     public static TableEntity ToEntity(AuditEntry a, int version) => new(CaseKeys.Partition, CaseKeys.Audit(a.CaseNumber, version))
     {

@@ -8,9 +8,10 @@ namespace EscalationBot.Storage;
 /// <summary>
 /// Cases in one Table Storage table; key rules in <see cref="CaseKeys"/>. Every change also adds the due-time index
 /// rows of the reminders it makes due (<see cref="SlaSchedule"/>), in the same batch, so no deadline is ever
-/// committed without its row.
+/// committed without its row. Likewise its outbox rows and the record of the activity that made it (<see cref="CaseEffects"/>):
+/// <paramref name="outboxWritten"/> is told the case's number after a commit that wrote outbox rows.
 /// </summary>
-public sealed class TableCaseStore(TableClient table, CasePolicy? policy = null, Action? dueSoon = null) : ICaseStore
+public sealed class TableCaseStore(TableClient table, CasePolicy? policy = null, Action? dueSoon = null, Action<int>? outboxWritten = null) : ICaseStore
 {
     /// <summary>A change that makes a reminder due this soon wakes the sweep rather than waiting for its next look.</summary>
     private static readonly TimeSpan SoonWindow = TimeSpan.FromMinutes(10);
@@ -20,7 +21,7 @@ public sealed class TableCaseStore(TableClient table, CasePolicy? policy = null,
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken) =>
         await table.CreateIfNotExistsAsync(cancellationToken);
 
-    public async Task<Case> CreateAsync(Func<int, (Case Case, AuditEntry Audit)> build, CancellationToken cancellationToken)
+    public async Task<Filing> CreateAsync(Func<int, (Case Case, AuditEntry Audit)> build, CaseEffects effects, CancellationToken cancellationToken)
     {
         // Optimistic allocation: read the counter, then write counter + case + index + audit in one batch
         // conditional on the counter's ETag. Two filers racing for a number: one batch wins, the other retries.
@@ -41,12 +42,18 @@ public sealed class TableCaseStore(TableClient table, CasePolicy? policy = null,
             };
             actions.AddRange(KeyRows(created));
             actions.AddRange(DueRows(null, created, audit.At));
+            var turnIndex = AddEffects(actions, created, 1, effects, audit.At);
 
             try
             {
                 await table.SubmitTransactionAsync(actions, cancellationToken);
-                WakeSweepIfDueSoon(actions, audit.At);
-                return created;
+                AfterCommit(actions, created.Number, audit.At);
+                return new Filing(created, null);
+            }
+            catch (TableTransactionFailedException e) when (e.Status == 409 && e.FailedTransactionActionIndex == turnIndex)
+            {
+                // The same submit filed a case already (a retried or doubled activity): nothing more is filed.
+                return new Filing(null, await GetTurnAsync(effects.Turn!.Key, cancellationToken));
             }
             catch (TableTransactionFailedException e) when (e.Status is 409 or 412 && attempt < 50)
             {
@@ -64,7 +71,7 @@ public sealed class TableCaseStore(TableClient table, CasePolicy? policy = null,
             : null;
     }
 
-    public async Task<bool> TryReplaceAsync(StoredCase current, Case updated, AuditEntry audit, CancellationToken cancellationToken)
+    public async Task<Commit> TryReplaceAsync(StoredCase current, Case updated, AuditEntry audit, CaseEffects effects, CancellationToken cancellationToken)
     {
         var number = updated.Number;
         var version = current.Version + 1;
@@ -87,17 +94,47 @@ public sealed class TableCaseStore(TableClient table, CasePolicy? policy = null,
             actions.Add(new(TableTransactionActionType.UpsertReplace, CaseEntities.ToEntity(updated, CaseKeys.Done(resolution.At, number), version)));
         }
 
+        var turnIndex = AddEffects(actions, updated, version, effects, audit.At);
         try
         {
             await table.SubmitTransactionAsync(actions, cancellationToken);
-            WakeSweepIfDueSoon(actions, audit.At);
-            return true;
+            AfterCommit(actions, number, audit.At);
+            return Commit.Done;
         }
         catch (TableTransactionFailedException e) when (e.Status == 412 || (e.Status == 409 && e.FailedTransactionActionIndex == 2))
         {
             // The case changed since it was read (its ETag, or the next version's audit row, is taken).
-            return false;
+            return Commit.Conflict;
         }
+        catch (TableTransactionFailedException e) when (e.Status == 409 && e.FailedTransactionActionIndex == turnIndex)
+        {
+            return Commit.Replayed;
+        }
+    }
+
+    public async Task<TurnRecord?> GetTurnAsync(string key, CancellationToken cancellationToken)
+    {
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(CaseKeys.Partition, CaseKeys.Turn(key), cancellationToken: cancellationToken);
+        return row.HasValue ? CaseEntities.ToTurn(key, row.Value!) : null;
+    }
+
+    public async Task<AuditEntry?> GetAuditAsync(int number, int version, CancellationToken cancellationToken)
+    {
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(CaseKeys.Partition, CaseKeys.Audit(number, version), cancellationToken: cancellationToken);
+        return row.HasValue ? CaseEntities.ToAudit(row.Value!) : null;
+    }
+
+    /// <summary>Adds the change's outbox rows and, last, its activity record; returns the record's index in the batch (-1: none).</summary>
+    private static int AddEffects(List<TableTransactionAction> actions, Case c, int version, CaseEffects effects, DateTimeOffset at)
+    {
+        actions.AddRange(OutboxEntities.Rows(c, version, effects, at));
+        if (effects.Turn is not { } turn)
+        {
+            return -1;
+        }
+
+        actions.Add(new(TableTransactionActionType.Add, CaseEntities.ToEntity(turn, c.Number, at)));
+        return actions.Count - 1;
     }
 
     public async Task<IReadOnlyList<Case>> ListOpenAsync(CancellationToken cancellationToken)
@@ -164,9 +201,14 @@ public sealed class TableCaseStore(TableClient table, CasePolicy? policy = null,
             .ToList();
     }
 
-    /// <summary>After a commit: wake the sweep if the change made a reminder due soon.</summary>
-    private void WakeSweepIfDueSoon(IEnumerable<TableTransactionAction> actions, DateTimeOffset now)
+    /// <summary>After a commit: wake the outbox's sender if the change wrote outbox rows, and the sweep if it made a reminder due soon.</summary>
+    private void AfterCommit(IReadOnlyList<TableTransactionAction> actions, int number, DateTimeOffset now)
     {
+        if (outboxWritten is not null && actions.Any(a => a.Entity.RowKey.StartsWith(CaseKeys.OutboxPrefix, StringComparison.Ordinal)))
+        {
+            outboxWritten(number);
+        }
+
         if (dueSoon is not null && actions.Any(a => a.Entity.RowKey.StartsWith(CaseKeys.DuePrefix, StringComparison.Ordinal)
                 && CaseEntities.ToReminder((TableEntity)a.Entity).DueAt <= now + SoonWindow))
         {

@@ -2,6 +2,7 @@ using Azure.Core;
 using Azure.Data.Tables;
 using EscalationBot.Cases;
 using EscalationBot.Chat;
+using EscalationBot.Outbox;
 using EscalationBot.Shifts;
 using EscalationBot.Sla;
 using Microsoft.Extensions.Options;
@@ -37,7 +38,12 @@ public static class TablesRegistration
         });
 
         builder.Services.AddSingleton<ICaseStore>(sp => new TableCaseStore(
-            Table(sp, "Cases"), sp.GetRequiredService<CasePolicy>(), sp.GetService<SweepSignal>() is { } signal ? signal.Wake : null));
+            Table(sp, "Cases"),
+            sp.GetRequiredService<CasePolicy>(),
+            sp.GetService<SweepSignal>() is { } signal ? signal.Wake : null,
+            sp.GetService<OutboxSignal>() is { } outbox ? outbox.Wake : null));
+        builder.Services.AddSingleton<IOutboxStore>(sp => new TableOutboxStore(
+            Table(sp, "Cases")));
         builder.Services.AddSingleton<IReminderStore>(sp => new TableReminderStore(
             Table(sp, "Cases")));
         builder.Services.AddSingleton<IHandoverStore>(sp => new TableHandoverStore(

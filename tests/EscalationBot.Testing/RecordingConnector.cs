@@ -40,6 +40,16 @@ public sealed class RecordingConnector : IAsyncDisposable
 
     public IReadOnlyList<ConnectorCall> Calls => calls.ToArray();
 
+    /// <summary>
+    /// Decides whether to refuse a call, as Teams does when it throttles (429 with Retry-After) or fails (5xx): the
+    /// status and the Retry-After seconds, or null to accept it. Refused calls are counted, not recorded.
+    /// </summary>
+    public Func<ConnectorCall, (int Status, int? RetryAfterSeconds)?>? Refuse { get; set; }
+
+    public int RefusedCount => refused;
+
+    private int refused;
+
     public static async Task<RecordingConnector> StartAsync()
     {
         var port = FreePort.Next();
@@ -71,7 +81,19 @@ public sealed class RecordingConnector : IAsyncDisposable
             return Results.BadRequest(new { error = "The id in the URL must equal the body's id." });
         }
 
-        calls.Enqueue(new ConnectorCall(method, conversationId, activityId, body));
+        var call = new ConnectorCall(method, conversationId, activityId, body);
+        if (Refuse?.Invoke(call) is var (status, retryAfter))
+        {
+            Interlocked.Increment(ref refused);
+            if (retryAfter is { } seconds)
+            {
+                request.HttpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            return Results.Json(new { error = new { code = "Refused", message = "Refused by the test." } }, statusCode: status);
+        }
+
+        calls.Enqueue(call);
         var id = method == "PUT" ? activityId! : $"msg-{Interlocked.Increment(ref nextId)}";
         return Results.Ok(new { id });
     }

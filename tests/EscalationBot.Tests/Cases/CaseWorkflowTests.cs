@@ -15,13 +15,14 @@ public sealed class CaseWorkflowTests
         var claimedBySky = new StoredCase(fresh.Case with { State = CaseState.Claimed, Owner = new Person("sky", "Sky") }, "etag-2", 2);
         var store = new Mock<ICaseStore>(MockBehavior.Strict);
         store.SetupSequence(s => s.GetAsync(7, It.IsAny<CancellationToken>())).ReturnsAsync(fresh).ReturnsAsync(claimedBySky);
-        store.Setup(s => s.TryReplaceAsync(fresh, It.IsAny<Case>(), It.IsAny<AuditEntry>(), It.IsAny<CancellationToken>())).ReturnsAsync(false);
+        store.Setup(s => s.TryReplaceAsync(fresh, It.IsAny<Case>(), It.IsAny<AuditEntry>(), It.IsAny<CaseEffects>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(Commit.Conflict);
 
         var change = await new CaseWorkflow(store.Object).ApplyAsync(7, c => CaseRules.Claim(c, Sam, Now), CancellationToken.None);
 
         var refused = Assert.IsType<Change.Refused>(change);
         Assert.Equal("ESC-7 is already claimed by Sky.", refused.Reason);
-        store.Verify(s => s.TryReplaceAsync(It.IsAny<StoredCase>(), It.IsAny<Case>(), It.IsAny<AuditEntry>(), It.IsAny<CancellationToken>()), Times.Once);
+        store.Verify(s => s.TryReplaceAsync(It.IsAny<StoredCase>(), It.IsAny<Case>(), It.IsAny<AuditEntry>(), It.IsAny<CaseEffects>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Fact]
@@ -30,11 +31,29 @@ public sealed class CaseWorkflowTests
         var fresh = new StoredCase(CaseRulesTests.NewCase(), "etag-1", 1);
         var store = new Mock<ICaseStore>(MockBehavior.Strict);
         store.Setup(s => s.GetAsync(7, It.IsAny<CancellationToken>())).ReturnsAsync(fresh);
-        store.Setup(s => s.TryReplaceAsync(fresh, It.Is<Case>(c => c.Owner == Sam.Person), It.Is<AuditEntry>(a => a.Action == "claimed"), It.IsAny<CancellationToken>())).ReturnsAsync(true);
+        store.Setup(s => s.TryReplaceAsync(fresh, It.Is<Case>(c => c.Owner == Sam.Person), It.Is<AuditEntry>(a => a.Action == "claimed"), CaseEffects.Default, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(Commit.Done);
 
         var change = await new CaseWorkflow(store.Object).ApplyAsync(7, c => CaseRules.Claim(c, Sam, Now), CancellationToken.None);
 
         Assert.Equal(Sam.Person, Assert.IsType<Change.Done>(change).Case.Owner);
+    }
+
+    [Fact]
+    public async Task A_change_whose_activity_was_recorded_already_is_a_replay_and_writes_nothing()
+    {
+        var fresh = new StoredCase(CaseRulesTests.NewCase(), "etag-1", 1);
+        var first = new TurnRecord("msteams|conv|sam|act-1", "You have claimed ESC-7.", 7);
+        var store = new Mock<ICaseStore>(MockBehavior.Strict);
+        store.Setup(s => s.GetAsync(7, It.IsAny<CancellationToken>())).ReturnsAsync(fresh);
+        store.Setup(s => s.TryReplaceAsync(fresh, It.IsAny<Case>(), It.IsAny<AuditEntry>(), It.IsAny<CaseEffects>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(Commit.Replayed);
+        store.Setup(s => s.GetTurnAsync(first.Key, It.IsAny<CancellationToken>())).ReturnsAsync(first);
+
+        var change = await new CaseWorkflow(store.Object).ApplyAsync(7, c => CaseRules.Claim(c, Sam, Now), CancellationToken.None,
+            _ => CaseEffects.Default with { Turn = new TurnRecord(first.Key, "You have claimed ESC-7.") });
+
+        Assert.Equal(new Change.Replayed(first), change);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Reflection;
 using EscalationBot.Cases;
 using EscalationBot.Chat;
 using EscalationBot.Jobs;
+using EscalationBot.Outbox;
 using EscalationBot.Roster;
 using EscalationBot.Shifts;
 using EscalationBot.Sla;
@@ -27,6 +28,7 @@ public sealed class SettingsTemplateTests
         { JobsOptions.Section, typeof(JobsOptions) },
         { CasesOptions.Section, typeof(CasesOptions) },
         { ShiftsOptions.Section, typeof(ShiftsOptions) },
+        { OutboxOptions.Section, typeof(OutboxOptions) },
     };
 
     [Theory]

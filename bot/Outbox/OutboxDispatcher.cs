@@ -1,0 +1,164 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using EscalationBot.Cases;
+using EscalationBot.Chat;
+using Hangfire;
+using Hangfire.Server;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Options;
+
+namespace EscalationBot.Outbox;
+
+/// <summary>
+/// The Hangfire job that sends a case's outbox rows: each stream (queue card, reporter, owner) in the order its
+/// changes committed. A row is reserved with a lease before it is sent and removed after; a failed send waits with
+/// a growing backoff (Teams' Retry-After on a 429) and holds back the rest of its stream, not the others. The job
+/// takes a case number; the rows say what to send, and the text is rendered from the case when it is sent.
+/// </summary>
+public sealed class OutboxDispatcher(
+    IOutboxStore outbox,
+    CaseMessenger messenger,
+    IBackgroundJobClient jobs,
+    IOptionsMonitor<OutboxOptions> options,
+    TimeProvider clock,
+    ILogger<OutboxDispatcher> logger)
+{
+    /// <summary>This process, in claimants: Hangfire.InMemory numbers jobs from 1 in every process.</summary>
+    private static readonly string Instance = Guid.NewGuid().ToString("N")[..12];
+
+    /// <summary>
+    /// Rows this process sent but could not yet remove (storage failing), with the ETag they had when sent: a retry
+    /// finds them unchanged and removes them, never sends them again. A row changed since (a later change asked for the
+    /// queue card again) is sent again.
+    /// </summary>
+    private static readonly ConcurrentDictionary<string, string> SentNotRemoved = new();
+
+    /// <summary>Rows read again after a round that sent something, for what later changes added meanwhile.</summary>
+    private const int MaxRounds = 10;
+
+    [AutomaticRetry(Attempts = 3, DelaysInSeconds = [5, 20, 60])]
+    public async Task<string> DispatchAsync(int number, PerformContext? context, CancellationToken cancellationToken)
+    {
+        var claimant = $"{Instance}:{context?.BackgroundJob?.Id ?? Guid.NewGuid().ToString("N")}";
+        var sent = 0;
+        for (var round = 0; round < MaxRounds; round++)
+        {
+            var rows = await outbox.PendingAsync(number, cancellationToken);
+            var sentThisRound = 0;
+            foreach (var stream in rows.GroupBy(r => r.Stream))
+            {
+                sentThisRound += await SendStreamAsync(stream.OrderBy(r => r.Key, StringComparer.Ordinal), claimant, cancellationToken);
+            }
+
+            sent += sentThisRound;
+            if (sentThisRound == 0)
+            {
+                break;
+            }
+        }
+
+        return $"sent {sent}";
+    }
+
+    /// <summary>Sends a stream's rows in order until one is held elsewhere, waits out a failure, or fails now.</summary>
+    private async Task<int> SendStreamAsync(IEnumerable<OutboxRow> stream, string claimant, CancellationToken cancellationToken)
+    {
+        var sent = 0;
+        foreach (var row in stream.Where(r => !r.Failed))
+        {
+            if (SentNotRemoved.TryGetValue(row.Key, out var sentAt) && sentAt == row.ETag)
+            {
+                // Sent by this process, unchanged since: only its removal failed. Remove it; never send it again.
+                await RemoveAsync(row, cancellationToken);
+                sent++;
+                continue;
+            }
+
+            var now = clock.GetUtcNow();
+            if (!row.IsDue(now) && row.Claimant != claimant)
+            {
+                return sent;
+            }
+
+            var leased = await outbox.TryLeaseAsync(row, claimant, now + options.CurrentValue.Lease, cancellationToken);
+            if (leased is null)
+            {
+                return sent;
+            }
+
+            try
+            {
+                await SendAsync(leased, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                await DeferAsync(leased, e, cancellationToken);
+                return sent;
+            }
+
+            SentNotRemoved[row.Key] = leased.ETag;
+            await RemoveAsync(leased, cancellationToken);
+            sent++;
+        }
+
+        return sent;
+    }
+
+    private async Task RemoveAsync(OutboxRow sent, CancellationToken cancellationToken)
+    {
+        await outbox.CompleteAsync(sent, cancellationToken);
+        SentNotRemoved.TryRemove(sent.Key, out _);
+    }
+
+    private Task SendAsync(OutboxRow row, CancellationToken cancellationToken) => row.Stream switch
+    {
+        OutboxStream.Queue => messenger.SyncQueueCardAsync(row.Number, cancellationToken),
+        OutboxStream.Reporter => messenger.NotifyReporterAsync(row.Number, Enum.Parse<ReporterNotice>(row.What!), row.Version, cancellationToken),
+        OutboxStream.Owner => messenger.TellOwnerAsync(row.Number, Enum.Parse<OwnerNews>(row.What!), row.Version, row.RecipientId!, cancellationToken),
+        _ => throw new InvalidOperationException($"Unknown outbox stream {row.Stream}."),
+    };
+
+    private async Task DeferAsync(OutboxRow row, Exception failure, CancellationToken cancellationToken)
+    {
+        var settings = options.CurrentValue;
+        var wait = RetryAfter(failure) ?? Backoff(row.Attempts, settings);
+        var giveUp = row.Attempts + 1 >= settings.MaxAttempts;
+        await outbox.DeferAsync(row, clock.GetUtcNow() + wait, giveUp, cancellationToken);
+        if (giveUp)
+        {
+            logger.LogError(failure, "Outbox row {Row} of case {Number} given up after {Attempts} failed sends", row.Key, row.Number, row.Attempts + 1);
+            return;
+        }
+
+        logger.LogWarning(failure, "Outbox row {Row} of case {Number} failed (attempt {Attempt}); next try in {Wait}", row.Key, row.Number, row.Attempts + 1, wait);
+        // Hangfire keeps scheduled times in whole seconds and may start a job up to a second early: a second more.
+        var number = row.Number;
+        jobs.Schedule<OutboxDispatcher>(d => d.DispatchAsync(number, null, CancellationToken.None), wait + TimeSpan.FromSeconds(1));
+    }
+
+    public static TimeSpan Backoff(int failuresBefore, OutboxOptions settings)
+    {
+        var factor = Math.Pow(2, Math.Min(failuresBefore, 20));
+        return TimeSpan.FromTicks((long)Math.Min(settings.FirstBackoff.Ticks * factor, settings.MaxBackoff.Ticks));
+    }
+
+    /// <summary>How long Teams asked us to wait, when it refused with 429 Too Many Requests.</summary>
+    public static TimeSpan? RetryAfter(Exception failure)
+    {
+        if (failure is not ErrorResponseException { Response.StatusCode: HttpStatusCode.TooManyRequests } refused)
+        {
+            return null;
+        }
+
+        var header = refused.Response.Headers?.FirstOrDefault(h => string.Equals(h.Key, "Retry-After", StringComparison.OrdinalIgnoreCase)).Value?.FirstOrDefault();
+        if (double.TryParse(header, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0)
+        {
+            return TimeSpan.FromSeconds(Math.Min(seconds, TimeSpan.FromHours(1).TotalSeconds));
+        }
+
+        return DateTimeOffset.TryParse(header, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
+            ? TimeSpan.FromTicks(Math.Clamp((at - DateTimeOffset.UtcNow).Ticks, 0, TimeSpan.FromHours(1).Ticks))
+            : TimeSpan.FromSeconds(1);
+    }
+}

@@ -1,0 +1,111 @@
+using EscalationBot.Cases;
+using EscalationBot.Outbox;
+using EscalationBot.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Newtonsoft.Json.Linq;
+
+namespace EscalationBot.Tests.Chat;
+
+/// <summary>
+/// A retried or doubled activity changes and sends nothing twice; what a change must send survives a refusing
+/// channel. Each test replays activities with the same id, as Teams does when it retries an invoke.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class ExactlyOnceTests(AzuriteFixture azurite) : BotTest(azurite)
+{
+    private static readonly JObject Esc1 = new() { ["caseId"] = "ESC-1" };
+    private const string OwnerChat = "spec-dm";
+
+    [Fact]
+    public async Task Three_copies_of_one_update_add_one_entry_and_tell_the_owner_once()
+    {
+        var personal = Activities.Personal(People.Reporter);
+        await Host.SendAsync(Activities.Message(People.Specialist, "help", OwnerChat));
+        await Host.SendAsync(Activities.Invoke(People.Reporter, "submitIntake", Activities.IntakeForm(), personal));
+        await Host.SendAsync(Activities.Invoke(People.Specialist, "claim", Esc1, Activities.QueueChannel));
+
+        var update = Activities.Message(People.Reporter, "update ESC-1 The post was shared again at noon.", personal);
+        for (var copy = 0; copy < 3; copy++)
+        {
+            await Host.SendAsync(update);
+        }
+
+        await Host.WaitForJobsAsync();
+        var history = await Store.HistoryAsync(1, CancellationToken.None);
+        Assert.Single(history, h => h.Action == "update from the reporter");
+        Assert.Single(Connector.Calls, c => c.ConversationId == OwnerChat && c.Text.Contains("sent more information"));
+        // Each copy is answered, and every answer is the first one.
+        var answers = Connector.Calls.Where(c => c.ConversationId == personal && c.Text.StartsWith("Sent:", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, answers.Count);
+        Assert.All(answers, a => Assert.Equal("Sent: the specialists handling ESC-1 can see it.", a.Text));
+    }
+
+    [Fact]
+    public async Task Two_copies_of_one_intake_submit_sent_at_once_file_one_case()
+    {
+        await Host.SendAsync(Activities.Message(People.Lead, "setup queue", Activities.QueueChannel));
+        var submit = Activities.Invoke(People.Reporter, "submitIntake", Activities.IntakeForm(), Activities.Personal(People.Reporter));
+
+        var answers = await Task.WhenAll(Host.SendAsync(submit), Host.SendAsync(submit));
+
+        Assert.All(answers, a => Assert.Contains("ESC-1", ChatFlowTests.Texts(a!["value"]!)));
+        Assert.Null(await Store.GetAsync(2, CancellationToken.None));
+        await Host.WaitForJobsAsync();
+        Assert.Single(Connector.Calls, c => c.IsPost && c.ConversationId == Activities.QueueChannel && c.Card is not null);
+    }
+
+    [Fact]
+    public async Task A_retried_claim_claims_once_and_tells_the_reporter_once()
+    {
+        var personal = Activities.Personal(People.Reporter);
+        await Host.SendAsync(Activities.Invoke(People.Reporter, "submitIntake", Activities.IntakeForm(), personal));
+        var claim = Activities.Invoke(People.Specialist, "claim", Esc1, Activities.QueueChannel);
+
+        var first = await Host.SendAsync(claim);
+        var retry = await Host.SendAsync(claim);
+
+        Assert.Contains("Claimed by Sam Specialist", ChatFlowTests.Texts(first!["value"]!));
+        Assert.Contains("Claimed by Sam Specialist", ChatFlowTests.Texts(retry!["value"]!));
+        await Host.WaitForJobsAsync();
+        Assert.Single(await Store.HistoryAsync(1, CancellationToken.None), h => h.Action == "claimed");
+        Assert.Single(Connector.Calls, c => c.ConversationId == personal && c.AllText.Contains("Sam Specialist has claimed your escalation"));
+    }
+
+    [Fact]
+    public async Task A_throttled_notice_waits_as_Teams_asks_and_arrives_once()
+    {
+        var personal = Activities.Personal(People.Reporter);
+        await Host.SendAsync(Activities.Invoke(People.Reporter, "submitIntake", Activities.IntakeForm(), personal));
+        var refusals = 0;
+        Connector.Refuse = call => call.ConversationId == personal && Interlocked.Increment(ref refusals) <= 2 ? (429, 1) : null;
+
+        await Host.SendAsync(Activities.Message(People.Specialist, "claim ESC-1", Activities.QueueChannel));
+
+        var told = await Connector.WaitForAsync(c => c.ConversationId == personal && c.AllText.Contains("Sam Specialist has claimed your escalation"), "the notice after the throttling");
+        await Host.WaitForJobsAsync();
+        Assert.Single(Connector.Calls, c => c.ConversationId == personal && c.AllText.Contains("Sam Specialist has claimed your escalation"));
+        Assert.True(Connector.RefusedCount >= 2, $"refused {Connector.RefusedCount}");
+        Assert.Empty(await Host.Services.GetRequiredService<IOutboxStore>().PendingAsync(null, CancellationToken.None));
+        Assert.NotNull(told);
+    }
+
+    [Fact]
+    public async Task Setup_queue_twice_posts_each_waiting_case_once()
+    {
+        await Host.SendAsync(Activities.Invoke(People.Reporter, "submitIntake", Activities.IntakeForm(), Activities.Personal(People.Reporter)));
+        await Host.SendAsync(Activities.Invoke(People.Reporter, "submitIntake", Activities.IntakeForm(), Activities.Personal(People.Reporter)));
+        await Host.WaitForJobsAsync();
+
+        await Task.WhenAll(
+            Host.SendAsync(Activities.Message(People.Lead, "setup queue", Activities.QueueChannel)),
+            Host.SendAsync(Activities.Message(People.Lead, "setup queue", Activities.QueueChannel)));
+        await Host.WaitForJobsAsync();
+
+        var posts = Connector.Calls.Where(c => c.IsPost && c.ConversationId == Activities.QueueChannel && c.Card is not null).ToList();
+        Assert.Single(posts, p => p.AllText.Contains("ESC-1"));
+        Assert.Single(posts, p => p.AllText.Contains("ESC-2"));
+        Assert.NotNull((await Store.GetAsync(1, CancellationToken.None))!.Case.QueueMessageId);
+    }
+
+    private ICaseStore Store => Host.Services.GetRequiredService<ICaseStore>();
+}
