@@ -43,10 +43,20 @@ public sealed class BotHost : WebApplicationFactory<Program>
     {
         Connector = connector;
         TablePrefix = tablePrefix ?? "t" + Guid.NewGuid().ToString("N")[..12];
-        settings = new Dictionary<string, string?>
+        settings = BaseSettings(tablesConnectionString, TablePrefix);
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+    }
+
+    /// <summary>What every test bot runs with: its tables, the test roster, fast job polling, errors-only logs.</summary>
+    public static Dictionary<string, string?> BaseSettings(string tablesConnectionString, string tablePrefix)
+    {
+        var settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Tables"] = tablesConnectionString,
-            ["Storage:TablePrefix"] = TablePrefix,
+            ["Storage:TablePrefix"] = tablePrefix,
             ["Roster:Leads:0"] = People.Lead.Id,
             ["Roster:Specialists:0"] = People.Specialist.Id,
             ["Roster:Specialists:1"] = People.Specialist2.Id,
@@ -63,10 +73,7 @@ public sealed class BotHost : WebApplicationFactory<Program>
             settings[$"Roster:Specialists:{i + 2}"] = user.Id;
         }
 
-        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
-        {
-            settings[key] = value;
-        }
+        return settings;
     }
 
     public RecordingConnector Connector { get; }
@@ -78,12 +85,21 @@ public sealed class BotHost : WebApplicationFactory<Program>
     /// </summary>
     public TimeProvider? Clock { get; init; }
 
+    /// <summary>Where the host also writes its logs, at every level, if given.</summary>
+    public CapturedLogs? Logs { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseContentRoot(Path.Combine(RepoPaths.Root, "bot"));
         builder.UseEnvironment("Testing");
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings));
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        if (Logs is { } logs)
+        {
+            // A rule for this provider alone beats every other rule: it gets every level, the console does not.
+            builder.ConfigureLogging(logging => logging.AddProvider(logs).AddFilter<CapturedLogs>(null, LogLevel.Trace));
+        }
+
         if (Clock is { } clock)
         {
             builder.ConfigureTestServices(services => services.AddSingleton(clock));

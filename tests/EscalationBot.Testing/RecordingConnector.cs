@@ -46,9 +46,12 @@ public sealed class RecordingConnector : IAsyncDisposable
     /// </summary>
     public Func<ConnectorCall, (int Status, int? RetryAfterSeconds)?>? Refuse { get; set; }
 
-    public int RefusedCount => refused;
+    public int RefusedCount => refusedCalls.Count;
 
-    private int refused;
+    /// <summary>The calls <see cref="Refuse"/> refused, in order.</summary>
+    public IReadOnlyList<ConnectorCall> RefusedCalls => refusedCalls.ToArray();
+
+    private readonly ConcurrentQueue<ConnectorCall> refusedCalls = new();
 
     public static async Task<RecordingConnector> StartAsync()
     {
@@ -84,7 +87,7 @@ public sealed class RecordingConnector : IAsyncDisposable
         var call = new ConnectorCall(method, conversationId, activityId, body);
         if (Refuse?.Invoke(call) is var (status, retryAfter))
         {
-            Interlocked.Increment(ref refused);
+            refusedCalls.Enqueue(call);
             if (retryAfter is { } seconds)
             {
                 request.HttpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
