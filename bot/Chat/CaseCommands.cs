@@ -455,9 +455,14 @@ public sealed class CaseCommands(
             return new Reply($"There is no case {CaseId.Format(number)}.");
         }
 
+        // Hidden texts stay hidden here too, in a 1:1 chat as in a channel, as on the card that 'status' shows:
+        // only a reveal (audited, per viewer) shows what people wrote about a sensitive case.
         var history = await store.HistoryAsync(number, cancellationToken);
-        var timeline = CaseViews.Of(stored.Case, clock.GetUtcNow(), policy, history).Timeline;
-        return new Reply(Card: TimelineView.Card(stored.Case.Id, timeline));
+        var view = CaseViews.Of(stored.Case, clock.GetUtcNow(), policy, history);
+        var note = view.HidesDetails
+            ? $"{view.Id} is sensitive: what people wrote is hidden. Reveal its details on its card, or type 'reveal {view.Id}' in your 1:1 chat with me, to read it; each reveal is recorded."
+            : null;
+        return new Reply(Card: TimelineView.Card(view.Id, view.Timeline, note));
     }
 
     private async Task<Reply> StatusAsync(string caseRef, ChatTurn turn, CancellationToken cancellationToken)
