@@ -123,7 +123,7 @@ public sealed class EscalationActivityHandler(
         var person = new Person(from.Id, string.IsNullOrWhiteSpace(from.Name) ? from.Id : from.Name);
         var actor = new Actor(person, roster.RoleOf(from.Id, from.AadObjectId));
         var isPersonal = activity.Conversation.ConversationType is null or "personal" && activity.Conversation.IsGroup != true;
-        return new ChatTurn(actor, activity.ChannelId ?? "", isPersonal, activity.GetConversationReference(), fromCard);
+        return new ChatTurn(actor, activity.ChannelId ?? "", isPersonal, activity.GetConversationReference(), fromCard) { ReplyToId = activity.ReplyToId };
     }
 
     private static AdaptiveCardInvokeResponse Message(string text) =>
