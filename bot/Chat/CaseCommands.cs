@@ -87,7 +87,8 @@ public sealed class CaseCommands(
                 ChatCommand.ShowQueue list => await QueueAsync(list, turn, cancellationToken),
                 ChatCommand.Setup setup => await SetupAsync(setup.Binding, turn, cancellationToken),
                 ChatCommand.HandoverNow => await HandoverNowAsync(turn, cancellationToken),
-                ChatCommand.AcknowledgeHandover ack => await acknowledgements.AcknowledgeAsync(ack.Shift, ack.Start, PressedOn(turn), turn.Actor, cancellationToken) switch
+                ChatCommand.AcknowledgeHandover ack =>
+                    await acknowledgements.AcknowledgeAsync(ack.Shift, ack.Start, PressedOn(turn), turn.Actor, cancellationToken) switch
                 {
                     (string refusal, _) => new Reply(refusal),
                     (_, { } view) => new Reply(Card: HandoverCard.Build(view, turn.Buttons), ReplacesCard: turn.FromCard),
@@ -480,7 +481,8 @@ public sealed class CaseCommands(
         var history = await store.HistoryAsync(number, cancellationToken);
         var view = CaseViews.Of(stored.Case, clock.GetUtcNow(), policy, history);
         var note = view.HidesDetails
-            ? $"{view.Id} is sensitive: what people wrote is hidden. Reveal its details on its card, or type 'reveal {view.Id}' in your 1:1 chat with me, to read it; each reveal is recorded."
+            ? $"{view.Id} is sensitive: what people wrote is hidden. Reveal its details on its card, or type "
+                + $"'reveal {view.Id}' in your 1:1 chat with me, to read it; each reveal is recorded."
             : null;
         return new Reply(Card: TimelineView.Card(view.Id, view.Timeline, note));
     }

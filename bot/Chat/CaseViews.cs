@@ -65,7 +65,8 @@ public static class CaseViews
             Consult = c.Consult is { } consult ? new ConsultView(consult.Team, consult.Question, consult.AskedBy.Name, consult.Since) : null,
             ConsultTeams = policy.Teams.Select(t => new Choice(t, t)).ToList(),
             Revealed = revealed,
-            Timeline = history?.Select(a => hideDetails && !string.IsNullOrEmpty(a.Text) ? Entry(a) with { Text = CaseView.HiddenText } : Entry(a)).ToList() ?? [],
+            Timeline = history?.Select(a => hideDetails && !string.IsNullOrEmpty(a.Text) ? Entry(a) with { Text = CaseView.HiddenText } : Entry(a))
+                .ToList() ?? [],
         };
     }
 

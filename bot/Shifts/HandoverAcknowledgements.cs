@@ -21,7 +21,8 @@ public sealed class HandoverAcknowledgements(IHandoverStore handovers, HandoverD
     private const int MaxAttempts = 10;
 
     /// <summary>The digest as it stands after the acknowledgement, or why it was refused.</summary>
-    public async Task<(string? Refusal, HandoverView? View)> AcknowledgeAsync(string? shift, string? start, PressedOn where, Actor actor, CancellationToken cancellationToken)
+    public async Task<(string? Refusal, HandoverView? View)> AcknowledgeAsync(
+        string? shift, string? start, PressedOn where, Actor actor, CancellationToken cancellationToken)
     {
         if (!actor.IsStaff)
         {
@@ -69,7 +70,9 @@ public sealed class HandoverAcknowledgements(IHandoverStore handovers, HandoverD
     /// otherwise (button data is user input, and names any digest as easily as its own).
     /// </summary>
     public async Task<PostedDigest?> PressedAsync(string? shift, string? start, PressedOn where, CancellationToken cancellationToken) =>
-        TryParse(shift, start, out var index, out var runStart) && await handovers.GetAsync(index, runStart, cancellationToken) is { } digest && WasPostedAs(digest, where)
+        TryParse(shift, start, out var index, out var runStart)
+        && await handovers.GetAsync(index, runStart, cancellationToken) is { } digest
+        && WasPostedAs(digest, where)
             ? digest
             : null;
 
@@ -97,7 +100,8 @@ public sealed class HandoverAcknowledgements(IHandoverStore handovers, HandoverD
         }
 
         // Built once from the cases; a conflicting write (someone pressing "I've got it") only changes who acknowledged.
-        var rebuilt = await digests.AtBoundaryAsync(run, pressed.View.LateNote, pressed.View.Acknowledged, pressed.View.AcknowledgeData ?? new Dictionary<string, string>(), cancellationToken);
+        var data = pressed.View.AcknowledgeData ?? new Dictionary<string, string>();
+        var rebuilt = await digests.AtBoundaryAsync(run, pressed.View.LateNote, pressed.View.Acknowledged, data, cancellationToken);
         var (index, unix) = (pressed.ShiftIndex, pressed.RunStart.ToUnixTimeSeconds());
         var digest = pressed;
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)

@@ -148,7 +148,8 @@ public sealed class HandoverJob(
             return "undeliverable";
         }
 
-        var id = await messenger.PostCardAsync(leads.Address, HandoverCard.Build(digest.View, CaseMessenger.ButtonsForChannel(leads.ChannelId)), text, cancellationToken);
+        var card = HandoverCard.Build(digest.View, CaseMessenger.ButtonsForChannel(leads.ChannelId));
+        var id = await messenger.PostCardAsync(leads.Address, card, text, cancellationToken);
         await deliveries.CompleteAsync(claim, "sent", leads.Name, clock.GetUtcNow(), cancellationToken);
         await AddPostAsync(shiftIndex, start, new PostedMessage(NudgePost, leads.Address, leads.ChannelId, id), cancellationToken);
         return "nudged";

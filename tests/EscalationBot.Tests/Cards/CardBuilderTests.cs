@@ -101,16 +101,21 @@ public sealed class CardBuilderTests
             Consult = new Consult("Legal", "Question about the victim", new Person("sam", "Sam"), Now),
             HandoverNote = new HandoverNote("Note naming the victim", new Person("sam", "Sam"), Now),
         };
-        var resolved = CardSamples.SensitiveCase() with { State = CaseState.Resolved, Resolution = new Resolution(Outcome.Actioned, "Summary naming the victim", Now) };
+        var resolved = CardSamples.SensitiveCase() with
+        {
+            State = CaseState.Resolved,
+            Resolution = new Resolution(Outcome.Actioned, "Summary naming the victim", Now),
+        };
         foreach (var c in new[] { consulting, resolved })
         {
-            var hidden = Json(CaseCard.Build(CaseViews.Of(c, Now, history: CardSamples.History()), new Buttons(ButtonMode.Execute))).ToString();
+            var buttons = new Buttons(ButtonMode.Execute);
+            var hidden = Json(CaseCard.Build(CaseViews.Of(c, Now, history: CardSamples.History()), buttons)).ToString();
             Assert.DoesNotContain("victim", hidden);
             Assert.DoesNotContain("Partner confirmed by phone.", hidden);
             Assert.Contains("**Sam** · note", hidden);
             Assert.Contains(CaseView.HiddenText, hidden);
 
-            var revealed = CardJson.Serialize(CaseCard.Build(CaseViews.Of(c, Now, history: CardSamples.History(), revealed: true), new Buttons(ButtonMode.Execute)));
+            var revealed = CardJson.Serialize(CaseCard.Build(CaseViews.Of(c, Now, history: CardSamples.History(), revealed: true), buttons));
             Assert.Contains("victim", revealed);
             Assert.Contains("Partner confirmed by phone.", revealed);
         }

@@ -48,7 +48,8 @@ public sealed class DuplicateIntakeTests(AzuriteFixture azurite) : BotTest(azuri
     {
         // Reproduction 2 of issue 11: a second partner manager names ESC-1 in addToCase, with an unrelated link.
         await Host.SendAsync(Activities.Message(People.Specialist, "help", "spec-dm"));
-        await Host.SendAsync(Activities.Invoke(People.Reporter, "submitIntake", Activities.IntakeForm(urls: "https://www.facebook.com/post/77"), Activities.Personal(People.Reporter)));
+        var first = Activities.IntakeForm(urls: "https://www.facebook.com/post/77");
+        await Host.SendAsync(Activities.Invoke(People.Reporter, "submitIntake", first, Activities.Personal(People.Reporter)));
         await Host.SendAsync(Activities.Message(People.Specialist, "claim ESC-1", "spec-dm"));
         await Host.WaitForJobsAsync();
         var store = Host.Services.GetRequiredService<ICaseStore>();

@@ -67,7 +67,8 @@ public sealed class SensitiveContentTests(AzuriteFixture azurite) : BotTest(azur
 
         await Host.SendAsync(Activities.Message(People.Lead, "setup queue", Activities.QueueChannel));
         await Host.SendAsync(Activities.Message(People.Specialist, "help", "spec-dm"));
-        await Host.SendAsync(Activities.Invoke(People.Reporter, "submitIntake", Activities.IntakeForm(policyArea: "ChildSafety", urls: Url), reporter));
+        var form = Activities.IntakeForm(policyArea: "ChildSafety", urls: Url);
+        await Host.SendAsync(Activities.Invoke(People.Reporter, "submitIntake", form, reporter));
         await Connector.WaitForAsync(c => c.IsPost && c.ConversationId == Activities.QueueChannel && c.AllText.Contains("ESC-1"), "queue post");
         await Host.WaitForJobsAsync();
 
@@ -77,10 +78,12 @@ public sealed class SensitiveContentTests(AzuriteFixture azurite) : BotTest(azur
             await Host.SendAsync(Activities.Invoke(People.Specialist, "note", new JObject(Esc1) { ["note"] = note }, Activities.QueueChannel)),
         };
         await Host.SendAsync(Activities.Message(People.Specialist, $"handover note ESC-1 {handover}", "spec-dm"));
-        pressed.Add(await Host.SendAsync(Activities.Invoke(People.Specialist, "consult", new JObject(Esc1) { ["team"] = "Legal", ["question"] = question }, Activities.QueueChannel)));
+        var consult = new JObject(Esc1) { ["team"] = "Legal", ["question"] = question };
+        pressed.Add(await Host.SendAsync(Activities.Invoke(People.Specialist, "consult", consult, Activities.QueueChannel)));
         await Host.WaitForJobsAsync();
         await Host.SendAsync(Activities.Message(People.Lead, "handover", Activities.QueueChannel));
-        await Connector.WaitForAsync(c => c.ConversationId == Activities.QueueChannel && c.AllText.StartsWith("Handover now", StringComparison.Ordinal), "digest on demand");
+        await Connector.WaitForAsync(
+            c => c.ConversationId == Activities.QueueChannel && c.AllText.StartsWith("Handover now", StringComparison.Ordinal), "digest on demand");
         await Host.SendAsync(Activities.Message(People.Specialist2, $"answer ESC-1 {answer}", "spec2-dm"));
         await Host.SendAsync(Activities.Message(People.Specialist, $"triage ESC-1 sev2 {reason}", "spec-dm"));
         await Host.SendAsync(Activities.Message(People.Specialist, $"ask ESC-1 {ask}", "spec-dm"));

@@ -121,7 +121,9 @@ public sealed class HandoverBoundaryTests(AzuriteFixture azurite) : RestartableB
     public async Task I_ve_got_it_counts_only_on_the_digest_it_was_pressed_on_and_only_while_its_shift_runs()
     {
         var host = await StartAsync(Rota(TimeSpan.FromMinutes(1)));
-        var day = await Connector.WaitForAsync(c => c.IsPost && c.ConversationId == Activities.QueueChannel && c.AllText.StartsWith("Handover: Night → Day", StringComparison.Ordinal), "the Day digest");
+        bool Posted(ConnectorCall c, string conversation, string title) =>
+            c.IsPost && c.ConversationId == conversation && c.AllText.StartsWith(title, StringComparison.Ordinal);
+        var day = await Connector.WaitForAsync(c => Posted(c, Activities.QueueChannel, "Handover: Night → Day"), "the Day digest");
         await host.WaitForJobsAsync(60, includeScheduled: false);
         JObject Data(ConnectorCall post) => (JObject)ChatFlowTests.Actions(post.Card!).Single(a => a.Value<string>("title") == "I've got it")["data"]!;
         var dayData = Data(day);
@@ -129,14 +131,15 @@ public sealed class HandoverBoundaryTests(AzuriteFixture azurite) : RestartableB
 
         // Another stored digest: the one of the boundary before, twelve hours earlier, when the Night shift began.
         await host.Services.GetRequiredService<HandoverJob>().PostAsync(1, dayStart.AddHours(-12).ToUnixTimeSeconds(), null, CancellationToken.None);
-        var night = Connector.Calls.Last(c => c.IsPost && c.ConversationId == Activities.QueueChannel && c.AllText.StartsWith("Handover: Day → Night", StringComparison.Ordinal));
+        var night = Connector.Calls.Last(c => Posted(c, Activities.QueueChannel, "Handover: Day → Night"));
         await host.WaitForJobsAsync(60, includeScheduled: false);
         var calls = Connector.Calls.Count;
 
         // Forged: the Day digest's data on the Night digest's post, on a post in another conversation, with no message.
         var forged = await host.SendAsync(Activities.Invoke(People.Specialist, "ackHandover", dayData, Activities.QueueChannel, night.MessageId));
         Assert.Equal("There is no such handover digest.", forged!.Value<string>("value"));
-        var elsewhere = await host.SendAsync(Activities.Invoke(People.Specialist, "ackHandover", dayData, Activities.Personal(People.Specialist), day.MessageId));
+        var sam = Activities.Personal(People.Specialist);
+        var elsewhere = await host.SendAsync(Activities.Invoke(People.Specialist, "ackHandover", dayData, sam, day.MessageId));
         Assert.Equal("There is no such handover digest.", elsewhere!.Value<string>("value"));
         var anonymous = Activities.Invoke(People.Specialist, "ackHandover", dayData, Activities.QueueChannel);
         anonymous.Remove("replyToId");
@@ -153,10 +156,12 @@ public sealed class HandoverBoundaryTests(AzuriteFixture azurite) : RestartableB
         Assert.Empty((await store.GetAsync(1, dayStart.AddHours(-12), CancellationToken.None))!.View.Acknowledged);
 
         // On its own post, in the leads' channel this time: taken over, and every post edited.
-        var taken = await host.SendAsync(Activities.Invoke(People.Specialist, "ackHandover", dayData, Activities.LeadsChannel,
-            Connector.Calls.Single(c => c.IsPost && c.ConversationId == Activities.LeadsChannel && c.AllText.StartsWith("Handover: Night → Day", StringComparison.Ordinal)).MessageId));
+        var leads = Connector.Calls.Single(c => Posted(c, Activities.LeadsChannel, "Handover: Night → Day"));
+        var taken = await host.SendAsync(Activities.Invoke(People.Specialist, "ackHandover", dayData, Activities.LeadsChannel, leads.MessageId));
         Assert.Contains("✅ Taken over by Sam Specialist", ChatFlowTests.Texts(taken!["value"]!));
-        await Connector.WaitForAsync(c => c.IsUpdate && c.ActivityId == day.MessageId && c.AllText.Contains("Taken over by Sam Specialist", StringComparison.Ordinal), "the queue's post edited");
+        await Connector.WaitForAsync(
+            c => c.IsUpdate && c.ActivityId == day.MessageId && c.AllText.Contains("Taken over by Sam Specialist", StringComparison.Ordinal),
+            "the queue's post edited");
         Assert.DoesNotContain(Connector.Calls, c => c.IsUpdate && c.ActivityId == night.MessageId);
     }
 

@@ -156,14 +156,16 @@ public sealed class OutgoingOwnersTests(AzuriteFixture azurite) : BotTest(azurit
         // A press acts only on the digest it was pressed on: this digest's choice, pressed on another stored digest's
         // post (the morning's, posted late here), or with no message at all, changes and redraws nothing.
         await host.Services.GetRequiredService<HandoverJob>().PostAsync(0, DayStart.ToUnixTimeSeconds(), null, CancellationToken.None);
-        var morning = Connector.Calls.Last(c => c.IsPost && c.ConversationId == Activities.LeadsChannel && c.AllText.StartsWith("Handover: Night → Day", StringComparison.Ordinal));
+        var morning = Connector.Calls.Last(
+            c => c.IsPost && c.ConversationId == Activities.LeadsChannel && c.AllText.StartsWith("Handover: Night → Day", StringComparison.Ordinal));
         await host.WaitForJobsAsync(60, includeScheduled: false);
         var handovers = host.Services.GetRequiredService<IHandoverStore>();
         var stored = await handovers.GetAsync(1, NightStart, CancellationToken.None);
         var calls = Connector.Calls.Count;
-        var onMorning = await host.SendAsync(Activities.Invoke(People.Lead, "handoverChoice", Button(digest, "ESC-4", "Release"), Activities.LeadsChannel, morning.MessageId));
+        var release4 = Button(digest, "ESC-4", "Release");
+        var onMorning = await host.SendAsync(Activities.Invoke(People.Lead, "handoverChoice", release4, Activities.LeadsChannel, morning.MessageId));
         Assert.Equal("That button is not on a handover digest whose choices are open.", onMorning!.Value<string>("value"));
-        var noMessage = Activities.Invoke(People.Lead, "handoverChoice", Button(digest, "ESC-4", "Release"), Activities.LeadsChannel);
+        var noMessage = Activities.Invoke(People.Lead, "handoverChoice", release4, Activities.LeadsChannel);
         noMessage.Remove("replyToId");
         Assert.Equal("That button is not on a handover digest whose choices are open.", (await host.SendAsync(noMessage))!.Value<string>("value"));
         await host.WaitForJobsAsync(60, includeScheduled: false);
@@ -171,7 +173,7 @@ public sealed class OutgoingOwnersTests(AzuriteFixture azurite) : BotTest(azurit
         Assert.Equal((CaseState.Claimed, People.Specialist.Id), await StateAsync(host.Services.GetRequiredService<ICaseStore>(), 4));
         Assert.Equal(stored!.ETag, (await handovers.GetAsync(1, NightStart, CancellationToken.None))!.ETag);
 
-        var released = await host.SendAsync(Activities.Invoke(People.Lead, "handoverChoice", Button(digest, "ESC-4", "Release"), Activities.LeadsChannel, digest.MessageId));
+        var released = await host.SendAsync(Activities.Invoke(People.Lead, "handoverChoice", release4, Activities.LeadsChannel, digest.MessageId));
         var releasedText = ChatFlowTests.Texts(released!["value"]!);
         Assert.Contains("ESC-4 is back in the queue.", releasedText);
         Assert.Contains("Held by the outgoing shift (Day) (2)", releasedText);
