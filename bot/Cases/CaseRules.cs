@@ -379,12 +379,20 @@ public static class CaseRules
         return Accept(current with { State = CaseState.Claimed, Consult = null }, actor, $"answer from {team}", current.State, now, text);
     }
 
-    /// <summary>Another report of the same content, added to an open case instead of filing a new one.</summary>
+    /// <summary>The answer for a case id that names no case: also what a refused add gets, so that it reveals nothing.</summary>
+    public static string NoSuchCase(string caseId) => $"There is no case {caseId}.";
+
+    /// <summary>
+    /// Another report of the same content, added to an open case instead of filing a new one. The case id comes from
+    /// card data: only a partner manager whose report names a link or the account of that open case (as the duplicate
+    /// check matches them) may add to it. Anything else gets the answer an unknown id gets, so that a forged id
+    /// learns nothing about the case: not whether it exists, nor its state.
+    /// </summary>
     public static Decision AddReport(Case current, Actor actor, CaseReport report, DateTimeOffset now, CasePolicy? policy = null)
     {
-        if (Wrong(CaseAction.AddReport, current, now, policy) is { } refused)
+        if (actor.IsStaff || Wrong(CaseAction.AddReport, current, now, policy) is not null || !DuplicateCheck.Overlaps(report, current))
         {
-            return refused;
+            return new Decision.Refused(NoSuchCase(current.Id));
         }
 
         var text = string.Join("\n", new[] { $"{report.Partner}: {report.Description}", report.Account }.Concat(report.ContentUrls).Where(t => t.Length > 0));

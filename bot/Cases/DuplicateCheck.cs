@@ -16,15 +16,16 @@ public static class DuplicateCheck
     }
 
     /// <summary>The oldest open case sharing a content URL or the affected account with <paramref name="report"/>, if any.</summary>
-    public static Case? Find(CaseReport report, IEnumerable<Case> open)
+    public static Case? Find(CaseReport report, IEnumerable<Case> open) =>
+        open.Where(c => Overlaps(report, c)).OrderBy(c => c.Number).FirstOrDefault();
+
+    /// <summary>Whether <paramref name="report"/> names one of the case's content URLs or its affected account.</summary>
+    public static bool Overlaps(CaseReport report, Case c)
     {
         var urls = report.ContentUrls.Select(Normalize).ToHashSet(StringComparer.Ordinal);
         var account = Normalize(report.Account);
-        return open
-            .Where(c => c.Report.ContentUrls.Any(u => urls.Contains(Normalize(u)))
-                || (account.Length > 0 && Normalize(c.Report.Account) == account))
-            .OrderBy(c => c.Number)
-            .FirstOrDefault();
+        return c.Report.ContentUrls.Any(u => urls.Contains(Normalize(u)))
+            || (account.Length > 0 && Normalize(c.Report.Account) == account);
     }
 
     /// <summary>

@@ -19,6 +19,9 @@ namespace EscalationBot.Chat;
 /// <summary>Who is acting, where: the actor's role is looked up on the server, never taken from the card.</summary>
 public sealed record ChatTurn(Actor Actor, string ChannelId, bool IsPersonal, ConversationReference Address, bool FromCard)
 {
+    /// <summary>The message a pressed card is in (the activity's replyToId): Teams sends it; Web Chat's Submit does not.</summary>
+    public string? ReplyToId { get; init; }
+
     public Buttons Buttons => new(ChannelId == Microsoft.Bot.Connector.Channels.Msteams ? ButtonMode.Execute : ButtonMode.Submit);
 
     /// <summary>The incoming activity (channel, conversation, sender, id): a retry of it carries the same key. Null: no id.</summary>
@@ -90,7 +93,8 @@ public sealed class CaseCommands(
                 ChatCommand.ShowQueue list => await QueueAsync(list, turn, cancellationToken),
                 ChatCommand.Setup setup => await SetupAsync(setup.Binding, turn, cancellationToken),
                 ChatCommand.HandoverNow => await HandoverNowAsync(turn, cancellationToken),
-                ChatCommand.AcknowledgeHandover ack => await acknowledgements.AcknowledgeAsync(ack.Shift, ack.Start, turn.Actor, cancellationToken) switch
+                ChatCommand.AcknowledgeHandover ack =>
+                    await acknowledgements.AcknowledgeAsync(ack.Shift, ack.Start, PressedOn(turn), turn.Actor, cancellationToken) switch
                 {
                     (string refusal, _) => new Reply(refusal),
                     (_, { } view) => new Reply(Card: HandoverCard.Build(view, turn.Buttons), ReplacesCard: turn.FromCard),
@@ -162,6 +166,19 @@ public sealed class CaseCommands(
             return new Reply($"The choices for the end of the {outgoing.Name} shift have closed. Use 'reassign ESC-n name' or 'release ESC-n' instead.");
         }
 
+        // A press on a posted digest acts only on the digest it was pressed on: the card's data names one, the stored
+        // message proves it, and its choices must be the open ones for this boundary. Non-staff are refused by every
+        // rule below and never see a digest.
+        PostedDigest? digest = null;
+        if (turn.FromCard && turn.Actor.IsStaff && choice.Card == OutgoingOwners.DigestCard && choice.Shift is not null)
+        {
+            digest = await acknowledgements.PressedAsync(choice.Shift, choice.Start, PressedOn(turn), cancellationToken);
+            if (digest?.View.Options?.Boundary is not { } boundary || boundary != choice.Boundary)
+            {
+                return new Reply("That button is not on a handover digest whose choices are open.");
+            }
+        }
+
         var plain = turn with { FromCard = false };
         var result = choice.Choice switch
         {
@@ -180,15 +197,19 @@ public sealed class CaseCommands(
 
         if (choice.Card == OutgoingOwners.DigestCard)
         {
-            var digest = choice.Shift is null
-                ? turn.Actor.Role == Role.Lead ? await handovers.NowAsync(cancellationToken) : null
-                : await acknowledgements.RedrawAsync(choice.Shift, choice.Start, cancellationToken);
-            return digest is null ? result : new Reply(Card: HandoverCard.Build(digest with { Message = result.Text }, turn.Buttons), ReplacesCard: true);
+            // The digest pressed on, redrawn; a digest on demand (not stored, no shift) is drawn afresh, for leads.
+            var redrawn = digest is not null ? await acknowledgements.RedrawAsync(digest, cancellationToken)
+                : choice.Shift is null && turn.Actor.Role == Role.Lead ? await handovers.NowAsync(cancellationToken)
+                : null;
+            return redrawn is null ? result : new Reply(Card: HandoverCard.Build(redrawn with { Message = result.Text }, turn.Buttons), ReplacesCard: true);
         }
 
         var mine = await outgoingOwners.ForOwnerAsync(turn.Actor.Person, outgoing, result.Text, cancellationToken);
         return mine is null ? result : new Reply(Card: OutgoingCard.Build(mine, turn.Buttons), ReplacesCard: true);
     }
+
+    /// <summary>Where a card was pressed: the conversation (not a channel thread in it), and the message, if the channel says.</summary>
+    private static PressedOn PressedOn(ChatTurn turn) => new(ConversationAddress.TopLevel(turn.Address).Conversation.Id, turn.ReplyToId);
 
     private static Reply Help(string? preface, ChatTurn turn) =>
         new(Card: HelpCard.Build(preface, CommandParser.Commands, turn.Buttons));
@@ -320,7 +341,7 @@ public sealed class CaseCommands(
         switch (change)
         {
             case Change.NotFound missing:
-                return new Reply($"There is no case {CaseId.Format(missing.Number)}.");
+                return new Reply(CaseRules.NoSuchCase(CaseId.Format(missing.Number)));
             case Change.Refused refused:
                 return new Reply(refused.Reason);
             case Change.Replayed replayed:
@@ -389,7 +410,7 @@ public sealed class CaseCommands(
         switch (change)
         {
             case Change.NotFound missing:
-                return new Reply($"There is no case {CaseId.Format(missing.Number)}.");
+                return new Reply(CaseRules.NoSuchCase(CaseId.Format(missing.Number)));
             case Change.Refused refused:
                 return new Reply(refused.Reason);
             case Change.Done done:
@@ -490,12 +511,18 @@ public sealed class CaseCommands(
         var stored = await store.GetAsync(number, cancellationToken);
         if (stored is null)
         {
-            return new Reply($"There is no case {CaseId.Format(number)}.");
+            return new Reply(CaseRules.NoSuchCase(CaseId.Format(number)));
         }
 
+        // Hidden texts stay hidden here too, in a 1:1 chat as in a channel, as on the card that 'status' shows:
+        // only a reveal (audited, per viewer) shows what people wrote about a sensitive case.
         var history = await store.HistoryAsync(number, cancellationToken);
-        var timeline = CaseViews.Of(stored.Case, clock.GetUtcNow(), policy, history).Timeline;
-        return new Reply(Card: TimelineView.Card(stored.Case.Id, timeline));
+        var view = CaseViews.Of(stored.Case, clock.GetUtcNow(), policy, history);
+        var note = view.HidesDetails
+            ? $"{view.Id} is sensitive: what people wrote is hidden. Reveal its details on its card, or type "
+                + $"'reveal {view.Id}' in your 1:1 chat with me, to read it; each reveal is recorded."
+            : null;
+        return new Reply(Card: TimelineView.Card(view.Id, view.Timeline, note));
     }
 
     private async Task<Reply> StatusAsync(string caseRef, ChatTurn turn, CancellationToken cancellationToken)

@@ -13,7 +13,8 @@ public static class CaseViews
     /// <summary>The case as of <paramref name="now"/>, with the buttons its state allows and, if given, its history.</summary>
     public static CaseView Of(Case c, DateTimeOffset now, CasePolicy? policy = null, IReadOnlyList<AuditEntry>? history = null, bool revealed = false)
     {
-        // The "filed" entry carries the description: a hidden case keeps it off the timeline too.
+        // Everything written about a hidden case (the description on "filed", updates, notes, questions, answers,
+        // reasons) stays off its timeline: the entries still say who did what, and when.
         var hideDetails = c.IsSensitive && !revealed;
         var r = c.Report;
         policy ??= CasePolicy.Default;
@@ -64,7 +65,8 @@ public static class CaseViews
             Consult = c.Consult is { } consult ? new ConsultView(consult.Team, consult.Question, consult.AskedBy.Name, consult.Since) : null,
             ConsultTeams = policy.Teams.Select(t => new Choice(t, t)).ToList(),
             Revealed = revealed,
-            Timeline = history?.Select(a => hideDetails && a.Action == "filed" ? Entry(a) with { Text = null } : Entry(a)).ToList() ?? [],
+            Timeline = history?.Select(a => hideDetails && !string.IsNullOrEmpty(a.Text) ? Entry(a) with { Text = CaseView.HiddenText } : Entry(a))
+                .ToList() ?? [],
         };
     }
 

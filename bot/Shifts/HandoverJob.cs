@@ -148,9 +148,32 @@ public sealed class HandoverJob(
             return "undeliverable";
         }
 
-        await messenger.PostCardAsync(leads.Address, HandoverCard.Build(digest.View, CaseMessenger.ButtonsForChannel(leads.ChannelId)), text, cancellationToken);
+        var card = HandoverCard.Build(digest.View, CaseMessenger.ButtonsForChannel(leads.ChannelId));
+        var id = await messenger.PostCardAsync(leads.Address, card, text, cancellationToken);
         await deliveries.CompleteAsync(claim, "sent", leads.Name, clock.GetUtcNow(), cancellationToken);
+        await AddPostAsync(shiftIndex, start, new PostedMessage(NudgePost, leads.Address, leads.ChannelId, id), cancellationToken);
         return "nudged";
+    }
+
+    /// <summary>The nudge's copy of the digest, among its posts.</summary>
+    public const string NudgePost = "nudge";
+
+    /// <summary>
+    /// Records another post of a digest: a press counts only on a digest's own posts (the button data is user
+    /// input), and every post is edited when the digest changes.
+    /// </summary>
+    private async Task AddPostAsync(int shiftIndex, DateTimeOffset start, PostedMessage message, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; attempt <= 10; attempt++)
+        {
+            var digest = await handovers.GetAsync(shiftIndex, start, cancellationToken);
+            if (digest is null || await handovers.TryReplaceAsync(digest with { Messages = [.. digest.Messages, message] }, cancellationToken))
+            {
+                return;
+            }
+        }
+
+        logger.LogWarning("Nudge for the digest of shift {Shift} at {Start} not recorded among its posts: too many changes at once", shiftIndex, start);
     }
 
     /// <summary>Edits every post of a digest to show who has acknowledged it.</summary>

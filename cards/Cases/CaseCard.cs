@@ -33,11 +33,11 @@ public static class CaseCard
             CaseFacts.Targets(view),
         };
         body.AddRange(CaseFacts.Content(view, buttons));
-        if (view.HandoverNote is { } note && !view.HidesDetails)
+        if (view.HandoverNote is { } note)
         {
             body.Add(new Container([
                 new TextBlock($"For the next shift, from {note.Who} ({Durations.LocalTime(note.At)})") { Weight = "Bolder", Size = "Small" },
-                new TextBlock(note.Text ?? "") { Spacing = "None" },
+                new TextBlock(Shown(view, note.Text)) { Spacing = "None", IsSubtle = view.HidesDetails },
             ]) { Style = "emphasis", Spacing = "Medium" });
         }
         if (view.Timeline.Count > 0)
@@ -138,6 +138,10 @@ public static class CaseCard
         };
     }
 
+    /// <summary>A text written about the case, or the placeholder where the viewer has not revealed a sensitive case.</summary>
+    private static string Shown(CaseView view, string? text) =>
+        string.IsNullOrEmpty(text) ? "" : view.HidesDetails ? CaseView.HiddenText : text;
+
     private static Container StateBanner(CaseView view)
     {
         if (view.OutcomeLabel is not null)
@@ -145,7 +149,7 @@ public static class CaseCard
             return new Container(
             [
                 new TextBlock($"Resolved by {view.OwnerName}: {view.OutcomeLabel}") { Weight = "Bolder" },
-                new TextBlock(view.ResolutionSummary ?? "") { Spacing = "None" },
+                new TextBlock(Shown(view, view.ResolutionSummary)) { Spacing = "None" },
             ])
             { Style = "good" };
         }
@@ -165,7 +169,7 @@ public static class CaseCard
             return new Container(
             [
                 new TextBlock($"Consulting {consult.Team}: asked by {consult.AskedBy}, {Durations.Format(view.Now - consult.Since)} ago") { Weight = "Bolder" },
-                new TextBlock(consult.Question) { Spacing = "None" },
+                new TextBlock(Shown(view, consult.Question)) { Spacing = "None" },
                 new TextBlock($"Held by {view.OwnerName}") { Spacing = "None", IsSubtle = true },
             ])
             { Style = "warning" };

@@ -75,7 +75,15 @@ public sealed record CaseView(
     /// <summary>Specialists and leads the case can be handed to (name, id).</summary>
     public IReadOnlyList<Choice> Assignees { get; init; } = [];
     public bool Revealed { get; init; }
+
+    /// <summary>
+    /// A sensitive case not revealed to this viewer: no text written about it shows (account, links, description,
+    /// timeline texts, the handover note, the consult question, the resolution summary), only who did what, and when.
+    /// </summary>
     public bool HidesDetails => Sensitive && !Revealed;
+
+    /// <summary>What shows in place of a text that <see cref="HidesDetails"/> keeps off.</summary>
+    public const string HiddenText = "(hidden: a sensitive case; reveal its details to read this)";
 
     /// <summary>The case's history, oldest first; empty when the card should not carry it.</summary>
     public IReadOnlyList<TimelineEntry> Timeline { get; init; } = [];

@@ -26,8 +26,14 @@ public static class TimelineView
         }
     }
 
-    public static AdaptiveCard Card(string caseId, IReadOnlyList<TimelineEntry> timeline) =>
-        new([new TextBlock($"History of {caseId}") { Size = "Large", Weight = "Bolder" }, .. Entries(timeline)])
+    /// <summary>The history on a card of its own; <paramref name="note"/> (if any) says why texts are hidden.</summary>
+    public static AdaptiveCard Card(string caseId, IReadOnlyList<TimelineEntry> timeline, string? note = null) =>
+        new(
+        [
+            new TextBlock($"History of {caseId}") { Size = "Large", Weight = "Bolder" },
+            .. note is null ? Array.Empty<Element>() : [new TextBlock(note) { IsSubtle = true, Spacing = "None" }],
+            .. Entries(timeline),
+        ])
         {
             FallbackText = $"History of {caseId}: {timeline.Count} entries.",
         };

@@ -10,6 +10,9 @@ namespace EscalationBot.Testing;
 /// <summary>One call the bot made to the Bot Connector.</summary>
 public sealed record ConnectorCall(string Method, string ConversationId, string? ActivityId, JObject Body)
 {
+    /// <summary>The id the message has in the conversation: the one answered to a post, the one in the URL of an edit.</summary>
+    public string? MessageId { get; init; }
+
     public bool IsPost => Method == "POST";
     public bool IsUpdate => Method == "PUT";
 
@@ -96,8 +99,8 @@ public sealed class RecordingConnector : IAsyncDisposable
             return Results.Json(new { error = new { code = "Refused", message = "Refused by the test." } }, statusCode: status);
         }
 
-        calls.Enqueue(call);
         var id = method == "PUT" ? activityId! : $"msg-{Interlocked.Increment(ref nextId)}";
+        calls.Enqueue(call with { MessageId = id });
         return Results.Ok(new { id });
     }
 

@@ -2,6 +2,7 @@ using EscalationBot.Cards;
 using EscalationBot.Cards.AdaptiveCards;
 using EscalationBot.Cards.Cases;
 using EscalationBot.Cards.Intake;
+using EscalationBot.Cases;
 using EscalationBot.Chat;
 using Newtonsoft.Json.Linq;
 
@@ -89,6 +90,38 @@ public sealed class CardBuilderTests
         var ordinary = CardJson.Serialize(CaseCard.Build(CaseViews.Of(CardSamples.ClaimedCase(), Now), new Buttons(ButtonMode.Execute)));
         Assert.Contains("facebook.com/post/1", ordinary);
         Assert.Contains("Mark sensitive", ordinary);
+    }
+
+    [Fact]
+    public void A_sensitive_case_card_shows_who_did_what_but_no_text_written_about_it_until_revealed()
+    {
+        var consulting = CardSamples.SensitiveCase() with
+        {
+            State = CaseState.Consulting,
+            Consult = new Consult("Legal", "Question about the victim", new Person("sam", "Sam"), Now),
+            HandoverNote = new HandoverNote("Note naming the victim", new Person("sam", "Sam"), Now),
+        };
+        var resolved = CardSamples.SensitiveCase() with
+        {
+            State = CaseState.Resolved,
+            Resolution = new Resolution(Outcome.Actioned, "Summary naming the victim", Now),
+        };
+        foreach (var c in new[] { consulting, resolved })
+        {
+            var buttons = new Buttons(ButtonMode.Execute);
+            var hidden = Json(CaseCard.Build(CaseViews.Of(c, Now, history: CardSamples.History()), buttons)).ToString();
+            Assert.DoesNotContain("victim", hidden);
+            Assert.DoesNotContain("Partner confirmed by phone.", hidden);
+            Assert.Contains("**Sam** · note", hidden);
+            Assert.Contains(CaseView.HiddenText, hidden);
+
+            var revealed = CardJson.Serialize(CaseCard.Build(CaseViews.Of(c, Now, history: CardSamples.History(), revealed: true), buttons));
+            Assert.Contains("victim", revealed);
+            Assert.Contains("Partner confirmed by phone.", revealed);
+        }
+
+        // The reporter's own notice of the outcome is theirs to read.
+        Assert.Contains("Summary naming the victim", CardJson.Serialize(CaseNoticeCard.Resolved(CaseViews.Of(resolved, Now), new Buttons(ButtonMode.Execute))));
     }
 
     [Fact]

@@ -136,4 +136,25 @@ public sealed class CaseRulesTests
         // A keep for an earlier boundary does not carry over to the next one.
         Assert.IsType<Decision.Accepted>(CaseRules.ReleaseAtHandover(kept, "sam", boundary.AddHours(8), "Evening", boundary.AddHours(8).AddMinutes(15)));
     }
+
+    [Fact]
+    public void A_partner_manager_adds_a_report_only_to_an_open_case_it_shares_a_link_or_the_account_with()
+    {
+        var pia = new Actor(new Person("pia", "Pia"), Role.Reporter);
+        CaseReport Report(string url, string account) =>
+            new(Platform.Facebook, "Other NGO", account, [url], PolicyArea.HateSpeech, Severity.Sev2, null, "Seen again");
+
+        // The same link however pasted, or the same account: added.
+        var sameLink = Assert.IsType<Decision.Accepted>(CaseRules.AddReport(NewCase(), pia, Report("http://m.facebook.com/1/?utm_source=x", "@other"), T0));
+        Assert.Equal("report added", sameLink.Audit.Action);
+        Assert.IsType<Decision.Accepted>(CaseRules.AddReport(NewCase(), pia, Report("https://facebook.com/unrelated", "PAGE"), T0));
+
+        // Anything else gets the answer an unknown case id gets: no overlap, a closed case, staff.
+        var unrelated = Report("https://facebook.com/unrelated", "@other");
+        Assert.Equal("There is no case ESC-7.", Refusal(CaseRules.AddReport(NewCase(), pia, unrelated, T0)));
+        var resolved = NewCase() with { State = CaseState.Resolved, Resolution = new Resolution(Outcome.Actioned, "Done", T0) };
+        Assert.Equal("There is no case ESC-7.", Refusal(CaseRules.AddReport(resolved, pia, Report("https://facebook.com/1", "@page"), T0.AddHours(1))));
+        Assert.Equal("There is no case ESC-7.", Refusal(CaseRules.AddReport(NewCase(), Sam, Report("https://facebook.com/1", "@page"), T0)));
+        Assert.Equal(CaseRules.NoSuchCase("ESC-7"), Refusal(CaseRules.AddReport(NewCase(), pia, unrelated, T0)));
+    }
 }

@@ -43,6 +43,34 @@ public sealed class DuplicateIntakeTests(AzuriteFixture azurite) : BotTest(azuri
         Assert.Equal(2, (await OpenAsync()).Count);
     }
 
+    [Fact]
+    public async Task A_forged_add_to_someone_else_s_case_changes_nothing_tells_nobody_and_answers_as_for_an_unknown_case()
+    {
+        // Reproduction 2 of issue 11: a second partner manager names ESC-1 in addToCase, with an unrelated link.
+        await Host.SendAsync(Activities.Message(People.Specialist, "help", "spec-dm"));
+        var first = Activities.IntakeForm(urls: "https://www.facebook.com/post/77");
+        await Host.SendAsync(Activities.Invoke(People.Reporter, "submitIntake", first, Activities.Personal(People.Reporter)));
+        await Host.SendAsync(Activities.Message(People.Specialist, "claim ESC-1", "spec-dm"));
+        await Host.WaitForJobsAsync();
+        var store = Host.Services.GetRequiredService<ICaseStore>();
+        var before = (await store.GetAsync(1, CancellationToken.None))!.Case;
+        var historyBefore = await store.HistoryAsync(1, CancellationToken.None);
+        var calls = Connector.Calls.Count;
+
+        var second = Activities.Personal(People.OtherReporter);
+        var form = Activities.IntakeForm(urls: "https://www.facebook.com/post/unrelated-to-esc-1");
+        var forged = await Host.SendAsync(Activities.Invoke(People.OtherReporter, "addToCase", new JObject(form) { ["caseId"] = "ESC-1" }, second));
+        var unknown = await Host.SendAsync(Activities.Invoke(People.OtherReporter, "addToCase", new JObject(form) { ["caseId"] = "ESC-99" }, second));
+
+        Assert.Equal("There is no case ESC-99.", unknown!.Value<string>("value"));
+        Assert.Equal(unknown.ToString().Replace("ESC-99", "ESC-1"), forged!.ToString());
+        await Host.WaitForJobsAsync();
+        Assert.Empty(Connector.Calls.Skip(calls)); // the owner is not messaged, the queue card not edited
+        var after = (await store.GetAsync(1, CancellationToken.None))!.Case;
+        Assert.Equal(before.Report.ContentUrls, after.Report.ContentUrls);
+        Assert.Equal(historyBefore.Count, (await store.HistoryAsync(1, CancellationToken.None)).Count);
+    }
+
     private async Task<IReadOnlyList<Case>> OpenAsync() =>
         await Host.Services.GetRequiredService<ICaseStore>().ListOpenAsync(CancellationToken.None);
 }

@@ -49,6 +49,100 @@ public sealed class SensitiveContentTests(AzuriteFixture azurite) : BotTest(azur
     }
 
     [Fact]
+    public async Task Nothing_written_about_a_sensitive_case_reaches_a_shared_surface_until_a_viewer_reveals_it()
+    {
+        // Reproduction 1 of issue 11, and every other text the team writes on a case: a unique token in each.
+        var token = Guid.NewGuid().ToString("N")[..8];
+        var (note, handover, question, answer, reason, ask, update, summary, reopen) = ($"NOTE{token}", $"HANDOVER{token}",
+            $"QUESTION{token}", $"ANSWER{token}", $"TRIAGE{token}", $"ASK{token}", $"UPDATE{token}", $"SUMMARY{token}", $"REOPEN{token}");
+        string[] written = [note, handover, question, answer, reason, ask, update, summary, reopen];
+        var reporter = Activities.Personal(People.Reporter);
+        void NoneShown(string where, string text)
+        {
+            foreach (var secret in written.Append("Coordinated threats"))
+            {
+                Assert.False(text.Contains(secret, StringComparison.Ordinal), $"{where} shows \"{secret}\": {text}");
+            }
+        }
+
+        await Host.SendAsync(Activities.Message(People.Lead, "setup queue", Activities.QueueChannel));
+        await Host.SendAsync(Activities.Message(People.Specialist, "help", "spec-dm"));
+        var form = Activities.IntakeForm(policyArea: "ChildSafety", urls: Url);
+        await Host.SendAsync(Activities.Invoke(People.Reporter, "submitIntake", form, reporter));
+        await Connector.WaitForAsync(c => c.IsPost && c.ConversationId == Activities.QueueChannel && c.AllText.Contains("ESC-1"), "queue post");
+        await Host.WaitForJobsAsync();
+
+        var pressed = new List<JObject?>
+        {
+            await Host.SendAsync(Activities.Invoke(People.Specialist, "claim", Esc1, Activities.QueueChannel)),
+            await Host.SendAsync(Activities.Invoke(People.Specialist, "note", new JObject(Esc1) { ["note"] = note }, Activities.QueueChannel)),
+        };
+        await Host.SendAsync(Activities.Message(People.Specialist, $"handover note ESC-1 {handover}", "spec-dm"));
+        var consult = new JObject(Esc1) { ["team"] = "Legal", ["question"] = question };
+        pressed.Add(await Host.SendAsync(Activities.Invoke(People.Specialist, "consult", consult, Activities.QueueChannel)));
+        await Host.WaitForJobsAsync();
+        await Host.SendAsync(Activities.Message(People.Lead, "handover", Activities.QueueChannel));
+        await Connector.WaitForAsync(
+            c => c.ConversationId == Activities.QueueChannel && c.AllText.StartsWith("Handover now", StringComparison.Ordinal), "digest on demand");
+        await Host.SendAsync(Activities.Message(People.Specialist2, $"answer ESC-1 {answer}", "spec2-dm"));
+        await Host.SendAsync(Activities.Message(People.Specialist, $"triage ESC-1 sev2 {reason}", "spec-dm"));
+        await Host.SendAsync(Activities.Message(People.Specialist, $"ask ESC-1 {ask}", "spec-dm"));
+        await Host.SendAsync(Activities.Message(People.Reporter, $"update ESC-1 {update}", reporter));
+        await Host.SendAsync(Activities.Message(People.Specialist, $"resolve ESC-1 actioned {summary}", "spec-dm"));
+        await Host.WaitForJobsAsync();
+        var resolvedCard = Connector.Calls.Last(c => c.IsUpdate && c.ConversationId == Activities.QueueChannel);
+        Assert.Contains("Resolved by Sam Specialist: Actioned", resolvedCard.AllText);
+        Assert.Contains(EscalationBot.Cards.Cases.CaseView.HiddenText, resolvedCard.AllText);
+        await Host.SendAsync(Activities.Message(People.Reporter, $"reopen ESC-1 {reopen}", reporter));
+
+        await Host.SendAsync(Activities.Message(People.Lead, "history ESC-1", Activities.QueueChannel));
+        var history = await Connector.WaitForAsync(c => c.AllText.Contains("History of ESC-1"), "history in the channel");
+        Assert.Contains("**Sam Specialist** · note", history.AllText); // who did what, and when, still show
+        Assert.Contains("**Pat Partner-Manager** · reporter answered", history.AllText);
+        Assert.Contains("type 'reveal ESC-1' in your 1:1 chat with me", history.AllText);
+        await Host.SendAsync(Activities.Message(People.Specialist2, "status ESC-1", Activities.QueueChannel));
+        await Host.SendAsync(Activities.Message(People.Specialist2, "queue", Activities.QueueChannel));
+        await Connector.WaitForAsync(c => c.AllText.StartsWith("Open cases (1)", StringComparison.Ordinal), "queue in the channel");
+        await Host.WaitForJobsAsync();
+
+        // Every card and message outside the reporter's own chat: queue posts and edits, notices, answers, the digest.
+        var shared = Connector.Calls.Where(c => c.ConversationId != reporter).ToList();
+        Assert.Contains(shared, c => c.IsUpdate && c.ConversationId == Activities.QueueChannel);
+        foreach (var call in shared)
+        {
+            NoneShown($"{call.Method} to {call.ConversationId}", call.Body.ToString());
+        }
+
+        foreach (var response in pressed)
+        {
+            NoneShown("a card press's answer", response!.ToString());
+        }
+
+        // The reporter's own view keeps what they wrote.
+        await Host.SendAsync(Activities.Message(People.Reporter, "status ESC-1", reporter));
+        await Connector.WaitForAsync(c => c.ConversationId == reporter && c.AllText.Contains("Coordinated threats against a journalist."), "reporter's status");
+
+        // A reveal shows it all to the one who asked, goes on the timeline, and edits no shared message.
+        var before = Connector.Calls.Count;
+        var revealed = ChatFlowTests.Texts((await Host.SendAsync(Activities.Invoke(People.Specialist, "reveal", Esc1, Activities.QueueChannel)))!["value"]!);
+        foreach (var secret in written)
+        {
+            Assert.Contains(secret, revealed);
+        }
+
+        await Host.WaitForJobsAsync();
+        Assert.Empty(Connector.Calls.Skip(before));
+        var audit = await Host.Services.GetRequiredService<ICaseStore>().HistoryAsync(1, CancellationToken.None);
+        Assert.Contains(audit, h => h.Action == "revealed details" && h.Actor.Id == People.Specialist.Id);
+
+        // Per viewer: the lead, even in a 1:1 chat, still sees the texts hidden until they reveal for themselves.
+        await Host.SendAsync(Activities.Message(People.Lead, "history ESC-1", "lead-dm"));
+        var leadHistory = await Connector.WaitForAsync(c => c.ConversationId == "lead-dm" && c.AllText.Contains("History of ESC-1"), "history in a 1:1 chat");
+        NoneShown("the lead's history", leadHistory.Body.ToString());
+        Assert.Contains("**Sam Specialist** · revealed details", leadHistory.AllText);
+    }
+
+    [Fact]
     public async Task The_reporter_can_mark_a_case_sensitive_and_the_shared_card_hides_its_details()
     {
         await Host.SendAsync(Activities.Message(People.Lead, "setup queue", Activities.QueueChannel));

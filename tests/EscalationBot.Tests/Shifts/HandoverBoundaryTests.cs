@@ -105,7 +105,7 @@ public sealed class HandoverBoundaryTests(AzuriteFixture azurite) : RestartableB
         var forged = await host.SendAsync(Activities.Invoke(People.Specialist, "ackHandover", new JObject { ["shift"] = "0", ["start"] = "12" }, Activities.QueueChannel));
         Assert.Equal("There is no such handover digest.", forged!.Value<string>("value"));
 
-        var acknowledged = await host.SendAsync(Activities.Invoke(People.Specialist, "ackHandover", data, Activities.QueueChannel, queuePost.Body.Value<string>("id")));
+        var acknowledged = await host.SendAsync(Activities.Invoke(People.Specialist, "ackHandover", data, Activities.QueueChannel, queuePost.MessageId));
         Assert.Contains("✅ Taken over by Sam Specialist", ChatFlowTests.Texts(acknowledged!["value"]!));
         var leadsUpdate = await Connector.WaitForAsync(c => c.IsUpdate && c.ConversationId == Activities.LeadsChannel && c.AllText.Contains("Taken over by Sam Specialist", StringComparison.Ordinal), "leads' post edited in place");
         Assert.NotNull(leadsUpdate.ActivityId);
@@ -118,6 +118,54 @@ public sealed class HandoverBoundaryTests(AzuriteFixture azurite) : RestartableB
     }
 
     [Fact]
+    public async Task I_ve_got_it_counts_only_on_the_digest_it_was_pressed_on_and_only_while_its_shift_runs()
+    {
+        var host = await StartAsync(Rota(TimeSpan.FromMinutes(1)));
+        bool Posted(ConnectorCall c, string conversation, string title) =>
+            c.IsPost && c.ConversationId == conversation && c.AllText.StartsWith(title, StringComparison.Ordinal);
+        var day = await Connector.WaitForAsync(c => Posted(c, Activities.QueueChannel, "Handover: Night → Day"), "the Day digest");
+        await host.WaitForJobsAsync(60, includeScheduled: false);
+        JObject Data(ConnectorCall post) => (JObject)ChatFlowTests.Actions(post.Card!).Single(a => a.Value<string>("title") == "I've got it")["data"]!;
+        var dayData = Data(day);
+        var dayStart = DateTimeOffset.FromUnixTimeSeconds(long.Parse(dayData.Value<string>("start")!));
+
+        // Another stored digest: the one of the boundary before, twelve hours earlier, when the Night shift began.
+        await host.Services.GetRequiredService<HandoverJob>().PostAsync(1, dayStart.AddHours(-12).ToUnixTimeSeconds(), null, CancellationToken.None);
+        var night = Connector.Calls.Last(c => Posted(c, Activities.QueueChannel, "Handover: Day → Night"));
+        await host.WaitForJobsAsync(60, includeScheduled: false);
+        var calls = Connector.Calls.Count;
+
+        // Forged: the Day digest's data on the Night digest's post, on a post in another conversation, with no message.
+        var forged = await host.SendAsync(Activities.Invoke(People.Specialist, "ackHandover", dayData, Activities.QueueChannel, night.MessageId));
+        Assert.Equal("There is no such handover digest.", forged!.Value<string>("value"));
+        var sam = Activities.Personal(People.Specialist);
+        var elsewhere = await host.SendAsync(Activities.Invoke(People.Specialist, "ackHandover", dayData, sam, day.MessageId));
+        Assert.Equal("There is no such handover digest.", elsewhere!.Value<string>("value"));
+        var anonymous = Activities.Invoke(People.Specialist, "ackHandover", dayData, Activities.QueueChannel);
+        anonymous.Remove("replyToId");
+        Assert.Equal("There is no such handover digest.", (await host.SendAsync(anonymous))!.Value<string>("value"));
+
+        // The Night digest, pressed on its own post: its shift is over.
+        var over = await host.SendAsync(Activities.Invoke(People.Specialist, "ackHandover", Data(night), Activities.QueueChannel, night.MessageId));
+        Assert.Equal("That shift is over: its handover can no longer be taken over.", over!.Value<string>("value"));
+
+        await host.WaitForJobsAsync(60, includeScheduled: false);
+        Assert.Empty(Connector.Calls.Skip(calls));
+        var store = host.Services.GetRequiredService<IHandoverStore>();
+        Assert.Empty((await store.GetAsync(0, dayStart, CancellationToken.None))!.View.Acknowledged);
+        Assert.Empty((await store.GetAsync(1, dayStart.AddHours(-12), CancellationToken.None))!.View.Acknowledged);
+
+        // On its own post, in the leads' channel this time: taken over, and every post edited.
+        var leads = Connector.Calls.Single(c => Posted(c, Activities.LeadsChannel, "Handover: Night → Day"));
+        var taken = await host.SendAsync(Activities.Invoke(People.Specialist, "ackHandover", dayData, Activities.LeadsChannel, leads.MessageId));
+        Assert.Contains("✅ Taken over by Sam Specialist", ChatFlowTests.Texts(taken!["value"]!));
+        await Connector.WaitForAsync(
+            c => c.IsUpdate && c.ActivityId == day.MessageId && c.AllText.Contains("Taken over by Sam Specialist", StringComparison.Ordinal),
+            "the queue's post edited");
+        Assert.DoesNotContain(Connector.Calls, c => c.IsUpdate && c.ActivityId == night.MessageId);
+    }
+
+    [Fact]
     public async Task The_leads_are_nudged_once_when_nobody_takes_over()
     {
         var host = await StartAsync(Rota(TimeSpan.FromMinutes(1), acknowledgeWithin: "00:00:02"));
@@ -127,5 +175,11 @@ public sealed class HandoverBoundaryTests(AzuriteFixture azurite) : RestartableB
         await host.Services.GetRequiredService<HandoverScheduler>().StartAsync(CancellationToken.None);
         await host.WaitForJobsAsync(60, includeScheduled: false);
         Assert.Single(Connector.Calls, c => c.Text.StartsWith("Nobody on the Day shift", StringComparison.Ordinal));
+
+        // The nudge carries the digest and its button: it is one of the digest's posts, so a press on it counts.
+        var data = (JObject)ChatFlowTests.Actions(nudge.Card!).Single(a => a.Value<string>("title") == "I've got it")["data"]!;
+        var taken = await host.SendAsync(Activities.Invoke(People.Lead, "ackHandover", data, Activities.LeadsChannel, nudge.MessageId));
+        Assert.Contains("✅ Taken over by Lee Lead", ChatFlowTests.Texts(taken!["value"]!));
+        await Connector.WaitForAsync(c => c.IsUpdate && c.ActivityId == nudge.MessageId, "the nudge edited with the rest");
     }
 }

@@ -71,6 +71,31 @@ public sealed class HandoverDigestTests
     }
 
     [Fact]
+    public void No_text_written_about_a_sensitive_case_reaches_the_digest()
+    {
+        var consulting = Held(Make(1, TimeSpan.FromHours(1), area: PolicyArea.ChildSafety), Sam) with
+        {
+            State = CaseState.Consulting,
+            Consult = new("Legal", "Question naming the victim", Sam, Boundary.AddMinutes(-30)),
+            HandoverNote = new("Note naming the victim", Sam, Boundary.AddMinutes(-10)),
+        };
+        var resolved = Held(Make(2, TimeSpan.FromHours(3), area: PolicyArea.ChildSafety), Sky) with
+        {
+            State = CaseState.Resolved,
+            Resolution = new(Outcome.Actioned, "Summary naming the victim", Boundary.AddHours(-1)),
+        };
+        var view = HandoverDigest.Build(Input([consulting], [resolved], new HashSet<string> { Sam.Id, Sky.Id }), CasePolicy.Default, 8);
+
+        var card = CardJson.Serialize(HandoverCard.Build(view, new Buttons(ButtonMode.Execute)));
+        Assert.Contains("**ESC-1**", card);
+        Assert.Contains("**ESC-2**", card);
+        foreach (var secret in new[] { "victim", "Secret description", "secret_account", "instagram.com/p/secret" })
+        {
+            Assert.DoesNotContain(secret, card);
+        }
+    }
+
+    [Fact]
     public void The_outgoing_shift_s_cases_carry_the_choices_and_show_a_kept_case_as_kept()
     {
         var kept = Held(Make(1, TimeSpan.FromHours(3)), Sam) with { KeptAcross = Boundary };

@@ -122,7 +122,7 @@ public sealed class OutgoingOwnersTests(AzuriteFixture azurite) : BotTest(azurit
         // Sky comes in early for the Night shift; Sam keeps ESC-1 and hands ESC-2 to Sky from the reminder.
         clock.SetUtcNow(Day.AddHours(14).AddMinutes(50));
         await SayAsync(host, People.Specialist2, "shift start", Activities.Personal(People.Specialist2), "You are on the Night shift");
-        var kept = await host.SendAsync(Activities.Invoke(People.Specialist, "handoverChoice", Button(ask, "ESC-1", "Keep"), sam, ask.Body.Value<string>("id")));
+        var kept = await host.SendAsync(Activities.Invoke(People.Specialist, "handoverChoice", Button(ask, "ESC-1", "Keep"), sam, ask.MessageId));
         var keptText = ChatFlowTests.Texts(kept!["value"]!);
         Assert.Contains("ESC-1 stays with Sam Specialist over the handover.", keptText);
         Assert.Contains("✅ kept by Sam Specialist", keptText);
@@ -152,7 +152,28 @@ public sealed class OutgoingOwnersTests(AzuriteFixture azurite) : BotTest(azurit
         Assert.DoesNotContain("**ESC-2**", digest.AllText.Split("Held by the outgoing shift")[1]);
         var peek = await host.SendAsync(Activities.Invoke(People.Reporter, "handoverChoice", Button(digest, "ESC-4", "Keep"), Activities.Personal(People.Reporter)));
         Assert.Equal("Only specialists and leads decide at a handover.", peek!.Value<string>("value"));
-        var released = await host.SendAsync(Activities.Invoke(People.Lead, "handoverChoice", Button(digest, "ESC-4", "Release"), Activities.LeadsChannel, digest.Body.Value<string>("id")));
+
+        // A press acts only on the digest it was pressed on: this digest's choice, pressed on another stored digest's
+        // post (the morning's, posted late here), or with no message at all, changes and redraws nothing.
+        await host.Services.GetRequiredService<HandoverJob>().PostAsync(0, DayStart.ToUnixTimeSeconds(), null, CancellationToken.None);
+        var morning = Connector.Calls.Last(
+            c => c.IsPost && c.ConversationId == Activities.LeadsChannel && c.AllText.StartsWith("Handover: Night → Day", StringComparison.Ordinal));
+        await host.WaitForJobsAsync(60, includeScheduled: false);
+        var handovers = host.Services.GetRequiredService<IHandoverStore>();
+        var stored = await handovers.GetAsync(1, NightStart, CancellationToken.None);
+        var calls = Connector.Calls.Count;
+        var release4 = Button(digest, "ESC-4", "Release");
+        var onMorning = await host.SendAsync(Activities.Invoke(People.Lead, "handoverChoice", release4, Activities.LeadsChannel, morning.MessageId));
+        Assert.Equal("That button is not on a handover digest whose choices are open.", onMorning!.Value<string>("value"));
+        var noMessage = Activities.Invoke(People.Lead, "handoverChoice", release4, Activities.LeadsChannel);
+        noMessage.Remove("replyToId");
+        Assert.Equal("That button is not on a handover digest whose choices are open.", (await host.SendAsync(noMessage))!.Value<string>("value"));
+        await host.WaitForJobsAsync(60, includeScheduled: false);
+        Assert.Empty(Connector.Calls.Skip(calls));
+        Assert.Equal((CaseState.Claimed, People.Specialist.Id), await StateAsync(host.Services.GetRequiredService<ICaseStore>(), 4));
+        Assert.Equal(stored!.ETag, (await handovers.GetAsync(1, NightStart, CancellationToken.None))!.ETag);
+
+        var released = await host.SendAsync(Activities.Invoke(People.Lead, "handoverChoice", release4, Activities.LeadsChannel, digest.MessageId));
         var releasedText = ChatFlowTests.Texts(released!["value"]!);
         Assert.Contains("ESC-4 is back in the queue.", releasedText);
         Assert.Contains("Held by the outgoing shift (Day) (2)", releasedText);
