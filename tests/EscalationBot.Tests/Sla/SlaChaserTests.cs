@@ -2,6 +2,7 @@ using Azure;
 using EscalationBot.Cases;
 using EscalationBot.Sla;
 using EscalationBot.Tests.Infrastructure;
+using EscalationBot.Tests.Jobs;
 using Hangfire;
 using Hangfire.Common;
 using Hangfire.Server;
@@ -46,15 +47,8 @@ public sealed class SlaChaserTests(AzuriteFixture azurite) : BotTest(azurite)
             services, reminders, claims, (TimeProvider)clock, jobs ?? services.GetRequiredService<IBackgroundJobClient>());
     }
 
-    /// <summary>A job in the bot's Hangfire store that no server runs, so that the test can run it, and run it again.</summary>
-    private PerformContext JobContext(Reminder r)
-    {
-        var storage = Host.Services.GetRequiredService<JobStorage>();
-        var connection = storage.GetConnection();
-        var job = Job.FromExpression<SlaChaser>(j => j.RemindAsync(r.Number, r.Chase, r.Step, r.Round, r.DueAt, "due|test", null, CancellationToken.None));
-        var id = connection.CreateExpiredJob(job, new Dictionary<string, string>(), DateTime.UtcNow, TimeSpan.FromHours(1));
-        return new PerformContext(storage, connection, new BackgroundJob(id, job, DateTime.UtcNow), new JobCancellationToken(false));
-    }
+    private PerformContext JobContext(Reminder r) => JobRuns.Context(
+        Host, Job.FromExpression<SlaChaser>(j => j.RemindAsync(r.Number, r.Chase, r.Step, r.Round, r.DueAt, "due|test", null, CancellationToken.None)));
 
     private List<ConnectorCall> Breaches() =>
         Connector.Calls.Where(c => c.IsPost && c.Text.StartsWith("Breach: ESC-1", StringComparison.Ordinal)).ToList();
@@ -87,18 +81,8 @@ public sealed class SlaChaserTests(AzuriteFixture azurite) : BotTest(azurite)
         var reminders = new FlakyReminderStore(Host.Services.GetRequiredService<IReminderStore>(), failedWrites);
         var context = JobContext(breach);
 
-        // As Hangfire runs it: a run that throws is run again, as the same job.
-        async Task<string> RunAsync() =>
-            await Chaser(reminders).RemindAsync(1, breach.Chase, breach.Step, breach.Round, breach.DueAt, "due|test", context, CancellationToken.None);
-        string outcome;
-        try
-        {
-            outcome = await RunAsync();
-        }
-        catch (RequestFailedException)
-        {
-            outcome = await RunAsync();
-        }
+        var outcome = await JobRuns.WithOneRetryAsync(() =>
+            Chaser(reminders).RemindAsync(1, breach.Chase, breach.Step, breach.Round, breach.DueAt, "due|test", context, CancellationToken.None));
 
         Assert.StartsWith("sent: leads", outcome, StringComparison.Ordinal);
         Assert.Single(Breaches());
