@@ -124,7 +124,9 @@ public sealed class HandoverJob(
         return $"posted to {string.Join(",", messages.Select(m => m.Binding))}";
 
         Task StoreAsync() => claims.RetryWriteAsync(
-            () => handovers.AddAsync(new PostedDigest(shiftIndex, run.Start, view, messages, now), cancellationToken), "handover digest", cancellationToken);
+            () => handovers.AddAsync(new PostedDigest(shiftIndex, run.Start, view, messages, now), cancellationToken),
+            "handover digest",
+            cancellationToken);
     }
 
     /// <summary>If nobody on the incoming shift has taken the work over, the leads hear about it, once.</summary>
@@ -151,7 +153,8 @@ public sealed class HandoverJob(
             return "not due yet";
         }
 
-        var claimed = await claims.ClaimAsync(new Reminder(0, Chase.HandoverNudge, shiftIndex, runStartUnix, digest.PostedAt + shifts.CurrentValue.AcknowledgeWithin), context, cancellationToken);
+        var nudge = new Reminder(0, Chase.HandoverNudge, shiftIndex, runStartUnix, digest.PostedAt + shifts.CurrentValue.AcknowledgeWithin);
+        var claimed = await claims.ClaimAsync(nudge, context, cancellationToken);
         if (claimed.Claim is not { } claim)
         {
             if (!claimed.AlreadyDone)

@@ -63,7 +63,8 @@ public sealed class OutgoingJob(
             return $"{earlier.State} (recorded by a retry)";
         }
 
-        var claimed = await claims.ClaimAsync(new Reminder(0, Chase.HandoverAsk, shiftIndex, runStartUnix, run.End - shifts.CurrentValue.AskOwnersBefore), context, cancellationToken);
+        var ask = new Reminder(0, Chase.HandoverAsk, shiftIndex, runStartUnix, run.End - shifts.CurrentValue.AskOwnersBefore);
+        var claimed = await claims.ClaimAsync(ask, context, cancellationToken);
         if (claimed.Claim is not { } claim)
         {
             return claimed.AlreadyDone ? "asked already" : AgainAfterLease(claimed, j => j.AskAsync(shiftIndex, runStartUnix, null, CancellationToken.None));
@@ -131,10 +132,13 @@ public sealed class OutgoingJob(
             return "choices still open";
         }
 
-        var claimed = await claims.ClaimAsync(new Reminder(0, Chase.HandoverRelease, shiftIndex, runStartUnix, outgoing.ClosesAt(run)), context, cancellationToken);
+        var release = new Reminder(0, Chase.HandoverRelease, shiftIndex, runStartUnix, outgoing.ClosesAt(run));
+        var claimed = await claims.ClaimAsync(release, context, cancellationToken);
         if (claimed.Claim is not { } claim)
         {
-            return claimed.AlreadyDone ? "released already" : AgainAfterLease(claimed, j => j.ReleaseUnchosenAsync(shiftIndex, runStartUnix, null, CancellationToken.None));
+            return claimed.AlreadyDone
+                ? "released already"
+                : AgainAfterLease(claimed, j => j.ReleaseUnchosenAsync(shiftIndex, runStartUnix, null, CancellationToken.None));
         }
 
         var released = new List<string>();

@@ -41,7 +41,8 @@ public sealed class DeliveryClaims(
     /// Records what the send did: kept with the job first, then written to the delivery record, the write tried
     /// again a few times. False when the lease ran out and another sender took the delivery over.
     /// </summary>
-    public async Task<bool> CompleteAsync(PerformContext? context, DeliveryClaim claim, string state, string? sentTo, CancellationToken cancellationToken)
+    public async Task<bool> CompleteAsync(
+        PerformContext? context, DeliveryClaim claim, string state, string? sentTo, CancellationToken cancellationToken)
     {
         var outcome = new SentOutcome(claim, state, sentTo, clock.GetUtcNow());
         context?.SetJobParameter(OutcomeParameter, outcome);
@@ -93,7 +94,8 @@ public sealed class DeliveryClaims(
             cancellationToken);
         if (!recorded)
         {
-            logger.LogWarning("Delivery {Key} was taken over while it was being sent: its lease ({Lease}) is too short", key, sla.CurrentValue.DeliveryLease);
+            logger.LogWarning(
+                "Delivery {Key} was taken over while it was being sent: its lease ({Lease}) is too short", key, sla.CurrentValue.DeliveryLease);
         }
 
         return recorded;

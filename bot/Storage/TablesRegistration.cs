@@ -61,7 +61,8 @@ public static class TablesRegistration
     /// as a <see cref="TimeoutException"/>: Azure.Core reports it as a cancellation, which would pass for a caller
     /// giving up rather than for the outage it is (<see cref="StorageFailure.IsOutage"/>).
     /// </summary>
-    private sealed class FailFastRetryPolicy() : RetryPolicy(2, DelayStrategy.CreateExponentialDelayStrategy(TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(1)))
+    private sealed class FailFastRetryPolicy()
+        : RetryPolicy(2, DelayStrategy.CreateExponentialDelayStrategy(TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(1)))
     {
         public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
         {

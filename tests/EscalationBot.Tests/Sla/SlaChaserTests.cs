@@ -62,7 +62,8 @@ public sealed class SlaChaserTests(AzuriteFixture azurite) : BotTest(azurite)
         Assert.NotNull((await reminders.TryClaimAsync(breach, "other-instance/7", clock.GetUtcNow(), lease, CancellationToken.None)).Claim);
         var jobs = new Mock<IBackgroundJobClient>();
 
-        var outcome = await Chaser(reminders, jobs.Object).RemindAsync(1, breach.Chase, breach.Step, breach.Round, breach.DueAt, "due|test", null, CancellationToken.None);
+        var outcome = await Chaser(reminders, jobs.Object)
+            .RemindAsync(1, breach.Chase, breach.Step, breach.Round, breach.DueAt, "due|test", null, CancellationToken.None);
 
         Assert.StartsWith("another sender holds it", outcome, StringComparison.Ordinal);
         var lookAgain = SlaChaser.RunAt(clock.GetUtcNow() + lease + SlaChaser.Tolerance);
@@ -100,7 +101,8 @@ public sealed class SlaChaserTests(AzuriteFixture azurite) : BotTest(azurite)
                 ? throw new RequestFailedException(503, "Table Storage is not answering (test)")
                 : inner.CompleteAsync(claim, state, sentTo, at, cancellationToken);
 
-        public Task<IReadOnlyList<DueReminder>> DueByAsync(DateTimeOffset until, CancellationToken cancellationToken) => inner.DueByAsync(until, cancellationToken);
+        public Task<IReadOnlyList<DueReminder>> DueByAsync(DateTimeOffset until, CancellationToken cancellationToken) =>
+            inner.DueByAsync(until, cancellationToken);
 
         public Task IndexAsync(Reminder reminder, CancellationToken cancellationToken) => inner.IndexAsync(reminder, cancellationToken);
 
@@ -109,6 +111,7 @@ public sealed class SlaChaserTests(AzuriteFixture azurite) : BotTest(azurite)
         public Task<ClaimResult> TryClaimAsync(Reminder reminder, string claimant, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken) =>
             inner.TryClaimAsync(reminder, claimant, now, lease, cancellationToken);
 
-        public Task<IReadOnlyList<Delivery>> DeliveriesAsync(int number, CancellationToken cancellationToken) => inner.DeliveriesAsync(number, cancellationToken);
+        public Task<IReadOnlyList<Delivery>> DeliveriesAsync(int number, CancellationToken cancellationToken) =>
+            inner.DeliveriesAsync(number, cancellationToken);
     }
 }
