@@ -27,6 +27,8 @@ public static class JobsRegistration
             services.GetRequiredService<IGlobalConfiguration>();
             return CreateStorage(services.GetRequiredService<IOptions<JobsOptions>>().Value, services.GetRequiredService<IConfiguration>());
         });
+        // Who this process is, in a delivery's claimant: one per host.
+        builder.Services.AddSingleton<InstanceId>();
         // Hangfire's own registration hands the server the process-wide JobActivator.Current, which is whichever
         // host configured Hangfire last: with several hosts in one process (tests), jobs could be built from
         // another host's container. Each host activates jobs from its own.

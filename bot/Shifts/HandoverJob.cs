@@ -18,12 +18,11 @@ public sealed class HandoverJob(
     ShiftSchedule schedule,
     HandoverDigests digests,
     IHandoverStore handovers,
-    IReminderStore deliveries,
+    DeliveryClaims claims,
     IConversationStore conversations,
     CaseMessenger messenger,
     IBackgroundJobClient jobs,
     IOptionsMonitor<ShiftsOptions> shifts,
-    IOptionsMonitor<SlaOptions> sla,
     TimeProvider clock,
     ILogger<HandoverJob> logger)
 {
@@ -32,6 +31,9 @@ public sealed class HandoverJob(
 
     public const string StartKey = "start";
     public const string ShiftKey = "shift";
+
+    /// <summary>The job parameter that keeps the posts made so far, for a retry when storing one of them failed.</summary>
+    public const string PostedParameter = "PostedMessages";
 
     /// <summary>The recurring job's entry: the run of this shift that has just started.</summary>
     [AutomaticRetry(Attempts = 5, DelaysInSeconds = [5, 15, 60, 120, 300])]
@@ -58,10 +60,14 @@ public sealed class HandoverJob(
             return "no such run";
         }
 
+        if (await claims.FinishEarlierAttemptAsync(context, cancellationToken) is { } earlier)
+        {
+            return $"{earlier.State} (recorded by a retry)";
+        }
+
         var now = clock.GetUtcNow();
-        var claimant = context?.BackgroundJob?.Id ?? Guid.NewGuid().ToString("N");
         var reminder = new Reminder(0, Chase.Handover, shiftIndex, runStartUnix, run.Start);
-        var claimed = await deliveries.TryClaimAsync(reminder, claimant, now, sla.CurrentValue.DeliveryLease, cancellationToken);
+        var claimed = await claims.ClaimAsync(reminder, context, cancellationToken);
         if (claimed.Claim is not { } claim)
         {
             if (claimed.AlreadyDone)
@@ -70,7 +76,7 @@ public sealed class HandoverJob(
             }
 
             // Look again once the other instance's lease has run out, in case it died holding it.
-            jobs.Schedule<HandoverJob>(j => j.PostAsync(shiftIndex, runStartUnix, null, CancellationToken.None), sla.CurrentValue.DeliveryLease + TimeSpan.FromSeconds(1));
+            jobs.Schedule<HandoverJob>(j => j.PostAsync(shiftIndex, runStartUnix, null, CancellationToken.None), claims.LookAgainAt(claimed));
             return "another instance is posting it";
         }
 
@@ -80,9 +86,17 @@ public sealed class HandoverJob(
         var data = new Dictionary<string, string> { [ShiftKey] = shiftIndex.ToString(CultureInfo.InvariantCulture), [StartKey] = runStartUnix.ToString(CultureInfo.InvariantCulture) };
         var view = await digests.AtBoundaryAsync(run, late, [], data, cancellationToken);
 
-        // A retry after a partial post reuses what was already posted.
+        // A retry after a partial post reuses what was already posted: what the store has, and what an earlier
+        // attempt of this job posted but could not store (kept with the job right after each post).
         var existing = await handovers.GetAsync(shiftIndex, run.Start, cancellationToken);
         var messages = existing?.Messages.ToList() ?? [];
+        var kept = context?.GetJobParameter<List<PostedMessage>>(PostedParameter, allowStale: false) ?? [];
+        messages.AddRange(kept.Where(k => messages.All(m => m.Binding != k.Binding)));
+        if (messages.Count > (existing?.Messages.Count ?? 0))
+        {
+            await StoreAsync();
+        }
+
         foreach (var name in new[] { Bindings.Leads, Bindings.Queue })
         {
             if (messages.Any(m => m.Binding == name) || await conversations.GetBindingAsync(name, cancellationToken) is not { } binding)
@@ -92,26 +106,38 @@ public sealed class HandoverJob(
 
             var id = await messenger.PostCardAsync(binding.Address, HandoverCard.Build(view, CaseMessenger.ButtonsForChannel(binding.ChannelId)), null, cancellationToken);
             messages.Add(new PostedMessage(name, binding.Address, binding.ChannelId, id));
-            await handovers.AddAsync(new PostedDigest(shiftIndex, run.Start, view, messages, now), cancellationToken);
+            context?.SetJobParameter(PostedParameter, messages);
+            await StoreAsync();
         }
 
         if (messages.Count == 0)
         {
-            await deliveries.CompleteAsync(claim, "undeliverable", null, clock.GetUtcNow(), cancellationToken);
+            await claims.CompleteAsync(context, claim, "undeliverable", null, cancellationToken);
             logger.LogWarning("Handover digest for {Shift} at {Start} has nowhere to go: bind the leads' channel and the queue", run.Name, run.Start);
             return "undeliverable";
         }
 
-        await deliveries.CompleteAsync(claim, "sent", string.Join(",", messages.Select(m => m.Binding)), clock.GetUtcNow(), cancellationToken);
+        // Planned before the record: a retry that finds the post recorded stops at once, and a second check is harmless.
         jobs.Schedule<HandoverJob>(j => j.CheckAcknowledgedAsync(shiftIndex, runStartUnix, null, CancellationToken.None), shifts.CurrentValue.AcknowledgeWithin);
+        await claims.CompleteAsync(context, claim, "sent", string.Join(",", messages.Select(m => m.Binding)), cancellationToken);
         logger.LogInformation("Handover digest for {Shift} at {Start} posted to {Where}{Late}", run.Name, run.Start, string.Join(", ", messages.Select(m => m.Binding)), late is null ? "" : " (late)");
         return $"posted to {string.Join(",", messages.Select(m => m.Binding))}";
+
+        Task StoreAsync() => claims.RetryWriteAsync(
+            () => handovers.AddAsync(new PostedDigest(shiftIndex, run.Start, view, messages, now), cancellationToken),
+            "handover digest",
+            cancellationToken);
     }
 
     /// <summary>If nobody on the incoming shift has taken the work over, the leads hear about it, once.</summary>
     [AutomaticRetry(Attempts = 5, DelaysInSeconds = [5, 15, 60, 120, 300])]
     public async Task<string> CheckAcknowledgedAsync(int shiftIndex, long runStartUnix, PerformContext? context, CancellationToken cancellationToken)
     {
+        if (await claims.FinishEarlierAttemptAsync(context, cancellationToken) is { } earlier)
+        {
+            return $"{earlier.State} (recorded by a retry)";
+        }
+
         var start = DateTimeOffset.FromUnixTimeSeconds(runStartUnix);
         var digest = await handovers.GetAsync(shiftIndex, start, cancellationToken);
         if (digest is null || digest.Acknowledged)
@@ -127,13 +153,13 @@ public sealed class HandoverJob(
             return "not due yet";
         }
 
-        var claimant = context?.BackgroundJob?.Id ?? Guid.NewGuid().ToString("N");
-        var claimed = await deliveries.TryClaimAsync(new Reminder(0, Chase.HandoverNudge, shiftIndex, runStartUnix, digest.PostedAt + shifts.CurrentValue.AcknowledgeWithin), claimant, now, sla.CurrentValue.DeliveryLease, cancellationToken);
+        var nudge = new Reminder(0, Chase.HandoverNudge, shiftIndex, runStartUnix, digest.PostedAt + shifts.CurrentValue.AcknowledgeWithin);
+        var claimed = await claims.ClaimAsync(nudge, context, cancellationToken);
         if (claimed.Claim is not { } claim)
         {
             if (!claimed.AlreadyDone)
             {
-                jobs.Schedule<HandoverJob>(j => j.CheckAcknowledgedAsync(shiftIndex, runStartUnix, null, CancellationToken.None), sla.CurrentValue.DeliveryLease + TimeSpan.FromSeconds(1));
+                jobs.Schedule<HandoverJob>(j => j.CheckAcknowledgedAsync(shiftIndex, runStartUnix, null, CancellationToken.None), claims.LookAgainAt(claimed));
             }
 
             return "nudged already";
@@ -144,13 +170,13 @@ public sealed class HandoverJob(
         var leads = await conversations.GetBindingAsync(Bindings.Leads, cancellationToken) ?? await conversations.GetBindingAsync(Bindings.Queue, cancellationToken);
         if (leads is null)
         {
-            await deliveries.CompleteAsync(claim, "undeliverable", null, now, cancellationToken);
+            await claims.CompleteAsync(context, claim, "undeliverable", null, cancellationToken);
             return "undeliverable";
         }
 
         var card = HandoverCard.Build(digest.View, CaseMessenger.ButtonsForChannel(leads.ChannelId));
         var id = await messenger.PostCardAsync(leads.Address, card, text, cancellationToken);
-        await deliveries.CompleteAsync(claim, "sent", leads.Name, clock.GetUtcNow(), cancellationToken);
+        await claims.CompleteAsync(context, claim, "sent", leads.Name, cancellationToken);
         await AddPostAsync(shiftIndex, start, new PostedMessage(NudgePost, leads.Address, leads.ChannelId, id), cancellationToken);
         return "nudged";
     }

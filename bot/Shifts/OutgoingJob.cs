@@ -18,12 +18,11 @@ public sealed class OutgoingJob(
     ShiftSchedule schedule,
     OutgoingOwners outgoing,
     CaseWorkflow workflow,
-    IReminderStore deliveries,
+    DeliveryClaims claims,
     IConversationStore conversations,
     CaseMessenger messenger,
     IBackgroundJobClient jobs,
     IOptionsMonitor<ShiftsOptions> shifts,
-    IOptionsMonitor<SlaOptions> sla,
     TimeProvider clock,
     ILogger<OutgoingJob> logger)
 {
@@ -59,12 +58,16 @@ public sealed class OutgoingJob(
             return "no such run";
         }
 
-        var now = clock.GetUtcNow();
-        var claimant = context?.BackgroundJob?.Id ?? Guid.NewGuid().ToString("N");
-        var claimed = await deliveries.TryClaimAsync(new Reminder(0, Chase.HandoverAsk, shiftIndex, runStartUnix, run.End - shifts.CurrentValue.AskOwnersBefore), claimant, now, sla.CurrentValue.DeliveryLease, cancellationToken);
+        if (await claims.FinishEarlierAttemptAsync(context, cancellationToken) is { } earlier)
+        {
+            return $"{earlier.State} (recorded by a retry)";
+        }
+
+        var ask = new Reminder(0, Chase.HandoverAsk, shiftIndex, runStartUnix, run.End - shifts.CurrentValue.AskOwnersBefore);
+        var claimed = await claims.ClaimAsync(ask, context, cancellationToken);
         if (claimed.Claim is not { } claim)
         {
-            return claimed.AlreadyDone ? "asked already" : AgainAfterLease(j => j.AskAsync(shiftIndex, runStartUnix, null, CancellationToken.None));
+            return claimed.AlreadyDone ? "asked already" : AgainAfterLease(claimed, j => j.AskAsync(shiftIndex, runStartUnix, null, CancellationToken.None));
         }
 
         var owners = (await outgoing.HeldAsync(run, cancellationToken)).Select(c => c.Owner!.Id).Distinct().ToList();
@@ -73,7 +76,7 @@ public sealed class OutgoingJob(
             jobs.Enqueue<OutgoingJob>(j => j.AskOwnerAsync(shiftIndex, runStartUnix, ownerId, CancellationToken.None));
         }
 
-        await deliveries.CompleteAsync(claim, owners.Count > 0 ? "sent" : "nobody to ask", string.Join(",", owners), clock.GetUtcNow(), cancellationToken);
+        await claims.CompleteAsync(context, claim, owners.Count > 0 ? "sent" : "nobody to ask", string.Join(",", owners), cancellationToken);
         return $"asking {owners.Count} owner(s)";
     }
 
@@ -107,6 +110,11 @@ public sealed class OutgoingJob(
     [AutomaticRetry(Attempts = 5, DelaysInSeconds = [5, 15, 60, 120, 300])]
     public async Task<string> ReleaseUnchosenAsync(int shiftIndex, long runStartUnix, PerformContext? context, CancellationToken cancellationToken)
     {
+        if (await claims.FinishEarlierAttemptAsync(context, cancellationToken) is { } earlier)
+        {
+            return $"{earlier.State} (recorded by a retry)";
+        }
+
         if (shifts.CurrentValue.Unchosen != UnchosenCases.Release)
         {
             return "unchosen cases stay with their owners";
@@ -124,11 +132,13 @@ public sealed class OutgoingJob(
             return "choices still open";
         }
 
-        var claimant = context?.BackgroundJob?.Id ?? Guid.NewGuid().ToString("N");
-        var claimed = await deliveries.TryClaimAsync(new Reminder(0, Chase.HandoverRelease, shiftIndex, runStartUnix, outgoing.ClosesAt(run)), claimant, now, sla.CurrentValue.DeliveryLease, cancellationToken);
+        var release = new Reminder(0, Chase.HandoverRelease, shiftIndex, runStartUnix, outgoing.ClosesAt(run));
+        var claimed = await claims.ClaimAsync(release, context, cancellationToken);
         if (claimed.Claim is not { } claim)
         {
-            return claimed.AlreadyDone ? "released already" : AgainAfterLease(j => j.ReleaseUnchosenAsync(shiftIndex, runStartUnix, null, CancellationToken.None));
+            return claimed.AlreadyDone
+                ? "released already"
+                : AgainAfterLease(claimed, j => j.ReleaseUnchosenAsync(shiftIndex, runStartUnix, null, CancellationToken.None));
         }
 
         var released = new List<string>();
@@ -150,15 +160,15 @@ public sealed class OutgoingJob(
             jobs.Enqueue<CaseMessenger>(m => m.SendTextAsync(queue.Address, text, CancellationToken.None));
         }
 
-        await deliveries.CompleteAsync(claim, "sent", string.Join(",", released), clock.GetUtcNow(), cancellationToken);
+        await claims.CompleteAsync(context, claim, "sent", string.Join(",", released), cancellationToken);
         logger.LogInformation("Handover of the {Shift} shift released {Count} case(s) nobody chose for", run.Name, released.Count);
         return $"released {released.Count}";
     }
 
     /// <summary>Another instance holds the claim: look again once its lease has run out, in case it died holding it.</summary>
-    private string AgainAfterLease(System.Linq.Expressions.Expression<Func<OutgoingJob, Task>> job)
+    private string AgainAfterLease(ClaimResult held, System.Linq.Expressions.Expression<Func<OutgoingJob, Task>> job)
     {
-        jobs.Schedule<OutgoingJob>(job, sla.CurrentValue.DeliveryLease + TimeSpan.FromSeconds(1));
+        jobs.Schedule<OutgoingJob>(job, claims.LookAgainAt(held));
         return "another instance holds it; looking again after its lease";
     }
 }

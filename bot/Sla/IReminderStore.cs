@@ -6,11 +6,15 @@ public sealed record DueReminder(Reminder Reminder, string RowKey);
 /// <summary>A reminder reserved for one sender until its lease ends; <see cref="ETag"/> guards the next write.</summary>
 public sealed record DeliveryClaim(Reminder Reminder, string Claimant, string ETag);
 
-/// <summary>The answer to a reservation: <see cref="Claim"/> to go ahead, or why not.</summary>
-public sealed record ClaimResult(DeliveryClaim? Claim, bool AlreadyDone)
+/// <summary>
+/// The answer to a reservation: <see cref="Claim"/> to go ahead, or why not; when another sender holds it,
+/// <see cref="HeldUntil"/> says when its lease ends.
+/// </summary>
+public sealed record ClaimResult(DeliveryClaim? Claim, bool AlreadyDone, DateTimeOffset? HeldUntil = null)
 {
     public static readonly ClaimResult Done = new(null, true);
-    public static readonly ClaimResult HeldElsewhere = new(null, false);
+
+    public static ClaimResult HeldElsewhere(DateTimeOffset until) => new(null, false, until);
 }
 
 /// <summary>What happened to a reminder: reserved, sent (and where), or dropped because the case moved on.</summary>
@@ -38,7 +42,10 @@ public interface IReminderStore
     /// </summary>
     Task<ClaimResult> TryClaimAsync(Reminder reminder, string claimant, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken);
 
-    /// <summary>Records the outcome: "sent" with where it went, or "dropped" when the case had moved on.</summary>
+    /// <summary>
+    /// Records the outcome: "sent" with where it went, or "dropped" when the case had moved on. False when the claim
+    /// was taken over; true again when the same outcome was recorded already (a write whose answer was lost).
+    /// </summary>
     Task<bool> CompleteAsync(DeliveryClaim claim, string state, string? sentTo, DateTimeOffset at, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<Delivery>> DeliveriesAsync(int number, CancellationToken cancellationToken);

@@ -10,17 +10,18 @@ namespace EscalationBot.Sla;
 /// The Hangfire job behind every SLA reminder: a plain class taking ids, so it runs (and is tested) without a
 /// server. It judges the reminder against the case as stored now, reserves it with a delivery record before
 /// sending, and only then sends; a retried job, a second instance or a sweep after a restart finds the record and
-/// stops. A failed send throws, and Hangfire retries it with growing delays (Teams answers 429 when a conversation
-/// gets more than about 7 messages a second).
+/// stops, and one that finds it held by another sender looks again when that sender's lease ends. A failed send
+/// throws, and Hangfire retries it with growing delays (Teams answers 429 when a conversation gets more than about 7
+/// messages a second); a retry after a send that went out but was not recorded records it instead of sending again.
 /// </summary>
 public sealed class SlaChaser(
     ICaseStore store,
     IReminderStore reminders,
+    DeliveryClaims claims,
     CaseWorkflow workflow,
     CasePolicy policy,
     CaseMessenger messenger,
     IBackgroundJobClient jobs,
-    IOptionsMonitor<SlaOptions> sla,
     IOptions<TeamOptions> team,
     TimeProvider clock,
     ILogger<SlaChaser> logger)
@@ -41,6 +42,12 @@ public sealed class SlaChaser(
     [AutomaticRetry(Attempts = 7, DelaysInSeconds = [2, 5, 10, 30, 60, 120, 300])]
     public async Task<string> RemindAsync(int number, Chase chase, int step, long round, DateTimeOffset rowDueAt, string rowKey, PerformContext? context, CancellationToken cancellationToken)
     {
+        if (await claims.FinishEarlierAttemptAsync(context, cancellationToken) is { } earlier)
+        {
+            await reminders.ForgetAsync(rowKey, cancellationToken);
+            return $"{earlier.State}: {earlier.SentTo} (recorded by a retry)";
+        }
+
         var now = clock.GetUtcNow();
         var stored = await store.GetAsync(number, cancellationToken);
         var current = stored is null ? null : SlaSchedule.Of(stored.Case, policy).FirstOrDefault(r => r.Chase == chase && r.Step == step && r.Round == round);
@@ -66,16 +73,18 @@ public sealed class SlaChaser(
             return "not due yet";
         }
 
-        var claimant = context?.BackgroundJob?.Id ?? Guid.NewGuid().ToString("N");
-        var claimed = await reminders.TryClaimAsync(current, claimant, now, sla.CurrentValue.DeliveryLease, cancellationToken);
+        var claimed = await claims.ClaimAsync(current, context, cancellationToken);
         if (claimed.Claim is not { } claim)
         {
             if (claimed.AlreadyDone)
             {
                 await reminders.ForgetAsync(rowKey, cancellationToken);
+                return "already done";
             }
 
-            return claimed.AlreadyDone ? "already done" : "another sender holds it";
+            var again = RunAt(claims.LookAgainAt(claimed));
+            jobs.Schedule<SlaChaser>(j => j.RemindAsync(number, chase, step, round, rowDueAt, rowKey, null, CancellationToken.None), again);
+            return $"another sender holds it; looking again at {again:O}";
         }
 
         var c = stored!.Case;
@@ -105,11 +114,7 @@ public sealed class SlaChaser(
         }
 
         var sentAt = clock.GetUtcNow();
-        if (!await reminders.CompleteAsync(claim, state, outcome, sentAt, cancellationToken))
-        {
-            logger.LogWarning("Reminder {Key} was taken over while it was being sent: its lease ({Lease}) is too short", current.Key, sla.CurrentValue.DeliveryLease);
-        }
-
+        await claims.CompleteAsync(context, claim, state, outcome, cancellationToken);
         await reminders.ForgetAsync(rowKey, cancellationToken);
         logger.LogInformation("Reminder {Key} of {CaseId}: {State} to {Outcome}, {Late} after due", current.Key, c.Id, state, outcome, sentAt - current.DueAt);
         return $"{state}: {outcome}";

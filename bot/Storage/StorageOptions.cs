@@ -9,4 +9,11 @@ public sealed class StorageOptions
     /// <summary>Put before every table name, so several deployments (or test runs) can share one account.</summary>
     [Required, RegularExpression("^[A-Za-z][A-Za-z0-9]{0,39}$")]
     public string TablePrefix { get; set; } = "Escalation";
+
+    /// <summary>
+    /// How long one request to Table Storage may go unanswered. A hung service is not asked again within the same
+    /// turn (errors that come back fast are retried twice), so this bounds how long a chat turn waits in an outage.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.500", "00:00:30")]
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(3);
 }

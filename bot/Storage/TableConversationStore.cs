@@ -50,7 +50,12 @@ public sealed class TableConversationStore(TableClient table) : IConversationSto
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken) =>
         await table.CreateIfNotExistsAsync(cancellationToken);
 
-    public async Task SaveBindingAsync(Binding binding, CancellationToken cancellationToken) =>
+    public async Task SaveBindingAsync(Binding binding, CancellationToken cancellationToken)
+    {
+        // A read first, though its answer is not needed: a request that timed out can still be carried out when a
+        // hung service wakes up. When the store hangs, this read fails, and no write is left behind to land after
+        // the lead was told to try again.
+        await table.GetEntityIfExistsAsync<TableEntity>(BindingPartition, binding.Name, ["PartitionKey"], cancellationToken);
         await table.UpsertEntityAsync(
             new TableEntity(BindingPartition, binding.Name)
             {
@@ -61,6 +66,7 @@ public sealed class TableConversationStore(TableClient table) : IConversationSto
             },
             TableUpdateMode.Replace,
             cancellationToken);
+    }
 
     public async Task<bool> TryMarkWelcomedAsync(string userId, DateTimeOffset at, CancellationToken cancellationToken)
     {

@@ -69,7 +69,7 @@ public sealed class TableReminderStore(TableClient table) : IReminderStore
 
         if (!(mine || expired))
         {
-            return ClaimResult.HeldElsewhere;
+            return ClaimResult.HeldElsewhere(current.GetDateTimeOffset("LeaseUntil") ?? now + lease);
         }
 
         try
@@ -79,7 +79,7 @@ public sealed class TableReminderStore(TableClient table) : IReminderStore
         }
         catch (RequestFailedException e) when (e.Status == 412)
         {
-            return ClaimResult.HeldElsewhere; // Another sender took it over at the same moment.
+            return ClaimResult.HeldElsewhere(now + lease); // Another sender took it over at the same moment.
         }
     }
 
@@ -97,7 +97,10 @@ public sealed class TableReminderStore(TableClient table) : IReminderStore
         }
         catch (RequestFailedException e) when (e.Status == 412)
         {
-            return false; // Our lease ran out and another sender took it over.
+            // Our lease ran out and another sender took it over, or this very outcome was written by an earlier try
+            // whose answer was lost (a timeout): then the record already says what we meant to write.
+            var now = await table.GetEntityIfExistsAsync<TableEntity>(CaseKeys.Partition, record.RowKey, cancellationToken: cancellationToken);
+            return now.HasValue && now.Value!.GetString("Claimant") == claim.Claimant && now.Value.GetString("State") == state;
         }
     }
 

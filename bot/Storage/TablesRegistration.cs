@@ -1,4 +1,5 @@
 using Azure.Core;
+using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using EscalationBot.Cases;
 using EscalationBot.Chat;
@@ -19,7 +20,7 @@ public static class TablesRegistration
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        builder.Services.AddSingleton(_ =>
+        builder.Services.AddSingleton(sp =>
         {
             var connection = builder.Configuration.GetConnectionString("Tables");
             if (string.IsNullOrWhiteSpace(connection))
@@ -27,13 +28,11 @@ public static class TablesRegistration
                 connection = "UseDevelopmentStorage=true";
             }
 
-            // A chat turn has seconds, not minutes: fail fast and tell the user to try again.
+            // A chat turn has seconds, not minutes (Teams waits about 5 s for an invoke): fail fast and tell the user
+            // to try again.
             var options = new TableClientOptions();
-            options.Retry.MaxRetries = 2;
-            options.Retry.Mode = RetryMode.Exponential;
-            options.Retry.Delay = TimeSpan.FromMilliseconds(100);
-            options.Retry.MaxDelay = TimeSpan.FromSeconds(1);
-            options.Retry.NetworkTimeout = TimeSpan.FromSeconds(5);
+            options.Retry.NetworkTimeout = sp.GetRequiredService<IOptions<StorageOptions>>().Value.RequestTimeout;
+            options.RetryPolicy = new FailFastRetryPolicy();
             return new TableServiceClient(connection, options);
         });
 
@@ -60,6 +59,50 @@ public static class TablesRegistration
     {
         var prefix = services.GetRequiredService<IOptions<StorageOptions>>().Value.TablePrefix;
         return services.GetRequiredService<TableServiceClient>().GetTableClient(prefix + name);
+    }
+
+    /// <summary>
+    /// Retries what fails fast (a refused connection, a 503) twice, quickly; a request that timed out is not sent
+    /// again: a service that hangs once hangs again, and a turn cannot wait for three timeouts. A timeout comes out
+    /// as a <see cref="TimeoutException"/>: Azure.Core reports it as a cancellation, which would pass for a caller
+    /// giving up rather than for the outage it is (<see cref="StorageFailure.IsOutage"/>).
+    /// </summary>
+    private sealed class FailFastRetryPolicy()
+        : RetryPolicy(2, DelayStrategy.CreateExponentialDelayStrategy(TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(1)))
+    {
+        public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            try
+            {
+                await base.ProcessAsync(message, pipeline);
+            }
+            catch (Exception e) when (TimedOut(message, e))
+            {
+                throw new TimeoutException("Table Storage did not answer in time.", e);
+            }
+        }
+
+        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            try
+            {
+                base.Process(message, pipeline);
+            }
+            catch (Exception e) when (TimedOut(message, e))
+            {
+                throw new TimeoutException("Table Storage did not answer in time.", e);
+            }
+        }
+
+        protected override bool ShouldRetry(HttpMessage message, Exception? exception) =>
+            exception is not OperationCanceledException && base.ShouldRetry(message, exception);
+
+        protected override ValueTask<bool> ShouldRetryAsync(HttpMessage message, Exception? exception) =>
+            exception is OperationCanceledException ? ValueTask.FromResult(false) : base.ShouldRetryAsync(message, exception);
+
+        private static bool TimedOut(HttpMessage message, Exception e) =>
+            !message.CancellationToken.IsCancellationRequested
+            && (e is OperationCanceledException || (e is AggregateException a && a.InnerExceptions.Any(x => x is OperationCanceledException)));
     }
 
     /// <summary>Creates the tables on start, so that no request pays for it.</summary>

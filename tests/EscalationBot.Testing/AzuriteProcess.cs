@@ -42,6 +42,26 @@ public sealed class AzuriteProcess : IAsyncDisposable
         await FreePort.WaitUntilListeningAsync(Port, TimeSpan.FromSeconds(60), () => { lock (output) { return "Azurite said: " + output; } });
     }
 
+    /// <summary>
+    /// Freezes Azurite with SIGSTOP: connections are still accepted by the kernel, but nothing is answered, as when
+    /// the storage service hangs (not the quick refusal of a stopped one). <see cref="Resume"/> undoes it.
+    /// </summary>
+    public void Pause() => Signal("STOP");
+
+    public void Resume() => Signal("CONT");
+
+    private void Signal(string signal)
+    {
+        var pid = process?.Id ?? throw new InvalidOperationException("Azurite is not running.");
+        using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-" + signal, pid.ToString() } })
+            ?? throw new InvalidOperationException("kill did not start.");
+        kill.WaitForExit();
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill -{signal} {pid} failed with {kill.ExitCode}.");
+        }
+    }
+
     public ValueTask DisposeAsync()
     {
         if (process is { HasExited: false })

@@ -2,6 +2,8 @@ using EscalationBot.Shifts;
 using EscalationBot.Sla;
 using EscalationBot.Tests.Chat;
 using EscalationBot.Tests.Infrastructure;
+using EscalationBot.Tests.Jobs;
+using Hangfire.Common;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 
@@ -181,5 +183,40 @@ public sealed class HandoverBoundaryTests(AzuriteFixture azurite) : RestartableB
         var taken = await host.SendAsync(Activities.Invoke(People.Lead, "ackHandover", data, Activities.LeadsChannel, nudge.MessageId));
         Assert.Contains("✅ Taken over by Lee Lead", ChatFlowTests.Texts(taken!["value"]!));
         await Connector.WaitForAsync(c => c.IsUpdate && c.ActivityId == nudge.MessageId, "the nudge edited with the rest");
+    }
+
+    [Fact]
+    public async Task A_digest_whose_posts_cannot_be_stored_is_not_posted_again_when_the_job_is_retried()
+    {
+        // The bot's own catch-up is off: the test runs the boundary job by hand, as Hangfire would run and retry it.
+        var rota = Rota(TimeSpan.FromMinutes(1));
+        rota["Shifts:PostDigests"] = "false";
+        var host = await StartAsync(rota);
+        var handovers = new FlakyHandoverStore(host.Services.GetRequiredService<IHandoverStore>(), failures: 4);
+        var job = ActivatorUtilities.CreateInstance<HandoverJob>(host.Services, handovers);
+        var context = JobRuns.Context(host, Job.FromExpression<HandoverJob>(j => j.BoundaryAsync(0, null, CancellationToken.None)));
+
+        // Storing the first post fails for longer than the job's own retries of the write: the job fails, and is retried.
+        var outcome = await JobRuns.WithOneRetryAsync(() => job.BoundaryAsync(0, context, CancellationToken.None));
+
+        Assert.Equal("posted to leads,queue", outcome);
+        Assert.Single(Digests(Activities.LeadsChannel));
+        Assert.Single(Digests(Activities.QueueChannel));
+    }
+
+    /// <summary>The real store, whose first few writes fail as in a storage outage.</summary>
+    private sealed class FlakyHandoverStore(IHandoverStore inner, int failures) : IHandoverStore
+    {
+        private int failed;
+
+        public Task AddAsync(PostedDigest digest, CancellationToken cancellationToken) =>
+            Interlocked.Increment(ref failed) <= failures
+                ? throw new Azure.RequestFailedException(503, "Table Storage is not answering (test)")
+                : inner.AddAsync(digest, cancellationToken);
+
+        public Task<PostedDigest?> GetAsync(int shiftIndex, DateTimeOffset runStart, CancellationToken cancellationToken) =>
+            inner.GetAsync(shiftIndex, runStart, cancellationToken);
+
+        public Task<bool> TryReplaceAsync(PostedDigest updated, CancellationToken cancellationToken) => inner.TryReplaceAsync(updated, cancellationToken);
     }
 }

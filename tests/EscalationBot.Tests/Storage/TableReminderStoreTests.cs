@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using EscalationBot.Cases;
+using EscalationBot.Jobs;
 using EscalationBot.Sla;
 using EscalationBot.Storage;
 using EscalationBot.Tests.Cases;
@@ -89,7 +90,8 @@ public sealed class TableReminderStoreTests(AzuriteFixture azurite) : IAsyncLife
 
         var first = await reminders.TryClaimAsync(breach, "job-1", T0, Lease, CancellationToken.None);
         Assert.NotNull(first.Claim);
-        Assert.Same(ClaimResult.HeldElsewhere, await reminders.TryClaimAsync(breach, "job-2", T0.AddMinutes(1), Lease, CancellationToken.None));
+        var held = await reminders.TryClaimAsync(breach, "job-2", T0.AddMinutes(1), Lease, CancellationToken.None);
+        Assert.Equal((null, false, T0 + Lease), (held.Claim, held.AlreadyDone, held.HeldUntil));
 
         // A retry of the same job may carry on; after the lease, another sender takes over.
         var retry = await reminders.TryClaimAsync(breach, "job-1", T0.AddMinutes(1), Lease, CancellationToken.None);
@@ -100,9 +102,28 @@ public sealed class TableReminderStoreTests(AzuriteFixture azurite) : IAsyncLife
         // The sender that lost its reservation cannot record the outcome; the one holding it can, once.
         Assert.False(await reminders.CompleteAsync(retry.Claim!, "sent", "leads", T0.AddMinutes(4), CancellationToken.None));
         Assert.True(await reminders.CompleteAsync(takeover.Claim!, "sent", "leads", T0.AddMinutes(4), CancellationToken.None));
+        // Written again with the same claim (an earlier write whose answer was lost): it is there, so it is done.
+        Assert.True(await reminders.CompleteAsync(takeover.Claim!, "sent", "leads", T0.AddMinutes(4), CancellationToken.None));
         Assert.Same(ClaimResult.Done, await reminders.TryClaimAsync(breach, "job-3", T0.AddHours(1), Lease, CancellationToken.None));
 
         var delivery = Assert.Single(await reminders.DeliveriesAsync(c.Number, CancellationToken.None));
         Assert.Equal(("sent", "leads", breach.DueAt), (delivery.State, delivery.SentTo, delivery.DueAt));
+    }
+
+    [Fact]
+    public async Task Two_instances_running_jobs_with_the_same_id_cannot_both_hold_a_delivery()
+    {
+        var c = await FileAsync();
+        var breach = SlaSchedule.Of(c, CasePolicy.Default).First(r => r.IsBreach);
+        // Hangfire.InMemory numbers jobs from 1 in every process: an instance and its replacement both run a job "1".
+        var (old, replacement) = (new InstanceId(), new InstanceId());
+
+        Assert.NotNull((await reminders.TryClaimAsync(breach, old.Claimant("1"), T0, Lease, CancellationToken.None)).Claim);
+        var second = await reminders.TryClaimAsync(breach, replacement.Claimant("1"), T0.AddSeconds(30), Lease, CancellationToken.None);
+
+        Assert.Null(second.Claim);
+        Assert.Equal(T0 + Lease, second.HeldUntil);
+        // A retry of the same job on the same instance still carries on.
+        Assert.NotNull((await reminders.TryClaimAsync(breach, old.Claimant("1"), T0.AddSeconds(40), Lease, CancellationToken.None)).Claim);
     }
 }
