@@ -119,15 +119,16 @@ public sealed class CaseMessenger(
     public static Buttons ButtonsForChannel(string channelId) => ButtonsFor(channelId);
 
     /// <summary>
-    /// Tells <paramref name="ownerId"/>, while they still own the case, in their 1:1 chat with the bot, what the change
-    /// that made case version <paramref name="version"/> did, with the case's current card. Nobody is told about their
-    /// own action.
+    /// Tells <paramref name="ownerId"/>, while they still own the case (or, for a release, its former owner), in their
+    /// 1:1 chat with the bot, what the change that made case version <paramref name="version"/> did, with the case's
+    /// current card. Nobody is told about their own action.
     /// </summary>
     public async Task TellOwnerAsync(int number, OwnerNews news, int version, string ownerId, CancellationToken cancellationToken)
     {
         var stored = await store.GetAsync(number, cancellationToken);
         var change = await store.GetAuditAsync(number, version, cancellationToken);
-        if (stored?.Case.Owner?.Id != ownerId || change is null || change.Actor.Id == ownerId)
+        var stillTheirs = news == OwnerNews.ReleasedIdle || stored?.Case.Owner?.Id == ownerId;
+        if (stored is null || !stillTheirs || change is null || change.Actor.Id == ownerId)
         {
             return;
         }
@@ -145,6 +146,7 @@ public sealed class CaseMessenger(
             OwnerNews.ReporterUpdate => $"{change.Actor.Name}, who reported {c.Id}, sent more information{Quote(c, change.Text)}",
             OwnerNews.ConsultAnswer => $"{change.Actor.Name} recorded the consult's answer on {c.Id}{Quote(c, change.Text)}",
             OwnerNews.ReportAdded => $"{change.Actor.Name} added a report to {c.Id} instead of filing a new case.",
+            OwnerNews.ReleasedIdle => ReminderText.Of(c, new Reminder(number, Chase.Idle, 2, 0, change.At), change.At, policy, team.Value.Zone()),
             _ => $"{change.Actor.Name} handed {c.Id} to you.",
         };
         var reference = ConversationAddress.Parse(address);

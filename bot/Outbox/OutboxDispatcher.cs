@@ -1,8 +1,8 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using EscalationBot.Cases;
 using EscalationBot.Chat;
+using EscalationBot.Jobs;
 using Hangfire;
 using Hangfire.Server;
 using Microsoft.Bot.Schema;
@@ -19,20 +19,18 @@ namespace EscalationBot.Outbox;
 public sealed class OutboxDispatcher(
     IOutboxStore outbox,
     CaseMessenger messenger,
+    InstanceId instance,
     IBackgroundJobClient jobs,
     IOptionsMonitor<OutboxOptions> options,
     TimeProvider clock,
     ILogger<OutboxDispatcher> logger)
 {
-    /// <summary>This process, in claimants: Hangfire.InMemory numbers jobs from 1 in every process.</summary>
-    private static readonly string Instance = Guid.NewGuid().ToString("N")[..12];
-
     /// <summary>
-    /// Rows this process sent but could not yet remove (storage failing), with the ETag they had when sent: a retry
-    /// finds them unchanged and removes them, never sends them again. A row changed since (a later change asked for the
-    /// queue card again) is sent again.
+    /// The job parameter that holds the rows this job sent but has not removed yet (storage failing), with the ETag
+    /// each had when sent: a retry of the job finds them unchanged and removes them, never sends them again. A row
+    /// changed since (a later change asked for the queue card again) is sent again.
     /// </summary>
-    private static readonly ConcurrentDictionary<string, string> SentNotRemoved = new();
+    public const string SentParameter = "OutboxSent";
 
     /// <summary>Rows read again after a round that sent something, for what later changes added meanwhile.</summary>
     private const int MaxRounds = 10;
@@ -40,7 +38,8 @@ public sealed class OutboxDispatcher(
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [5, 20, 60])]
     public async Task<string> DispatchAsync(int number, PerformContext? context, CancellationToken cancellationToken)
     {
-        var claimant = $"{Instance}:{context?.BackgroundJob?.Id ?? Guid.NewGuid().ToString("N")}";
+        var claimant = instance.Claimant(context);
+        var sentNotRemoved = context?.GetJobParameter<Dictionary<string, string>>(SentParameter) ?? [];
         var sent = 0;
         for (var round = 0; round < MaxRounds; round++)
         {
@@ -48,7 +47,7 @@ public sealed class OutboxDispatcher(
             var sentThisRound = 0;
             foreach (var stream in rows.GroupBy(r => r.Stream))
             {
-                sentThisRound += await SendStreamAsync(stream.OrderBy(r => r.Key, StringComparer.Ordinal), claimant, cancellationToken);
+                sentThisRound += await SendStreamAsync(stream.OrderBy(r => r.Key, StringComparer.Ordinal), claimant, sentNotRemoved, context, cancellationToken);
             }
 
             sent += sentThisRound;
@@ -62,15 +61,16 @@ public sealed class OutboxDispatcher(
     }
 
     /// <summary>Sends a stream's rows in order until one is held elsewhere, waits out a failure, or fails now.</summary>
-    private async Task<int> SendStreamAsync(IEnumerable<OutboxRow> stream, string claimant, CancellationToken cancellationToken)
+    private async Task<int> SendStreamAsync(
+        IEnumerable<OutboxRow> stream, string claimant, Dictionary<string, string> sentNotRemoved, PerformContext? context, CancellationToken cancellationToken)
     {
         var sent = 0;
         foreach (var row in stream.Where(r => !r.Failed))
         {
-            if (SentNotRemoved.TryGetValue(row.Key, out var sentAt) && sentAt == row.ETag)
+            if (sentNotRemoved.TryGetValue(row.Key, out var sentAt) && sentAt == row.ETag)
             {
-                // Sent by this process, unchanged since: only its removal failed. Remove it; never send it again.
-                await RemoveAsync(row, cancellationToken);
+                // Sent by an earlier attempt of this job, unchanged since: only its removal failed. Never send it again.
+                await outbox.CompleteAsync(row, cancellationToken);
                 sent++;
                 continue;
             }
@@ -97,18 +97,14 @@ public sealed class OutboxDispatcher(
                 return sent;
             }
 
-            SentNotRemoved[row.Key] = leased.ETag;
-            await RemoveAsync(leased, cancellationToken);
+            // Kept with the job before the removal: if storage fails now, the job's retry removes the row, never resends it.
+            sentNotRemoved[row.Key] = leased.ETag;
+            context?.SetJobParameter(SentParameter, sentNotRemoved);
+            await outbox.CompleteAsync(leased, cancellationToken);
             sent++;
         }
 
         return sent;
-    }
-
-    private async Task RemoveAsync(OutboxRow sent, CancellationToken cancellationToken)
-    {
-        await outbox.CompleteAsync(sent, cancellationToken);
-        SentNotRemoved.TryRemove(sent.Key, out _);
     }
 
     private Task SendAsync(OutboxRow row, CancellationToken cancellationToken) => row.Stream switch

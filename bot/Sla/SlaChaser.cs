@@ -2,7 +2,6 @@ using EscalationBot.Cases;
 using EscalationBot.Chat;
 using Hangfire;
 using Hangfire.Server;
-using Microsoft.Extensions.Options;
 
 namespace EscalationBot.Sla;
 
@@ -22,7 +21,6 @@ public sealed class SlaChaser(
     CasePolicy policy,
     CaseMessenger messenger,
     IBackgroundJobClient jobs,
-    IOptions<TeamOptions> team,
     TimeProvider clock,
     ILogger<SlaChaser> logger)
 {
@@ -91,15 +89,13 @@ public sealed class SlaChaser(
         string state, outcome;
         if (current.Chase == Chase.Idle && current.Step == 2)
         {
-            var change = await workflow.ApplyAsync(number, x => CaseRules.ReleaseIdle(x, clock.GetUtcNow(), policy), cancellationToken);
+            // The release's own batch asks the outbox for the queue card and for the owner's notice: a failed send is
+            // retried on its own, and a retry of this job, which finds the case released, cannot lose it.
+            var ownerId = c.Owner!.Id;
+            var change = await workflow.ApplyAsync(number, x => CaseRules.ReleaseIdle(x, clock.GetUtcNow(), policy), cancellationToken,
+                _ => new CaseEffects([new Notice.ToOwner(OwnerNews.ReleasedIdle, ownerId)]));
             if (change is Change.Done)
             {
-                // The release is done and final (its batch asked the outbox for the queue card): the owner's notice
-                // is its own job, retried on its own, so a failed send cannot make a retry of this one find the case
-                // released and tell nobody.
-                var news = ReminderText.Of(c, current, clock.GetUtcNow(), policy, team.Value.Zone());
-                var ownerId = c.Owner!.Id;
-                jobs.Enqueue<CaseMessenger>(m => m.TellPersonAsync(ownerId, news, CancellationToken.None));
                 (state, outcome) = ("sent", $"owner:{ownerId}");
             }
             else
