@@ -1,3 +1,4 @@
+using EscalationBot.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
@@ -20,8 +21,11 @@ public sealed class BotAdapter : CloudAdapter
                 turn.Activity.ChannelId,
                 turn.Activity.Conversation?.Id,
                 turn.Activity.From?.Id);
-            await turn.SendActivityAsync(MessageFactory.Text(
-                $"Sorry, that didn't work on my side. Please try again; if it keeps failing, give the escalations team this reference: {reference}"));
+            // A store that is down (outside the commands, which answer it themselves: the welcome, the people
+            // directory) is not a fault of ours: say so, as the commands do.
+            await turn.SendActivityAsync(MessageFactory.Text(StorageFailure.IsOutage(exception)
+                ? CaseCommands.StoreUnreachable(reference)
+                : $"Sorry, that didn't work on my side. Please try again; if it keeps failing, give the escalations team this reference: {reference}"));
         };
     }
 }

@@ -116,9 +116,13 @@ public sealed class CaseCommands(
         {
             var reference = Guid.NewGuid().ToString("N")[..8];
             logger.LogError(e, "Case store unavailable for {Command} by {User} (ref {Reference})", command.GetType().Name, turn.Actor.Person.Id, reference);
-            return new Reply($"I can't reach the case store right now, so I can't confirm that went through. Please try again in a minute. (ref {reference})");
+            return new Reply(StoreUnreachable(reference));
         }
     }
+
+    /// <summary>The answer to a turn the case store could not serve; <paramref name="reference"/> is also in the log.</summary>
+    public static string StoreUnreachable(string reference) =>
+        $"I can't reach the case store right now, so I can't confirm that went through. Please try again in a minute. (ref {reference})";
 
     private async Task<Reply> HandoverNowAsync(ChatTurn turn, CancellationToken cancellationToken)
     {

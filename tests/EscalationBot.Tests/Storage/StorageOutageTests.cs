@@ -57,6 +57,9 @@ public sealed class StorageOutageTests : IAsyncLifetime
             ("note", activities.Message(People.Specialist, "note ESC-1 Partner confirmed by phone", Activities.QueueChannel)),
             ("status", activities.Message(People.Reporter, "status ESC-1", personal)),
             ("setup queue", activities.Message(People.Lead, "setup queue", OtherChannel)),
+            // Outside the commands: the welcome of someone opening a 1:1 chat (the adapter's turn error).
+            ("welcome", activities.Raw(People.OtherReporter, "conversationUpdate", Activities.Personal(People.OtherReporter),
+                new JProperty("membersAdded", new JArray(new JObject { ["id"] = People.OtherReporter.Id, ["name"] = People.OtherReporter.Name })))),
         };
         var answers = new List<(string What, int Status, TimeSpan Took, string Answer)>();
         var outage = Stopwatch.StartNew();
