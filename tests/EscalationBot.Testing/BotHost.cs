@@ -10,7 +10,10 @@ using Newtonsoft.Json.Linq;
 
 namespace EscalationBot.Testing;
 
-/// <summary>People the tests act as. Their ids are the roster the host is configured with.</summary>
+/// <summary>
+/// People the tests act as. In Teams their id is both from.id and the Entra object id, so they are that id
+/// (the roster names them aad:{id}); on other channels they are {channelId}:{id}, nobody on the roster.
+/// </summary>
 public static class People
 {
     public static readonly TestUser Lead = new("lead-1", "Lee Lead");
@@ -47,9 +50,9 @@ public sealed class BotHost : WebApplicationFactory<Program>
         {
             ["ConnectionStrings:Tables"] = tablesConnectionString,
             ["Storage:TablePrefix"] = TablePrefix,
-            ["Roster:Leads:0"] = People.Lead.Id,
-            ["Roster:Specialists:0"] = People.Specialist.Id,
-            ["Roster:Specialists:1"] = People.Specialist2.Id,
+            ["Roster:Leads:0"] = "aad:" + People.Lead.Id,
+            ["Roster:Specialists:0"] = "aad:" + People.Specialist.Id,
+            ["Roster:Specialists:1"] = "aad:" + People.Specialist2.Id,
             ["Hangfire:SchedulePollingInterval"] = "00:00:00.200",
             // Digests at shift boundaries would post into every test's channels; the handover tests turn them on.
             ["Shifts:PostDigests"] = "false",
@@ -60,7 +63,7 @@ public sealed class BotHost : WebApplicationFactory<Program>
         };
         foreach (var (i, user) in People.ManySpecialists(20).Select((u, i) => (i, u)))
         {
-            settings[$"Roster:Specialists:{i + 2}"] = user.Id;
+            settings[$"Roster:Specialists:{i + 2}"] = "aad:" + user.Id;
         }
 
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
@@ -78,10 +81,13 @@ public sealed class BotHost : WebApplicationFactory<Program>
     /// </summary>
     public TimeProvider? Clock { get; init; }
 
+    /// <summary>The host environment: Testing unless a test needs Production's start checks.</summary>
+    public string Environment { get; init; } = "Testing";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseContentRoot(Path.Combine(RepoPaths.Root, "bot"));
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(Environment);
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings));
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         if (Clock is { } clock)
