@@ -15,12 +15,22 @@ public static class BotRegistration
             .Bind(builder.Configuration.GetSection(BotOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<BotOptions>, BotIdentityValidator>();
+        builder.Services.AddSingleton<TenantGate>();
+        builder.Services.AddHostedService<BotStartWarnings>();
 
         builder.Services.AddHttpClient();
-        builder.Services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(
-            sp.GetRequiredService<IConfiguration>(),
-            httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
-            logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()));
+        builder.Services.AddSingleton<BotFrameworkAuthentication>(sp =>
+        {
+            var configuration = sp.GetRequiredService<IConfiguration>();
+            return new ConfigurationBotFrameworkAuthentication(
+                configuration,
+                // Local mode (no app id) is the same whatever MicrosoftAppType says; the SDK would refuse a
+                // SingleTenant type without an id, and the template's default type is SingleTenant.
+                credentialsFactory: string.IsNullOrWhiteSpace(configuration["MicrosoftAppId"]) ? new PasswordServiceClientCredentialFactory() : null,
+                httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
+                logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>());
+        });
         builder.Services.AddSingleton<BotAdapter>();
         builder.Services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<BotAdapter>());
         builder.Services.AddTransient<IBot, EscalationActivityHandler>();
@@ -31,10 +41,14 @@ public static class BotRegistration
         return builder;
     }
 
-    /// <summary>POST /api/messages: refuses oversized and malformed bodies itself, then hands the rest to the adapter.</summary>
+    /// <summary>
+    /// POST /api/messages: refuses oversized and malformed bodies itself, and answers an activity from a tenant not
+    /// in Bot:AllowedTenants with 200 and nothing else (the channel does not retry it, and the caller learns
+    /// nothing); the rest goes to the adapter, which authenticates it.
+    /// </summary>
     public static WebApplication MapBot(this WebApplication app)
     {
-        app.MapPost("/api/messages", async (HttpContext http, IBotFrameworkHttpAdapter adapter, IBot bot, IOptions<BotOptions> options) =>
+        app.MapPost("/api/messages", async (HttpContext http, IBotFrameworkHttpAdapter adapter, IBot bot, IOptions<BotOptions> options, TenantGate tenants) =>
         {
             var limit = options.Value.MaxRequestBytes;
             if (http.Request.ContentLength > limit)
@@ -55,9 +69,14 @@ public static class BotRegistration
                 }
             }
 
-            if (!LooksLikeActivity(body.GetBuffer().AsMemory(0, (int)body.Length)))
+            if (ActivityEnvelope.Read(body.GetBuffer().AsMemory(0, (int)body.Length)) is not { } envelope)
             {
                 return Results.Problem("The body is not a Bot Framework activity: a JSON object with a \"type\".", statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            if (!tenants.Admits(envelope.Tenants))
+            {
+                return Results.Ok();
             }
 
             body.Position = 0;
@@ -66,23 +85,55 @@ public static class BotRegistration
             return Results.Empty;
         });
 
-        app.MapGet("/healthz", () => Results.Text("ok"));
         return app;
     }
+}
 
-    private static bool LooksLikeActivity(ReadOnlyMemory<byte> json)
+/// <summary>What the endpoint reads of a body before the adapter does: that it is an activity, and its tenants.</summary>
+internal sealed record ActivityEnvelope(IReadOnlyCollection<string> Tenants)
+{
+    /// <summary>Null when the body is not a JSON object with a non-empty string <c>type</c>.</summary>
+    public static ActivityEnvelope? Read(ReadOnlyMemory<byte> json)
     {
         try
         {
             using var document = JsonDocument.Parse(json);
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("type", out var type)
-                && type.ValueKind == JsonValueKind.String
-                && type.GetString()!.Length > 0;
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object
+                || !root.TryGetProperty("type", out var type)
+                || type.ValueKind != JsonValueKind.String
+                || type.GetString()!.Length == 0)
+            {
+                return null;
+            }
+
+            var tenants = new List<string>();
+            foreach (var conversation in Properties(root, "conversation"))
+            {
+                Add(tenants, Properties(conversation, "tenantId"));
+            }
+
+            foreach (var tenant in Properties(root, "channelData").SelectMany(data => Properties(data, "tenant")))
+            {
+                Add(tenants, Properties(tenant, "id"));
+            }
+
+            return new ActivityEnvelope(tenants);
         }
         catch (JsonException)
         {
-            return false;
+            return null;
         }
     }
+
+    // The adapter reads the body with Newtonsoft, which matches names in any case: so does this, taking them all.
+    private static IEnumerable<JsonElement> Properties(JsonElement parent, string name) =>
+        parent.ValueKind == JsonValueKind.Object
+            ? parent.EnumerateObject().Where(p => p.Name.Equals(name, StringComparison.OrdinalIgnoreCase)).Select(p => p.Value).ToList()
+            : [];
+
+    /// <summary>A tenant id that is there but not a string counts as a tenant nobody allowed.</summary>
+    private static void Add(List<string> tenants, IEnumerable<JsonElement> ids) =>
+        tenants.AddRange(ids.Where(id => id.ValueKind != JsonValueKind.Null)
+            .Select(id => id.ValueKind == JsonValueKind.String ? id.GetString()! : ""));
 }
