@@ -1,5 +1,6 @@
 using EscalationBot.Cases;
 using EscalationBot.Chat;
+using EscalationBot.Health;
 using EscalationBot.Jobs;
 using EscalationBot.Shifts;
 using EscalationBot.Sla;
@@ -19,10 +20,12 @@ builder.AddJobs();
 builder.AddBot();
 builder.AddSla();
 builder.AddShifts();
+builder.AddHealth();
 
 var app = builder.Build();
 app.MapBot();
 app.MapJobsDashboard();
+app.MapHealth();
 app.Run();
 
 public partial class Program;
