@@ -59,6 +59,22 @@ public sealed class BoundsTests(AzuriteFixture azurite) : BotTest(azurite)
     }
 
     [Fact]
+    public async Task An_intake_form_with_an_oversized_field_comes_back_with_it_cut_and_the_problem_named()
+    {
+        await using var host = Roomy();
+        var form = Activities.IntakeForm();
+        form["description"] = new string('d', 100 * 1024);
+
+        var answer = await host.SendAsync(Activities.Invoke(People.Reporter, "submitIntake", form, Activities.Personal(People.Reporter)));
+
+        var card = (JObject)answer!["value"]!;
+        Assert.Contains("the limit is 4000", card.ToString());
+        var description = card.Descendants().OfType<JObject>().Single(e => e.Value<string>("id") == "description");
+        Assert.Equal(TextLimits.Description, description.Value<string>("value")!.Length);
+        Assert.Null(await host.Services.GetRequiredService<ICaseStore>().GetAsync(1, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task The_escalate_prefill_is_trimmed_to_the_description_limit()
     {
         await Host.SendAsync(Activities.Message(People.Reporter, "escalate " + new string('d', 20 * 1024), Activities.Personal(People.Reporter)));
