@@ -74,6 +74,11 @@ public static class BotRegistration
                 return Results.Problem("The body is not a Bot Framework activity: a JSON object with a \"type\".", statusCode: StatusCodes.Status400BadRequest);
             }
 
+            if (envelope.LongId is { } name)
+            {
+                return Results.Problem($"The activity's {name} is over {ActivityEnvelope.MaxIdLength} characters.", statusCode: StatusCodes.Status400BadRequest);
+            }
+
             if (!tenants.Admits(envelope.Tenants))
             {
                 return Results.Ok();
@@ -89,9 +94,18 @@ public static class BotRegistration
     }
 }
 
-/// <summary>What the endpoint reads of a body before the adapter does: that it is an activity, and its tenants.</summary>
-internal sealed record ActivityEnvelope(IReadOnlyCollection<string> Tenants)
+/// <summary>
+/// What the endpoint reads of a body before the adapter does: that it is an activity, its tenants, and whether an
+/// id in it is too long to be a channel's (ids are stored, in conversation references among others).
+/// </summary>
+internal sealed record ActivityEnvelope(IReadOnlyCollection<string> Tenants, string? LongId)
 {
+    /// <summary>Teams' longest ids (a personal chat's, a thread's) are a few hundred characters.</summary>
+    public const int MaxIdLength = 2048;
+
+    private static readonly (string? Parent, string Name)[] Ids =
+        [(null, "id"), (null, "channelId"), (null, "serviceUrl"), (null, "replyToId"), ("from", "id"), ("recipient", "id"), ("conversation", "id")];
+
     /// <summary>Null when the body is not a JSON object with a non-empty string <c>type</c>.</summary>
     public static ActivityEnvelope? Read(ReadOnlyMemory<byte> json)
     {
@@ -118,7 +132,10 @@ internal sealed record ActivityEnvelope(IReadOnlyCollection<string> Tenants)
                 Add(tenants, Properties(tenant, "id"));
             }
 
-            return new ActivityEnvelope(tenants);
+            var longId = Ids.FirstOrDefault(id => (id.Parent is null ? [root] : Properties(root, id.Parent))
+                .SelectMany(parent => Properties(parent, id.Name))
+                .Any(value => value.ValueKind == JsonValueKind.String && value.GetString()!.Length > MaxIdLength));
+            return new ActivityEnvelope(tenants, longId.Name is null ? null : longId.Parent is null ? longId.Name : $"{longId.Parent}.{longId.Name}");
         }
         catch (JsonException)
         {

@@ -74,6 +74,23 @@ public sealed class BoundsTests(AzuriteFixture azurite) : BotTest(azurite)
         Assert.Null(await host.Services.GetRequiredService<ICaseStore>().GetAsync(1, CancellationToken.None));
     }
 
+    [Theory]
+    [InlineData("conversation")]
+    [InlineData("from")]
+    public async Task An_activity_with_an_id_too_long_to_be_a_channels_gets_400_and_changes_nothing(string holder)
+    {
+        await using var host = Roomy();
+        var activity = Activities.Message(People.Lead, "setup queue", Activities.QueueChannel);
+        activity[holder]!["id"] = "19:" + new string('q', 100 * 1024);
+
+        var response = await host.PostAsync(activity);
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains($"{holder}.id is over", await response.Content.ReadAsStringAsync());
+        Assert.Empty(Connector.Calls);
+        Assert.Null(await host.Services.GetRequiredService<IConversationStore>().GetBindingAsync(Bindings.Queue, CancellationToken.None));
+    }
+
     [Fact]
     public async Task The_escalate_prefill_is_trimmed_to_the_description_limit()
     {
