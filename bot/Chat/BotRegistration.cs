@@ -76,7 +76,8 @@ public static class BotRegistration
 
             if (envelope.LongId is { } name)
             {
-                return Results.Problem($"The activity's {name} is over {ActivityEnvelope.MaxIdLength} characters.", statusCode: StatusCodes.Status400BadRequest);
+                return Results.Problem(
+                    $"The activity's {name} is over {ActivityEnvelope.MaxIdLength} characters.", statusCode: StatusCodes.Status400BadRequest);
             }
 
             if (!tenants.Admits(envelope.Tenants))

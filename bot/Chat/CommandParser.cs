@@ -122,12 +122,18 @@ public static partial class CommandParser
             Verbs.AskReporter when caseRef is not null => new ChatCommand.AskReporter(caseRef, Text(Cards.Cases.CaseCard.ReporterQuestionField)),
             Verbs.Update when caseRef is not null => new ChatCommand.Update(caseRef, Text(Cards.Cases.CaseCard.UpdateField)),
             Verbs.Reassign when caseRef is not null => new ChatCommand.Reassign(caseRef, Read(Cards.Cases.CaseCard.AssigneeField)),
-            Verbs.Consult when caseRef is not null => new ChatCommand.Consult(caseRef, Text(Cards.Cases.CaseCard.TeamField, TextLimits.Word), Text(Cards.Cases.CaseCard.QuestionField)),
+            Verbs.Consult when caseRef is not null => new ChatCommand.Consult(
+                caseRef,
+                Text(Cards.Cases.CaseCard.TeamField, TextLimits.Word),
+                Text(Cards.Cases.CaseCard.QuestionField)),
             Verbs.RecordAnswer when caseRef is not null => new ChatCommand.RecordAnswer(caseRef, Text(Cards.Cases.CaseCard.AnswerField)),
             Verbs.MarkSensitive when caseRef is not null => new ChatCommand.MarkSensitive(caseRef),
             Verbs.Note when caseRef is not null => new ChatCommand.Note(caseRef, Text(Cards.Cases.CaseCard.NoteField)),
             Verbs.Reopen when caseRef is not null => new ChatCommand.Reopen(caseRef, Text(Cards.Cases.CaseCard.ReasonField)),
-            Verbs.Resolve when caseRef is not null => new ChatCommand.Resolve(caseRef, Text(Cards.Cases.CaseCard.OutcomeField, TextLimits.Word), Text(Cards.Cases.CaseCard.SummaryField, TextLimits.Summary)),
+            Verbs.Resolve when caseRef is not null => new ChatCommand.Resolve(
+                caseRef,
+                Text(Cards.Cases.CaseCard.OutcomeField, TextLimits.Word),
+                Text(Cards.Cases.CaseCard.SummaryField, TextLimits.Summary)),
             Verbs.HandoverChoice when caseRef is not null => new ChatCommand.HandoverChoice(
                 caseRef,
                 Read(Cards.Handover.HandoverChoiceRows.ChoiceKey),

@@ -22,7 +22,9 @@ public sealed class BotStartValidationTests(AzuriteFixture azurite)
         var failure = Record.Exception(() => host.Services);
 
         Assert.NotNull(failure);
-        Assert.Contains("MicrosoftAppId is empty in the Production environment: the bot would accept requests without a Bot Connector token", Messages(failure));
+        Assert.Contains(
+            "MicrosoftAppId is empty in the Production environment: the bot would accept requests without a Bot Connector token",
+            Messages(failure));
         Assert.Empty(connector.Calls);
     }
 
