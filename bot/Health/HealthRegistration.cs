@@ -1,4 +1,3 @@
-using EscalationBot.Jobs;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace EscalationBot.Health;
@@ -13,14 +12,11 @@ public static class HealthRegistration
     /// <summary>Readiness checks: Table Storage always, PostgreSQL when Hangfire keeps its jobs there.</summary>
     public static WebApplicationBuilder AddHealth(this WebApplicationBuilder builder)
     {
-        var checks = builder.Services.AddHealthChecks()
-            .AddCheck<TableStorageHealthCheck>("tables", tags: [Ready], timeout: Timeout);
-        var jobs = builder.Configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
-        if (JobsOptionsValidator.IsPostgreSql(jobs))
-        {
-            checks.AddCheck<PostgreSqlHealthCheck>("postgresql", tags: [Ready], timeout: Timeout);
-        }
-
+        // The PostgreSQL check is always registered and asks only when Hangfire:Storage says PostgreSql: settings
+        // are read when the check runs, not while the app is being built.
+        builder.Services.AddHealthChecks()
+            .AddCheck<TableStorageHealthCheck>("tables", tags: [Ready], timeout: Timeout)
+            .AddCheck<PostgreSqlHealthCheck>("postgresql", tags: [Ready], timeout: Timeout);
         return builder;
     }
 
