@@ -70,15 +70,9 @@ public static class PersonId
             return null;
         }
 
-        return Of(channel, id, null) is { } person
-            ? person
-            : Fail(out problem, $"'{Shown(text)}' is too long for a user id.");
-    }
-
-    private static string? Fail(out string? problem, string why)
-    {
-        problem = why;
-        return null;
+        var person = Of(channel, id, null);
+        problem = person is null ? $"'{Shown(text)}' is too long for a user id." : null;
+        return person;
     }
 
     private static bool IsObjectId(string? id) =>
