@@ -1,5 +1,6 @@
 using EscalationBot.Cases;
 using EscalationBot.Chat;
+using EscalationBot.Health;
 using EscalationBot.Jobs;
 using EscalationBot.Outbox;
 using EscalationBot.Shifts;
@@ -21,10 +22,12 @@ builder.AddBot();
 builder.AddOutbox();
 builder.AddSla();
 builder.AddShifts();
+builder.AddHealth();
 
 var app = builder.Build();
 app.MapBot();
 app.MapJobsDashboard();
+app.MapHealth();
 app.Run();
 
 public partial class Program;

@@ -32,7 +32,7 @@ pids+=($!)
 
 if [ -z "${NO_PLAYGROUND:-}" ]; then
   for _ in $(seq 1 120); do
-    curl -fs "http://localhost:$bot_port/healthz" >/dev/null 2>&1 && break
+    curl -fs "http://localhost:$bot_port/healthz/ready" >/dev/null 2>&1 && break
     sleep 1
   done
   "$infra/playground.sh" "http://localhost:$bot_port/api/messages" &

@@ -40,8 +40,8 @@ public sealed record CasePolicy(TimeSpan ReopenWindow, IReadOnlyList<string>? Co
 /// </summary>
 public static class CaseRules
 {
-    public const int MaxSummaryLength = 2000;
-    public const int MaxNoteLength = 2000;
+    public const int MaxSummaryLength = TextLimits.Summary;
+    public const int MaxNoteLength = TextLimits.Note;
 
     /// <summary>The transitions: in which states an action is allowed at all, whoever asks.</summary>
     private static readonly Dictionary<CaseAction, CaseState[]> Allowed = new()

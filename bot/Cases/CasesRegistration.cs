@@ -9,7 +9,8 @@ public static class CasesRegistration
     /// <summary>The case rules' settings: roster, SLA targets, the team's time zone.</summary>
     public static WebApplicationBuilder AddCases(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<RosterOptions>().Bind(builder.Configuration.GetSection(RosterOptions.Section));
+        builder.Services.AddOptions<RosterOptions>().Bind(builder.Configuration.GetSection(RosterOptions.Section)).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<RosterOptions>, RosterOptionsValidator>();
         builder.Services.AddOptions<SlaOptions>()
             .Bind(builder.Configuration.GetSection(SlaOptions.Section))
             .Validate(o => !o.Problems().Any(), "Sla settings are invalid: targets positive, first response within resolution, a known business-hours time zone with working days, idle nudge before release.")

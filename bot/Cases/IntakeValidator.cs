@@ -15,7 +15,8 @@ public sealed record IntakeResult(CaseReport? Report, IReadOnlyDictionary<string
 /// <summary>Checks what a reporter submitted. Everything here is user input, whatever client it came from.</summary>
 public static class IntakeValidator
 {
-    public static readonly IntakeLimits Limits = new(Partner: 100, Account: 300, ContentUrls: 4000, Description: 4000);
+    public static readonly IntakeLimits Limits = new(
+        TextLimits.Partner, TextLimits.Account, TextLimits.ContentUrls, TextLimits.Description);
     public const int MaxUrls = 20;
     public const int MaxUrlLength = 2048;
 

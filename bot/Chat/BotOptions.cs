@@ -9,4 +9,16 @@ public sealed class BotOptions
     /// <summary>Largest request /api/messages accepts; larger ones get 413. Teams caps a message near 100 KB.</summary>
     [Range(16 * 1024, 4 * 1024 * 1024)]
     public int MaxRequestBytes { get; set; } = 256 * 1024;
+
+    /// <summary>
+    /// The Entra tenants served. Empty: every tenant. Set: an activity from any other tenant, or naming none (every
+    /// channel but Teams), is answered 200 with no reply and changes nothing (see <see cref="TenantGate"/>).
+    /// </summary>
+    public List<string> AllowedTenants { get; set; } = [];
+
+    /// <summary>
+    /// Outside Development and Testing the bot refuses to start without MicrosoftAppId, because it would then take
+    /// anyone's requests and reply to any serviceUrl they name. True allows it anyway: for closed networks only.
+    /// </summary>
+    public bool AllowAnonymous { get; set; }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
@@ -15,12 +14,22 @@ public static class BotRegistration
             .Bind(builder.Configuration.GetSection(BotOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<BotOptions>, BotIdentityValidator>();
+        builder.Services.AddSingleton<TenantGate>();
+        builder.Services.AddHostedService<BotStartWarnings>();
 
         builder.Services.AddHttpClient();
-        builder.Services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(
-            sp.GetRequiredService<IConfiguration>(),
-            httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
-            logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()));
+        builder.Services.AddSingleton<BotFrameworkAuthentication>(sp =>
+        {
+            var configuration = sp.GetRequiredService<IConfiguration>();
+            return new ConfigurationBotFrameworkAuthentication(
+                configuration,
+                // Local mode (no app id) is the same whatever MicrosoftAppType says; the SDK would refuse a
+                // SingleTenant type without an id, and the template's default type is SingleTenant.
+                credentialsFactory: string.IsNullOrWhiteSpace(configuration["MicrosoftAppId"]) ? new PasswordServiceClientCredentialFactory() : null,
+                httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
+                logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>());
+        });
         builder.Services.AddSingleton<BotAdapter>();
         builder.Services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<BotAdapter>());
         builder.Services.AddTransient<IBot, EscalationActivityHandler>();
@@ -31,10 +40,14 @@ public static class BotRegistration
         return builder;
     }
 
-    /// <summary>POST /api/messages: refuses oversized and malformed bodies itself, then hands the rest to the adapter.</summary>
+    /// <summary>
+    /// POST /api/messages: refuses oversized and malformed bodies itself, and answers an activity from a tenant not
+    /// in Bot:AllowedTenants with 200 and nothing else (the channel does not retry it, and the caller learns
+    /// nothing); the rest goes to the adapter, which authenticates it.
+    /// </summary>
     public static WebApplication MapBot(this WebApplication app)
     {
-        app.MapPost("/api/messages", async (HttpContext http, IBotFrameworkHttpAdapter adapter, IBot bot, IOptions<BotOptions> options) =>
+        app.MapPost("/api/messages", async (HttpContext http, IBotFrameworkHttpAdapter adapter, IBot bot, IOptions<BotOptions> options, TenantGate tenants) =>
         {
             var limit = options.Value.MaxRequestBytes;
             if (http.Request.ContentLength > limit)
@@ -55,9 +68,20 @@ public static class BotRegistration
                 }
             }
 
-            if (!LooksLikeActivity(body.GetBuffer().AsMemory(0, (int)body.Length)))
+            if (ActivityEnvelope.Read(body.GetBuffer().AsMemory(0, (int)body.Length)) is not { } envelope)
             {
                 return Results.Problem("The body is not a Bot Framework activity: a JSON object with a \"type\".", statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            if (envelope.LongId is { } name)
+            {
+                return Results.Problem(
+                    $"The activity's {name} is over {ActivityEnvelope.MaxIdLength} characters.", statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            if (!tenants.Admits(envelope.Tenants))
+            {
+                return Results.Ok();
             }
 
             body.Position = 0;
@@ -66,23 +90,6 @@ public static class BotRegistration
             return Results.Empty;
         });
 
-        app.MapGet("/healthz", () => Results.Text("ok"));
         return app;
-    }
-
-    private static bool LooksLikeActivity(ReadOnlyMemory<byte> json)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(json);
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("type", out var type)
-                && type.ValueKind == JsonValueKind.String
-                && type.GetString()!.Length > 0;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
     }
 }

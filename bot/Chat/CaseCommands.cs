@@ -479,7 +479,7 @@ public sealed class CaseCommands(
             }
         }
 
-        var target = new Actor(new Person(assignee.Id, assignee.Name), roster.RoleOf(assignee.Id, assignee.AadObjectId));
+        var target = new Actor(new Person(assignee.Id, assignee.Name), roster.RoleOf(assignee.Id));
         return await ChangeAsync(command.CaseRef, turn, (c, now) => CaseRules.Reassign(c, turn.Actor, target, now, policy),
             c => TellOwner(c, OwnerNews.HandedToYou),
             c => $"{c.Id} is now with {target.Person.Name}.", cancellationToken);

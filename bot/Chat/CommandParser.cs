@@ -54,7 +54,7 @@ public static partial class CommandParser
         return verb switch
         {
             "help" or "?" or "hi" or "hello" => new ChatCommand.Help(),
-            "escalate" or "report" => new ChatCommand.OpenIntake(rest.Length > 0 ? rest : null),
+            "escalate" or "report" => new ChatCommand.OpenIntake(rest.Length > 0 ? TextLimits.Trim(rest, TextLimits.Description) : null),
             "claim" => rest.Length > 0 ? new ChatCommand.Claim(rest) : Usage("claim ESC-12"),
             "status" => rest.Length > 0 ? new ChatCommand.Status(rest) : Usage("status ESC-12"),
             "queue" => new ChatCommand.ShowQueue(rest.Length > 0 ? rest : null),
@@ -64,7 +64,7 @@ public static partial class CommandParser
             "ask" => WithText(rest, (id, text) => new ChatCommand.AskReporter(id, text), "ask ESC-12 Which account posted it first?"),
             "update" => WithText(rest, (id, text) => new ChatCommand.Update(id, text), "update ESC-12 It has been reposted here: https://…"),
             "triage" => WithText(rest, ParseTriage, "triage ESC-12 sev1 Threats name a date"),
-            "reassign" => WithText(rest, (id, text) => new ChatCommand.Reassign(id, null, text), "reassign ESC-12 Sky Specialist"),
+            "reassign" => WithText(rest, (id, text) => new ChatCommand.Reassign(id, null, TextLimits.Trim(text, TextLimits.Word)), "reassign ESC-12 Sky Specialist"),
             "reveal" => rest.Length > 0 ? new ChatCommand.Reveal(rest) : Usage("reveal ESC-12"),
             "consult" => WithText(rest, (id, text) => new ChatCommand.Consult(id, null, null, text), "consult ESC-12 Legal Is this post defamatory?"),
             "answer" => WithText(rest, (id, text) => new ChatCommand.RecordAnswer(id, text), "answer ESC-12 Legal: not defamatory"),
@@ -99,6 +99,7 @@ public static partial class CommandParser
         string? Read(string key) => data.TryGetValue(key, out var token) && token.Type is JTokenType.String or JTokenType.Integer or JTokenType.Float or JTokenType.Boolean
             ? token.ToString()
             : null;
+        string? Text(string key, int max = TextLimits.Note) => TextLimits.TrimOrNull(Read(key), max);
 
         var caseRef = Read(Verbs.CaseIdKey);
         Dictionary<string, string> Form() =>
@@ -114,19 +115,25 @@ public static partial class CommandParser
             Verbs.Reveal when caseRef is not null => new ChatCommand.Reveal(caseRef),
             Verbs.Triage when caseRef is not null => new ChatCommand.Triage(
                 caseRef,
-                Read(Cards.Cases.CaseCard.TriageAreaField),
-                Read(Cards.Cases.CaseCard.TriageSeverityField),
+                Text(Cards.Cases.CaseCard.TriageAreaField, TextLimits.Word),
+                Text(Cards.Cases.CaseCard.TriageSeverityField, TextLimits.Word),
                 Cases.Triage.Checklist.Aggregate(Risk.None, (all, q) => Read(CaseViews.RiskField(q.Risk)) == "true" ? all | q.Risk : all),
-                Read(Cards.Cases.CaseCard.TriageReasonField)),
-            Verbs.AskReporter when caseRef is not null => new ChatCommand.AskReporter(caseRef, Read(Cards.Cases.CaseCard.ReporterQuestionField)),
-            Verbs.Update when caseRef is not null => new ChatCommand.Update(caseRef, Read(Cards.Cases.CaseCard.UpdateField)),
+                Text(Cards.Cases.CaseCard.TriageReasonField)),
+            Verbs.AskReporter when caseRef is not null => new ChatCommand.AskReporter(caseRef, Text(Cards.Cases.CaseCard.ReporterQuestionField)),
+            Verbs.Update when caseRef is not null => new ChatCommand.Update(caseRef, Text(Cards.Cases.CaseCard.UpdateField)),
             Verbs.Reassign when caseRef is not null => new ChatCommand.Reassign(caseRef, Read(Cards.Cases.CaseCard.AssigneeField)),
-            Verbs.Consult when caseRef is not null => new ChatCommand.Consult(caseRef, Read(Cards.Cases.CaseCard.TeamField), Read(Cards.Cases.CaseCard.QuestionField)),
-            Verbs.RecordAnswer when caseRef is not null => new ChatCommand.RecordAnswer(caseRef, Read(Cards.Cases.CaseCard.AnswerField)),
+            Verbs.Consult when caseRef is not null => new ChatCommand.Consult(
+                caseRef,
+                Text(Cards.Cases.CaseCard.TeamField, TextLimits.Word),
+                Text(Cards.Cases.CaseCard.QuestionField)),
+            Verbs.RecordAnswer when caseRef is not null => new ChatCommand.RecordAnswer(caseRef, Text(Cards.Cases.CaseCard.AnswerField)),
             Verbs.MarkSensitive when caseRef is not null => new ChatCommand.MarkSensitive(caseRef),
-            Verbs.Note when caseRef is not null => new ChatCommand.Note(caseRef, Read(Cards.Cases.CaseCard.NoteField)),
-            Verbs.Reopen when caseRef is not null => new ChatCommand.Reopen(caseRef, Read(Cards.Cases.CaseCard.ReasonField)),
-            Verbs.Resolve when caseRef is not null => new ChatCommand.Resolve(caseRef, Read(Cards.Cases.CaseCard.OutcomeField), Read(Cards.Cases.CaseCard.SummaryField)),
+            Verbs.Note when caseRef is not null => new ChatCommand.Note(caseRef, Text(Cards.Cases.CaseCard.NoteField)),
+            Verbs.Reopen when caseRef is not null => new ChatCommand.Reopen(caseRef, Text(Cards.Cases.CaseCard.ReasonField)),
+            Verbs.Resolve when caseRef is not null => new ChatCommand.Resolve(
+                caseRef,
+                Text(Cards.Cases.CaseCard.OutcomeField, TextLimits.Word),
+                Text(Cards.Cases.CaseCard.SummaryField, TextLimits.Summary)),
             Verbs.HandoverChoice when caseRef is not null => new ChatCommand.HandoverChoice(
                 caseRef,
                 Read(Cards.Handover.HandoverChoiceRows.ChoiceKey),
@@ -135,7 +142,7 @@ public static partial class CommandParser
                 Read(Shifts.OutgoingOwners.CardKey),
                 Read(Shifts.HandoverJob.ShiftKey),
                 Read(Shifts.HandoverJob.StartKey)),
-            Verbs.HandoverNote when caseRef is not null => new ChatCommand.HandoverNoteFor(caseRef, Read(Cards.Cases.CaseCard.HandoverNoteField)),
+            Verbs.HandoverNote when caseRef is not null => new ChatCommand.HandoverNoteFor(caseRef, Text(Cards.Cases.CaseCard.HandoverNoteField)),
             Verbs.StartShift => new ChatCommand.StartShift(),
             Verbs.EndShift => new ChatCommand.EndShift(),
             Verbs.AcknowledgeHandover => new ChatCommand.AcknowledgeHandover(Read(Shifts.HandoverJob.ShiftKey), Read(Shifts.HandoverJob.StartKey)),
@@ -148,7 +155,9 @@ public static partial class CommandParser
     private static ChatCommand WithText(string rest, Func<string, string, ChatCommand> build, string example)
     {
         var match = ResolvePattern().Match(rest);
-        return match.Success ? build(match.Groups["id"].Value, match.Groups["summary"].Value.Trim()) : Usage(example);
+        return match.Success
+            ? build(match.Groups["id"].Value, TextLimits.Trim(match.Groups["summary"].Value.Trim(), TextLimits.Note))
+            : Usage(example);
     }
 
     /// <summary>"sev1 hate-speech The reason": leading severity and policy-area words, then the reason.</summary>
@@ -191,7 +200,7 @@ public static partial class CommandParser
             summary = space < 0 ? "" : summary[(space + 1)..].Trim();
         }
 
-        return new ChatCommand.Resolve(caseRef, (outcome ?? Outcome.Other).ToString(), summary);
+        return new ChatCommand.Resolve(caseRef, (outcome ?? Outcome.Other).ToString(), TextLimits.Trim(summary, TextLimits.Summary));
     }
 
     private static ChatCommand.Help Usage(string example) => new($"Try: {example}");

@@ -17,6 +17,11 @@ public sealed class EscalationActivityHandler(
 {
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
+        if (turnContext.Activity is Activity activity)
+        {
+            ChatIdentity.BoundNames(activity);
+        }
+
         await people.RememberAsync(turnContext, cancellationToken);
         await base.OnTurnAsync(turnContext, cancellationToken);
     }
@@ -113,15 +118,13 @@ public sealed class EscalationActivityHandler(
     private ChatTurn? Turn(ITurnContext turnContext, bool fromCard)
     {
         var activity = turnContext.Activity;
-        var from = activity.From;
-        if (string.IsNullOrWhiteSpace(from?.Id) || activity.Conversation?.Id is null)
+        if (ChatIdentity.Of(activity) is not { } person || activity.Conversation?.Id is null)
         {
-            logger.LogWarning("Ignored a {Type} activity with no sender or conversation", activity.Type);
+            logger.LogWarning("Ignored a {Type} activity with no usable sender or conversation", activity.Type);
             return null;
         }
 
-        var person = new Person(from.Id, string.IsNullOrWhiteSpace(from.Name) ? from.Id : from.Name);
-        var actor = new Actor(person, roster.RoleOf(from.Id, from.AadObjectId));
+        var actor = new Actor(person, roster.RoleOf(person.Id));
         var isPersonal = activity.Conversation.ConversationType is null or "personal" && activity.Conversation.IsGroup != true;
         // A retried activity (Teams retries an invoke it got no answer to in time) keeps its id: changes record it.
         var key = string.IsNullOrEmpty(activity.Id) ? null : $"{activity.ChannelId}|{activity.Conversation.Id}|{person.Id}|{activity.Id}";

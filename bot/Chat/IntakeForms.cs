@@ -16,6 +16,18 @@ public static class IntakeForms
     public static readonly IReadOnlyList<Choice> Severities =
         Enum.GetValues<Severity>().Select(s => new Choice(Labels.Describe(s), s.ToString())).ToList();
 
+    /// <summary>The form as it goes back to the reporter: what they typed, each field cut to its limit (the problem
+    /// says it was longer), so that a long paste never makes the card too large to send.</summary>
     public static IntakeCardData Data(IReadOnlyDictionary<string, string> values, IReadOnlyDictionary<string, string> problems, string timeZoneName) =>
-        new(Platforms, PolicyAreas, Severities, values, problems, IntakeValidator.Limits, timeZoneName);
+        new(Platforms, PolicyAreas, Severities, values.ToDictionary(v => v.Key, v => TextLimits.Trim(v.Value, LimitOf(v.Key))),
+            problems, IntakeValidator.Limits, timeZoneName);
+
+    private static int LimitOf(string field) => field switch
+    {
+        IntakeFields.Partner => TextLimits.Partner,
+        IntakeFields.Account => TextLimits.Account,
+        IntakeFields.ContentUrls => TextLimits.ContentUrls,
+        IntakeFields.Description => TextLimits.Description,
+        _ => TextLimits.Word,
+    };
 }

@@ -17,16 +17,16 @@ public sealed class PeopleDirectory(IConversationStore store, TeamRoster roster,
     public async Task RememberAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         var activity = turn.Activity;
-        if (string.IsNullOrWhiteSpace(activity.From?.Id) || activity.Conversation is null)
+        if (ChatIdentity.Of(activity) is not { } sender || activity.Conversation is null)
         {
             return;
         }
 
         var personal = activity.Conversation.ConversationType is null or "personal" && activity.Conversation.IsGroup != true;
-        var known = written.TryGetValue(activity.From.Id, out var seen) ? seen : null;
+        var known = written.TryGetValue(sender.Id, out var seen) ? seen : null;
         var person = new KnownPerson(
-            activity.From.Id,
-            string.IsNullOrWhiteSpace(activity.From.Name) ? known?.Name ?? activity.From.Id : activity.From.Name,
+            sender.Id,
+            string.IsNullOrWhiteSpace(activity.From.Name) ? known?.Name ?? sender.Name : sender.Name,
             activity.From.AadObjectId ?? known?.AadObjectId,
             personal ? ConversationAddress.Of(ConversationAddress.TopLevel(activity.GetConversationReference())) : known?.PersonalAddress);
         if (person == known)
@@ -49,7 +49,7 @@ public sealed class PeopleDirectory(IConversationStore store, TeamRoster roster,
     /// <summary>Specialists and leads the bot has met, by name: who a case can be handed to.</summary>
     public async Task<IReadOnlyList<KnownPerson>> StaffAsync(CancellationToken cancellationToken) =>
         (await store.ListPeopleAsync(cancellationToken))
-            .Where(p => roster.RoleOf(p.Id, p.AadObjectId) != Role.Reporter)
+            .Where(p => roster.RoleOf(p.Id) != Role.Reporter)
             .OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase)
             .ToList();
 }

@@ -11,7 +11,7 @@ namespace EscalationBot.Jobs;
 /// Who may open the Hangfire dashboard. LocalOnly (the default): requests from this machine, that is a loopback
 /// remote address and no forwarding header naming anyone else. AppServiceAuthentication: leads only, known by the
 /// Entra object id App Service authentication passes (see <see cref="AppServiceAuthenticationHandler"/>), so a
-/// lead must be listed in Roster:Leads by object id. Hangfire answers a refusal with 403 when someone is signed in
+/// lead must be listed in Roster:Leads as aad:{object id}. Hangfire answers a refusal with 403 when someone is signed in
 /// and 401 otherwise.
 /// </summary>
 public sealed class DashboardAccessFilter(IOptionsMonitor<JobsOptions> options, TeamRoster roster) : IDashboardAuthorizationFilter
@@ -62,7 +62,7 @@ public sealed class DashboardAccessFilter(IOptionsMonitor<JobsOptions> options, 
     private bool IsLead(ClaimsPrincipal user) =>
         user.Identity?.IsAuthenticated == true
         && user.FindFirst(AppServiceAuthenticationHandler.ObjectIdClaim)?.Value is { Length: > 0 } objectId
-        && roster.RoleOf(objectId) == Role.Lead;
+        && roster.RoleOf(PersonId.OfObjectId(objectId)) == Role.Lead;
 
     private static bool IsLoopback(IPAddress? address) =>
         address is not null && IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address);

@@ -6,16 +6,16 @@ namespace EscalationBot.Roster;
 /// <summary>Decides a person's role from configuration; anyone not listed is a reporter (a partner manager).</summary>
 public sealed class TeamRoster(IOptionsMonitor<RosterOptions> options)
 {
-    public Role RoleOf(params string?[] ids)
+    /// <summary>The role of <paramref name="personId"/>, an identity as <see cref="PersonId"/> makes it.</summary>
+    public Role RoleOf(string? personId)
     {
-        var roster = options.CurrentValue;
-        bool Listed(List<string> list) => ids.Any(id => !string.IsNullOrEmpty(id) && list.Contains(id, StringComparer.OrdinalIgnoreCase));
-
-        if (Listed(roster.Leads))
+        if (string.IsNullOrEmpty(personId))
         {
-            return Role.Lead;
+            return Role.Reporter;
         }
 
-        return Listed(roster.Specialists) ? Role.Specialist : Role.Reporter;
+        var roster = options.CurrentValue;
+        bool Listed(List<string> entries) => entries.Any(e => PersonId.FromEntry(e, out _) == personId);
+        return Listed(roster.Leads) ? Role.Lead : Listed(roster.Specialists) ? Role.Specialist : Role.Reporter;
     }
 }

@@ -1,3 +1,5 @@
+using EscalationBot.Roster;
+
 namespace EscalationBot.Shifts;
 
 /// <summary>One named shift: when it runs, in which time zone, on which days, and who is planned on it.</summary>
@@ -18,8 +20,14 @@ public sealed class ShiftDefinition
     /// <summary>Local dates (of the shift's start) on which this shift does not run.</summary>
     public List<DateOnly> Holidays { get; set; } = [];
 
-    /// <summary>User ids planned on this shift; <c>shift start</c> and <c>shift end</c> adjust it as people come and go.</summary>
+    /// <summary>
+    /// Who is planned on this shift, as roster entries (<c>aad:{object id}</c>, <c>{channelId}:{from.id}</c>);
+    /// <c>shift start</c> and <c>shift end</c> adjust it as people come and go.
+    /// </summary>
     public List<string> Members { get; set; } = [];
+
+    /// <summary><see cref="Members"/> as the identities people have in chat (<see cref="PersonId"/>).</summary>
+    public IEnumerable<string> MemberIds => Members.Select(m => PersonId.FromEntry(m, out _)).OfType<string>();
 }
 
 /// <summary>What becomes of a case its outgoing owner made no choice for at a handover.</summary>
@@ -84,6 +92,11 @@ public sealed class ShiftsOptions
             if (shift.Start == shift.End)
             {
                 yield return $"{where}: Start and End must differ (End before Start crosses midnight).";
+            }
+
+            foreach (var problem in RosterOptions.Check(shift.Members, $"{where}:Members"))
+            {
+                yield return problem;
             }
         }
 

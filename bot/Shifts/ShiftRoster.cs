@@ -107,7 +107,7 @@ public sealed class ShiftRoster(IShiftRosterStore store, ShiftSchedule schedule,
     {
         var entries = await store.ListAsync(run.Start, run.Start.AddSeconds(1), cancellationToken);
         return entries.Where(e => e.ShiftIndex == run.Index).Select(e => e.Person.Id)
-            .Concat(schedule.Definition(run.Index).Members)
+            .Concat(schedule.Definition(run.Index).MemberIds)
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
     }
 
@@ -116,7 +116,7 @@ public sealed class ShiftRoster(IShiftRosterStore store, ShiftSchedule schedule,
     {
         var entries = (await store.ListAsync(run.Start, run.Start.AddSeconds(1), cancellationToken)).Where(e => e.ShiftIndex == run.Index && e.EndedAt is null).ToList();
         var people = entries.Select(e => e.Person).ToList();
-        foreach (var id in schedule.Definition(run.Index).Members.Where(id => people.All(p => !p.Id.Equals(id, StringComparison.OrdinalIgnoreCase))))
+        foreach (var id in schedule.Definition(run.Index).MemberIds.Where(id => people.All(p => !p.Id.Equals(id, StringComparison.OrdinalIgnoreCase))))
         {
             if (await conversations.GetPersonAsync(id, cancellationToken) is { } known)
             {
@@ -137,7 +137,7 @@ public sealed class ShiftRoster(IShiftRosterStore store, ShiftSchedule schedule,
         var on = entries.Where(e => e.ShiftIndex == run.Index && e.RunStart == run.Start).ToList();
         var lines = on.Where(e => e.EndedAt is null).Select(e => $"{e.Person.Name} · since {Cards.Durations.LocalTime(e.StartedAt)}").ToList();
         lines.AddRange(on.Where(e => e.EndedAt is not null).Select(e => $"{e.Person.Name} · left at {Cards.Durations.LocalTime(e.EndedAt!.Value)}"));
-        foreach (var id in schedule.Definition(run.Index).Members.Where(id => on.All(e => !e.Person.Id.Equals(id, StringComparison.OrdinalIgnoreCase))))
+        foreach (var id in schedule.Definition(run.Index).MemberIds.Where(id => on.All(e => !e.Person.Id.Equals(id, StringComparison.OrdinalIgnoreCase))))
         {
             var name = (await conversations.GetPersonAsync(id, cancellationToken))?.Name ?? id;
             lines.Add($"{name} · planned, not started");

@@ -19,13 +19,15 @@ public static class TablesRegistration
             .Bind(builder.Configuration.GetSection(StorageOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<StorageOptions>, TablesConnectionValidator>();
 
         builder.Services.AddSingleton(sp =>
         {
-            var connection = builder.Configuration.GetConnectionString("Tables");
+            // Empty only in Development and Testing (TablesConnectionValidator): Azurite on its default port.
+            var connection = builder.Configuration.GetConnectionString(TablesConnectionValidator.Name);
             if (string.IsNullOrWhiteSpace(connection))
             {
-                connection = "UseDevelopmentStorage=true";
+                connection = TablesConnectionValidator.Azurite;
             }
 
             // A chat turn has seconds, not minutes (Teams waits about 5 s for an invoke): fail fast and tell the user

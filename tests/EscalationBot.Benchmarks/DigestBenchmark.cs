@@ -168,7 +168,7 @@ internal static class DigestBenchmark
             current,
             await store.ListOpenAsync(CancellationToken.None),
             await store.ResolvedBetweenAsync(current.Start, now, CancellationToken.None),
-            schedule.Definition(current.Index).Members.ToHashSet(),
+            schedule.Definition(current.Index).MemberIds.ToHashSet(),
             now);
     }
 

@@ -35,9 +35,10 @@ public sealed class PlaygroundFixture : IAsyncLifetime
         var botPort = FreePort.Next();
         bot = new BotHost(azurite, unusedConnector, extra: new Dictionary<string, string?>
         {
-            ["Roster:Leads:1"] = "user-lead",
-            ["Roster:Specialists:30"] = "user-specialist",
-            ["Roster:Specialists:31"] = "user-specialist-2",
+            // The personas' Entra object ids (infra/playground/*.yml), as in bot/appsettings.Development.json.
+            ["Roster:Leads:1"] = "aad:00000000-0000-0000-0000-000000000100",
+            ["Roster:Specialists:30"] = "aad:00000000-0000-0000-0000-000000000101",
+            ["Roster:Specialists:31"] = "aad:00000000-0000-0000-0000-000000000102",
         });
         bot.UseKestrel(botPort);
         bot.StartServer();

@@ -43,7 +43,10 @@ public sealed class Activities(RecordingConnector connector)
             ["timestamp"] = DateTimeOffset.UtcNow,
             ["channelId"] = channelId,
             ["serviceUrl"] = connector.ServiceUrl,
-            ["from"] = new JObject { ["id"] = from.Id, ["name"] = from.Name },
+            // In Teams a person is their Entra object id: the test user's id, so Person.Id stays e.g. "lead-1" there.
+            ["from"] = channelId == "msteams"
+                ? new JObject { ["id"] = from.Id, ["name"] = from.Name, ["aadObjectId"] = from.Id }
+                : new JObject { ["id"] = from.Id, ["name"] = from.Name },
             ["recipient"] = new JObject { ["id"] = "bot-id", ["name"] = "EscalationBot" },
             ["conversation"] = new JObject
             {

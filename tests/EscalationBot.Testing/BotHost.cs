@@ -10,7 +10,10 @@ using Newtonsoft.Json.Linq;
 
 namespace EscalationBot.Testing;
 
-/// <summary>People the tests act as. Their ids are the roster the host is configured with.</summary>
+/// <summary>
+/// People the tests act as. In Teams their id is both from.id and the Entra object id, so they are that id
+/// (the roster names them aad:{id}); on other channels they are {channelId}:{id}, nobody on the roster.
+/// </summary>
 public static class People
 {
     public static readonly TestUser Lead = new("lead-1", "Lee Lead");
@@ -57,9 +60,9 @@ public sealed class BotHost : WebApplicationFactory<Program>
         {
             ["ConnectionStrings:Tables"] = tablesConnectionString,
             ["Storage:TablePrefix"] = tablePrefix,
-            ["Roster:Leads:0"] = People.Lead.Id,
-            ["Roster:Specialists:0"] = People.Specialist.Id,
-            ["Roster:Specialists:1"] = People.Specialist2.Id,
+            ["Roster:Leads:0"] = "aad:" + People.Lead.Id,
+            ["Roster:Specialists:0"] = "aad:" + People.Specialist.Id,
+            ["Roster:Specialists:1"] = "aad:" + People.Specialist2.Id,
             ["Hangfire:SchedulePollingInterval"] = "00:00:00.200",
             // Digests at shift boundaries would post into every test's channels; the handover tests turn them on.
             ["Shifts:PostDigests"] = "false",
@@ -70,7 +73,7 @@ public sealed class BotHost : WebApplicationFactory<Program>
         };
         foreach (var (i, user) in People.ManySpecialists(20).Select((u, i) => (i, u)))
         {
-            settings[$"Roster:Specialists:{i + 2}"] = user.Id;
+            settings[$"Roster:Specialists:{i + 2}"] = "aad:" + user.Id;
         }
 
         return settings;
@@ -88,10 +91,13 @@ public sealed class BotHost : WebApplicationFactory<Program>
     /// <summary>Where the host also writes its logs, at every level, if given.</summary>
     public CapturedLogs? Logs { get; init; }
 
+    /// <summary>The host environment: Testing unless a test needs Production's start checks.</summary>
+    public string Environment { get; init; } = "Testing";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseContentRoot(Path.Combine(RepoPaths.Root, "bot"));
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(Environment);
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings));
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         if (Logs is { } logs)

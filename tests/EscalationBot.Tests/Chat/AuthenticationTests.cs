@@ -14,6 +14,7 @@ public sealed class AuthenticationTests(AzuriteFixture azurite)
         {
             ["MicrosoftAppId"] = "00000000-0000-0000-0000-000000000001",
             ["MicrosoftAppPassword"] = "not-a-real-secret",
+            ["MicrosoftAppTenantId"] = "00000000-0000-0000-0000-0000000000aa",
         });
         var activities = new Activities(connector);
 

@@ -65,6 +65,9 @@ public sealed class ChatFlowTests(AzuriteFixture azurite) : BotTest(azurite)
     [Fact]
     public async Task Web_chat_gets_submit_buttons_and_its_submits_drive_the_same_flow()
     {
+        // On Web Chat a person is webchat:{from.id}: the roster names the specialist there explicitly.
+        await Host.DisposeAsync();
+        Host = new BotHost(Azurite, Connector, extra: new Dictionary<string, string?> { ["Roster:Specialists:40"] = "webchat:" + People.Specialist.Id });
         var personal = "webchat-dm-" + People.Reporter.Id;
         await Host.SendAsync(Activities.Message(People.Reporter, "escalate", personal, "webchat"));
         var intake = await Connector.WaitForAsync(c => c.ConversationId == personal && c.AllText.Contains("File an escalation"), "intake card");
@@ -81,6 +84,8 @@ public sealed class ChatFlowTests(AzuriteFixture azurite) : BotTest(azurite)
         await Connector.WaitForAsync(c => c.ConversationId == "webchat-queue" && c.AllText.Contains("Claimed by Sam Specialist"), "claimed card sent back");
         var stored = await Host.Services.GetRequiredService<ICaseStore>().GetAsync(1, CancellationToken.None);
         Assert.Equal(CaseState.Claimed, stored!.Case.State);
+        Assert.Equal("webchat:" + People.Reporter.Id, stored.Case.Reporter.Id);
+        Assert.Equal("webchat:" + People.Specialist.Id, stored.Case.Owner!.Id);
     }
 
     [Fact]

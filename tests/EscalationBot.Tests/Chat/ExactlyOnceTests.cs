@@ -30,6 +30,7 @@ public sealed class ExactlyOnceTests(AzuriteFixture azurite) : BotTest(azurite)
             await Host.SendAsync(update);
         }
 
+        await Connector.WaitForAsync(c => c.ConversationId == OwnerChat && c.Text.Contains("sent more information"), "the owner told");
         await Host.WaitForJobsAsync();
         var history = await Store.HistoryAsync(1, CancellationToken.None);
         Assert.Single(history, h => h.Action == "update from the reporter");
@@ -50,6 +51,7 @@ public sealed class ExactlyOnceTests(AzuriteFixture azurite) : BotTest(azurite)
 
         Assert.All(answers, a => Assert.Contains("ESC-1", ChatFlowTests.Texts(a!["value"]!)));
         Assert.Null(await Store.GetAsync(2, CancellationToken.None));
+        await Connector.WaitForAsync(c => c.IsPost && c.ConversationId == Activities.QueueChannel && c.Card is not null, "the queue card");
         await Host.WaitForJobsAsync();
         Assert.Single(Connector.Calls, c => c.IsPost && c.ConversationId == Activities.QueueChannel && c.Card is not null);
     }
@@ -66,6 +68,7 @@ public sealed class ExactlyOnceTests(AzuriteFixture azurite) : BotTest(azurite)
 
         Assert.Contains("Claimed by Sam Specialist", ChatFlowTests.Texts(first!["value"]!));
         Assert.Contains("Claimed by Sam Specialist", ChatFlowTests.Texts(retry!["value"]!));
+        await Connector.WaitForAsync(c => c.ConversationId == personal && c.AllText.Contains("Sam Specialist has claimed your escalation"), "the reporter told");
         await Host.WaitForJobsAsync();
         Assert.Single(await Store.HistoryAsync(1, CancellationToken.None), h => h.Action == "claimed");
         Assert.Single(Connector.Calls, c => c.ConversationId == personal && c.AllText.Contains("Sam Specialist has claimed your escalation"));
@@ -99,6 +102,11 @@ public sealed class ExactlyOnceTests(AzuriteFixture azurite) : BotTest(azurite)
         await Task.WhenAll(
             Host.SendAsync(Activities.Message(People.Lead, "setup queue", Activities.QueueChannel)),
             Host.SendAsync(Activities.Message(People.Lead, "setup queue", Activities.QueueChannel)));
+        foreach (var id in new[] { "ESC-1", "ESC-2" })
+        {
+            await Connector.WaitForAsync(c => c.IsPost && c.ConversationId == Activities.QueueChannel && c.AllText.Contains(id), id + " posted");
+        }
+
         await Host.WaitForJobsAsync();
 
         var posts = Connector.Calls.Where(c => c.IsPost && c.ConversationId == Activities.QueueChannel && c.Card is not null).ToList();

@@ -63,11 +63,10 @@ public sealed class NoCaseContentInLogsTests(AzuriteFixture azurite) : BotTest(a
             await Host.SendAsync(Activities.Message(who, text, where));
         }
 
-        await Host.WaitForJobsAsync();
-
         // The flow did happen: the token reached the people it was for.
-        Assert.Contains(Connector.Calls, c => c.ConversationId == personal && c.AllText.Contains($"Summary {token}"));
-        Assert.Contains(Connector.Calls, c => c.ConversationId == "sky-dm" && c.AllText.Contains($"Update {token}"));
+        await Connector.WaitForAsync(c => c.ConversationId == personal && c.AllText.Contains($"Summary {token}"), "the outcome to the reporter");
+        await Connector.WaitForAsync(c => c.ConversationId == "sky-dm" && c.AllText.Contains($"Update {token}"), "the history to Sky");
+        await Host.WaitForJobsAsync();
         Assert.NotEmpty(logs.Lines);
         Assert.DoesNotContain(logs.Lines, line => line.Contains(token, StringComparison.Ordinal));
         Assert.DoesNotContain(JobArgumentsAndResults(), job => job.Contains(token, StringComparison.Ordinal));

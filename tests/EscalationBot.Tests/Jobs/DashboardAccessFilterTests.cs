@@ -14,7 +14,7 @@ namespace EscalationBot.Tests.Jobs;
 public sealed class DashboardAccessFilterTests
 {
     private const string LeadObjectId = "6f1c2a9e-0000-4000-8000-00000000000a";
-    private const string LeadChannelId = "29:lead-channel-id";
+    private const string LeadWebChatId = "webchat:lead-1";
     private const string SpecialistObjectId = "6f1c2a9e-0000-4000-8000-00000000000b";
 
     [Theory]
@@ -81,6 +81,10 @@ public sealed class DashboardAccessFilterTests
         Assert.False(Allows(DashboardAuthentication.AppServiceAuthentication, Request("203.0.113.9", SignedIn("someone-else"))));
 
     [Fact]
+    public void AppServiceAuthentication_matches_object_ids_only_not_another_channels_roster_entry() =>
+        Assert.False(Allows(DashboardAuthentication.AppServiceAuthentication, Request("203.0.113.9", SignedIn(LeadWebChatId))));
+
+    [Fact]
     public void AppServiceAuthentication_refuses_nobody_signed_in_even_locally() =>
         Assert.False(Allows(DashboardAuthentication.AppServiceAuthentication, Request("127.0.0.1")));
 
@@ -103,8 +107,8 @@ public sealed class DashboardAccessFilterTests
             .Configure<JobsOptions>(o => o.Dashboard.Authentication = authentication)
             .Configure<RosterOptions>(o =>
             {
-                o.Leads = [LeadObjectId, LeadChannelId];
-                o.Specialists = [SpecialistObjectId];
+                o.Leads = ["aad:" + LeadObjectId, LeadWebChatId];
+                o.Specialists = ["aad:" + SpecialistObjectId];
             })
             .AddSingleton<TeamRoster>()
             .AddSingleton<DashboardAccessFilter>()

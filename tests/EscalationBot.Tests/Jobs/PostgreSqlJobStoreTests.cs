@@ -114,6 +114,27 @@ public sealed class PostgreSqlJobStoreTests(PostgresFixture postgres, AzuriteFix
         Assert.Equal(["alpha", "beta"], schemas);
     }
 
+    [Fact]
+    public async Task With_jobs_on_postgresql_ready_needs_postgresql_to_answer()
+    {
+        var database = await postgres.CreateDatabaseAsync();
+        await using var host = Instance(database);
+        using var client = host.CreateClient();
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/healthz/ready")).StatusCode);
+
+        // The database goes away under the running instance: ready says so, live does not care.
+        await using (var admin = new NpgsqlConnection(postgres.Postgres.ConnectionString()))
+        {
+            await admin.OpenAsync();
+            var name = new NpgsqlConnectionStringBuilder(database).Database;
+            await using var drop = new NpgsqlCommand($"DROP DATABASE \"{name}\" WITH (FORCE)", admin);
+            await drop.ExecuteNonQueryAsync();
+        }
+
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/healthz/ready")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/healthz/live")).StatusCode);
+    }
+
     private BotHost Instance(string database, string schema = "hangfire") => new(azurite, connector, tablePrefix, new Dictionary<string, string?>
     {
         ["Hangfire:Storage"] = "PostgreSql",
