@@ -22,8 +22,17 @@ public sealed class EscalationActivityHandler(
             ChatIdentity.BoundNames(activity);
         }
 
-        await people.RememberAsync(turnContext, cancellationToken);
-        await base.OnTurnAsync(turnContext, cancellationToken);
+        // Alongside the turn, not before it: with the store hanging, the two waits would add up past the few seconds
+        // Teams gives an invoke. Nothing in a turn needs its own sender remembered first.
+        var remembered = people.RememberAsync(turnContext, cancellationToken);
+        try
+        {
+            await base.OnTurnAsync(turnContext, cancellationToken);
+        }
+        finally
+        {
+            await remembered;
+        }
     }
 
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
