@@ -24,7 +24,7 @@ public sealed class BotStartValidationTests(AzuriteFixture azurite)
         Assert.NotNull(failure);
         Assert.Contains(
             "MicrosoftAppId is empty in the Production environment: the bot would accept requests without a Bot Connector token",
-            Messages(failure));
+            StartFailures.Messages(failure));
         Assert.Empty(connector.Calls);
     }
 
@@ -53,7 +53,7 @@ public sealed class BotStartValidationTests(AzuriteFixture azurite)
         var failure = Record.Exception(() => host.Services);
 
         Assert.NotNull(failure);
-        Assert.Contains("ConnectionStrings:Tables is", Messages(failure));
+        Assert.Contains("ConnectionStrings:Tables is", StartFailures.Messages(failure));
     }
 
     [Theory]
@@ -84,7 +84,7 @@ public sealed class BotStartValidationTests(AzuriteFixture azurite)
         var failure = Record.Exception(() => host.Services);
 
         Assert.NotNull(failure);
-        Assert.Contains(message, Messages(failure));
+        Assert.Contains(message, StartFailures.Messages(failure));
     }
 
     [Theory]
@@ -107,7 +107,7 @@ public sealed class BotStartValidationTests(AzuriteFixture azurite)
         var failure = Record.Exception(() => host.Services);
 
         Assert.NotNull(failure);
-        Assert.Contains(message, Messages(failure));
+        Assert.Contains(message, StartFailures.Messages(failure));
     }
 
     private static Dictionary<string, string?> Identity(string appType, string? password, string tenantId = TenantId) => new()
@@ -118,24 +118,4 @@ public sealed class BotStartValidationTests(AzuriteFixture azurite)
         ["MicrosoftAppTenantId"] = tenantId,
         ["Bot:AllowedTenants:0"] = "tenant-1", // the tenant Activities sends
     };
-
-    internal static string Messages(Exception failure)
-    {
-        var messages = new List<string>();
-        var pending = new Stack<Exception>([failure]);
-        while (pending.TryPop(out var e))
-        {
-            messages.Add(e.Message);
-            if (e is AggregateException aggregate)
-            {
-                aggregate.InnerExceptions.ToList().ForEach(pending.Push);
-            }
-            else if (e.InnerException is not null)
-            {
-                pending.Push(e.InnerException);
-            }
-        }
-
-        return string.Join("\n", messages);
-    }
 }

@@ -22,7 +22,7 @@ public sealed class JobsStartValidationTests(AzuriteFixture azurite)
         var failure = Record.Exception(() => host.Services);
 
         Assert.NotNull(failure);
-        Assert.Contains(message, Messages(failure));
+        Assert.Contains(message, StartFailures.Messages(failure));
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public sealed class JobsStartValidationTests(AzuriteFixture azurite)
         var failure = Record.Exception(() => host.Services);
 
         Assert.NotNull(failure);
-        Assert.Contains("ConnectionStrings:Hangfire is not an Npgsql connection string", Messages(failure));
+        Assert.Contains("ConnectionStrings:Hangfire is not an Npgsql connection string", StartFailures.Messages(failure));
     }
 
     [Fact]
@@ -52,25 +52,5 @@ public sealed class JobsStartValidationTests(AzuriteFixture azurite)
 
         Assert.IsType<InMemoryStorage>(storage);
         Assert.NotSame(storage, second.Services.GetRequiredService<JobStorage>());
-    }
-
-    private static string Messages(Exception failure)
-    {
-        var messages = new List<string>();
-        var pending = new Stack<Exception>([failure]);
-        while (pending.TryPop(out var e))
-        {
-            messages.Add(e.Message);
-            if (e is AggregateException aggregate)
-            {
-                aggregate.InnerExceptions.ToList().ForEach(pending.Push);
-            }
-            else if (e.InnerException is not null)
-            {
-                pending.Push(e.InnerException);
-            }
-        }
-
-        return string.Join("\n", messages);
     }
 }
