@@ -18,6 +18,9 @@ public sealed class TableCaseStore(TableClient table, CasePolicy? policy = null,
 
     private readonly CasePolicy policy = policy ?? CasePolicy.Default;
 
+    /// <summary>Where a change's audit row stands in its batch: a conflict there means another change took the version.</summary>
+    private const int AuditIndex = 1;
+
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken) =>
         await table.CreateIfNotExistsAsync(cancellationToken);
 
@@ -78,14 +81,17 @@ public sealed class TableCaseStore(TableClient table, CasePolicy? policy = null,
         var actions = new List<TableTransactionAction>
         {
             new(TableTransactionActionType.UpdateReplace, CaseEntities.ToEntity(updated, CaseKeys.Case(number), version), new ETag(current.ETag)),
-            updated.IsOpen
-                ? new(TableTransactionActionType.UpsertReplace, CaseEntities.ToEntity(updated, CaseKeys.Open(number), version))
-                : new(TableTransactionActionType.Delete, new TableEntity(CaseKeys.Partition, CaseKeys.Open(number)), ETag.All),
             new(TableTransactionActionType.Add, CaseEntities.ToEntity(audit, version)),
         };
         if (updated.IsOpen)
         {
+            actions.Add(new(TableTransactionActionType.UpsertReplace, CaseEntities.ToEntity(updated, CaseKeys.Open(number), version)));
             actions.AddRange(KeyRows(updated));
+        }
+        else if (current.Case.IsOpen)
+        {
+            // Only when it leaves the list: a closed case has no open row, and deleting a missing row fails the batch.
+            actions.Add(new(TableTransactionActionType.Delete, new TableEntity(CaseKeys.Partition, CaseKeys.Open(number)), ETag.All));
         }
 
         actions.AddRange(DueRows(current.Case, updated, audit.At));
@@ -101,7 +107,7 @@ public sealed class TableCaseStore(TableClient table, CasePolicy? policy = null,
             AfterCommit(actions, number, audit.At);
             return Commit.Done;
         }
-        catch (TableTransactionFailedException e) when (e.Status == 412 || (e.Status == 409 && e.FailedTransactionActionIndex == 2))
+        catch (TableTransactionFailedException e) when (e.Status == 412 || (e.Status == 409 && e.FailedTransactionActionIndex == AuditIndex))
         {
             // The case changed since it was read (its ETag, or the next version's audit row, is taken).
             return Commit.Conflict;

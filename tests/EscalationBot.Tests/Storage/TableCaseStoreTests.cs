@@ -86,6 +86,21 @@ public sealed class TableCaseStoreTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal([other.Number], (await store.FindOpenByKeysAsync(keys, CancellationToken.None)).Select(x => x.Number));
     }
 
+    [Fact]
+    public async Task A_resolved_case_can_still_change_though_it_has_left_the_open_list()
+    {
+        var c = await CreateAsync();
+        var stored = (await store.GetAsync(c.Number, CancellationToken.None))!;
+        var resolved = stored.Case with { State = CaseState.Resolved, Resolution = new Resolution(Outcome.Actioned, "ok", T0) };
+        Assert.True(await store.TryReplaceAsync(stored, resolved, Audit(c.Number, "resolved"), CancellationToken.None));
+
+        // A note, a reveal, the queue card's id recorded late: the open row is gone already, and stays gone.
+        var again = (await store.GetAsync(c.Number, CancellationToken.None))!;
+        Assert.True(await store.TryReplaceAsync(again, again.Case with { QueueMessageId = "msg-1" }, Audit(c.Number, "posted to queue"), CancellationToken.None));
+        Assert.Equal("msg-1", (await store.GetAsync(c.Number, CancellationToken.None))!.Case.QueueMessageId);
+        Assert.DoesNotContain(await store.ListOpenAsync(CancellationToken.None), o => o.Number == c.Number);
+    }
+
     private Task<Case> CreateAsync(DateTimeOffset? deadline = null) => store.CreateAsync(
         n => (new Case(n, CaseState.New, new CaseReport(Platform.Instagram, "NGO", "@acct", ["https://instagram.com/p/1", "https://instagram.com/p/2"], PolicyArea.Privacy, Severity.Sev2, deadline, "Doxxing"),
                 Reporter, "{\"address\":1}", T0, new SlaTargets(TimeSpan.FromHours(1), TimeSpan.FromHours(24))),
