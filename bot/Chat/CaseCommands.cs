@@ -420,7 +420,9 @@ public sealed class CaseCommands(
             case Change.Done done:
                 logger.LogInformation("Case {CaseId} details revealed to {User}", done.Case.Id, turn.Actor.Person.Id);
                 return new Reply(Card: await cards.ForStaffAsync(done.Case, turn.Buttons, cancellationToken, revealed: true), ReplacesCard: turn.FromCard);
-            case Change.Replayed when turn.Actor.IsStaff && await store.GetAsync(number, cancellationToken) is { } stored:
+            // Only the case the first copy revealed (and recorded on its timeline), and only to staff.
+            case Change.Replayed { Turn.Number: var revealed } when revealed == number && turn.Actor.IsStaff
+                && await store.GetAsync(number, cancellationToken) is { } stored:
                 return new Reply(Card: await cards.ForStaffAsync(stored.Case, turn.Buttons, cancellationToken, revealed: true), ReplacesCard: turn.FromCard);
             default:
                 return new Reply("Done.");

@@ -9,6 +9,13 @@ using Microsoft.Bot.Schema;
 
 namespace EscalationBot.Chat;
 
+/// <summary>A queue card went out but its message id could not be stored on the case: the outbox keeps the id.</summary>
+public sealed class QueueCardNotRecordedException(string messageId, Exception inner)
+    : Exception("A queue card was posted but its id was not stored on the case.", inner)
+{
+    public string MessageId { get; } = messageId;
+}
+
 /// <summary>
 /// What the bot posts on its own, run as Hangfire jobs so that a card press is answered at once and a failed
 /// send is retried. Each job takes a case number and reads the case as it is now.
@@ -30,9 +37,10 @@ public sealed class CaseMessenger(
     /// <summary>
     /// Brings the case's queue card up to date: posts it if the case has none yet and is open (and a queue is bound),
     /// else edits it in place. Run by the outbox, which holds the case's queue row while this runs, so no other
-    /// sender posts a second card meanwhile.
+    /// sender posts a second card meanwhile. <paramref name="posted"/>: a card an earlier attempt posted but could not
+    /// record on the case (<see cref="QueueCardNotRecordedException"/>); it is recorded now instead of posted again.
     /// </summary>
-    public async Task SyncQueueCardAsync(int number, CancellationToken cancellationToken)
+    public async Task SyncQueueCardAsync(int number, string? posted, CancellationToken cancellationToken)
     {
         var stored = await store.GetAsync(number, cancellationToken);
         if (stored is null)
@@ -54,9 +62,9 @@ public sealed class CaseMessenger(
 
         if (c.QueueMessageId is null)
         {
-            if (c.IsOpen)
+            if (c.IsOpen || posted is not null)
             {
-                await PostToQueueAsync(c, queue, cancellationToken);
+                await PostToQueueAsync(c, queue, posted, cancellationToken);
             }
 
             return;
@@ -73,27 +81,38 @@ public sealed class CaseMessenger(
         await UpdateCardAsync(queue.Address, c.QueueMessageId, card, cancellationToken);
     }
 
-    private async Task PostToQueueAsync(Case posted, Binding queue, CancellationToken cancellationToken)
+    private async Task PostToQueueAsync(Case posted, Binding queue, string? postedBefore, CancellationToken cancellationToken)
     {
         var number = posted.Number;
         var queueConversation = ConversationAddress.Parse(queue.Address).Conversation.Id;
-        var messageId = await SendAsync(queue.Address, await cards.ForStaffAsync(posted, ButtonsFor(queue.ChannelId), cancellationToken), cancellationToken);
+        var messageId = postedBefore
+            ?? await SendAsync(queue.Address, await cards.ForStaffAsync(posted, ButtonsFor(queue.ChannelId), cancellationToken), cancellationToken);
 
         // Recording the card's id changes nothing anyone sees: no outbox rows.
         var now = clock.GetUtcNow();
-        var change = await workflow.ApplyAsync(
-            number,
-            c => c.QueueMessageId is null
-                ? new Decision.Accepted(
-                    c with { QueueMessageId = messageId, QueueConversationId = queueConversation },
-                    new AuditEntry(number, now, CaseRules.SystemActor, "posted to queue", c.State, c.State))
-                : new Decision.Refused("already posted"),
-            cancellationToken,
-            _ => CaseEffects.None);
+        Change change;
+        try
+        {
+            change = await workflow.ApplyAsync(
+                number,
+                c => c.QueueMessageId is null
+                    ? new Decision.Accepted(
+                        c with { QueueMessageId = messageId, QueueConversationId = queueConversation },
+                        new AuditEntry(number, now, CaseRules.SystemActor, "posted to queue", c.State, c.State))
+                    : new Decision.Refused("already posted"),
+                cancellationToken,
+                _ => CaseEffects.None);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The card is in the channel: the next attempt must record this id, never post a second card.
+            throw new QueueCardNotRecordedException(messageId, e);
+        }
+
         logger.LogInformation("Case {CaseId} posted to the queue as message {MessageId}", posted.Id, messageId);
 
-        // Changed while the card was on its way: show the latest state.
-        if (change is Change.Done { Case: var latest } && latest.State != posted.State)
+        // Changed while the card was on its way (or posted by an earlier attempt): show the latest state.
+        if (change is Change.Done { Case: var latest } && (postedBefore is not null || latest.State != posted.State))
         {
             await UpdateCardAsync(queue.Address, messageId, await cards.ForStaffAsync(latest, ButtonsFor(queue.ChannelId), cancellationToken), cancellationToken);
         }

@@ -7,7 +7,8 @@ public enum OutboxStream { Queue, Reporter, Owner }
 /// Something a committed change must send (see <see cref="Cases.CaseEffects"/>): ids and codes only, rendered from
 /// the case when sent. <see cref="Version"/> is the case version whose change wrote it (0 for the queue card, which
 /// always shows the case as it is). A sender holds it until <see cref="LeaseUntil"/>; after a failure it waits
-/// until <see cref="NextAttemptAt"/>.
+/// until <see cref="NextAttemptAt"/>. <see cref="PostedMessageId"/>: a queue card posted whose id could not be stored
+/// on the case yet; the next attempt stores it instead of posting a second card.
 /// </summary>
 public sealed record OutboxRow(
     string Key,
@@ -21,6 +22,7 @@ public sealed record OutboxRow(
     DateTimeOffset? LeaseUntil,
     string? Claimant,
     bool Failed,
+    string? PostedMessageId,
     string ETag)
 {
     /// <summary>Nobody holds it and it is not waiting out a failure.</summary>
@@ -43,8 +45,11 @@ public interface IOutboxStore
     /// </summary>
     Task<bool> CompleteAsync(OutboxRow leased, CancellationToken cancellationToken);
 
-    /// <summary>The send failed: the row waits until <paramref name="next"/>, released; or it is given up on (<paramref name="fail"/>).</summary>
-    Task DeferAsync(OutboxRow leased, DateTimeOffset next, bool fail, CancellationToken cancellationToken);
+    /// <summary>
+    /// The send failed: the row waits until <paramref name="next"/>, released, keeping <paramref name="posted"/> (a
+    /// queue card that went out); or it is given up on (<paramref name="fail"/>).
+    /// </summary>
+    Task DeferAsync(OutboxRow leased, DateTimeOffset next, bool fail, string? posted, CancellationToken cancellationToken);
 
     /// <summary>Asks for these cases' queue cards to be posted or refreshed (a queue bound after they were filed).</summary>
     Task RequestQueueCardsAsync(IReadOnlyCollection<int> numbers, DateTimeOffset at, CancellationToken cancellationToken);

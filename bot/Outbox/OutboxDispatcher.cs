@@ -93,7 +93,7 @@ public sealed class OutboxDispatcher(
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                await DeferAsync(leased, e, cancellationToken);
+                await DeferAsync(leased, e, (e as QueueCardNotRecordedException)?.MessageId, cancellationToken);
                 return sent;
             }
 
@@ -109,18 +109,18 @@ public sealed class OutboxDispatcher(
 
     private Task SendAsync(OutboxRow row, CancellationToken cancellationToken) => row.Stream switch
     {
-        OutboxStream.Queue => messenger.SyncQueueCardAsync(row.Number, cancellationToken),
+        OutboxStream.Queue => messenger.SyncQueueCardAsync(row.Number, row.PostedMessageId, cancellationToken),
         OutboxStream.Reporter => messenger.NotifyReporterAsync(row.Number, Enum.Parse<ReporterNotice>(row.What!), row.Version, cancellationToken),
         OutboxStream.Owner => messenger.TellOwnerAsync(row.Number, Enum.Parse<OwnerNews>(row.What!), row.Version, row.RecipientId!, cancellationToken),
         _ => throw new InvalidOperationException($"Unknown outbox stream {row.Stream}."),
     };
 
-    private async Task DeferAsync(OutboxRow row, Exception failure, CancellationToken cancellationToken)
+    private async Task DeferAsync(OutboxRow row, Exception failure, string? posted, CancellationToken cancellationToken)
     {
         var settings = options.CurrentValue;
         var wait = RetryAfter(failure) ?? Backoff(row.Attempts, settings);
         var giveUp = row.Attempts + 1 >= settings.MaxAttempts;
-        await outbox.DeferAsync(row, clock.GetUtcNow() + wait, giveUp, cancellationToken);
+        await outbox.DeferAsync(row, clock.GetUtcNow() + wait, giveUp, posted, cancellationToken);
         if (giveUp)
         {
             logger.LogError(failure, "Outbox row {Row} of case {Number} given up after {Attempts} failed sends", row.Key, row.Number, row.Attempts + 1);

@@ -54,17 +54,25 @@ public sealed class TableOutboxStore(TableClient table) : IOutboxStore
         }
     }
 
-    public async Task DeferAsync(OutboxRow leased, DateTimeOffset next, bool fail, CancellationToken cancellationToken)
+    public async Task DeferAsync(OutboxRow leased, DateTimeOffset next, bool fail, string? posted, CancellationToken cancellationToken)
     {
-        var deferred = leased with { Attempts = leased.Attempts + 1, NextAttemptAt = next, LeaseUntil = null, Claimant = null, Failed = fail };
+        var deferred = leased with
+        {
+            Attempts = leased.Attempts + 1,
+            NextAttemptAt = next,
+            LeaseUntil = null,
+            Claimant = null,
+            Failed = fail,
+            PostedMessageId = posted ?? leased.PostedMessageId,
+        };
         try
         {
             await table.UpdateEntityAsync(OutboxEntities.ToEntity(deferred), new ETag(leased.ETag), TableUpdateMode.Replace, cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status == 412)
         {
-            // A later change asked for it again: it is due at once; just let go of it.
-            await ReleaseAsync(leased.Key, cancellationToken);
+            // A later change asked for it again: it is due at once; let go of it, keeping a posted card's id.
+            await ReleaseAsync(leased.Key, cancellationToken, posted);
         }
     }
 
@@ -76,7 +84,7 @@ public sealed class TableOutboxStore(TableClient table) : IOutboxStore
         }
     }
 
-    private async Task ReleaseAsync(string key, CancellationToken cancellationToken)
+    private async Task ReleaseAsync(string key, CancellationToken cancellationToken, string? posted = null)
     {
         for (var attempt = 0; attempt < 5; attempt++)
         {
@@ -87,7 +95,8 @@ public sealed class TableOutboxStore(TableClient table) : IOutboxStore
             }
 
             // Replace, not merge: a merge cannot remove a property.
-            var released = OutboxEntities.ToRow(current.Value!) with { LeaseUntil = null, Claimant = null };
+            var row = OutboxEntities.ToRow(current.Value!);
+            var released = row with { LeaseUntil = null, Claimant = null, PostedMessageId = posted ?? row.PostedMessageId };
             try
             {
                 await table.UpdateEntityAsync(OutboxEntities.ToEntity(released), current.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
@@ -106,7 +115,8 @@ internal static class OutboxEntities
 {
     /// <summary>
     /// The rows a change at <paramref name="version"/> of <paramref name="c"/> writes. The queue card's row is merged,
-    /// so a change while it is being sent keeps the sender's lease and makes the row stay for one more send.
+    /// so a change while it is being sent keeps the sender's lease (and a posted card's id) and makes the row stay for
+    /// one more send; it is due at once, whatever failures came before.
     /// </summary>
     public static IEnumerable<TableTransactionAction> Rows(Case c, int version, CaseEffects effects, DateTimeOffset at)
     {
@@ -143,6 +153,9 @@ internal static class OutboxEntities
             ["Version"] = 0,
             ["Stream"] = nameof(OutboxStream.Queue),
             ["RequestedAt"] = at,
+            ["Attempts"] = 0,
+            ["NextAttemptAt"] = at,
+            ["Failed"] = false,
         });
 
     public static TableEntity ToEntity(OutboxRow row) => new(CaseKeys.Partition, row.Key)
@@ -157,6 +170,7 @@ internal static class OutboxEntities
         ["LeaseUntil"] = row.LeaseUntil,
         ["Claimant"] = row.Claimant,
         ["Failed"] = row.Failed,
+        ["PostedMessageId"] = row.PostedMessageId,
     };
 
     public static OutboxRow ToRow(TableEntity e) => new(
@@ -171,5 +185,6 @@ internal static class OutboxEntities
         e.GetDateTimeOffset("LeaseUntil"),
         e.GetString("Claimant"),
         e.GetBoolean("Failed") ?? false,
+        e.GetString("PostedMessageId"),
         e.ETag.ToString());
 }

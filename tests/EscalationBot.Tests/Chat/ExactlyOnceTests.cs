@@ -1,4 +1,5 @@
 using EscalationBot.Cases;
+using EscalationBot.Chat;
 using EscalationBot.Outbox;
 using EscalationBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -113,6 +114,27 @@ public sealed class ExactlyOnceTests(AzuriteFixture azurite) : BotTest(azurite)
         Assert.Single(posts, p => p.AllText.Contains("ESC-1"));
         Assert.Single(posts, p => p.AllText.Contains("ESC-2"));
         Assert.NotNull((await Store.GetAsync(1, CancellationToken.None))!.Case.QueueMessageId);
+    }
+
+    [Fact]
+    public async Task A_queue_card_posted_but_not_recorded_is_recorded_by_the_next_attempt_not_posted_again()
+    {
+        await Host.DisposeAsync();
+        // A failed queue post waits an hour, so only this test sends ESC-1's queue card.
+        Host = new BotHost(Azurite, Connector, extra: new Dictionary<string, string?> { ["Outbox:FirstBackoff"] = "01:00:00" });
+        Connector.Refuse = call => call.ConversationId == Activities.QueueChannel && call.Card is not null ? (500, null) : null;
+        await Host.SendAsync(Activities.Invoke(People.Reporter, "submitIntake", Activities.IntakeForm(), Activities.Personal(People.Reporter)));
+        await Host.SendAsync(Activities.Message(People.Lead, "setup queue", Activities.QueueChannel));
+        await Poll.UntilAsync(() => Connector.RefusedCalls, calls => calls.Count > 0, "the queue post refused");
+        await Host.WaitForJobsAsync(includeScheduled: false);
+        Connector.Refuse = null;
+
+        // As the outbox does after a post whose id could not be stored: the id it kept.
+        await Host.Services.GetRequiredService<CaseMessenger>().SyncQueueCardAsync(1, "msg-posted-earlier", CancellationToken.None);
+
+        Assert.Equal("msg-posted-earlier", (await Store.GetAsync(1, CancellationToken.None))!.Case.QueueMessageId);
+        Assert.Contains(Connector.Calls, c => c.IsUpdate && c.ActivityId == "msg-posted-earlier");
+        Assert.DoesNotContain(Connector.Calls, c => c.IsPost && c.ConversationId == Activities.QueueChannel && c.Card is not null);
     }
 
     private ICaseStore Store => Host.Services.GetRequiredService<ICaseStore>();

@@ -29,6 +29,7 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite) : IAsyncLifetime
         settings["Outbox:Lease"] = "00:00:02";
         settings["Outbox:FirstBackoff"] = "00:00:01";
         settings["Outbox:MaxBackoff"] = "00:00:02";
+        settings["Logging:LogLevel:EscalationBot.Outbox"] = "Warning";
         connector.Refuse = call => call.ConversationId == personal ? (500, null) : null;
         var outbox = new TableOutboxStore(new TableClient(azurite.ConnectionString, prefix + "Cases"));
 
@@ -51,7 +52,14 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite) : IAsyncLifetime
         connector.Refuse = null;
         await using var restarted = await BotProcess.StartAsync(settings);
 
-        await Poll.UntilAsync(() => outbox.PendingAsync(null, CancellationToken.None), rows => rows.Count == 0, "the outbox emptied after the restart");
+        try
+        {
+            await Poll.UntilAsync(() => outbox.PendingAsync(null, CancellationToken.None), rows => rows.Count == 0, "the outbox emptied after the restart");
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException(e.Message + "\nThe restarted bot said:\n" + restarted.Output, e);
+        }
         Assert.Single(connector.Calls, c => c.ConversationId == personal && c.AllText.Contains("Sam Specialist has claimed your escalation."));
         Assert.Single(connector.Calls, c => c.ConversationId == personal && c.AllText.Contains("The post is down."));
     }
