@@ -79,14 +79,12 @@ public static class BotRegistration
                     $"The activity's {name} is over {ActivityEnvelope.MaxIdLength} characters.", statusCode: StatusCodes.Status400BadRequest);
             }
 
-            if (!tenants.Admits(envelope.Tenants))
-            {
-                return Results.Ok();
-            }
-
+            // A foreign tenant's activity still goes through the adapter's authentication, then to a bot that answers
+            // nothing and touches no storage.
             body.Position = 0;
             http.Request.Body = body;
-            await adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted);
+            var serving = tenants.Admits(envelope.Tenants) ? bot : tenants.Refusal(envelope.Tenants);
+            await adapter.ProcessAsync(http.Request, http.Response, serving, http.RequestAborted);
             return Results.Empty;
         });
 

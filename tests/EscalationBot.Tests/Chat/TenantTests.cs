@@ -80,7 +80,28 @@ public sealed class TenantTests(AzuriteFixture azurite) : BotTest(azurite)
     }
 
     [Fact]
-    public void A_refused_tenant_is_logged_once_an_hour()
+    public async Task With_authentication_on_a_foreign_tenant_without_a_token_gets_401_and_is_not_logged()
+    {
+        var logs = new CapturedLogs();
+        await using var host = new BotHost(Azurite, Connector, extra: new Dictionary<string, string?>
+        {
+            ["Bot:AllowedTenants:0"] = "tenant-1",
+            ["MicrosoftAppId"] = "00000000-0000-0000-0000-000000000001",
+            ["MicrosoftAppPassword"] = "not-a-real-secret",
+            ["MicrosoftAppTenantId"] = "00000000-0000-0000-0000-0000000000aa",
+        }) { Logs = logs };
+        var setup = Activities.Message(People.Lead, "setup queue", Activities.QueueChannel);
+        setup["conversation"]!["tenantId"] = "tenant-evil";
+
+        var response = await host.PostAsync(setup);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.DoesNotContain(logs.Lines, l => l.Contains("tenant-evil", StringComparison.Ordinal));
+        Assert.Empty(Connector.Calls);
+    }
+
+    [Fact]
+    public async Task A_refused_tenant_is_logged_once_an_hour()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero));
         var logger = new Mock<ILogger<TenantGate>>();
@@ -90,17 +111,25 @@ public sealed class TenantTests(AzuriteFixture azurite) : BotTest(azurite)
         var gate = new TenantGate(options, clock, logger.Object);
 
         Assert.True(gate.Admits(["tenant-1"]));
-        Assert.False(gate.Admits(["tenant-evil"]));
-        Assert.False(gate.Admits(["tenant-evil"]));
+        await RefuseAsync(gate, "tenant-evil");
+        await RefuseAsync(gate, "tenant-evil");
         clock.Advance(TimeSpan.FromMinutes(59));
-        Assert.False(gate.Admits(["tenant-evil"]));
+        await RefuseAsync(gate, "tenant-evil");
         Warned(logger, Times.Once());
 
-        Assert.False(gate.Admits(["tenant-other"]));
+        await RefuseAsync(gate, "tenant-other");
         Warned(logger, Times.Exactly(2));
         clock.Advance(TimeSpan.FromMinutes(1));
-        Assert.False(gate.Admits(["tenant-evil"]));
+        await RefuseAsync(gate, "tenant-evil");
         Warned(logger, Times.Exactly(3));
+    }
+
+    /// <summary>What the endpoint does with a refused activity once the adapter has authenticated it.</summary>
+    private static async Task RefuseAsync(TenantGate gate, string tenant)
+    {
+        Assert.False(gate.Admits([tenant]));
+        var activity = new Microsoft.Bot.Schema.Activity { Type = "message", Conversation = new() { Id = "c", TenantId = tenant } };
+        await gate.Refusal([tenant]).OnTurnAsync(new Microsoft.Bot.Builder.TurnContext(new Microsoft.Bot.Builder.Adapters.TestAdapter(), activity));
     }
 
     [Fact]
