@@ -171,7 +171,11 @@ public sealed class SlaChaseTests(AzuriteFixture azurite) : RestartableBotTest
             return await chaser.RemindAsync(1, Chase.FirstResponse, 100, 0, breach.DueAt, "due|test", null, CancellationToken.None);
         }));
 
-        Assert.Single(outcomes, o => o.StartsWith("sent", StringComparison.Ordinal));
+        // The filing woke the sweep (the breach is due at once), so Hangfire's own job may have sent it before these
+        // two ran: then both find it done. Whichever way, one sender sends and the breach arrives once.
+        Assert.True(outcomes.Count(o => o.StartsWith("sent", StringComparison.Ordinal)) <= 1, string.Join(", ", outcomes));
+        await Connector.WaitForAsync(p => p.Text.StartsWith("Breach: ESC-1", StringComparison.Ordinal), "the breach");
+        await host.WaitForJobsAsync(includeScheduled: false);
         Assert.Single(Reminders("ESC-1"), p => p.Text.StartsWith("Breach:", StringComparison.Ordinal));
     }
 
