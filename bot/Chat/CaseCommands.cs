@@ -80,12 +80,15 @@ public sealed class CaseCommands(
                 ChatCommand.Consult consult => await ConsultAsync(consult, turn, cancellationToken),
                 ChatCommand.Reassign reassign => await ReassignAsync(reassign, turn, cancellationToken),
                 ChatCommand.Triage triage => await TriageAsync(triage, turn, cancellationToken),
-                ChatCommand.AskReporter ask => await ChangeAsync(ask.CaseRef, turn, (c, now) => CaseRules.AskReporter(c, turn.Actor, ask.Question, now, policy), _ => new Notice.ToReporter(ReporterNotice.Question),
+                ChatCommand.AskReporter ask => await ChangeAsync(ask.CaseRef, turn,
+                    (c, now) => CaseRules.AskReporter(c, turn.Actor, ask.Question, now, policy),
+                    _ => new Notice.ToReporter(ReporterNotice.Question),
                     c => $"Asked the reporter of {c.Id}; its resolution clock is paused until they answer.", cancellationToken),
                 ChatCommand.Update update => await ChangeAsync(update.CaseRef, turn, (c, now) => CaseRules.Update(c, turn.Actor, update.Text, now, policy),
                     c => TellOwner(c, OwnerNews.ReporterUpdate),
                     c => $"Sent: the specialists handling {c.Id} can see it.", cancellationToken),
-                ChatCommand.RecordAnswer answer => await ChangeAsync(answer.CaseRef, turn, (c, now) => CaseRules.RecordAnswer(c, turn.Actor, answer.Answer, now, policy),
+                ChatCommand.RecordAnswer answer => await ChangeAsync(answer.CaseRef, turn,
+                    (c, now) => CaseRules.RecordAnswer(c, turn.Actor, answer.Answer, now, policy),
                     c => TellOwner(c, OwnerNews.ConsultAnswer),
                     c => $"Answer recorded on {c.Id}; it is back with {c.Owner?.Name}.", cancellationToken),
                 ChatCommand.MarkSensitive mark => await ChangeAsync(mark.CaseRef, turn, (c, now) => CaseRules.MarkSensitive(c, turn.Actor, now, policy), null,
@@ -312,7 +315,9 @@ public sealed class CaseCommands(
     private Task<Reply> ResolveAsync(ChatCommand.Resolve command, ChatTurn turn, CancellationToken cancellationToken)
     {
         var outcome = IntakeValidator.ParseName<Outcome>(command.Outcome ?? "");
-        return ChangeAsync(command.CaseRef, turn, (c, now) => CaseRules.Resolve(c, turn.Actor, outcome, command.Summary, now, policy), _ => new Notice.ToReporter(ReporterNotice.Resolved),
+        return ChangeAsync(command.CaseRef, turn,
+            (c, now) => CaseRules.Resolve(c, turn.Actor, outcome, command.Summary, now, policy),
+            _ => new Notice.ToReporter(ReporterNotice.Resolved),
             c => $"{c.Id} is resolved ({Labels.Of(c.Resolution!.Outcome)}). The reporter has been told.", cancellationToken);
     }
 

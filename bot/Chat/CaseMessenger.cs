@@ -114,7 +114,8 @@ public sealed class CaseMessenger(
         // Changed while the card was on its way (or posted by an earlier attempt): show the latest state.
         if (change is Change.Done { Case: var latest } && (postedBefore is not null || latest.State != posted.State))
         {
-            await UpdateCardAsync(queue.Address, messageId, await cards.ForStaffAsync(latest, ButtonsFor(queue.ChannelId), cancellationToken), cancellationToken);
+            var card = await cards.ForStaffAsync(latest, ButtonsFor(queue.ChannelId), cancellationToken);
+            await UpdateCardAsync(queue.Address, messageId, card, cancellationToken);
         }
     }
 

@@ -137,7 +137,11 @@ public sealed class EscalationActivityHandler(
         var isPersonal = activity.Conversation.ConversationType is null or "personal" && activity.Conversation.IsGroup != true;
         // A retried activity (Teams retries an invoke it got no answer to in time) keeps its id: changes record it.
         var key = string.IsNullOrEmpty(activity.Id) ? null : $"{activity.ChannelId}|{activity.Conversation.Id}|{person.Id}|{activity.Id}";
-        return new ChatTurn(actor, activity.ChannelId ?? "", isPersonal, activity.GetConversationReference(), fromCard) { ActivityKey = key, ReplyToId = activity.ReplyToId };
+        return new ChatTurn(actor, activity.ChannelId ?? "", isPersonal, activity.GetConversationReference(), fromCard)
+        {
+            ActivityKey = key,
+            ReplyToId = activity.ReplyToId,
+        };
     }
 
     private static AdaptiveCardInvokeResponse Message(string text) =>

@@ -47,7 +47,8 @@ public sealed class OutboxDispatcher(
             var sentThisRound = 0;
             foreach (var stream in rows.GroupBy(r => r.Stream))
             {
-                sentThisRound += await SendStreamAsync(stream.OrderBy(r => r.Key, StringComparer.Ordinal), claimant, sentNotRemoved, context, cancellationToken);
+                var inOrder = stream.OrderBy(r => r.Key, StringComparer.Ordinal);
+                sentThisRound += await SendStreamAsync(inOrder, claimant, sentNotRemoved, context, cancellationToken);
             }
 
             sent += sentThisRound;
@@ -127,7 +128,8 @@ public sealed class OutboxDispatcher(
             return;
         }
 
-        logger.LogWarning(failure, "Outbox row {Row} of case {Number} failed (attempt {Attempt}); next try in {Wait}", row.Key, row.Number, row.Attempts + 1, wait);
+        logger.LogWarning(failure, "Outbox row {Row} of case {Number} failed (attempt {Attempt}); next try in {Wait}",
+            row.Key, row.Number, row.Attempts + 1, wait);
         // Hangfire keeps scheduled times in whole seconds and may start a job up to a second early: a second more.
         var number = row.Number;
         jobs.Schedule<OutboxDispatcher>(d => d.DispatchAsync(number, null, CancellationToken.None), wait + TimeSpan.FromSeconds(1));
@@ -147,7 +149,8 @@ public sealed class OutboxDispatcher(
             return null;
         }
 
-        var header = refused.Response.Headers?.FirstOrDefault(h => string.Equals(h.Key, "Retry-After", StringComparison.OrdinalIgnoreCase)).Value?.FirstOrDefault();
+        var header = refused.Response.Headers?
+            .FirstOrDefault(h => string.Equals(h.Key, "Retry-After", StringComparison.OrdinalIgnoreCase)).Value?.FirstOrDefault();
         if (double.TryParse(header, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0)
         {
             return TimeSpan.FromSeconds(Math.Min(seconds, TimeSpan.FromHours(1).TotalSeconds));

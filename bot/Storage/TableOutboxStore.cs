@@ -128,7 +128,8 @@ internal static class OutboxEntities
                 Notice.ToOwner o => (OutboxStream.Owner, o.What.ToString(), o.OwnerId),
                 _ => throw new ArgumentOutOfRangeException(nameof(effects), notice, "Unknown notice."),
             };
-            yield return new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(CaseKeys.Partition, CaseKeys.OutboxNotice(c.Number, version, stream.ToString()))
+            var key = CaseKeys.OutboxNotice(c.Number, version, stream.ToString());
+            yield return new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(CaseKeys.Partition, key)
             {
                 ["Number"] = c.Number,
                 ["Version"] = version,

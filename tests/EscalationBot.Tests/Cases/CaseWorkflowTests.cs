@@ -22,7 +22,8 @@ public sealed class CaseWorkflowTests
 
         var refused = Assert.IsType<Change.Refused>(change);
         Assert.Equal("ESC-7 is already claimed by Sky.", refused.Reason);
-        store.Verify(s => s.TryReplaceAsync(It.IsAny<StoredCase>(), It.IsAny<Case>(), It.IsAny<AuditEntry>(), It.IsAny<CaseEffects>(), It.IsAny<CancellationToken>()), Times.Once);
+        store.Verify(s => s.TryReplaceAsync(
+            It.IsAny<StoredCase>(), It.IsAny<Case>(), It.IsAny<AuditEntry>(), It.IsAny<CaseEffects>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Fact]
@@ -31,7 +32,8 @@ public sealed class CaseWorkflowTests
         var fresh = new StoredCase(CaseRulesTests.NewCase(), "etag-1", 1);
         var store = new Mock<ICaseStore>(MockBehavior.Strict);
         store.Setup(s => s.GetAsync(7, It.IsAny<CancellationToken>())).ReturnsAsync(fresh);
-        store.Setup(s => s.TryReplaceAsync(fresh, It.Is<Case>(c => c.Owner == Sam.Person), It.Is<AuditEntry>(a => a.Action == "claimed"), CaseEffects.Default, It.IsAny<CancellationToken>()))
+        store.Setup(s => s.TryReplaceAsync(
+                fresh, It.Is<Case>(c => c.Owner == Sam.Person), It.Is<AuditEntry>(a => a.Action == "claimed"), CaseEffects.Default, It.IsAny<CancellationToken>()))
             .ReturnsAsync(Commit.Done);
 
         var change = await new CaseWorkflow(store.Object).ApplyAsync(7, c => CaseRules.Claim(c, Sam, Now), CancellationToken.None);

@@ -16,6 +16,7 @@ public sealed class ExactlyOnceTests(AzuriteFixture azurite) : BotTest(azurite)
 {
     private static readonly JObject Esc1 = new() { ["caseId"] = "ESC-1" };
     private const string OwnerChat = "spec-dm";
+    private const string Claimed = "Sam Specialist has claimed your escalation";
 
     [Fact]
     public async Task Three_copies_of_one_update_add_one_entry_and_tell_the_owner_once()
@@ -69,10 +70,10 @@ public sealed class ExactlyOnceTests(AzuriteFixture azurite) : BotTest(azurite)
 
         Assert.Contains("Claimed by Sam Specialist", ChatFlowTests.Texts(first!["value"]!));
         Assert.Contains("Claimed by Sam Specialist", ChatFlowTests.Texts(retry!["value"]!));
-        await Connector.WaitForAsync(c => c.ConversationId == personal && c.AllText.Contains("Sam Specialist has claimed your escalation"), "the reporter told");
+        await Connector.WaitForAsync(c => c.ConversationId == personal && c.AllText.Contains(Claimed), "the reporter told");
         await Host.WaitForJobsAsync();
         Assert.Single(await Store.HistoryAsync(1, CancellationToken.None), h => h.Action == "claimed");
-        Assert.Single(Connector.Calls, c => c.ConversationId == personal && c.AllText.Contains("Sam Specialist has claimed your escalation"));
+        Assert.Single(Connector.Calls, c => c.ConversationId == personal && c.AllText.Contains(Claimed));
     }
 
     [Fact]
@@ -85,9 +86,9 @@ public sealed class ExactlyOnceTests(AzuriteFixture azurite) : BotTest(azurite)
 
         await Host.SendAsync(Activities.Message(People.Specialist, "claim ESC-1", Activities.QueueChannel));
 
-        var told = await Connector.WaitForAsync(c => c.ConversationId == personal && c.AllText.Contains("Sam Specialist has claimed your escalation"), "the notice after the throttling");
+        var told = await Connector.WaitForAsync(c => c.ConversationId == personal && c.AllText.Contains(Claimed), "the notice after the throttling");
         await Host.WaitForJobsAsync();
-        Assert.Single(Connector.Calls, c => c.ConversationId == personal && c.AllText.Contains("Sam Specialist has claimed your escalation"));
+        Assert.Single(Connector.Calls, c => c.ConversationId == personal && c.AllText.Contains(Claimed));
         Assert.True(Connector.RefusedCount >= 2, $"refused {Connector.RefusedCount}");
         Assert.Empty(await Host.Services.GetRequiredService<IOutboxStore>().PendingAsync(null, CancellationToken.None));
         Assert.NotNull(told);

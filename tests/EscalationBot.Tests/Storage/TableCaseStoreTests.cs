@@ -96,7 +96,8 @@ public sealed class TableCaseStoreTests(AzuriteFixture azurite) : IAsyncLifetime
 
         // A note, a reveal, the queue card's id recorded late: the open row is gone already, and stays gone.
         var again = (await store.GetAsync(c.Number, CancellationToken.None))!;
-        Assert.True(await store.TryReplaceAsync(again, again.Case with { QueueMessageId = "msg-1" }, Audit(c.Number, "posted to queue"), CancellationToken.None));
+        var recorded = again.Case with { QueueMessageId = "msg-1" };
+        Assert.True(await store.TryReplaceAsync(again, recorded, Audit(c.Number, "posted to queue"), CancellationToken.None));
         Assert.Equal("msg-1", (await store.GetAsync(c.Number, CancellationToken.None))!.Case.QueueMessageId);
         Assert.DoesNotContain(await store.ListOpenAsync(CancellationToken.None), o => o.Number == c.Number);
     }
