@@ -260,6 +260,12 @@ public sealed class CaseCommands(
         var duplicate = DuplicateCheck.Find(report, await store.FindOpenByKeysAsync(DuplicateCheck.Keys(report), cancellationToken));
         if (duplicate is not null && !fileAnyway)
         {
+            // The duplicate may be this very submit, filed by a copy of it that was in flight when it was read.
+            if (await RecordedAsync(turn, cancellationToken) is { } first)
+            {
+                return await ConfirmationAsync(first, turn, cancellationToken);
+            }
+
             var existing = new DuplicateView(duplicate.Id, Labels.Of(duplicate.Report.Severity), Labels.Of(duplicate.Report.PolicyArea), Labels.Of(duplicate.State), duplicate.FiledAt);
             return new Reply(Card: DuplicateCard.Build(existing, values, turn.Buttons), ReplacesCard: true);
         }
@@ -352,7 +358,11 @@ public sealed class CaseCommands(
             case Change.NotFound missing:
                 return new Reply(CaseRules.NoSuchCase(CaseId.Format(missing.Number)));
             case Change.Refused refused:
-                return new Reply(refused.Reason);
+                // A copy of this activity still in flight when it was read may have committed since, and the case as
+                // it left refuses the copy: the copy gets the first answer, not the refusal.
+                return await RecordedAsync(turn, cancellationToken) is { } first
+                    ? await ReplayAsync(first, turn, cancellationToken)
+                    : new Reply(refused.Reason);
             case Change.Replayed replayed:
                 return await ReplayAsync(replayed.Turn, turn, cancellationToken);
         }

@@ -77,6 +77,19 @@ public sealed class ExactlyOnceTests(AzuriteFixture azurite) : BotTest(azurite)
     }
 
     [Fact]
+    public async Task Copies_of_one_claim_sent_at_once_all_get_the_first_answer()
+    {
+        await Host.SendAsync(Activities.Invoke(People.Reporter, "submitIntake", Activities.IntakeForm(), Activities.Personal(People.Reporter)));
+        var claim = Activities.Invoke(People.Specialist, "claim", Esc1, Activities.QueueChannel);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Host.SendAsync(claim)));
+
+        // Whichever copy loses the race, it is not told "already claimed": every copy sees the card the first one got.
+        Assert.All(answers, a => Assert.Contains("Claimed by Sam Specialist", ChatFlowTests.Texts(a!["value"]!)));
+        Assert.Single(await Store.HistoryAsync(1, CancellationToken.None), h => h.Action == "claimed");
+    }
+
+    [Fact]
     public async Task A_throttled_notice_waits_as_Teams_asks_and_arrives_once()
     {
         var personal = Activities.Personal(People.Reporter);
