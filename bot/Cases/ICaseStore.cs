@@ -28,6 +28,9 @@ public interface ICaseStore
     /// <summary>The recorded answer to an activity (<see cref="TurnRecord.Key"/>), if it changed a case before.</summary>
     Task<TurnRecord?> GetTurnAsync(string key, CancellationToken cancellationToken);
 
+    /// <summary>Removes the records of activities handled before <paramref name="before"/>; returns how many.</summary>
+    Task<int> ForgetTurnsAsync(DateTimeOffset before, CancellationToken cancellationToken);
+
     /// <summary>The audit entry the case's <paramref name="version"/> wrote, if any.</summary>
     Task<AuditEntry?> GetAuditAsync(int number, int version, CancellationToken cancellationToken);
 

@@ -21,4 +21,11 @@ public sealed class BotOptions
     /// anyone's requests and reply to any serviceUrl they name. True allows it anyway: for closed networks only.
     /// </summary>
     public bool AllowAnonymous { get; set; }
+
+    /// <summary>
+    /// How long the record of an activity that changed a case is kept, so that a retry of it changes nothing. Teams
+    /// retries within seconds; older records are removed once a day.
+    /// </summary>
+    [Range(typeof(TimeSpan), "01:00:00", "90.00:00:00")]
+    public TimeSpan ReplayWindow { get; set; } = TimeSpan.FromDays(7);
 }

@@ -124,6 +124,27 @@ public sealed class TableCaseStore(TableClient table, CasePolicy? policy = null,
         return row.HasValue ? CaseEntities.ToTurn(key, row.Value!) : null;
     }
 
+    public async Task<int> ForgetTurnsAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {CaseKeys.Partition} and RowKey ge {CaseKeys.TurnPrefix} and RowKey lt {CaseKeys.End(CaseKeys.TurnPrefix)} and At lt {before}");
+        var forgotten = 0;
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            try
+            {
+                await table.DeleteEntityAsync(CaseKeys.Partition, row.RowKey, ETag.All, cancellationToken);
+                forgotten++;
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+                // Another instance removed it first.
+            }
+        }
+
+        return forgotten;
+    }
+
     public async Task<AuditEntry?> GetAuditAsync(int number, int version, CancellationToken cancellationToken)
     {
         var row = await table.GetEntityIfExistsAsync<TableEntity>(CaseKeys.Partition, CaseKeys.Audit(number, version), cancellationToken: cancellationToken);

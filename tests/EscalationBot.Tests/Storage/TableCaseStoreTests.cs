@@ -102,6 +102,22 @@ public sealed class TableCaseStoreTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.DoesNotContain(await store.ListOpenAsync(CancellationToken.None), o => o.Number == c.Number);
     }
 
+    [Fact]
+    public async Task Activity_records_older_than_the_window_are_forgotten_and_newer_ones_kept()
+    {
+        async Task FileAsync(string activity, DateTimeOffset at) => await store.CreateAsync(
+            n => (Cases.CaseRulesTests.NewCase() with { Number = n }, new AuditEntry(n, at, Reporter, "filed", null, CaseState.New)),
+            CaseEffects.None with { Turn = new TurnRecord(activity, "filed") },
+            CancellationToken.None);
+        await FileAsync("msteams|a|pm|old", T0);
+        await FileAsync("msteams|a|pm|new", T0.AddDays(8));
+
+        Assert.Equal(1, await store.ForgetTurnsAsync(T0.AddDays(1), CancellationToken.None));
+
+        Assert.Null(await store.GetTurnAsync("msteams|a|pm|old", CancellationToken.None));
+        Assert.NotNull(await store.GetTurnAsync("msteams|a|pm|new", CancellationToken.None));
+    }
+
     private Task<Case> CreateAsync(DateTimeOffset? deadline = null) => store.CreateAsync(
         n => (new Case(n, CaseState.New, new CaseReport(Platform.Instagram, "NGO", "@acct", ["https://instagram.com/p/1", "https://instagram.com/p/2"], PolicyArea.Privacy, Severity.Sev2, deadline, "Doxxing"),
                 Reporter, "{\"address\":1}", T0, new SlaTargets(TimeSpan.FromHours(1), TimeSpan.FromHours(24))),
