@@ -57,9 +57,14 @@ public static class CaseRules
         [CaseAction.Update] = [CaseState.New, CaseState.Claimed, CaseState.Consulting, CaseState.WaitingOnReporter, CaseState.Reopened],
         [CaseAction.Consult] = [CaseState.Claimed, CaseState.Reopened],
         [CaseAction.RecordAnswer] = [CaseState.Consulting],
-        [CaseAction.MarkSensitive] = [CaseState.New, CaseState.Claimed, CaseState.Consulting, CaseState.WaitingOnReporter, CaseState.Reopened, CaseState.Resolved],
+        [CaseAction.MarkSensitive] =
+            [CaseState.New, CaseState.Claimed, CaseState.Consulting, CaseState.WaitingOnReporter, CaseState.Reopened, CaseState.Resolved],
         [CaseAction.AddReport] = [CaseState.New, CaseState.Claimed, CaseState.Consulting, CaseState.WaitingOnReporter, CaseState.Reopened],
-        [CaseAction.Reveal] = [CaseState.New, CaseState.Claimed, CaseState.Consulting, CaseState.WaitingOnReporter, CaseState.Reopened, CaseState.Resolved, CaseState.Closed],
+        [CaseAction.Reveal] =
+        [
+            CaseState.New, CaseState.Claimed, CaseState.Consulting, CaseState.WaitingOnReporter, CaseState.Reopened, CaseState.Resolved,
+            CaseState.Closed,
+        ],
     };
 
     public static bool IsAllowedIn(CaseAction action, CaseState state) => Allowed[action].Contains(state);
@@ -69,7 +74,9 @@ public static class CaseRules
     {
         var state = current.StateAt(now, policy.ReopenWindow);
         // The steps of the case's life; revealing details and marking a case sensitive are asides, not steps.
-        var actions = Allowed.Where(a => a.Key is not (CaseAction.Reveal or CaseAction.MarkSensitive or CaseAction.AddReport or CaseAction.Update) && a.Value.Contains(state))
+        var actions = Allowed
+            .Where(a => a.Key is not (CaseAction.Reveal or CaseAction.MarkSensitive or CaseAction.AddReport or CaseAction.Update)
+                && a.Value.Contains(state))
             .Select(a => a.Key switch
             {
                 CaseAction.RecordAnswer => "record the consult's answer",
@@ -117,7 +124,9 @@ public static class CaseRules
             return refused;
         }
 
-        return Accept(current.Resumed(now, (policy ?? CasePolicy.Default).CalendarFor(current)) with { State = CaseState.New, Owner = null, Consult = null, KeptAcross = null }, actor, "released to the queue", current.State, now);
+        var released = current.Resumed(now, (policy ?? CasePolicy.Default).CalendarFor(current))
+            with { State = CaseState.New, Owner = null, Consult = null, KeptAcross = null };
+        return Accept(released, actor, "released to the queue", current.State, now);
     }
 
     /// <summary>The owner or a lead hands the case to another specialist or lead; it keeps its state.</summary>
@@ -178,7 +187,8 @@ public static class CaseRules
             return bad;
         }
 
-        var resolved = current.Resumed(now, (policy ?? CasePolicy.Default).CalendarFor(current)) with { State = CaseState.Resolved, Resolution = new Resolution(outcome.Value, text, now), Consult = null };
+        var resolved = current.Resumed(now, (policy ?? CasePolicy.Default).CalendarFor(current))
+            with { State = CaseState.Resolved, Resolution = new Resolution(outcome.Value, text, now), Consult = null };
         return Accept(resolved, actor, $"resolved: {Labels.Of(outcome.Value)}", current.State, now, text);
     }
 
@@ -194,7 +204,9 @@ public static class CaseRules
 
         if (current.StateAt(now, policy.ReopenWindow) == CaseState.Closed)
         {
-            return new Decision.Refused($"{current.Id} is closed: the {Cards.Durations.Format(policy.ReopenWindow)} reopen window has passed. File a new escalation and mention {current.Id}.");
+            return new Decision.Refused(
+                $"{current.Id} is closed: the {Cards.Durations.Format(policy.ReopenWindow)} reopen window has passed. "
+                + $"File a new escalation and mention {current.Id}.");
         }
 
         if (Wrong(CaseAction.Reopen, current, now, policy) is { } refused)
@@ -278,7 +290,8 @@ public static class CaseRules
 
         // New targets are a new round of reminders: a lowered severity's breach must still be heard.
         var round = targets == current.Targets ? current.TargetsRound : current.TargetsRound + 1;
-        return Accept(current with { Report = report, Targets = targets, TargetsRound = round }, actor, "triaged", current.State, now, string.Join("; ", summary));
+        return Accept(
+            current with { Report = report, Targets = targets, TargetsRound = round }, actor, "triaged", current.State, now, string.Join("; ", summary));
     }
 
     /// <summary>The owner (or a lead) asks the reporter for more; the resolution clock stops until they answer.</summary>
@@ -324,7 +337,9 @@ public static class CaseRules
         }
 
         return current.State == CaseState.WaitingOnReporter
-            ? Accept(current.Resumed(now, (policy ?? CasePolicy.Default).CalendarFor(current)) with { State = CaseState.Claimed }, actor, "reporter answered", current.State, now, text)
+            ? Accept(
+                current.Resumed(now, (policy ?? CasePolicy.Default).CalendarFor(current)) with { State = CaseState.Claimed },
+                actor, "reporter answered", current.State, now, text)
             : Accept(current, actor, "update from the reporter", current.State, now, text);
     }
 
@@ -435,7 +450,8 @@ public static class CaseRules
 
         if (!current.IsOpen)
         {
-            return new Decision.Refused($"{current.Id} is {Labels.Of(current.StateAt(now, (policy ?? CasePolicy.Default).ReopenWindow)).ToLowerInvariant()}: there is nothing to hand over.");
+            var state = Labels.Of(current.StateAt(now, (policy ?? CasePolicy.Default).ReopenWindow)).ToLowerInvariant();
+            return new Decision.Refused($"{current.Id} is {state}: there is nothing to hand over.");
         }
 
         if (Text(note, "the handover note", MaxNoteLength, out var text) is { } bad)
@@ -472,7 +488,8 @@ public static class CaseRules
             return new Decision.Refused($"{current.Id} is already kept by {current.Owner?.Name} over this handover.");
         }
 
-        return Accept(current with { KeptAcross = boundary }, actor, "kept over the handover", current.State, now, $"{current.Owner?.Name} keeps it across the shift change.");
+        return Accept(current with { KeptAcross = boundary }, actor, "kept over the handover", current.State, now,
+            $"{current.Owner?.Name} keeps it across the shift change.");
     }
 
     /// <summary>
@@ -555,7 +572,9 @@ public static class CaseRules
             return new Decision.Refused($"Write {what}.");
         }
 
-        return text.Length > max ? new Decision.Refused($"{char.ToUpperInvariant(what[0])}{what[1..]} is {text.Length} characters long; the limit is {max}.") : null;
+        return text.Length > max
+            ? new Decision.Refused($"{char.ToUpperInvariant(what[0])}{what[1..]} is {text.Length} characters long; the limit is {max}.")
+            : null;
     }
 
     /// <summary>
@@ -591,5 +610,6 @@ public static class CaseRules
 
     private static Decision.Accepted Accept(Case updated, Actor actor, string action, CaseState from, DateTimeOffset now, string? text = null) =>
         // Only staff activity counts against an idle owner: a reporter posting updates is no sign the case is worked.
-        new(actor.IsStaff ? updated with { LastActivityAt = now } : updated, new AuditEntry(updated.Number, now, actor.Person, action, from, updated.State, text));
+        new(actor.IsStaff ? updated with { LastActivityAt = now } : updated,
+            new AuditEntry(updated.Number, now, actor.Person, action, from, updated.State, text));
 }
