@@ -1,5 +1,6 @@
 using EscalationBot.Cases;
 using EscalationBot.Chat;
+using EscalationBot.Features;
 using EscalationBot.Health;
 using EscalationBot.Jobs;
 using EscalationBot.Outbox;
@@ -19,6 +20,7 @@ builder.AddCases();
 builder.AddCaseStorage();
 builder.AddJobs();
 builder.AddBot();
+builder.AddFeatures();
 builder.AddOutbox();
 builder.AddSla();
 builder.AddShifts();

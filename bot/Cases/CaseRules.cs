@@ -12,7 +12,7 @@ public abstract record Decision
 }
 
 /// <summary>Everything a person can do to a case.</summary>
-public enum CaseAction { Claim, Triage, Release, Reassign, Resolve, Reopen, Note, Consult, RecordAnswer, AskReporter, Update, MarkSensitive, Reveal, AddReport }
+public enum CaseAction { Claim, Triage, Release, Reassign, Resolve, Reopen, Note, Consult, RecordAnswer, AskReporter, Update, MarkSensitive, Reveal, AddReport, HandoverNote }
 
 /// <summary>The case rules' settings.</summary>
 public sealed record CasePolicy(TimeSpan ReopenWindow, IReadOnlyList<string>? ConsultTeams = null)
@@ -60,6 +60,7 @@ public static class CaseRules
         [CaseAction.MarkSensitive] =
             [CaseState.New, CaseState.Claimed, CaseState.Consulting, CaseState.WaitingOnReporter, CaseState.Reopened, CaseState.Resolved],
         [CaseAction.AddReport] = [CaseState.New, CaseState.Claimed, CaseState.Consulting, CaseState.WaitingOnReporter, CaseState.Reopened],
+        [CaseAction.HandoverNote] = [CaseState.New, CaseState.Claimed, CaseState.Consulting, CaseState.WaitingOnReporter, CaseState.Reopened],
         [CaseAction.Reveal] =
         [
             CaseState.New, CaseState.Claimed, CaseState.Consulting, CaseState.WaitingOnReporter, CaseState.Reopened, CaseState.Resolved,
@@ -75,7 +76,7 @@ public static class CaseRules
         var state = current.StateAt(now, policy.ReopenWindow);
         // The steps of the case's life; revealing details and marking a case sensitive are asides, not steps.
         var actions = Allowed
-            .Where(a => a.Key is not (CaseAction.Reveal or CaseAction.MarkSensitive or CaseAction.AddReport or CaseAction.Update)
+            .Where(a => a.Key is not (CaseAction.Reveal or CaseAction.MarkSensitive or CaseAction.AddReport or CaseAction.Update or CaseAction.HandoverNote)
                 && a.Value.Contains(state))
             .Select(a => a.Key switch
             {

@@ -34,7 +34,7 @@ public static class BotRegistration
         builder.Services.AddSingleton<BotAdapter>();
         builder.Services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<BotAdapter>());
         builder.Services.AddTransient<IBot, EscalationActivityHandler>();
-        builder.Services.AddTransient<CaseCommands>();
+        builder.Services.AddTransient<Commands.CommandDispatcher>();
         builder.Services.AddTransient<CaseMessenger>();
         builder.Services.AddTransient<CaseCards>();
         builder.Services.AddSingleton<PeopleDirectory>();

@@ -1,6 +1,7 @@
 using EscalationBot.Cards.AdaptiveCards;
 using EscalationBot.Cards.Cases;
 using EscalationBot.Cases;
+using EscalationBot.Chat.Commands;
 
 namespace EscalationBot.Chat;
 
@@ -45,15 +46,7 @@ public static class CaseViews
             c.Resolution?.Summary,
             now)
         {
-            Buttons = state switch
-            {
-                CaseState.New => CaseButtons.Claim | CaseButtons.Note | CaseButtons.HandoverNote | CaseButtons.MarkSensitive | CaseButtons.Reveal,
-                CaseState.WaitingOnReporter => CaseButtons.Triage | CaseButtons.Resolve | CaseButtons.Release | CaseButtons.Reassign | CaseButtons.Note | CaseButtons.HandoverNote | CaseButtons.MarkSensitive | CaseButtons.Reveal,
-                CaseState.Claimed or CaseState.Reopened => CaseButtons.AskReporter | CaseButtons.Triage | CaseButtons.Resolve | CaseButtons.Consult | CaseButtons.Release | CaseButtons.Reassign | CaseButtons.Note | CaseButtons.HandoverNote | CaseButtons.MarkSensitive | CaseButtons.Reveal,
-                CaseState.Consulting => CaseButtons.Triage | CaseButtons.RecordAnswer | CaseButtons.Resolve | CaseButtons.Release | CaseButtons.Reassign | CaseButtons.Note | CaseButtons.HandoverNote | CaseButtons.MarkSensitive | CaseButtons.Reveal,
-                CaseState.Resolved => CaseButtons.Reopen | CaseButtons.Note | CaseButtons.MarkSensitive | CaseButtons.Reveal,
-                _ => CaseButtons.Reveal,
-            },
+            Buttons = CommandTable.ButtonsFor(state),
             Outcomes = Outcomes,
             Sensitive = c.IsSensitive,
             WaitingSince = c.State == CaseState.WaitingOnReporter ? c.PausedSince : null,

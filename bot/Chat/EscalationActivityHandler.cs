@@ -1,4 +1,5 @@
 using EscalationBot.Cases;
+using EscalationBot.Chat.Commands;
 using EscalationBot.Roster;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
@@ -6,9 +7,9 @@ using Newtonsoft.Json.Linq;
 
 namespace EscalationBot.Chat;
 
-/// <summary>The chat edge: turns activities into commands for <see cref="CaseCommands"/> and its replies into activities.</summary>
+/// <summary>The chat edge: turns activities into commands for the <see cref="CommandDispatcher"/> and its replies into activities.</summary>
 public sealed class EscalationActivityHandler(
-    CaseCommands commands,
+    CommandDispatcher commands,
     TeamRoster roster,
     IConversationStore conversations,
     PeopleDirectory people,

@@ -29,8 +29,8 @@ public sealed class HandoverJob(
     /// <summary>A digest posted more than this after its boundary says that it is late.</summary>
     public static readonly TimeSpan LateAfter = TimeSpan.FromMinutes(5);
 
-    public const string StartKey = "start";
-    public const string ShiftKey = "shift";
+    public const string StartKey = Cards.Handover.HandoverCardKeys.Start;
+    public const string ShiftKey = Cards.Handover.HandoverCardKeys.Shift;
 
     /// <summary>The job parameter that keeps the posts made so far, for a retry when storing one of them failed.</summary>
     public const string PostedParameter = "PostedMessages";

@@ -23,9 +23,9 @@ public sealed class OutgoingOwners(
     TimeProvider clock)
 {
     /// <summary>Which card a choice was pressed on, so it can be redrawn: the owner's reminder or a digest.</summary>
-    public const string CardKey = "card";
-    public const string OwnerCard = "owner";
-    public const string DigestCard = "digest";
+    public const string CardKey = Cards.Handover.HandoverCardKeys.Card;
+    public const string OwnerCard = Cards.Handover.HandoverCardKeys.OwnerCard;
+    public const string DigestCard = Cards.Handover.HandoverCardKeys.DigestCard;
 
     /// <summary>At most this many people in the "Hand to" list.</summary>
     public const int MaxIncoming = 30;

@@ -6,6 +6,7 @@ using EscalationBot.Cards.Help;
 using EscalationBot.Cards.Intake;
 using EscalationBot.Cases;
 using EscalationBot.Chat;
+using EscalationBot.Chat.Commands;
 
 namespace EscalationBot.Tests.Cards;
 
@@ -44,7 +45,7 @@ public static class CardSamples
         foreach (var mode in Enum.GetValues<ButtonMode>())
         {
             var buttons = new Buttons(mode);
-            yield return ($"help-{mode}", HelpCard.Build("Hello", CommandParser.Commands, buttons));
+            yield return ($"help-{mode}", HelpCard.Build("Hello", CommandTable.HelpLines, buttons));
             yield return ($"intake-{mode}", IntakeCard.Build(Intake(), buttons));
             yield return ($"intake-problems-{mode}", IntakeCard.Build(
                 Intake(new() { ["partner"] = "x", ["contentUrls"] = "ftp://x", ["deadlineDate"] = "2026-12-01", ["deadlineTime"] = "10:00" }, new() { ["contentUrls"] = "bad url", ["severity"] = "Choose a severity" }),

@@ -1,6 +1,5 @@
 using EscalationBot.Shifts;
 using EscalationBot.Sla;
-using EscalationBot.Tests.Chat;
 using EscalationBot.Tests.Infrastructure;
 using EscalationBot.Tests.Jobs;
 using Hangfire.Common;
@@ -73,7 +72,7 @@ public sealed class HandoverBoundaryTests(AzuriteFixture azurite) : RestartableB
         await Connector.WaitForAsync(c => c.IsPost && c.ConversationId == Activities.QueueChannel && c.AllText.StartsWith("Handover: Night → Day", StringComparison.Ordinal), "digest to the queue");
         Assert.Contains("Unclaimed (1)", leads.AllText);
         Assert.DoesNotContain("Posted late", leads.AllText);
-        Assert.Contains(ChatFlowTests.Actions(leads.Card!), a => a.Value<string>("title") == "I've got it");
+        Assert.Contains(SentCards.Actions(leads.Card!), a => a.Value<string>("title") == "I've got it");
         await first.WaitForJobsAsync(60, includeScheduled: false);
 
         await StopAsync(first);
@@ -99,7 +98,7 @@ public sealed class HandoverBoundaryTests(AzuriteFixture azurite) : RestartableB
     {
         var host = await StartAsync(Rota(TimeSpan.FromMinutes(1)));
         var queuePost = await Connector.WaitForAsync(c => c.IsPost && c.ConversationId == Activities.QueueChannel && c.AllText.StartsWith("Handover: Night → Day", StringComparison.Ordinal), "digest in the queue");
-        var button = ChatFlowTests.Actions(queuePost.Card!).Single(a => a.Value<string>("title") == "I've got it");
+        var button = SentCards.Actions(queuePost.Card!).Single(a => a.Value<string>("title") == "I've got it");
         var data = (JObject)button["data"]!;
 
         var refused = await host.SendAsync(Activities.Invoke(People.Reporter, "ackHandover", data, Activities.Personal(People.Reporter)));
@@ -108,7 +107,7 @@ public sealed class HandoverBoundaryTests(AzuriteFixture azurite) : RestartableB
         Assert.Equal("There is no such handover digest.", forged!.Value<string>("value"));
 
         var acknowledged = await host.SendAsync(Activities.Invoke(People.Specialist, "ackHandover", data, Activities.QueueChannel, queuePost.MessageId));
-        Assert.Contains("✅ Taken over by Sam Specialist", ChatFlowTests.Texts(acknowledged!["value"]!));
+        Assert.Contains("✅ Taken over by Sam Specialist", SentCards.Texts(acknowledged!["value"]!));
         var leadsUpdate = await Connector.WaitForAsync(c => c.IsUpdate && c.ConversationId == Activities.LeadsChannel && c.AllText.Contains("Taken over by Sam Specialist", StringComparison.Ordinal), "leads' post edited in place");
         Assert.NotNull(leadsUpdate.ActivityId);
 
@@ -127,7 +126,7 @@ public sealed class HandoverBoundaryTests(AzuriteFixture azurite) : RestartableB
             c.IsPost && c.ConversationId == conversation && c.AllText.StartsWith(title, StringComparison.Ordinal);
         var day = await Connector.WaitForAsync(c => Posted(c, Activities.QueueChannel, "Handover: Night → Day"), "the Day digest");
         await host.WaitForJobsAsync(60, includeScheduled: false);
-        JObject Data(ConnectorCall post) => (JObject)ChatFlowTests.Actions(post.Card!).Single(a => a.Value<string>("title") == "I've got it")["data"]!;
+        JObject Data(ConnectorCall post) => (JObject)SentCards.Actions(post.Card!).Single(a => a.Value<string>("title") == "I've got it")["data"]!;
         var dayData = Data(day);
         var dayStart = DateTimeOffset.FromUnixTimeSeconds(long.Parse(dayData.Value<string>("start")!));
 
@@ -160,7 +159,7 @@ public sealed class HandoverBoundaryTests(AzuriteFixture azurite) : RestartableB
         // On its own post, in the leads' channel this time: taken over, and every post edited.
         var leads = Connector.Calls.Single(c => Posted(c, Activities.LeadsChannel, "Handover: Night → Day"));
         var taken = await host.SendAsync(Activities.Invoke(People.Specialist, "ackHandover", dayData, Activities.LeadsChannel, leads.MessageId));
-        Assert.Contains("✅ Taken over by Sam Specialist", ChatFlowTests.Texts(taken!["value"]!));
+        Assert.Contains("✅ Taken over by Sam Specialist", SentCards.Texts(taken!["value"]!));
         await Connector.WaitForAsync(
             c => c.IsUpdate && c.ActivityId == day.MessageId && c.AllText.Contains("Taken over by Sam Specialist", StringComparison.Ordinal),
             "the queue's post edited");
@@ -179,9 +178,9 @@ public sealed class HandoverBoundaryTests(AzuriteFixture azurite) : RestartableB
         Assert.Single(Connector.Calls, c => c.Text.StartsWith("Nobody on the Day shift", StringComparison.Ordinal));
 
         // The nudge carries the digest and its button: it is one of the digest's posts, so a press on it counts.
-        var data = (JObject)ChatFlowTests.Actions(nudge.Card!).Single(a => a.Value<string>("title") == "I've got it")["data"]!;
+        var data = (JObject)SentCards.Actions(nudge.Card!).Single(a => a.Value<string>("title") == "I've got it")["data"]!;
         var taken = await host.SendAsync(Activities.Invoke(People.Lead, "ackHandover", data, Activities.LeadsChannel, nudge.MessageId));
-        Assert.Contains("✅ Taken over by Lee Lead", ChatFlowTests.Texts(taken!["value"]!));
+        Assert.Contains("✅ Taken over by Lee Lead", SentCards.Texts(taken!["value"]!));
         await Connector.WaitForAsync(c => c.IsUpdate && c.ActivityId == nudge.MessageId, "the nudge edited with the rest");
     }
 

@@ -3,6 +3,7 @@ using EscalationBot.Cards.AdaptiveCards;
 using EscalationBot.Cards.Handover;
 using EscalationBot.Cases;
 using EscalationBot.Shifts;
+using EscalationBot.Tests.Infrastructure;
 
 namespace EscalationBot.Tests.Shifts;
 
@@ -108,7 +109,7 @@ public sealed class HandoverDigestTests
         Assert.Equal([("ESC-1", "kept by Sam Specialist"), ("ESC-2", null)], held.Held!.Select(h => (h.CaseId, h.Chosen)));
         Assert.Same(options, view.Options);
         var card = Newtonsoft.Json.Linq.JObject.Parse(CardJson.Serialize(HandoverCard.Build(view, new Buttons(ButtonMode.Execute))));
-        Assert.Contains("✅ kept by Sam Specialist", Chat.ChatFlowTests.Texts(card));
+        Assert.Contains("✅ kept by Sam Specialist", SentCards.Texts(card));
         var keep = card.Descendants().OfType<Newtonsoft.Json.Linq.JObject>()
             .Where(o => o.Value<string>("title") == "Keep").Select(o => o["data"]!).ToList();
         Assert.Equal(["ESC-1", "ESC-2"], keep.Select(d => d.Value<string>("caseId")));

@@ -1,6 +1,5 @@
 using EscalationBot.Cases;
 using EscalationBot.Shifts;
-using EscalationBot.Tests.Chat;
 using EscalationBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -116,23 +115,23 @@ public sealed class OutgoingOwnersTests(AzuriteFixture azurite) : BotTest(azurit
         var handTo = ask.Card!.Descendants().OfType<JObject>().Single(o => o.Value<string>("id") == "handTo");
         Assert.Contains(handTo["choices"]!, c => c.Value<string>("value") == People.Specialist2.Id);
         Assert.DoesNotContain(handTo["choices"]!, c => c.Value<string>("value") == People.Specialist.Id);
-        JObject Button(ConnectorCall post, string caseId, string title) => (JObject)ChatFlowTests.Actions(post.Card!)
+        JObject Button(ConnectorCall post, string caseId, string title) => (JObject)SentCards.Actions(post.Card!)
             .Single(a => a.Value<string>("title") == title && a["data"]!.Value<string>("caseId") == caseId)["data"]!;
 
         // Sky comes in early for the Night shift; Sam keeps ESC-1 and hands ESC-2 to Sky from the reminder.
         clock.SetUtcNow(Day.AddHours(14).AddMinutes(50));
         await SayAsync(host, People.Specialist2, "shift start", Activities.Personal(People.Specialist2), "You are on the Night shift");
         var kept = await host.SendAsync(Activities.Invoke(People.Specialist, "handoverChoice", Button(ask, "ESC-1", "Keep"), sam, ask.MessageId));
-        var keptText = ChatFlowTests.Texts(kept!["value"]!);
+        var keptText = SentCards.Texts(kept!["value"]!);
         Assert.Contains("ESC-1 stays with Sam Specialist over the handover.", keptText);
         Assert.Contains("✅ kept by Sam Specialist", keptText);
         var handed = await host.SendAsync(Activities.Invoke(People.Specialist, "handoverChoice", new JObject(Button(ask, "ESC-2", "Hand to")) { ["handTo"] = People.Specialist2.Id }, sam));
-        Assert.Contains("ESC-2 is now with Sky Specialist.", ChatFlowTests.Texts(handed!["value"]!));
+        Assert.Contains("ESC-2 is now with Sky Specialist.", SentCards.Texts(handed!["value"]!));
 
         // Forged presses change nothing: someone else's case, a reporter, a made-up boundary, an unknown case.
         var release3 = Button(ask, "ESC-3", "Release");
         var notYours = await host.SendAsync(Activities.Invoke(People.Specialist2, "handoverChoice", release3, Activities.Personal(People.Specialist2)));
-        Assert.Contains("ESC-3 is held by Sam Specialist; only they or a lead can release it.", ChatFlowTests.Texts(notYours!["value"]!));
+        Assert.Contains("ESC-3 is held by Sam Specialist; only they or a lead can release it.", SentCards.Texts(notYours!["value"]!));
         var reporter = await host.SendAsync(Activities.Invoke(People.Reporter, "handoverChoice", release3, Activities.Personal(People.Reporter)));
         Assert.Equal("Only specialists and leads can release cases.", reporter!.Value<string>("value")); // and no card: it would name the team
         foreach (var boundary in new[] { "12", "253402300799", DayStart.AddDays(1).AddHours(8).ToUnixTimeSeconds().ToString() })
@@ -141,7 +140,7 @@ public sealed class OutgoingOwnersTests(AzuriteFixture azurite) : BotTest(azurit
             Assert.Equal("That button does not say which handover it is for.", madeUp!.Value<string>("value"));
         }
         var unknown = await host.SendAsync(Activities.Invoke(People.Specialist, "handoverChoice", new JObject(release3) { ["caseId"] = "ESC-99" }, sam));
-        Assert.Contains("There is no case ESC-99.", ChatFlowTests.Texts(unknown!["value"]!));
+        Assert.Contains("There is no case ESC-99.", SentCards.Texts(unknown!["value"]!));
 
         // At the boundary the digest shows what the outgoing shift still holds, with the same choices.
         clock.SetUtcNow(NightStart.AddMinutes(2));
@@ -174,7 +173,7 @@ public sealed class OutgoingOwnersTests(AzuriteFixture azurite) : BotTest(azurit
         Assert.Equal(stored!.ETag, (await handovers.GetAsync(1, NightStart, CancellationToken.None))!.ETag);
 
         var released = await host.SendAsync(Activities.Invoke(People.Lead, "handoverChoice", release4, Activities.LeadsChannel, digest.MessageId));
-        var releasedText = ChatFlowTests.Texts(released!["value"]!);
+        var releasedText = SentCards.Texts(released!["value"]!);
         Assert.Contains("ESC-4 is back in the queue.", releasedText);
         Assert.Contains("Held by the outgoing shift (Day) (2)", releasedText);
         await Connector.WaitForAsync(c => c.IsUpdate && c.ConversationId == Activities.QueueChannel && c.AllText.Contains("Held by the outgoing shift (Day) (2)", StringComparison.Ordinal), "the queue's digest redrawn in place");

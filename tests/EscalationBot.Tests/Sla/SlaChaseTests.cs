@@ -1,6 +1,5 @@
 using EscalationBot.Cases;
 using EscalationBot.Sla;
-using EscalationBot.Tests.Chat;
 using EscalationBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
@@ -105,7 +104,7 @@ public sealed class SlaChaseTests(AzuriteFixture azurite) : RestartableBotTest
         // The breach carries the case card with its Claim button, in the leads' channel.
         var breach = Assert.Single(posts, p => p.Text.StartsWith("Breach: ESC-1 (Sev1 critical, Hate speech) has missed its 4 s first-response target; nobody has claimed it.", StringComparison.Ordinal));
         Assert.Equal(Activities.LeadsChannel, breach.ConversationId);
-        Assert.Contains(ChatFlowTests.Actions(breach.Card!), a => a.Value<string>("verb") == "claim");
+        Assert.Contains(SentCards.Actions(breach.Card!), a => a.Value<string>("verb") == "claim");
     }
 
     [Fact]
@@ -257,7 +256,7 @@ public sealed class SlaChaseTests(AzuriteFixture azurite) : RestartableBotTest
         Assert.Equal("ESC-1 (Sev3 normal, Hate speech) had no activity for 4 s and is back in the queue.", posts[1].Text);
 
         // The queue card shows it unclaimed again, with its Claim button.
-        var update = await Connector.WaitForAsync(u => u.IsUpdate && u.ConversationId == Activities.QueueChannel && ChatFlowTests.Actions(u.Card!).Any(a => a.Value<string>("verb") == "claim"), "queue card back to unclaimed");
+        var update = await Connector.WaitForAsync(u => u.IsUpdate && u.ConversationId == Activities.QueueChannel && SentCards.Actions(u.Card!).Any(a => a.Value<string>("verb") == "claim"), "queue card back to unclaimed");
         Assert.NotNull(update);
     }
 }

@@ -3,7 +3,7 @@ using EscalationBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 
-namespace EscalationBot.Tests.Chat;
+namespace EscalationBot.Tests.Features.CaseActions;
 
 [Collection(AzuriteCollection.Name)]
 public sealed class TriageTests(AzuriteFixture azurite) : BotTest(azurite)
@@ -18,7 +18,7 @@ public sealed class TriageTests(AzuriteFixture azurite) : BotTest(azurite)
 
         var data = new JObject { ["caseId"] = "ESC-1", ["triageArea"] = "HateSpeech", ["triageSeverity"] = "", ["riskImminentHarm"] = "true", ["riskSpreadingFast"] = "false" };
         var triaged = await Host.SendAsync(Activities.Invoke(People.Specialist, "triage", data, Activities.QueueChannel));
-        Assert.Contains("ESC-1 · Sev1 critical", ChatFlowTests.Texts(triaged!["value"]!));
+        Assert.Contains("ESC-1 · Sev1 critical", SentCards.Texts(triaged!["value"]!));
         var stored = (await Host.Services.GetRequiredService<ICaseStore>().GetAsync(1, CancellationToken.None))!.Case;
         Assert.Equal(Severity.Sev1, stored.Report.Severity);
         Assert.Equal(new SlaTargets(TimeSpan.FromMinutes(15), TimeSpan.FromHours(4)), stored.Targets);

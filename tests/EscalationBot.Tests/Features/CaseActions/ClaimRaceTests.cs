@@ -3,7 +3,7 @@ using EscalationBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 
-namespace EscalationBot.Tests.Chat;
+namespace EscalationBot.Tests.Features.CaseActions;
 
 [Collection(AzuriteCollection.Name)]
 public sealed class ClaimRaceTests(AzuriteFixture azurite)
@@ -33,7 +33,7 @@ public sealed class ClaimRaceTests(AzuriteFixture azurite)
 
         var stored = await host.Services.GetRequiredService<ICaseStore>().GetAsync(1, CancellationToken.None);
         var owner = stored!.Case.Owner!;
-        Assert.Contains($"Claimed by {owner.Name}", ChatFlowTests.Texts(winners[0]!["value"]!));
+        Assert.Contains($"Claimed by {owner.Name}", SentCards.Texts(winners[0]!["value"]!));
         Assert.All(refusals, r => Assert.Equal($"ESC-1 is already claimed by {owner.Name}.", r!.Value<string>("value")));
         var history = await host.Services.GetRequiredService<ICaseStore>().HistoryAsync(1, CancellationToken.None);
         Assert.Single(history, h => h.Action == "claimed");

@@ -1,7 +1,7 @@
 using Newtonsoft.Json.Linq;
 using EscalationBot.Tests.Infrastructure;
 
-namespace EscalationBot.Tests.Chat;
+namespace EscalationBot.Tests.Features.Handover;
 
 /// <summary>The handover digest on demand, through /api/messages, from cases stored in Azurite.</summary>
 [Collection(AzuriteCollection.Name)]
@@ -53,11 +53,11 @@ public sealed class HandoverTests(AzuriteFixture azurite) : BotTest(azurite)
     {
         await Host.SendAsync(Activities.Invoke(People.Reporter, "submitIntake", Activities.IntakeForm("Sev2", "HateSpeech"), Activities.Personal(People.Reporter)));
         var claimed = await Host.SendAsync(Activities.Invoke(People.Specialist, "claim", new JObject { ["caseId"] = "ESC-1" }, Activities.QueueChannel));
-        var button = ChatFlowTests.Actions((JObject)claimed!["value"]!).Single(a => a.Value<string>("title") == "Leave for the next shift");
+        var button = SentCards.Actions((JObject)claimed!["value"]!).Single(a => a.Value<string>("title") == "Leave for the next shift");
         Assert.Equal("handoverNote", button.Value<string>("verb"));
 
         var noted = await Host.SendAsync(Activities.Invoke(People.Specialist, "handoverNote", new JObject((JObject)button["data"]!) { ["handoverNote"] = "Partner calls back at 9" }, Activities.QueueChannel));
-        var card = ChatFlowTests.Texts(noted!["value"]!);
+        var card = SentCards.Texts(noted!["value"]!);
         Assert.Contains("For the next shift, from Sam Specialist", card);
         Assert.Contains("Partner calls back at 9", card);
 

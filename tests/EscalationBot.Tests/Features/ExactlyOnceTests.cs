@@ -5,7 +5,7 @@ using EscalationBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 
-namespace EscalationBot.Tests.Chat;
+namespace EscalationBot.Tests.Features;
 
 /// <summary>
 /// A retried or doubled activity changes and sends nothing twice; what a change must send survives a refusing
@@ -51,7 +51,7 @@ public sealed class ExactlyOnceTests(AzuriteFixture azurite) : BotTest(azurite)
 
         var answers = await Task.WhenAll(Host.SendAsync(submit), Host.SendAsync(submit));
 
-        Assert.All(answers, a => Assert.Contains("ESC-1", ChatFlowTests.Texts(a!["value"]!)));
+        Assert.All(answers, a => Assert.Contains("ESC-1", SentCards.Texts(a!["value"]!)));
         Assert.Null(await Store.GetAsync(2, CancellationToken.None));
         await Connector.WaitForAsync(c => c.IsPost && c.ConversationId == Activities.QueueChannel && c.Card is not null, "the queue card");
         await Host.WaitForJobsAsync();
@@ -68,8 +68,8 @@ public sealed class ExactlyOnceTests(AzuriteFixture azurite) : BotTest(azurite)
         var first = await Host.SendAsync(claim);
         var retry = await Host.SendAsync(claim);
 
-        Assert.Contains("Claimed by Sam Specialist", ChatFlowTests.Texts(first!["value"]!));
-        Assert.Contains("Claimed by Sam Specialist", ChatFlowTests.Texts(retry!["value"]!));
+        Assert.Contains("Claimed by Sam Specialist", SentCards.Texts(first!["value"]!));
+        Assert.Contains("Claimed by Sam Specialist", SentCards.Texts(retry!["value"]!));
         await Connector.WaitForAsync(c => c.ConversationId == personal && c.AllText.Contains(Claimed), "the reporter told");
         await Host.WaitForJobsAsync();
         Assert.Single(await Store.HistoryAsync(1, CancellationToken.None), h => h.Action == "claimed");
@@ -85,7 +85,7 @@ public sealed class ExactlyOnceTests(AzuriteFixture azurite) : BotTest(azurite)
         var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Host.SendAsync(claim)));
 
         // Whichever copy loses the race, it is not told "already claimed": every copy sees the card the first one got.
-        Assert.All(answers, a => Assert.Contains("Claimed by Sam Specialist", ChatFlowTests.Texts(a!["value"]!)));
+        Assert.All(answers, a => Assert.Contains("Claimed by Sam Specialist", SentCards.Texts(a!["value"]!)));
         Assert.Single(await Store.HistoryAsync(1, CancellationToken.None), h => h.Action == "claimed");
     }
 

@@ -1,7 +1,7 @@
-using EscalationBot.Chat;
+using EscalationBot.Chat.Commands;
 using Newtonsoft.Json.Linq;
 
-namespace EscalationBot.Tests.Chat;
+namespace EscalationBot.Tests.Chat.Commands;
 
 public sealed class CommandParserTests
 {

@@ -3,7 +3,7 @@ using EscalationBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 
-namespace EscalationBot.Tests.Chat;
+namespace EscalationBot.Tests.Features.CaseActions;
 
 [Collection(AzuriteCollection.Name)]
 public sealed class ConsultTests(AzuriteFixture azurite) : BotTest(azurite)
@@ -21,7 +21,7 @@ public sealed class ConsultTests(AzuriteFixture azurite) : BotTest(azurite)
         Assert.StartsWith("Choose a team to consult:", unknown!.Value<string>("value"));
 
         var asked = await Host.SendAsync(Activities.Invoke(People.Specialist, "consult", new JObject(Esc1) { ["team"] = "Legal", ["question"] = "Is this defamatory?" }, Activities.QueueChannel));
-        var card = ChatFlowTests.Texts(asked!["value"]!);
+        var card = SentCards.Texts(asked!["value"]!);
         Assert.Contains("Consulting Legal: asked by Sam Specialist", card);
         Assert.Contains("Is this defamatory?", card);
         Assert.Equal(CaseState.Consulting, (await StoredAsync()).State);

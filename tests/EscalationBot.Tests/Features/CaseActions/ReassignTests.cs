@@ -3,7 +3,7 @@ using EscalationBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 
-namespace EscalationBot.Tests.Chat;
+namespace EscalationBot.Tests.Features.CaseActions;
 
 [Collection(AzuriteCollection.Name)]
 public sealed class ReassignTests(AzuriteFixture azurite) : BotTest(azurite)
@@ -21,7 +21,7 @@ public sealed class ReassignTests(AzuriteFixture azurite) : BotTest(azurite)
         Assert.DoesNotContain(People.Reporter.Name, choices.ToString());
 
         var handed = await Host.SendAsync(Activities.Invoke(People.Specialist, "reassign", new JObject { ["caseId"] = "ESC-1", ["assignee"] = People.Specialist2.Id }, Activities.QueueChannel));
-        Assert.Contains("Claimed by Sky Specialist", ChatFlowTests.Texts(handed!["value"]!));
+        Assert.Contains("Claimed by Sky Specialist", SentCards.Texts(handed!["value"]!));
         Assert.Equal(People.Specialist2.Id, (await StoredAsync()).Owner!.Id);
         var told = await Connector.WaitForAsync(c => c.ConversationId == "spec2-dm" && c.IsPost && c.AllText.Contains("ESC-1 · Sev1 critical"), "new owner told in their chat");
         Assert.Equal("Sam Specialist handed ESC-1 to you.", told.Text);

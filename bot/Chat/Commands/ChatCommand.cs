@@ -1,4 +1,4 @@
-namespace EscalationBot.Chat;
+namespace EscalationBot.Chat.Commands;
 
 /// <summary>What someone asked for, from a typed message, an Action.Submit or an Action.Execute alike.</summary>
 public abstract record ChatCommand

@@ -3,7 +3,7 @@ using EscalationBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 
-namespace EscalationBot.Tests.Chat;
+namespace EscalationBot.Tests.Features.CaseActions;
 
 /// <summary>Release, notes, reopen and the timeline, end to end through /api/messages against Azurite.</summary>
 [Collection(AzuriteCollection.Name)]
@@ -22,21 +22,21 @@ public sealed class CaseLifeTests(AzuriteFixture azurite) : BotTest(azurite)
         await Host.SendAsync(Activities.Invoke(People.Specialist, "claim", Esc1, Activities.QueueChannel));
 
         var noted = await Host.SendAsync(Activities.Invoke(People.Specialist, "note", new JObject(Esc1) { ["note"] = "Partner confirmed by phone." }, Activities.QueueChannel));
-        Assert.Contains("Partner confirmed by phone.", ChatFlowTests.Texts(noted!["value"]!));
+        Assert.Contains("Partner confirmed by phone.", SentCards.Texts(noted!["value"]!));
 
         var released = await Host.SendAsync(Activities.Invoke(People.Specialist, "release", Esc1, Activities.QueueChannel));
         var releasedCard = (JObject)released!["value"]!;
-        Assert.Contains("Unclaimed for", ChatFlowTests.Texts(releasedCard));
-        Assert.Contains(ChatFlowTests.Actions(releasedCard), a => a.Value<string>("verb") == "claim");
+        Assert.Contains("Unclaimed for", SentCards.Texts(releasedCard));
+        Assert.Contains(SentCards.Actions(releasedCard), a => a.Value<string>("verb") == "claim");
         await Connector.WaitForAsync(c => c.IsUpdate && c.AllText.Contains("Unclaimed for"), "queue card back to unclaimed");
 
         await Host.SendAsync(Activities.Invoke(People.Specialist2, "claim", Esc1, Activities.QueueChannel));
         await Host.SendAsync(Activities.Invoke(People.Specialist2, "resolve", new JObject(Esc1) { ["outcome"] = "NoViolation", ["summary"] = "Satire." }, Activities.QueueChannel));
         var outcome = await Connector.WaitForAsync(c => c.ConversationId == personal && c.AllText.Contains("ESC-1 resolved: No violation"), "outcome to the reporter");
-        Assert.Contains(ChatFlowTests.Actions(outcome.Card!), a => a.Value<string>("verb") == "reopen");
+        Assert.Contains(SentCards.Actions(outcome.Card!), a => a.Value<string>("verb") == "reopen");
 
         var reopened = await Host.SendAsync(Activities.Invoke(People.Reporter, "reopen", new JObject(Esc1) { ["reason"] = "The account posted again." }, personal));
-        var reporterView = ChatFlowTests.Texts(reopened!["value"]!);
+        var reporterView = SentCards.Texts(reopened!["value"]!);
         Assert.Contains("Reopened", reporterView);
         Assert.DoesNotContain("Partner confirmed by phone.", reporterView);
         await Connector.WaitForAsync(c => c.IsUpdate && c.AllText.Contains("State\nReopened"), "queue card shows the reopen");

@@ -3,7 +3,7 @@ using EscalationBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 
-namespace EscalationBot.Tests.Chat;
+namespace EscalationBot.Tests.Features;
 
 /// <summary>Graphic cases keep their details off the shared card; a reveal is per viewer and audited.</summary>
 [Collection(AzuriteCollection.Name)]
@@ -27,8 +27,8 @@ public sealed class SensitiveContentTests(AzuriteFixture azurite) : BotTest(azur
         Assert.Equal("Only specialists and leads can reveal a case's details.", refused!.Value<string>("value"));
 
         var revealed = await Host.SendAsync(Activities.Invoke(People.Specialist, "reveal", Esc1, Activities.QueueChannel));
-        Assert.Contains(Url, ChatFlowTests.Texts(revealed!["value"]!));
-        Assert.Contains("Coordinated threats against a journalist.", ChatFlowTests.Texts(revealed["value"]!));
+        Assert.Contains(Url, SentCards.Texts(revealed!["value"]!));
+        Assert.Contains("Coordinated threats against a journalist.", SentCards.Texts(revealed["value"]!));
 
         // The shared message is not edited: everyone else still sees the hidden card.
         await Host.WaitForJobsAsync();
@@ -124,7 +124,7 @@ public sealed class SensitiveContentTests(AzuriteFixture azurite) : BotTest(azur
 
         // A reveal shows it all to the one who asked, goes on the timeline, and edits no shared message.
         var before = Connector.Calls.Count;
-        var revealed = ChatFlowTests.Texts((await Host.SendAsync(Activities.Invoke(People.Specialist, "reveal", Esc1, Activities.QueueChannel)))!["value"]!);
+        var revealed = SentCards.Texts((await Host.SendAsync(Activities.Invoke(People.Specialist, "reveal", Esc1, Activities.QueueChannel)))!["value"]!);
         foreach (var secret in written)
         {
             Assert.Contains(secret, revealed);

@@ -3,7 +3,7 @@ using EscalationBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 
-namespace EscalationBot.Tests.Chat;
+namespace EscalationBot.Tests.Features.CaseActions;
 
 [Collection(AzuriteCollection.Name)]
 public sealed class ReporterQuestionTests(AzuriteFixture azurite) : BotTest(azurite)
@@ -17,16 +17,16 @@ public sealed class ReporterQuestionTests(AzuriteFixture azurite) : BotTest(azur
         await Host.SendAsync(Activities.Invoke(People.Specialist, "claim", new JObject { ["caseId"] = "ESC-1" }, Activities.QueueChannel));
 
         var asked = await Host.SendAsync(Activities.Invoke(People.Specialist, "askReporter", new JObject { ["caseId"] = "ESC-1", ["reporterQuestion"] = "Which account posted it first?" }, Activities.QueueChannel));
-        Assert.Contains("Waiting on the reporter", ChatFlowTests.Texts(asked!["value"]!));
-        Assert.Contains("paused while waiting on the reporter", ChatFlowTests.Texts(asked["value"]!));
+        Assert.Contains("Waiting on the reporter", SentCards.Texts(asked!["value"]!));
+        Assert.Contains("paused while waiting on the reporter", SentCards.Texts(asked["value"]!));
         Assert.Equal(CaseState.WaitingOnReporter, (await StoredAsync()).State);
 
         var question = await Connector.WaitForAsync(c => c.ConversationId == personal && c.AllText.Contains("A question about ESC-1"), "question to the reporter");
         Assert.Contains("Which account posted it first?", question.AllText);
-        var send = ChatFlowTests.Actions(question.Card!).Single(a => a.Value<string>("verb") == "update");
+        var send = SentCards.Actions(question.Card!).Single(a => a.Value<string>("verb") == "update");
 
         var answered = await Host.SendAsync(Activities.Invoke(People.Reporter, "update", new JObject((JObject)send["data"]!) { ["update"] = "It was @first_account, on Monday." }, personal));
-        Assert.DoesNotContain("Which account posted it first?", ChatFlowTests.Texts(answered!["value"]!));
+        Assert.DoesNotContain("Which account posted it first?", SentCards.Texts(answered!["value"]!));
         var stored = await StoredAsync();
         Assert.Equal(CaseState.Claimed, stored.State);
         Assert.Null(stored.PausedSince);

@@ -1,6 +1,6 @@
 using EscalationBot.Tests.Infrastructure;
 
-namespace EscalationBot.Tests.Chat;
+namespace EscalationBot.Tests.Features.Queue;
 
 [Collection(AzuriteCollection.Name)]
 public sealed class ListTests(AzuriteFixture azurite) : BotTest(azurite)

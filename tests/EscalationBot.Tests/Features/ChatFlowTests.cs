@@ -3,7 +3,7 @@ using EscalationBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 
-namespace EscalationBot.Tests.Chat;
+namespace EscalationBot.Tests.Features;
 
 /// <summary>The core loop end to end through /api/messages, against Azurite, with a recording Connector.</summary>
 [Collection(AzuriteCollection.Name)]
@@ -20,11 +20,11 @@ public sealed class ChatFlowTests(AzuriteFixture azurite) : BotTest(azurite)
         await Host.SendAsync(Activities.Message(People.Reporter, "escalate Threats against a journalist", personal));
         var intake = await Connector.WaitForAsync(c => c.ConversationId == personal && c.AllText.Contains("File an escalation"), "intake card");
         Assert.Equal("Threats against a journalist", InputValue(intake.Card!, "description"));
-        Assert.All(Actions(intake.Card!), a => Assert.Equal("Action.Execute", a.Value<string>("type")));
+        Assert.All(SentCards.Actions(intake.Card!), a => Assert.Equal("Action.Execute", a.Value<string>("type")));
 
         var filed = await Host.SendAsync(Activities.Invoke(People.Reporter, "submitIntake", Activities.IntakeForm(), personal));
         Assert.Equal("application/vnd.microsoft.card.adaptive", filed!.Value<string>("type"));
-        var confirmation = Texts(filed["value"]!);
+        var confirmation = SentCards.Texts(filed["value"]!);
         Assert.Contains("Escalation ESC-1 filed", confirmation);
         Assert.Contains("15 min", confirmation);
         Assert.Contains("4 h", confirmation);
@@ -32,13 +32,13 @@ public sealed class ChatFlowTests(AzuriteFixture azurite) : BotTest(azurite)
         // The case card goes to the queue as a new top-level post in the channel, not a reply in the setup thread.
         var posted = await Connector.WaitForAsync(c => c.IsPost && c.ConversationId == Activities.QueueChannel && c.AllText.Contains("ESC-1"), "queue post");
         Assert.Null(posted.ActivityId);
-        var claimButton = Actions(posted.Card!).Single(a => a.Value<string>("verb") == "claim");
+        var claimButton = SentCards.Actions(posted.Card!).Single(a => a.Value<string>("verb") == "claim");
         var caseData = (JObject)claimButton["data"]!;
         var messageId = await StoredQueueMessageIdAsync(1);
         Assert.NotNull(messageId);
 
         var claimed = await Host.SendAsync(Activities.Invoke(People.Specialist, "claim", caseData, Activities.QueueChannel, messageId));
-        Assert.Contains("Claimed by Sam Specialist", Texts(claimed!["value"]!));
+        Assert.Contains("Claimed by Sam Specialist", SentCards.Texts(claimed!["value"]!));
 
         var update = await Connector.WaitForAsync(c => c.IsUpdate && c.ActivityId == messageId && c.AllText.Contains("Claimed by Sam Specialist"), "queue card edited to claimed");
         Assert.Equal(Activities.QueueChannel, update.ConversationId);
@@ -46,7 +46,7 @@ public sealed class ChatFlowTests(AzuriteFixture azurite) : BotTest(azurite)
 
         var resolveData = new JObject(caseData) { ["outcome"] = "Actioned", ["summary"] = "Removed the posts and restricted the account." };
         var resolved = await Host.SendAsync(Activities.Invoke(People.Specialist, "resolve", resolveData, Activities.QueueChannel, messageId));
-        Assert.Contains("Resolved by Sam Specialist: Actioned", Texts(resolved!["value"]!));
+        Assert.Contains("Resolved by Sam Specialist: Actioned", SentCards.Texts(resolved!["value"]!));
 
         await Connector.WaitForAsync(c => c.IsUpdate && c.ActivityId == messageId && c.AllText.Contains("Resolved by Sam Specialist"), "queue card edited to resolved");
         var outcome = await Connector.WaitForAsync(c => c.ConversationId == personal && c.AllText.Contains("ESC-1 resolved: Actioned"), "reporter told the outcome");
@@ -71,7 +71,7 @@ public sealed class ChatFlowTests(AzuriteFixture azurite) : BotTest(azurite)
         var personal = "webchat-dm-" + People.Reporter.Id;
         await Host.SendAsync(Activities.Message(People.Reporter, "escalate", personal, "webchat"));
         var intake = await Connector.WaitForAsync(c => c.ConversationId == personal && c.AllText.Contains("File an escalation"), "intake card");
-        var submit = Actions(intake.Card!).Single();
+        var submit = SentCards.Actions(intake.Card!).Single();
         Assert.Equal("Action.Submit", submit.Value<string>("type"));
 
         var value = new JObject((JObject)submit["data"]!);
@@ -124,7 +124,7 @@ public sealed class ChatFlowTests(AzuriteFixture azurite) : BotTest(azurite)
 
         var answer = await Host.SendAsync(Activities.Invoke(People.Reporter, "submitIntake", form, personal));
         var card = (JObject)answer!["value"]!;
-        var text = Texts(card);
+        var text = SentCards.Texts(card);
         Assert.Contains("Please fix these", text);
         Assert.Contains("is not an http(s) URL", text);
         Assert.Contains("Partner / organisation is required", text);
@@ -186,7 +186,7 @@ public sealed class ChatFlowTests(AzuriteFixture azurite) : BotTest(azurite)
     private async Task FileAsync(string personal)
     {
         var answer = await Host.SendAsync(Activities.Invoke(People.Reporter, "submitIntake", Activities.IntakeForm(), personal));
-        Assert.Contains("filed", Texts(answer!["value"]!));
+        Assert.Contains("filed", SentCards.Texts(answer!["value"]!));
     }
 
     private async Task<string?> StoredQueueMessageIdAsync(int number)
@@ -205,13 +205,6 @@ public sealed class ChatFlowTests(AzuriteFixture azurite) : BotTest(azurite)
 
         return null;
     }
-
-    internal static string Texts(JToken card) => string.Join("\n", ((JContainer)card).Descendants().OfType<JProperty>()
-        .Where(p => p.Name is "text" or "title" or "value" && p.Value.Type == JTokenType.String)
-        .Select(p => p.Value.ToString()));
-
-    internal static IEnumerable<JObject> Actions(JObject card) =>
-        card.Descendants().OfType<JObject>().Where(o => o.Value<string>("type") is { } t && t.StartsWith("Action.", StringComparison.Ordinal) && t != "Action.ShowCard");
 
     private static string? InputValue(JObject card, string id) =>
         card.Descendants().OfType<JObject>().FirstOrDefault(o => o.Value<string>("id") == id)?.Value<string>("value");

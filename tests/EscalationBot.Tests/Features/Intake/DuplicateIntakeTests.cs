@@ -3,7 +3,7 @@ using EscalationBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 
-namespace EscalationBot.Tests.Chat;
+namespace EscalationBot.Tests.Features.Intake;
 
 [Collection(AzuriteCollection.Name)]
 public sealed class DuplicateIntakeTests(AzuriteFixture azurite) : BotTest(azurite)
@@ -21,11 +21,11 @@ public sealed class DuplicateIntakeTests(AzuriteFixture azurite) : BotTest(azuri
         again["description"] = "Same post, now with a second threat.";
         var shown = await Host.SendAsync(Activities.Invoke(People.OtherReporter, "submitIntake", again, second));
         var card = (JObject)shown!["value"]!;
-        Assert.Contains("Is this ESC-1?", ChatFlowTests.Texts(card));
+        Assert.Contains("Is this ESC-1?", SentCards.Texts(card));
         Assert.DoesNotContain("Coordinated threats", card.ToString());
         Assert.Single(await OpenAsync());
 
-        var buttons = ChatFlowTests.Actions(card).ToDictionary(a => a.Value<string>("title")!);
+        var buttons = SentCards.Actions(card).ToDictionary(a => a.Value<string>("title")!);
         var added = await Host.SendAsync(Activities.Invoke(People.OtherReporter, "addToCase", (JObject)buttons["Add to ESC-1"]["data"]!, second));
         Assert.Equal("Added to ESC-1: the specialists handling it can see your report.", added!.Value<string>("value"));
         var history = await Host.Services.GetRequiredService<ICaseStore>().HistoryAsync(1, CancellationToken.None);
@@ -35,9 +35,9 @@ public sealed class DuplicateIntakeTests(AzuriteFixture azurite) : BotTest(azuri
         Assert.Equal("Pia Partner-Manager added a report to ESC-1 instead of filing a new case.", told.Text);
 
         var shownAgain = await Host.SendAsync(Activities.Invoke(People.OtherReporter, "submitIntake", again, second));
-        var anyway = ChatFlowTests.Actions((JObject)shownAgain!["value"]!).Single(a => a.Value<string>("title") == "File anyway");
+        var anyway = SentCards.Actions((JObject)shownAgain!["value"]!).Single(a => a.Value<string>("title") == "File anyway");
         var filed = await Host.SendAsync(Activities.Invoke(People.OtherReporter, "submitIntake", (JObject)anyway["data"]!, second));
-        Assert.Contains("Escalation ESC-2 filed", ChatFlowTests.Texts(filed!["value"]!));
+        Assert.Contains("Escalation ESC-2 filed", SentCards.Texts(filed!["value"]!));
         var linked = (await Host.Services.GetRequiredService<ICaseStore>().GetAsync(2, CancellationToken.None))!.Case;
         Assert.Equal(1, linked.LinkedTo);
         Assert.Equal(2, (await OpenAsync()).Count);
