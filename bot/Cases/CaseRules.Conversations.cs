@@ -8,7 +8,7 @@ public static partial class CaseRules
     {
         if (!actor.IsStaff)
         {
-            return new Decision.Refused("Only specialists and leads can ask the reporter.");
+            return new Decision.Refused(Refusal.NotStaff, "Only specialists and leads can ask the reporter.");
         }
 
         if ((Wrong(CaseAction.AskReporter, current, now, policy) ?? NotOwner(current, actor, "ask about")) is { } refused)
@@ -21,7 +21,8 @@ public static partial class CaseRules
             return bad;
         }
 
-        return Accept(current with { State = CaseState.WaitingOnReporter, PausedSince = now }, actor, "asked the reporter", current.State, now, text);
+        var waiting = current with { State = CaseState.WaitingOnReporter, PausedSince = now };
+        return Accept(waiting, actor, AuditAction.AskedReporter, current.State, now, text);
     }
 
     /// <summary>
@@ -32,7 +33,8 @@ public static partial class CaseRules
     {
         if (current.Reporter.Id != actor.Person.Id)
         {
-            return new Decision.Refused($"Only the person who reported {current.Id} can add to it this way.");
+            return new Decision.Refused(
+                Refusal.NotReporter, $"Only the person who reported {current.Id} can add to it this way.");
         }
 
         if (Wrong(CaseAction.Update, current, now, policy) is { } refused)
@@ -48,8 +50,8 @@ public static partial class CaseRules
         return current.State == CaseState.WaitingOnReporter
             ? Accept(
                 current.Resumed(now, (policy ?? CasePolicy.Default).CalendarFor(current)) with { State = CaseState.Claimed },
-                actor, "reporter answered", current.State, now, text)
-            : Accept(current, actor, "update from the reporter", current.State, now, text);
+                actor, AuditAction.ReporterAnswered, current.State, now, text)
+            : Accept(current, actor, AuditAction.ReporterUpdate, current.State, now, text);
     }
 
     /// <summary>The owner (or a lead) asks another team; the case shows who is consulted, by whom, since when.</summary>
@@ -58,7 +60,7 @@ public static partial class CaseRules
         var teams = (policy ?? CasePolicy.Default).Teams;
         if (!actor.IsStaff)
         {
-            return new Decision.Refused("Only specialists and leads can consult other teams.");
+            return new Decision.Refused(Refusal.NotStaff, "Only specialists and leads can consult other teams.");
         }
 
         if ((Wrong(CaseAction.Consult, current, now, policy) ?? NotOwner(current, actor, "consult on")) is { } refused)
@@ -69,7 +71,7 @@ public static partial class CaseRules
         var known = teams.FirstOrDefault(t => string.Equals(t, team?.Trim(), StringComparison.OrdinalIgnoreCase));
         if (known is null)
         {
-            return new Decision.Refused($"Choose a team to consult: {string.Join(", ", teams)}.");
+            return new Decision.Refused(Refusal.UnknownTeam, $"Choose a team to consult: {string.Join(", ", teams)}.");
         }
 
         if (Text(question, "the question", MaxNoteLength, out var text) is { } bad)
@@ -78,7 +80,7 @@ public static partial class CaseRules
         }
 
         var consulting = current with { State = CaseState.Consulting, Consult = new Consult(known, text, actor.Person, now) };
-        return Accept(consulting, actor, $"consulting {known}", current.State, now, text);
+        return Accept(consulting, actor, AuditAction.Consulting, current.State, now, text, new AuditDetail { Team = known });
     }
 
     /// <summary>The consulted team's answer, recorded by any specialist or lead; the case goes back to its owner.</summary>
@@ -86,7 +88,7 @@ public static partial class CaseRules
     {
         if (!actor.IsStaff)
         {
-            return new Decision.Refused("Only specialists and leads can record a consult's answer.");
+            return new Decision.Refused(Refusal.NotStaff, "Only specialists and leads can record a consult's answer.");
         }
 
         if (Wrong(CaseAction.RecordAnswer, current, now, policy) is { } refused)
@@ -99,8 +101,8 @@ public static partial class CaseRules
             return bad;
         }
 
-        var team = current.Consult?.Team ?? "the team";
-        return Accept(current with { State = CaseState.Claimed, Consult = null }, actor, $"answer from {team}", current.State, now, text);
+        var answered = current with { State = CaseState.Claimed, Consult = null };
+        return Accept(answered, actor, AuditAction.ConsultAnswered, current.State, now, text, new AuditDetail { Team = current.Consult?.Team });
     }
 
     /// <summary>
@@ -113,7 +115,7 @@ public static partial class CaseRules
     {
         if (actor.IsStaff || Wrong(CaseAction.AddReport, current, now, policy) is not null || !DuplicateCheck.Overlaps(report, current))
         {
-            return new Decision.Refused(NoSuchCase(current.Id));
+            return new Decision.Refused(Refusal.NoSuchCase, NoSuchCase(current.Id));
         }
 
         var text = string.Join("\n", new[] { $"{report.Partner}: {report.Description}", report.Account }.Concat(report.ContentUrls).Where(t => t.Length > 0));
@@ -122,7 +124,8 @@ public static partial class CaseRules
             Report = current.Report with { ContentUrls = current.Report.ContentUrls.Union(report.ContentUrls).Take(IntakeValidator.MaxUrls * 2).ToList() },
             MarkedSensitive = current.MarkedSensitive || Sensitivity.IsGraphic(report.PolicyArea),
         };
-        return Accept(updated, actor, "report added", current.State, now, text.Length > MaxNoteLength ? text[..MaxNoteLength] : text);
+        return Accept(
+            updated, actor, AuditAction.ReportAdded, current.State, now, text.Length > MaxNoteLength ? text[..MaxNoteLength] : text);
     }
 
     /// <summary>A note on the timeline: changes no state, but is kept like every change.</summary>
@@ -130,7 +133,7 @@ public static partial class CaseRules
     {
         if (!actor.IsStaff)
         {
-            return new Decision.Refused("Only specialists and leads can add notes.");
+            return new Decision.Refused(Refusal.NotStaff, "Only specialists and leads can add notes.");
         }
 
         if (Wrong(CaseAction.Note, current, now, policy) is { } refused)
@@ -143,6 +146,6 @@ public static partial class CaseRules
             return bad;
         }
 
-        return Accept(current, actor, "note", current.State, now, text);
+        return Accept(current, actor, AuditAction.Note, current.State, now, text);
     }
 }

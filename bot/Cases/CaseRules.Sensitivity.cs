@@ -8,16 +8,18 @@ public static partial class CaseRules
     {
         if (!actor.IsStaff && current.Reporter.Id != actor.Person.Id)
         {
-            return new Decision.Refused($"Only the reporter, specialists and leads can mark {current.Id} sensitive.");
+            return new Decision.Refused(
+                Refusal.NotPermitted, $"Only the reporter, specialists and leads can mark {current.Id} sensitive.");
         }
 
         if (current.IsSensitive)
         {
-            return new Decision.Refused($"{current.Id} is already treated as sensitive: its details stay hidden until someone reveals them.");
+            return new Decision.Refused(
+                Refusal.AlreadySensitive, $"{current.Id} is already treated as sensitive: its details stay hidden until someone reveals them.");
         }
 
         return Wrong(CaseAction.MarkSensitive, current, now, policy)
-            ?? (Decision)Accept(current with { MarkedSensitive = true }, actor, "marked sensitive", current.State, now);
+            ?? (Decision)Accept(current with { MarkedSensitive = true }, actor, AuditAction.MarkedSensitive, current.State, now);
     }
 
     /// <summary>A specialist chooses to see a sensitive case's details. Changes nothing but the audit trail.</summary>
@@ -25,10 +27,10 @@ public static partial class CaseRules
     {
         if (!actor.IsStaff)
         {
-            return new Decision.Refused("Only specialists and leads can reveal a case's details.");
+            return new Decision.Refused(Refusal.NotStaff, "Only specialists and leads can reveal a case's details.");
         }
 
         return Wrong(CaseAction.Reveal, current, now, policy)
-            ?? (Decision)Accept(current, actor, "revealed details", current.State, now);
+            ?? (Decision)Accept(current, actor, AuditAction.RevealedDetails, current.State, now);
     }
 }

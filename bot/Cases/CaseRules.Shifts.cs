@@ -8,13 +8,13 @@ public static partial class CaseRules
     {
         if (!actor.IsStaff)
         {
-            return new Decision.Refused("Only specialists and leads can leave handover notes.");
+            return new Decision.Refused(Refusal.NotStaff, "Only specialists and leads can leave handover notes.");
         }
 
         if (!current.IsOpen)
         {
             var state = Labels.Of(current.StateAt(now, (policy ?? CasePolicy.Default).ReopenWindow)).ToLowerInvariant();
-            return new Decision.Refused($"{current.Id} is {state}: there is nothing to hand over.");
+            return new Decision.Refused(Refusal.WrongState, $"{current.Id} is {state}: there is nothing to hand over.");
         }
 
         if (Text(note, "the handover note", MaxNoteLength, out var text) is { } bad)
@@ -22,7 +22,8 @@ public static partial class CaseRules
             return bad;
         }
 
-        return Accept(current with { HandoverNote = new HandoverNote(text, actor.Person, now) }, actor, "handover note", current.State, now, text);
+        var noted = current with { HandoverNote = new HandoverNote(text, actor.Person, now) };
+        return Accept(noted, actor, AuditAction.HandoverNote, current.State, now, text);
     }
 
     /// <summary>
@@ -33,12 +34,13 @@ public static partial class CaseRules
     {
         if (!actor.IsStaff)
         {
-            return new Decision.Refused("Only specialists and leads decide at a handover.");
+            return new Decision.Refused(Refusal.NotStaff, "Only specialists and leads decide at a handover.");
         }
 
         if (!IsAllowedIn(CaseAction.Release, current.StateAt(now, (policy ?? CasePolicy.Default).ReopenWindow)))
         {
-            return new Decision.Refused($"Can't keep it over the handover: {PossibleNow(current, now, policy ?? CasePolicy.Default)}");
+            return new Decision.Refused(
+                Refusal.WrongState, $"Can't keep it over the handover: {PossibleNow(current, now, policy ?? CasePolicy.Default)}");
         }
 
         if (NotOwner(current, actor, "keep") is { } refused)
@@ -48,10 +50,11 @@ public static partial class CaseRules
 
         if (current.KeptAcross == boundary)
         {
-            return new Decision.Refused($"{current.Id} is already kept by {current.Owner?.Name} over this handover.");
+            return new Decision.Refused(
+                Refusal.AlreadyKept, $"{current.Id} is already kept by {current.Owner?.Name} over this handover.");
         }
 
-        return Accept(current with { KeptAcross = boundary }, actor, "kept over the handover", current.State, now,
+        return Accept(current with { KeptAcross = boundary }, actor, AuditAction.KeptOverHandover, current.State, now,
             $"{current.Owner?.Name} keeps it across the shift change.");
     }
 
@@ -65,18 +68,20 @@ public static partial class CaseRules
         // restart a clock that stands still, as the idle release also leaves them.
         if (current.State is not (CaseState.Claimed or CaseState.Reopened) || current.Owner?.Id != ownerId)
         {
-            return new Decision.Refused($"{current.Id} is no longer held by the outgoing owner, or waits on someone.");
+            return new Decision.Refused(
+                Refusal.NotHeld, $"{current.Id} is no longer held by the outgoing owner, or waits on someone.");
         }
 
         if (current.KeptAcross == boundary || current.LastActivityAt > boundary)
         {
-            return new Decision.Refused($"{current.Id} was kept over the handover, or worked on after it.");
+            return new Decision.Refused(
+                Refusal.StillActive, $"{current.Id} was kept over the handover, or worked on after it.");
         }
 
         return Accept(
             current with { State = CaseState.New, Owner = null, KeptAcross = null },
             new Actor(SystemActor, Role.Lead),
-            "released at the handover",
+            AuditAction.ReleasedAtHandover,
             current.State,
             now,
             $"{current.Owner.Name} made no choice for it before the {shiftName} shift ended; back in the queue.");
@@ -91,22 +96,22 @@ public static partial class CaseRules
         policy ??= CasePolicy.Default;
         if (policy.IdleRelease <= TimeSpan.Zero || current.State is not (CaseState.Claimed or CaseState.Reopened) || current.Owner is null)
         {
-            return new Decision.Refused($"{current.Id} is not held by anyone idle.");
+            return new Decision.Refused(Refusal.NotHeld, $"{current.Id} is not held by anyone idle.");
         }
 
         var calendar = policy.CalendarFor(current);
         var quietSince = current.LastActivityAt ?? current.ClaimedAt ?? current.FiledAt;
         if (calendar.Add(quietSince, policy.IdleRelease) > now)
         {
-            return new Decision.Refused($"{current.Id} has had activity since.");
+            return new Decision.Refused(Refusal.StillActive, $"{current.Id} has had activity since.");
         }
 
         return Accept(
             current with { State = CaseState.New, Owner = null, Consult = null, KeptAcross = null },
             new Actor(SystemActor, Role.Lead),
-            "released: no activity",
+            AuditAction.ReleasedIdle,
             current.State,
             now,
-            $"No activity from {current.Owner.Name} for {Cards.Durations.Format(policy.IdleRelease)}; back in the queue.");
+            detail: new AuditDetail { FormerOwner = current.Owner, IdleFor = policy.IdleRelease });
     }
 }

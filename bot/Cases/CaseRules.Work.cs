@@ -7,14 +7,15 @@ public static partial class CaseRules
     {
         if (!actor.IsStaff)
         {
-            return new Decision.Refused("Only on-shift specialists and leads can claim cases.");
+            return new Decision.Refused(Refusal.NotStaff, "Only on-shift specialists and leads can claim cases.");
         }
 
         if (current.State is CaseState.Claimed or CaseState.Consulting or CaseState.WaitingOnReporter or CaseState.Reopened)
         {
             return current.Owner?.Id == actor.Person.Id
-                ? new Decision.Refused($"You already hold {current.Id}.")
-                : new Decision.Refused($"{current.Id} is already claimed by {current.Owner?.Name}.");
+                ? new Decision.Refused(Refusal.AlreadyOwner, $"You already hold {current.Id}.")
+                : new Decision.Refused(
+                    Refusal.AlreadyClaimed, $"{current.Id} is already claimed by {current.Owner?.Name}.");
         }
 
         if (Wrong(CaseAction.Claim, current, now, policy) is { } refused)
@@ -24,14 +25,14 @@ public static partial class CaseRules
 
         // The first claim is the first response; a claim after a release keeps the original time.
         var claimed = current with { State = CaseState.Claimed, Owner = actor.Person, ClaimedAt = current.ClaimedAt ?? now, KeptAcross = null };
-        return Accept(claimed, actor, "claimed", current.State, now);
+        return Accept(claimed, actor, AuditAction.Claimed, current.State, now);
     }
 
     public static Decision Release(Case current, Actor actor, DateTimeOffset now, CasePolicy? policy = null)
     {
         if (!actor.IsStaff)
         {
-            return new Decision.Refused("Only specialists and leads can release cases.");
+            return new Decision.Refused(Refusal.NotStaff, "Only specialists and leads can release cases.");
         }
 
         if ((Wrong(CaseAction.Release, current, now, policy) ?? NotOwner(current, actor, "release")) is { } refused)
@@ -41,7 +42,7 @@ public static partial class CaseRules
 
         var released = current.Resumed(now, (policy ?? CasePolicy.Default).CalendarFor(current))
             with { State = CaseState.New, Owner = null, Consult = null, KeptAcross = null };
-        return Accept(released, actor, "released to the queue", current.State, now);
+        return Accept(released, actor, AuditAction.Released, current.State, now);
     }
 
     /// <summary>The owner or a lead hands the case to another specialist or lead; it keeps its state.</summary>
@@ -49,7 +50,7 @@ public static partial class CaseRules
     {
         if (!actor.IsStaff)
         {
-            return new Decision.Refused("Only specialists and leads can reassign cases.");
+            return new Decision.Refused(Refusal.NotStaff, "Only specialists and leads can reassign cases.");
         }
 
         if ((Wrong(CaseAction.Reassign, current, now, policy) ?? NotOwner(current, actor, "reassign")) is { } refused)
@@ -59,32 +60,34 @@ public static partial class CaseRules
 
         if (!assignee.IsStaff)
         {
-            return new Decision.Refused($"{assignee.Person.Name} is not a specialist or lead, so cannot take {current.Id}.");
+            return new Decision.Refused(
+                Refusal.AssigneeNotStaff, $"{assignee.Person.Name} is not a specialist or lead, so cannot take {current.Id}.");
         }
 
         if (current.Owner?.Id == assignee.Person.Id)
         {
-            return new Decision.Refused($"{assignee.Person.Name} already holds {current.Id}.");
+            return new Decision.Refused(Refusal.AlreadyOwner, $"{assignee.Person.Name} already holds {current.Id}.");
         }
 
-        return Accept(current with { Owner = assignee.Person, KeptAcross = null }, actor, $"reassigned to {assignee.Person.Name}", current.State, now);
+        return Accept(current with { Owner = assignee.Person, KeptAcross = null }, actor, AuditAction.Reassigned, current.State, now,
+            detail: new AuditDetail { Assignee = assignee.Person });
     }
 
     public static Decision Resolve(Case current, Actor actor, Outcome? outcome, string? summary, DateTimeOffset now, CasePolicy? policy = null)
     {
         if (!actor.IsStaff)
         {
-            return new Decision.Refused("Only on-shift specialists and leads can resolve cases.");
+            return new Decision.Refused(Refusal.NotStaff, "Only on-shift specialists and leads can resolve cases.");
         }
 
         if (current.State == CaseState.New)
         {
-            return new Decision.Refused($"{current.Id} is not claimed yet: claim it first.");
+            return new Decision.Refused(Refusal.NotClaimed, $"{current.Id} is not claimed yet: claim it first.");
         }
 
         if (current.State == CaseState.Resolved)
         {
-            return new Decision.Refused($"{current.Id} is already resolved.");
+            return new Decision.Refused(Refusal.AlreadyResolved, $"{current.Id} is already resolved.");
         }
 
         if ((Wrong(CaseAction.Resolve, current, now, policy) ?? NotOwner(current, actor, "resolve")) is { } refused)
@@ -94,7 +97,8 @@ public static partial class CaseRules
 
         if (outcome is null)
         {
-            return new Decision.Refused("Choose an outcome: actioned, no violation, needs policy decision or other.");
+            return new Decision.Refused(
+                Refusal.OutcomeMissing, "Choose an outcome: actioned, no violation, needs policy decision or other.");
         }
 
         if (Text(summary, "a summary for the reporter", MaxSummaryLength, out var text) is { } bad)
@@ -104,7 +108,7 @@ public static partial class CaseRules
 
         var resolved = current.Resumed(now, (policy ?? CasePolicy.Default).CalendarFor(current))
             with { State = CaseState.Resolved, Resolution = new Resolution(outcome.Value, text, now), Consult = null };
-        return Accept(resolved, actor, $"resolved: {Labels.Of(outcome.Value)}", current.State, now, text);
+        return Accept(resolved, actor, AuditAction.Resolved, current.State, now, text, new AuditDetail { Outcome = outcome.Value });
     }
 
     /// <summary>The owner, a lead or the reporter may reopen a resolved case, with a reason, inside the window.</summary>
@@ -114,13 +118,15 @@ public static partial class CaseRules
         var isReporter = current.Reporter.Id == actor.Person.Id;
         if (!isReporter && actor.Role != Role.Lead && current.Owner?.Id != actor.Person.Id)
         {
-            return new Decision.Refused($"Only the reporter, the owner or a lead can reopen {current.Id}.");
+            return new Decision.Refused(
+                Refusal.NotPermitted, $"Only the reporter, the owner or a lead can reopen {current.Id}.");
         }
 
         if (current.StateAt(now, policy.ReopenWindow) == CaseState.Closed)
         {
             return new Decision.Refused(
-                $"{current.Id} is closed: the {Cards.Durations.Format(policy.ReopenWindow)} reopen window has passed. "
+                Refusal.Closed,
+                $"{current.Id} is closed: the {CaseDurations.Format(policy.ReopenWindow)} reopen window has passed. "
                 + $"File a new escalation and mention {current.Id}.");
         }
 
@@ -144,7 +150,7 @@ public static partial class CaseRules
             PausedFor = TimeSpan.Zero,
             PausedSince = null,
         };
-        return Accept(reopened, actor, "reopened", current.State, now, text);
+        return Accept(reopened, actor, AuditAction.Reopened, current.State, now, text);
     }
 
     /// <summary>
@@ -158,7 +164,7 @@ public static partial class CaseRules
     {
         if (!actor.IsStaff)
         {
-            return new Decision.Refused("Only specialists and leads can triage cases.");
+            return new Decision.Refused(Refusal.NotStaff, "Only specialists and leads can triage cases.");
         }
 
         if ((Wrong(CaseAction.Triage, current, now, policy) ?? NotOwner(current, actor, "triage")) is { } refused)
@@ -172,14 +178,15 @@ public static partial class CaseRules
         var needsReason = suggested is { } s ? severity != s : severity != current.Report.Severity;
         if (needsReason && why.Length == 0)
         {
-            return new Decision.Refused(suggested is { } sug
+            return new Decision.Refused(Refusal.ReasonMissing, suggested is { } sug
                 ? $"Say why {severity} rather than the suggested {sug}."
                 : $"Say why {current.Id} should be {severity} rather than {current.Report.Severity}.");
         }
 
         if (why.Length > MaxNoteLength)
         {
-            return new Decision.Refused($"The reason is {why.Length} characters long; the limit is {MaxNoteLength}.");
+            return new Decision.Refused(
+                Refusal.TextTooLong, $"The reason is {why.Length} characters long; the limit is {MaxNoteLength}.");
         }
 
         var report = current.Report with { PolicyArea = area ?? current.Report.PolicyArea, Severity = severity };
@@ -206,6 +213,7 @@ public static partial class CaseRules
         // New targets are a new round of reminders: a lowered severity's breach must still be heard.
         var round = targets == current.Targets ? current.TargetsRound : current.TargetsRound + 1;
         return Accept(
-            current with { Report = report, Targets = targets, TargetsRound = round }, actor, "triaged", current.State, now, string.Join("; ", summary));
+            current with { Report = report, Targets = targets, TargetsRound = round }, actor, AuditAction.Triaged, current.State, now,
+            string.Join("; ", summary));
     }
 }

@@ -7,8 +7,8 @@ public abstract record Decision
 {
     public sealed record Accepted(Case Case, AuditEntry Audit) : Decision;
 
-    /// <summary>Refused, with a sentence for the person who tried.</summary>
-    public sealed record Refused(string Reason) : Decision;
+    /// <summary>Refused, with a <paramref name="Code"/> a program can act on and a sentence for the person who tried.</summary>
+    public sealed record Refused(Refusal Code, string Reason) : Decision;
 }
 
 /// <summary>Everything a person can do to a case.</summary>
@@ -102,29 +102,34 @@ public static partial class CaseRules
         policy ??= CasePolicy.Default;
         return IsAllowedIn(action, current.StateAt(now, policy.ReopenWindow))
             ? null
-            : new Decision.Refused($"Can't {action.ToString().ToLowerInvariant()}: {PossibleNow(current, now, policy)}");
+            : new Decision.Refused(
+                Refusal.WrongState, $"Can't {action.ToString().ToLowerInvariant()}: {PossibleNow(current, now, policy)}");
     }
 
     private static Decision.Refused? NotOwner(Case current, Actor actor, string verb) =>
         current.Owner?.Id == actor.Person.Id || actor.Role == Role.Lead
             ? null
-            : new Decision.Refused($"{current.Id} is held by {current.Owner?.Name}; only they or a lead can {verb} it.");
+            : new Decision.Refused(
+                Refusal.NotOwner, $"{current.Id} is held by {current.Owner?.Name}; only they or a lead can {verb} it.");
 
     private static Decision.Refused? Text(string? input, string what, int max, out string text)
     {
         text = input?.Trim() ?? "";
         if (text.Length == 0)
         {
-            return new Decision.Refused($"Write {what}.");
+            return new Decision.Refused(Refusal.TextMissing, $"Write {what}.");
         }
 
         return text.Length > max
-            ? new Decision.Refused($"{char.ToUpperInvariant(what[0])}{what[1..]} is {text.Length} characters long; the limit is {max}.")
+            ? new Decision.Refused(
+                Refusal.TextTooLong, $"{char.ToUpperInvariant(what[0])}{what[1..]} is {text.Length} characters long; the limit is {max}.")
             : null;
     }
 
-    private static Decision.Accepted Accept(Case updated, Actor actor, string action, CaseState from, DateTimeOffset now, string? text = null) =>
+    private static Decision.Accepted Accept(
+        Case updated, Actor actor, AuditAction action, CaseState from, DateTimeOffset now,
+        string? text = null, AuditDetail? detail = null) =>
         // Only staff activity counts against an idle owner: a reporter posting updates is no sign the case is worked.
         new(actor.IsStaff ? updated with { LastActivityAt = now } : updated,
-            new AuditEntry(updated.Number, now, actor.Person, action, from, updated.State, text));
+            new AuditEntry(updated.Number, now, actor.Person, action, from, updated.State, text, detail));
 }
