@@ -129,13 +129,3 @@ public sealed record Case(
     public CaseState StateAt(DateTimeOffset now, TimeSpan reopenWindow) =>
         State == CaseState.Resolved && Resolution is { } r && now > r.At + reopenWindow ? CaseState.Closed : State;
 }
-
-/// <summary>One append-only line of a case's history.</summary>
-public sealed record AuditEntry(
-    int CaseNumber,
-    DateTimeOffset At,
-    Person Actor,
-    string Action,
-    CaseState? From,
-    CaseState To,
-    string? Text = null);

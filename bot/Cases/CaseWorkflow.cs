@@ -5,7 +5,10 @@ public abstract record Change
 {
     /// <summary>Committed as version <paramref name="Version"/> of the case.</summary>
     public sealed record Done(Case Case, int Version = 0) : Change;
-    public sealed record Refused(string Reason, Case? Current) : Change;
+
+    /// <summary>Refused by the rules (or, <see cref="Refusal.TooBusy"/>, by a case that kept changing), with why.</summary>
+    public sealed record Refused(Refusal Code, string Reason, Case? Current) : Change;
+
     public sealed record NotFound(int Number) : Change;
 
     /// <summary>The activity behind the change was handled before: nothing was written again.</summary>
@@ -38,7 +41,7 @@ public sealed class CaseWorkflow(ICaseStore store)
             switch (rule(stored.Case))
             {
                 case Decision.Refused refused:
-                    return new Change.Refused(refused.Reason, stored.Case);
+                    return new Change.Refused(refused.Code, refused.Reason, stored.Case);
                 case Decision.Accepted accepted:
                     var sideEffects = effects?.Invoke(accepted.Case) ?? CaseEffects.Default;
                     switch (await store.TryReplaceAsync(stored, accepted.Case, accepted.Audit, sideEffects, cancellationToken))
@@ -51,7 +54,8 @@ public sealed class CaseWorkflow(ICaseStore store)
 
                     if (attempt >= MaxAttempts)
                     {
-                        return new Change.Refused($"{stored.Case.Id} is changing too fast to update; please try again.", stored.Case);
+                        return new Change.Refused(
+                            Refusal.TooBusy, $"{stored.Case.Id} is changing too fast to update; please try again.", stored.Case);
                     }
 
                     break;

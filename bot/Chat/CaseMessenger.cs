@@ -98,8 +98,8 @@ public sealed class CaseMessenger(
                 c => c.QueueMessageId is null
                     ? new Decision.Accepted(
                         c with { QueueMessageId = messageId, QueueConversationId = queueConversation },
-                        new AuditEntry(number, now, CaseRules.SystemActor, "posted to queue", c.State, c.State))
-                    : new Decision.Refused("already posted"),
+                        new AuditEntry(number, now, CaseRules.SystemActor, AuditAction.PostedToQueue, c.State, c.State))
+                    : new Decision.Refused(Refusal.AlreadyDone, "already posted"),
                 cancellationToken,
                 _ => CaseEffects.None);
         }

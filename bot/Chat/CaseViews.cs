@@ -58,7 +58,8 @@ public static class CaseViews
             Consult = c.Consult is { } consult ? new ConsultView(consult.Team, consult.Question, consult.AskedBy.Name, consult.Since) : null,
             ConsultTeams = policy.Teams.Select(t => new Choice(t, t)).ToList(),
             Revealed = revealed,
-            Timeline = history?.Select(a => hideDetails && !string.IsNullOrEmpty(a.Text) ? Entry(a) with { Text = CaseView.HiddenText } : Entry(a))
+            Timeline = history?.Select(Entry)
+                .Select(e => hideDetails && !string.IsNullOrEmpty(e.Text) ? e with { Text = CaseView.HiddenText } : e)
                 .ToList() ?? [],
         };
     }
@@ -66,6 +67,10 @@ public static class CaseViews
     /// <summary>The card field that carries one risk question's answer.</summary>
     public static string RiskField(Risk risk) => "risk" + risk;
 
-    public static TimelineEntry Entry(AuditEntry a) =>
-        new(a.At, a.Actor.Name, a.From is { } from && from != a.To ? $"{a.Action} ({Labels.Of(from)} → {Labels.Of(a.To)})" : a.Action, a.Text);
+    public static TimelineEntry Entry(AuditEntry a)
+    {
+        var action = AuditTexts.Action(a);
+        var what = a.From is { } from && from != a.To ? $"{action} ({Labels.Of(from)} → {Labels.Of(a.To)})" : action;
+        return new(a.At, a.Actor.Name, what, AuditTexts.Text(a));
+    }
 }

@@ -119,12 +119,12 @@ internal static class CaseTableSeed
             null,
             "Coordinated threats against a journalist, with her home address, posted from several new accounts.");
         return (new Case(number, CaseState.New, report, Reporter, ReporterAddress, at, sla.For(severity)),
-            new AuditEntry(number, at, Reporter, "filed", null, CaseState.New, report.Description));
+            new AuditEntry(number, at, Reporter, AuditAction.Filed, null, CaseState.New, report.Description));
     }
 
     private static (Case Case, AuditEntry Audit) Posted(Case c, DateTimeOffset at) =>
         (c with { QueueMessageId = $"msg-{c.Number}", QueueConversationId = Queue },
-            new AuditEntry(c.Number, at, CaseRules.SystemActor, "posted to queue", c.State, c.State));
+            new AuditEntry(c.Number, at, CaseRules.SystemActor, AuditAction.PostedToQueue, c.State, c.State));
 
     private static (Case Case, AuditEntry Audit) Apply(Decision decision) => decision switch
     {

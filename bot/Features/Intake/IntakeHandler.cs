@@ -84,7 +84,8 @@ public sealed class IntakeHandler(
                 {
                     MarkedSensitive = checkedForm.MarkedSensitive, LinkedTo = duplicate?.Number,
                 },
-                new AuditEntry(number, now, reporter, duplicate is null ? "filed" : $"filed (linked to {duplicate.Id})", null, CaseState.New, report.Description)),
+                new AuditEntry(number, now, reporter, AuditAction.Filed, null, CaseState.New, report.Description,
+                    duplicate is null ? null : new AuditDetail { LinkedTo = duplicate.Number })),
             CaseEffects.Default with { Turn = turn.Record(null) },
             cancellationToken);
         if (filing.Case is not { } filed)

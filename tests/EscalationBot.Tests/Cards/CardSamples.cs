@@ -31,9 +31,9 @@ public static class CardSamples
 
     public static IReadOnlyList<AuditEntry> History() =>
     [
-        new(12, T0, new Person("pm", "Pat"), "filed", null, CaseState.New, "Threats against a journalist"),
-        new(12, T0.AddMinutes(4), new Person("sam", "Sam"), "claimed", CaseState.New, CaseState.Claimed),
-        new(12, T0.AddMinutes(9), new Person("sam", "Sam"), "note", CaseState.Claimed, CaseState.Claimed, "Partner confirmed by phone."),
+        new(12, T0, new Person("pm", "Pat"), AuditAction.Filed, null, CaseState.New, "Threats against a journalist"),
+        new(12, T0.AddMinutes(4), new Person("sam", "Sam"), AuditAction.Claimed, CaseState.New, CaseState.Claimed),
+        new(12, T0.AddMinutes(9), new Person("sam", "Sam"), AuditAction.Note, CaseState.Claimed, CaseState.Claimed, "Partner confirmed by phone."),
     ];
 
     public static IntakeCardData Intake(Dictionary<string, string>? values = null, Dictionary<string, string>? problems = null) =>

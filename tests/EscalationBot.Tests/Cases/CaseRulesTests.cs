@@ -24,7 +24,7 @@ public sealed class CaseRulesTests
         Assert.Equal(CaseState.Claimed, accepted.Case.State);
         Assert.Equal(Sam.Person, accepted.Case.Owner);
         Assert.Equal(T0.AddMinutes(3), accepted.Case.ClaimedAt);
-        Assert.Equal(new AuditEntry(7, T0.AddMinutes(3), Sam.Person, "claimed", CaseState.New, CaseState.Claimed), accepted.Audit);
+        Assert.Equal(new AuditEntry(7, T0.AddMinutes(3), Sam.Person, AuditAction.Claimed, CaseState.New, CaseState.Claimed), accepted.Audit);
     }
 
     [Fact]
@@ -32,13 +32,13 @@ public sealed class CaseRulesTests
 
     [Fact]
     public void Claim_is_refused_to_a_reporter() =>
-        Assert.Equal("Only on-shift specialists and leads can claim cases.", Refusal(CaseRules.Claim(NewCase(), Reporter, T0)));
+        Assert.Equal(Refusal.NotStaff, Code(CaseRules.Claim(NewCase(), Reporter, T0)));
 
     [Fact]
     public void Claim_is_refused_when_the_case_is_already_claimed()
     {
-        Assert.Equal("ESC-7 is already claimed by Sam.", Refusal(CaseRules.Claim(Claimed(Sam), Sky, T0)));
-        Assert.Equal("You already hold ESC-7.", Refusal(CaseRules.Claim(Claimed(Sam), Sam, T0)));
+        Assert.Equal(Refusal.AlreadyClaimed, Code(CaseRules.Claim(Claimed(Sam), Sky, T0)));
+        Assert.Equal(Refusal.AlreadyOwner, Code(CaseRules.Claim(Claimed(Sam), Sam, T0)));
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class CaseRulesTests
         var accepted = Assert.IsType<Decision.Accepted>(CaseRules.Resolve(Claimed(Sam), Sam, Outcome.NoViolation, "  Satire.  ", T0.AddHours(1)));
         Assert.Equal(CaseState.Resolved, accepted.Case.State);
         Assert.Equal(new Resolution(Outcome.NoViolation, "Satire.", T0.AddHours(1)), accepted.Case.Resolution);
-        Assert.Equal("resolved: No violation", accepted.Audit.Action);
+        Assert.Equal((AuditAction.Resolved, Outcome.NoViolation), (accepted.Audit.Action, accepted.Audit.Detail?.Outcome));
         Assert.False(accepted.Case.IsOpen);
     }
 
@@ -56,25 +56,26 @@ public sealed class CaseRulesTests
         Assert.IsType<Decision.Accepted>(CaseRules.Resolve(Claimed(Sam), Lee, Outcome.Actioned, "Done", T0));
 
     [Theory]
-    [InlineData(null, "Done", "Choose an outcome")]
-    [InlineData(Outcome.Actioned, "", "Write a summary for the reporter.")]
-    [InlineData(Outcome.Actioned, "   ", "Write a summary for the reporter.")]
-    public void Resolve_needs_an_outcome_and_a_summary(Outcome? outcome, string summary, string expected) =>
-        Assert.StartsWith(expected, Refusal(CaseRules.Resolve(Claimed(Sam), Sam, outcome, summary, T0)));
+    [InlineData(null, "Done", Refusal.OutcomeMissing)]
+    [InlineData(Outcome.Actioned, "", Refusal.TextMissing)]
+    [InlineData(Outcome.Actioned, "   ", Refusal.TextMissing)]
+    public void Resolve_needs_an_outcome_and_a_summary(Outcome? outcome, string summary, Refusal expected) =>
+        Assert.Equal(expected, Code(CaseRules.Resolve(Claimed(Sam), Sam, outcome, summary, T0)));
 
     [Fact]
     public void Resolve_refuses_an_oversized_summary() =>
-        Assert.Contains("the limit is 2000", Refusal(CaseRules.Resolve(Claimed(Sam), Sam, Outcome.Other, new string('x', 2001), T0)));
+        Assert.Equal(Refusal.TextTooLong, Code(CaseRules.Resolve(Claimed(Sam), Sam, Outcome.Other, new string('x', 2001), T0)));
 
     [Fact]
     public void Resolve_is_refused_to_another_specialist_to_a_reporter_before_a_claim_and_after_resolution()
     {
-        Assert.Contains("held by Sam", Refusal(CaseRules.Resolve(Claimed(Sam), Sky, Outcome.Actioned, "x", T0)));
-        Assert.StartsWith("Only on-shift", Refusal(CaseRules.Resolve(Claimed(Sam), Reporter, Outcome.Actioned, "x", T0)));
-        Assert.Equal("ESC-7 is not claimed yet: claim it first.", Refusal(CaseRules.Resolve(NewCase(), Sam, Outcome.Actioned, "x", T0)));
+        Assert.Equal(Refusal.NotOwner, Code(CaseRules.Resolve(Claimed(Sam), Sky, Outcome.Actioned, "x", T0)));
+        Assert.Equal(Refusal.NotStaff, Code(CaseRules.Resolve(Claimed(Sam), Reporter, Outcome.Actioned, "x", T0)));
+        Assert.Equal(Refusal.NotClaimed, Code(CaseRules.Resolve(NewCase(), Sam, Outcome.Actioned, "x", T0)));
         var resolved = ((Decision.Accepted)CaseRules.Resolve(Claimed(Sam), Sam, Outcome.Actioned, "x", T0)).Case;
-        Assert.Equal("ESC-7 is already resolved.", Refusal(CaseRules.Resolve(resolved, Sam, Outcome.Actioned, "x", T0)));
-        Assert.Equal("Can't claim: ESC-7 is resolved: it can be: reopen, note.", Refusal(CaseRules.Claim(resolved, Sky, T0)));
+        Assert.Equal(Refusal.AlreadyResolved, Code(CaseRules.Resolve(resolved, Sam, Outcome.Actioned, "x", T0)));
+        Assert.Equal(Refusal.WrongState, Code(CaseRules.Claim(resolved, Sky, T0)));
+        Assert.Equal("Can't claim: ESC-7 is resolved: it can be: reopen, note.", Message(CaseRules.Claim(resolved, Sky, T0)));
     }
 
     [Fact]
@@ -85,7 +86,9 @@ public sealed class CaseRulesTests
         Assert.False(CaseRules.CanView(NewCase(), new Actor(new Person("other", "O"), Role.Reporter)));
     }
 
-    private static string Refusal(Decision decision) => Assert.IsType<Decision.Refused>(decision).Reason;
+    private static string Message(Decision decision) => Assert.IsType<Decision.Refused>(decision).Reason;
+
+    private static Refusal Code(Decision decision) => Assert.IsType<Decision.Refused>(decision).Code;
 
     [Fact]
     public void The_owner_or_a_lead_keeps_a_case_over_a_handover_and_nobody_else_can()
@@ -93,14 +96,14 @@ public sealed class CaseRulesTests
         var boundary = T0.AddHours(8);
         var held = Claimed(Sam);
 
-        Assert.Equal("Only specialists and leads decide at a handover.", Assert.IsType<Decision.Refused>(CaseRules.KeepOverHandover(held, Reporter, boundary, T0.AddHours(7))).Reason);
-        Assert.Equal($"{held.Id} is held by Sam; only they or a lead can keep it.", Assert.IsType<Decision.Refused>(CaseRules.KeepOverHandover(held, Sky, boundary, T0.AddHours(7))).Reason);
-        Assert.StartsWith("Can't keep it over the handover: ESC-7 is new", Assert.IsType<Decision.Refused>(CaseRules.KeepOverHandover(NewCase(), Sam, boundary, T0.AddHours(7))).Reason);
+        Assert.Equal(Refusal.NotStaff, Code(CaseRules.KeepOverHandover(held, Reporter, boundary, T0.AddHours(7))));
+        Assert.Equal(Refusal.NotOwner, Code(CaseRules.KeepOverHandover(held, Sky, boundary, T0.AddHours(7))));
+        Assert.Equal(Refusal.WrongState, Code(CaseRules.KeepOverHandover(NewCase(), Sam, boundary, T0.AddHours(7))));
 
         var kept = Assert.IsType<Decision.Accepted>(CaseRules.KeepOverHandover(held, Lee, boundary, T0.AddHours(7)));
         Assert.Equal(boundary, kept.Case.KeptAcross);
-        Assert.Equal(("kept over the handover", CaseState.Claimed), (kept.Audit.Action, kept.Audit.To));
-        Assert.IsType<Decision.Refused>(CaseRules.KeepOverHandover(kept.Case, Sam, boundary, T0.AddHours(7)));
+        Assert.Equal((AuditAction.KeptOverHandover, CaseState.Claimed), (kept.Audit.Action, kept.Audit.To));
+        Assert.Equal(Refusal.AlreadyKept, Code(CaseRules.KeepOverHandover(kept.Case, Sam, boundary, T0.AddHours(7))));
     }
 
     [Fact]
@@ -111,14 +114,14 @@ public sealed class CaseRulesTests
 
         var released = Assert.IsType<Decision.Accepted>(CaseRules.ReleaseAtHandover(held, "sam", boundary, "Day", boundary.AddMinutes(15)));
         Assert.Equal((CaseState.New, null), (released.Case.State, released.Case.Owner));
-        Assert.Equal(("released at the handover", CaseRules.SystemActor), (released.Audit.Action, released.Audit.Actor));
+        Assert.Equal((AuditAction.ReleasedAtHandover, CaseRules.SystemActor), (released.Audit.Action, released.Audit.Actor));
         Assert.Equal("Sam made no choice for it before the Day shift ended; back in the queue.", released.Audit.Text);
 
         // Waiting on the reporter or on a consult, the case stays: its clock stands still, its consult stays open.
         var waiting = ((Decision.Accepted)CaseRules.AskReporter(held, Sam, "Which account?", T0.AddHours(1))).Case;
         var consulting = ((Decision.Accepted)CaseRules.AskTeam(held, Sam, "Legal", "Defamatory?", T0.AddHours(1))).Case;
-        Assert.IsType<Decision.Refused>(CaseRules.ReleaseAtHandover(waiting, "sam", boundary, "Day", boundary.AddMinutes(15)));
-        Assert.IsType<Decision.Refused>(CaseRules.ReleaseAtHandover(consulting, "sam", boundary, "Day", boundary.AddMinutes(15)));
+        Assert.Equal(Refusal.NotHeld, Code(CaseRules.ReleaseAtHandover(waiting, "sam", boundary, "Day", boundary.AddMinutes(15))));
+        Assert.Equal(Refusal.NotHeld, Code(CaseRules.ReleaseAtHandover(consulting, "sam", boundary, "Day", boundary.AddMinutes(15))));
 
         var kept = ((Decision.Accepted)CaseRules.KeepOverHandover(held, Sam, boundary, T0.AddHours(7))).Case;
         var workedAfter = ((Decision.Accepted)CaseRules.Note(held, Sam, "still on it", boundary.AddMinutes(5))).Case;
@@ -128,10 +131,10 @@ public sealed class CaseRulesTests
         var keptThenHanded = ((Decision.Accepted)CaseRules.Reassign(kept, Sam, Sky, T0.AddHours(7))).Case;
         Assert.Null(keptThenHanded.KeptAcross);
         Assert.IsType<Decision.Accepted>(CaseRules.ReleaseAtHandover(keptThenHanded, "sky", boundary, "Day", boundary.AddMinutes(15)));
-        Assert.IsType<Decision.Refused>(CaseRules.ReleaseAtHandover(kept, "sam", boundary, "Day", boundary.AddMinutes(15)));
-        Assert.IsType<Decision.Refused>(CaseRules.ReleaseAtHandover(workedAfter, "sam", boundary, "Day", boundary.AddMinutes(15)));
-        Assert.IsType<Decision.Refused>(CaseRules.ReleaseAtHandover(handedOn, "sam", boundary, "Day", boundary.AddMinutes(15)));
-        Assert.IsType<Decision.Refused>(CaseRules.ReleaseAtHandover(NewCase(), "sam", boundary, "Day", boundary.AddMinutes(15)));
+        Assert.Equal(Refusal.StillActive, Code(CaseRules.ReleaseAtHandover(kept, "sam", boundary, "Day", boundary.AddMinutes(15))));
+        Assert.Equal(Refusal.StillActive, Code(CaseRules.ReleaseAtHandover(workedAfter, "sam", boundary, "Day", boundary.AddMinutes(15))));
+        Assert.Equal(Refusal.NotHeld, Code(CaseRules.ReleaseAtHandover(handedOn, "sam", boundary, "Day", boundary.AddMinutes(15))));
+        Assert.Equal(Refusal.NotHeld, Code(CaseRules.ReleaseAtHandover(NewCase(), "sam", boundary, "Day", boundary.AddMinutes(15))));
 
         // A keep for an earlier boundary does not carry over to the next one.
         Assert.IsType<Decision.Accepted>(CaseRules.ReleaseAtHandover(kept, "sam", boundary.AddHours(8), "Evening", boundary.AddHours(8).AddMinutes(15)));
@@ -146,15 +149,16 @@ public sealed class CaseRulesTests
 
         // The same link however pasted, or the same account: added.
         var sameLink = Assert.IsType<Decision.Accepted>(CaseRules.AddReport(NewCase(), pia, Report("http://m.facebook.com/1/?utm_source=x", "@other"), T0));
-        Assert.Equal("report added", sameLink.Audit.Action);
+        Assert.Equal(AuditAction.ReportAdded, sameLink.Audit.Action);
         Assert.IsType<Decision.Accepted>(CaseRules.AddReport(NewCase(), pia, Report("https://facebook.com/unrelated", "PAGE"), T0));
 
         // Anything else gets the answer an unknown case id gets: no overlap, a closed case, staff.
         var unrelated = Report("https://facebook.com/unrelated", "@other");
-        Assert.Equal("There is no case ESC-7.", Refusal(CaseRules.AddReport(NewCase(), pia, unrelated, T0)));
+        Assert.Equal(Refusal.NoSuchCase, Code(CaseRules.AddReport(NewCase(), pia, unrelated, T0)));
         var resolved = NewCase() with { State = CaseState.Resolved, Resolution = new Resolution(Outcome.Actioned, "Done", T0) };
-        Assert.Equal("There is no case ESC-7.", Refusal(CaseRules.AddReport(resolved, pia, Report("https://facebook.com/1", "@page"), T0.AddHours(1))));
-        Assert.Equal("There is no case ESC-7.", Refusal(CaseRules.AddReport(NewCase(), Sam, Report("https://facebook.com/1", "@page"), T0)));
-        Assert.Equal(CaseRules.NoSuchCase("ESC-7"), Refusal(CaseRules.AddReport(NewCase(), pia, unrelated, T0)));
+        Assert.Equal(Refusal.NoSuchCase, Code(CaseRules.AddReport(resolved, pia, Report("https://facebook.com/1", "@page"), T0.AddHours(1))));
+        Assert.Equal(Refusal.NoSuchCase, Code(CaseRules.AddReport(NewCase(), Sam, Report("https://facebook.com/1", "@page"), T0)));
+        // Word for word what an unknown id gets: the refusal reveals nothing.
+        Assert.Equal(CaseRules.NoSuchCase("ESC-7"), Message(CaseRules.AddReport(NewCase(), pia, unrelated, T0)));
     }
 }

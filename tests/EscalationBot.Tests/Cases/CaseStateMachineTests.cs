@@ -118,20 +118,27 @@ public sealed class CaseStateMachineTests
         var decision = Act(action, In(state), actor);
         if (expected is null)
         {
-            var reason = Assert.IsType<Decision.Refused>(decision).Reason;
-            Assert.Contains("ESC-7", reason);
+            var refused = Assert.IsType<Decision.Refused>(decision);
+            Assert.Contains("ESC-7", refused.Reason);
+            // A case with no owner has nobody but its reporter and the leads to reopen it.
+            Refusal[] stateCodes = [Refusal.WrongState, Refusal.NotClaimed, Refusal.AlreadyClaimed, Refusal.AlreadyResolved, Refusal.Closed];
+            Assert.Contains(refused.Code, state == CaseState.New && action == CaseAction.Reopen ? [Refusal.NotPermitted] : stateCodes);
         }
         else
         {
             var accepted = Assert.IsType<Decision.Accepted>(decision);
             Assert.Equal(expected, accepted.Case.State);
-            Assert.Equal(new AuditEntry(7, T0.AddHours(1), actor.Person, accepted.Audit.Action, state, expected.Value, accepted.Audit.Text), accepted.Audit);
+            Assert.Equal(new AuditEntry(7, T0.AddHours(1), actor.Person, accepted.Audit.Action, state, expected.Value, accepted.Audit.Text, accepted.Audit.Detail),
+                accepted.Audit);
         }
     }
 
     [Fact]
-    public void A_refusal_says_what_is_possible_now() =>
-        Assert.Equal("Can't release: ESC-7 is new: it can be: claim, note.", Refusal(CaseRules.Release(In(CaseState.New), Sam, T0, Policy)));
+    public void A_refusal_says_what_is_possible_now()
+    {
+        Assert.Equal(Refusal.WrongState, Code(CaseRules.Release(In(CaseState.New), Sam, T0, Policy)));
+        Assert.Equal("Can't release: ESC-7 is new: it can be: claim, note.", Message(CaseRules.Release(In(CaseState.New), Sam, T0, Policy)));
+    }
 
     [Fact]
     public void Release_gives_the_case_back_keeping_the_first_response_time()
@@ -147,9 +154,9 @@ public sealed class CaseStateMachineTests
     [Fact]
     public void Only_the_owner_or_a_lead_releases()
     {
-        Assert.Contains("only they or a lead can release it", Refusal(CaseRules.Release(In(CaseState.Claimed), Sky, T0, Policy)));
+        Assert.Equal(Refusal.NotOwner, Code(CaseRules.Release(In(CaseState.Claimed), Sky, T0, Policy)));
         Assert.IsType<Decision.Accepted>(CaseRules.Release(In(CaseState.Claimed), Lee, T0, Policy));
-        Assert.StartsWith("Only specialists and leads", Refusal(CaseRules.Release(In(CaseState.Claimed), Reporter, T0, Policy)));
+        Assert.Equal(Refusal.NotStaff, Code(CaseRules.Release(In(CaseState.Claimed), Reporter, T0, Policy)));
     }
 
     [Fact]
@@ -165,9 +172,10 @@ public sealed class CaseStateMachineTests
             Assert.Equal("It is back up", reopened.Audit.Text);
         }
 
-        Assert.StartsWith("Only the reporter, the owner or a lead", Refusal(CaseRules.Reopen(resolved, Sky, "x", T0, Policy)));
-        Assert.Equal("Write the reason for reopening.", Refusal(CaseRules.Reopen(resolved, Reporter, " ", T0, Policy)));
-        Assert.Contains("is closed: the 7 d reopen window has passed", Refusal(CaseRules.Reopen(resolved, Reporter, "x", T0.AddDays(8), Policy)));
+        Assert.Equal(Refusal.NotPermitted, Code(CaseRules.Reopen(resolved, Sky, "x", T0, Policy)));
+        Assert.Equal(Refusal.TextMissing, Code(CaseRules.Reopen(resolved, Reporter, " ", T0, Policy)));
+        Assert.Equal(Refusal.Closed, Code(CaseRules.Reopen(resolved, Reporter, "x", T0.AddDays(8), Policy)));
+        Assert.Contains("is closed: the 7 d reopen window has passed", Message(CaseRules.Reopen(resolved, Reporter, "x", T0.AddDays(8), Policy)));
     }
 
     [Fact]
@@ -184,15 +192,17 @@ public sealed class CaseStateMachineTests
     {
         var consulting = Assert.IsType<Decision.Accepted>(CaseRules.AskTeam(In(CaseState.Claimed), Sam, "content policy", "Allowed?", T0, Policy));
         Assert.Equal(new Consult("Content Policy", "Allowed?", Sam.Person, T0), consulting.Case.Consult);
-        Assert.Equal("consulting Content Policy", consulting.Audit.Action);
-        Assert.StartsWith("Choose a team to consult: Content Policy, Partnerships, Legal", Refusal(CaseRules.AskTeam(In(CaseState.Claimed), Sam, "Marketing", "x", T0, Policy)));
-        Assert.Contains("only they or a lead can consult on it", Refusal(CaseRules.AskTeam(In(CaseState.Claimed), Sky, "Legal", "x", T0, Policy)));
-        Assert.Contains("ESC-7 is consulting: it can be: triage, release, reassign, resolve, note, record the consult's answer.", Refusal(CaseRules.AskTeam(In(CaseState.Consulting), Sam, "Legal", "x", T0, Policy)));
+        Assert.Equal((AuditAction.Consulting, "Content Policy"), (consulting.Audit.Action, consulting.Audit.Detail?.Team));
+        Assert.Equal(Refusal.UnknownTeam, Code(CaseRules.AskTeam(In(CaseState.Claimed), Sam, "Marketing", "x", T0, Policy)));
+        Assert.StartsWith("Choose a team to consult: Content Policy, Partnerships, Legal", Message(CaseRules.AskTeam(In(CaseState.Claimed), Sam, "Marketing", "x", T0, Policy)));
+        Assert.Equal(Refusal.NotOwner, Code(CaseRules.AskTeam(In(CaseState.Claimed), Sky, "Legal", "x", T0, Policy)));
+        Assert.Equal(Refusal.WrongState, Code(CaseRules.AskTeam(In(CaseState.Consulting), Sam, "Legal", "x", T0, Policy)));
+        Assert.Contains("ESC-7 is consulting: it can be: triage, release, reassign, resolve, note, record the consult's answer.", Message(CaseRules.AskTeam(In(CaseState.Consulting), Sam, "Legal", "x", T0, Policy)));
 
         var answered = Assert.IsType<Decision.Accepted>(CaseRules.RecordAnswer(In(CaseState.Consulting), Sky, "Not defamatory.", T0, Policy));
         Assert.Null(answered.Case.Consult);
         Assert.Equal(Sam.Person, answered.Case.Owner);
-        Assert.Equal("answer from Legal", answered.Audit.Action);
+        Assert.Equal((AuditAction.ConsultAnswered, "Legal"), (answered.Audit.Action, answered.Audit.Detail?.Team));
         Assert.Null(Assert.IsType<Decision.Accepted>(CaseRules.Release(In(CaseState.Consulting), Sam, T0, Policy)).Case.Consult);
         Assert.Null(Assert.IsType<Decision.Accepted>(CaseRules.Resolve(In(CaseState.Consulting), Sam, Outcome.Other, "x", T0, Policy)).Case.Consult);
         var custom = new CasePolicy(Policy.ReopenWindow, ["Trust Partnerships"]);
@@ -207,15 +217,15 @@ public sealed class CaseStateMachineTests
             var handed = Assert.IsType<Decision.Accepted>(CaseRules.Reassign(In(state), Sam, Sky, T0, Policy));
             Assert.Equal(Sky.Person, handed.Case.Owner);
             Assert.Equal(state, handed.Case.State);
-            Assert.Equal("reassigned to Sky", handed.Audit.Action);
+            Assert.Equal((AuditAction.Reassigned, Sky.Person), (handed.Audit.Action, handed.Audit.Detail?.Assignee));
         }
 
         Assert.IsType<Decision.Accepted>(CaseRules.Reassign(In(CaseState.Claimed), Lee, Sky, T0, Policy));
-        Assert.Contains("only they or a lead can reassign it", Refusal(CaseRules.Reassign(In(CaseState.Claimed), Sky, Lee, T0, Policy)));
-        Assert.Equal("Pat is not a specialist or lead, so cannot take ESC-7.", Refusal(CaseRules.Reassign(In(CaseState.Claimed), Sam, Reporter, T0, Policy)));
-        Assert.Equal("Sam already holds ESC-7.", Refusal(CaseRules.Reassign(In(CaseState.Claimed), Lee, Sam, T0, Policy)));
-        Assert.StartsWith("Can't reassign: ESC-7 is new", Refusal(CaseRules.Reassign(In(CaseState.New), Lee, Sky, T0, Policy)));
-        Assert.StartsWith("Can't reassign: ESC-7 is resolved", Refusal(CaseRules.Reassign(In(CaseState.Resolved), Sam, Sky, T0, Policy)));
+        Assert.Equal(Refusal.NotOwner, Code(CaseRules.Reassign(In(CaseState.Claimed), Sky, Lee, T0, Policy)));
+        Assert.Equal(Refusal.AssigneeNotStaff, Code(CaseRules.Reassign(In(CaseState.Claimed), Sam, Reporter, T0, Policy)));
+        Assert.Equal(Refusal.AlreadyOwner, Code(CaseRules.Reassign(In(CaseState.Claimed), Lee, Sam, T0, Policy)));
+        Assert.Equal(Refusal.WrongState, Code(CaseRules.Reassign(In(CaseState.New), Lee, Sky, T0, Policy)));
+        Assert.Equal(Refusal.WrongState, Code(CaseRules.Reassign(In(CaseState.Resolved), Sam, Sky, T0, Policy)));
     }
 
     [Theory]
@@ -240,7 +250,8 @@ public sealed class CaseStateMachineTests
         Assert.True(taken.Case.IsSensitive);
         Assert.Equal("Sev3 → Sev1; suggested Sev1 (minor involved); policy area Hate speech → Child safety", taken.Audit.Text);
 
-        Assert.Equal("Say why Sev2 rather than the suggested Sev1.", Refusal(CaseRules.Triage(claimed, Sam, null, Risk.MinorInvolved, Severity.Sev2, " ", Targets, T0, Policy)));
+        Assert.Equal(Refusal.ReasonMissing, Code(CaseRules.Triage(claimed, Sam, null, Risk.MinorInvolved, Severity.Sev2, " ", Targets, T0, Policy)));
+        Assert.Equal("Say why Sev2 rather than the suggested Sev1.", Message(CaseRules.Triage(claimed, Sam, null, Risk.MinorInvolved, Severity.Sev2, " ", Targets, T0, Policy)));
         var overridden = Assert.IsType<Decision.Accepted>(CaseRules.Triage(claimed, Sam, null, Risk.MinorInvolved, Severity.Sev2, "The account is an adult's; age misread.", Targets, T0, Policy));
         Assert.Equal(Severity.Sev2, overridden.Case.Report.Severity);
 
@@ -248,9 +259,9 @@ public sealed class CaseStateMachineTests
         Assert.Same(claimed.Targets, confirmed.Case.Targets);
         Assert.StartsWith("Sev3 confirmed", confirmed.Audit.Text);
 
-        Assert.Equal("Say why ESC-7 should be Sev1 rather than Sev3.", Refusal(CaseRules.Triage(claimed, Sam, null, null, Severity.Sev1, null, Targets, T0, Policy)));
-        Assert.Contains("only they or a lead can triage it", Refusal(CaseRules.Triage(claimed, Sky, null, Risk.None, null, null, Targets, T0, Policy)));
-        Assert.StartsWith("Can't triage: ESC-7 is new", Refusal(CaseRules.Triage(In(CaseState.New), Sam, null, Risk.None, null, null, Targets, T0, Policy)));
+        Assert.Equal(Refusal.ReasonMissing, Code(CaseRules.Triage(claimed, Sam, null, null, Severity.Sev1, null, Targets, T0, Policy)));
+        Assert.Equal(Refusal.NotOwner, Code(CaseRules.Triage(claimed, Sky, null, Risk.None, null, null, Targets, T0, Policy)));
+        Assert.Equal(Refusal.WrongState, Code(CaseRules.Triage(In(CaseState.New), Sam, null, Risk.None, null, null, Targets, T0, Policy)));
     }
 
     [Fact]
@@ -264,24 +275,26 @@ public sealed class CaseStateMachineTests
 
         var answered = Assert.IsType<Decision.Accepted>(CaseRules.Update(waiting, Reporter, "@first", T0.AddHours(3), Policy));
         Assert.Equal(CaseState.Claimed, answered.Case.State);
-        Assert.Equal("reporter answered", answered.Audit.Action);
+        Assert.Equal(AuditAction.ReporterAnswered, answered.Audit.Action);
         Assert.Null(answered.Case.PausedSince);
         Assert.Equal(TimeSpan.FromHours(2), answered.Case.PausedFor);
         Assert.Equal(due + TimeSpan.FromHours(2), answered.Case.ResolutionDue(SlaCalendar.AllHours));
 
         var resolvedWhileWaiting = Assert.IsType<Decision.Accepted>(CaseRules.Resolve(waiting, Sam, Outcome.Other, "x", T0.AddHours(2), Policy)).Case;
         Assert.Equal(TimeSpan.FromHours(1), resolvedWhileWaiting.PausedFor);
-        Assert.Equal("Only the person who reported ESC-7 can add to it this way.", Refusal(CaseRules.Update(waiting, Sam, "x", T0, Policy)));
-        Assert.Contains("only they or a lead can ask about it", Refusal(CaseRules.AskReporter(claimed, Sky, "x", T0, Policy)));
+        Assert.Equal(Refusal.NotReporter, Code(CaseRules.Update(waiting, Sam, "x", T0, Policy)));
+        Assert.Equal(Refusal.NotOwner, Code(CaseRules.AskReporter(claimed, Sky, "x", T0, Policy)));
     }
 
     [Fact]
     public void Notes_are_for_staff_and_need_text()
     {
-        Assert.StartsWith("Only specialists and leads", Refusal(CaseRules.Note(In(CaseState.New), Reporter, "x", T0, Policy)));
-        Assert.Equal("Write the note.", Refusal(CaseRules.Note(In(CaseState.New), Sam, "", T0, Policy)));
-        Assert.Contains("the limit is 2000", Refusal(CaseRules.Note(In(CaseState.New), Sam, new string('x', 2001), T0, Policy)));
+        Assert.Equal(Refusal.NotStaff, Code(CaseRules.Note(In(CaseState.New), Reporter, "x", T0, Policy)));
+        Assert.Equal(Refusal.TextMissing, Code(CaseRules.Note(In(CaseState.New), Sam, "", T0, Policy)));
+        Assert.Equal(Refusal.TextTooLong, Code(CaseRules.Note(In(CaseState.New), Sam, new string('x', 2001), T0, Policy)));
     }
 
-    private static string Refusal(Decision decision) => Assert.IsType<Decision.Refused>(decision).Reason;
+    private static string Message(Decision decision) => Assert.IsType<Decision.Refused>(decision).Reason;
+
+    private static Refusal Code(Decision decision) => Assert.IsType<Decision.Refused>(decision).Code;
 }

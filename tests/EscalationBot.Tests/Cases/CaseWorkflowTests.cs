@@ -21,7 +21,7 @@ public sealed class CaseWorkflowTests
         var change = await new CaseWorkflow(store.Object).ApplyAsync(7, c => CaseRules.Claim(c, Sam, Now), CancellationToken.None);
 
         var refused = Assert.IsType<Change.Refused>(change);
-        Assert.Equal("ESC-7 is already claimed by Sky.", refused.Reason);
+        Assert.Equal((Refusal.AlreadyClaimed, "ESC-7 is already claimed by Sky."), (refused.Code, refused.Reason));
         store.Verify(s => s.TryReplaceAsync(
             It.IsAny<StoredCase>(), It.IsAny<Case>(), It.IsAny<AuditEntry>(), It.IsAny<CaseEffects>(), It.IsAny<CancellationToken>()), Times.Once);
     }
@@ -33,7 +33,7 @@ public sealed class CaseWorkflowTests
         var store = new Mock<ICaseStore>(MockBehavior.Strict);
         store.Setup(s => s.GetAsync(7, It.IsAny<CancellationToken>())).ReturnsAsync(fresh);
         store.Setup(s => s.TryReplaceAsync(
-                fresh, It.Is<Case>(c => c.Owner == Sam.Person), It.Is<AuditEntry>(a => a.Action == "claimed"), CaseEffects.Default, It.IsAny<CancellationToken>()))
+                fresh, It.Is<Case>(c => c.Owner == Sam.Person), It.Is<AuditEntry>(a => a.Action == AuditAction.Claimed), CaseEffects.Default, It.IsAny<CancellationToken>()))
             .ReturnsAsync(Commit.Done);
 
         var change = await new CaseWorkflow(store.Object).ApplyAsync(7, c => CaseRules.Claim(c, Sam, Now), CancellationToken.None);
@@ -65,5 +65,21 @@ public sealed class CaseWorkflowTests
         store.Setup(s => s.GetAsync(99, It.IsAny<CancellationToken>())).ReturnsAsync((StoredCase?)null);
         var change = await new CaseWorkflow(store.Object).ApplyAsync(99, c => CaseRules.Claim(c, Sam, Now), CancellationToken.None);
         Assert.Equal(new Change.NotFound(99), change);
+    }
+
+    [Fact]
+    public async Task A_case_that_keeps_changing_is_refused_as_too_busy_with_the_case_as_it_was()
+    {
+        var fresh = new StoredCase(CaseRulesTests.NewCase(), "etag-1", 1);
+        var store = new Mock<ICaseStore>(MockBehavior.Strict);
+        store.Setup(s => s.GetAsync(7, It.IsAny<CancellationToken>())).ReturnsAsync(fresh);
+        store.Setup(s => s.TryReplaceAsync(fresh, It.IsAny<Case>(), It.IsAny<AuditEntry>(), It.IsAny<CaseEffects>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(Commit.Conflict);
+
+        var change = await new CaseWorkflow(store.Object).ApplyAsync(7, c => CaseRules.Claim(c, Sam, Now), CancellationToken.None);
+
+        Assert.Equal(new Change.Refused(Refusal.TooBusy, "ESC-7 is changing too fast to update; please try again.", fresh.Case), change);
+        store.Verify(s => s.TryReplaceAsync(
+            fresh, It.IsAny<Case>(), It.IsAny<AuditEntry>(), It.IsAny<CaseEffects>(), It.IsAny<CancellationToken>()), Times.Exactly(10));
     }
 }

@@ -93,7 +93,7 @@ public sealed class BadInputTests(AzuriteFixture azurite) : BotTest(azurite)
 
         var replay = await Host.SendAsync(Activities.Invoke(People.Lead, "resolve", resolve, Activities.QueueChannel));
         Assert.Equal("ESC-1 is already resolved.", replay!.Value<string>("value"));
-        Assert.Equal(3, (await Host.Services.GetRequiredService<ICaseStore>().HistoryAsync(1, CancellationToken.None)).Count(h => h.Action != "posted to queue"));
+        Assert.Equal(3, (await Host.Services.GetRequiredService<ICaseStore>().HistoryAsync(1, CancellationToken.None)).Count(h => h.Action != AuditAction.PostedToQueue));
     }
 
     [Fact]

@@ -39,7 +39,7 @@ public sealed class BoundsTests(AzuriteFixture azurite) : BotTest(azurite)
 
         Assert.True(response.IsSuccessStatusCode);
         await Connector.WaitForAsync(c => c.ConversationId == "spec-dm" && c.Text == "Note added to ESC-1.", "the note added");
-        var note = (await host.Services.GetRequiredService<ICaseStore>().HistoryAsync(1, CancellationToken.None)).Single(h => h.Action == "note");
+        var note = (await host.Services.GetRequiredService<ICaseStore>().HistoryAsync(1, CancellationToken.None)).Single(h => h.Action == AuditAction.Note);
         Assert.Equal(TextLimits.Note, note.Text!.Length);
         Assert.EndsWith("x…", note.Text);
     }
@@ -54,7 +54,7 @@ public sealed class BoundsTests(AzuriteFixture azurite) : BotTest(azurite)
             new JObject { ["caseId"] = "ESC-1", ["note"] = new string('y', 50 * 1024) }, Activities.QueueChannel));
 
         Assert.Equal(200, answer!.Value<int>("statusCode"));
-        var note = (await host.Services.GetRequiredService<ICaseStore>().HistoryAsync(1, CancellationToken.None)).Single(h => h.Action == "note");
+        var note = (await host.Services.GetRequiredService<ICaseStore>().HistoryAsync(1, CancellationToken.None)).Single(h => h.Action == AuditAction.Note);
         Assert.Equal(TextLimits.Note, note.Text!.Length);
     }
 

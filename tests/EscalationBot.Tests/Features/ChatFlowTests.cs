@@ -58,7 +58,8 @@ public sealed class ChatFlowTests(AzuriteFixture azurite) : BotTest(azurite)
         Assert.Equal(People.Specialist.Id, stored.Case.Owner!.Id);
         Assert.Empty(await store.ListOpenAsync(CancellationToken.None));
         var history = await store.HistoryAsync(1, CancellationToken.None);
-        Assert.Equal(["filed", "posted to queue", "claimed", "resolved: Actioned"], history.Select(h => h.Action));
+        Assert.Equal([AuditAction.Filed, AuditAction.PostedToQueue, AuditAction.Claimed, AuditAction.Resolved], history.Select(h => h.Action));
+        Assert.Equal(Outcome.Actioned, history[^1].Detail?.Outcome);
         Assert.Equal([People.Reporter.Id, "escalationbot", People.Specialist.Id, People.Specialist.Id], history.Select(h => h.Actor.Id));
     }
 

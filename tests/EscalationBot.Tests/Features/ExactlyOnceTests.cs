@@ -35,7 +35,7 @@ public sealed class ExactlyOnceTests(AzuriteFixture azurite) : BotTest(azurite)
         await Connector.WaitForAsync(c => c.ConversationId == OwnerChat && c.Text.Contains("sent more information"), "the owner told");
         await Host.WaitForJobsAsync();
         var history = await Store.HistoryAsync(1, CancellationToken.None);
-        Assert.Single(history, h => h.Action == "update from the reporter");
+        Assert.Single(history, h => h.Action == AuditAction.ReporterUpdate);
         Assert.Single(Connector.Calls, c => c.ConversationId == OwnerChat && c.Text.Contains("sent more information"));
         // Each copy is answered, and every answer is the first one.
         var answers = Connector.Calls.Where(c => c.ConversationId == personal && c.Text.StartsWith("Sent:", StringComparison.Ordinal)).ToList();
@@ -72,7 +72,7 @@ public sealed class ExactlyOnceTests(AzuriteFixture azurite) : BotTest(azurite)
         Assert.Contains("Claimed by Sam Specialist", SentCards.Texts(retry!["value"]!));
         await Connector.WaitForAsync(c => c.ConversationId == personal && c.AllText.Contains(Claimed), "the reporter told");
         await Host.WaitForJobsAsync();
-        Assert.Single(await Store.HistoryAsync(1, CancellationToken.None), h => h.Action == "claimed");
+        Assert.Single(await Store.HistoryAsync(1, CancellationToken.None), h => h.Action == AuditAction.Claimed);
         Assert.Single(Connector.Calls, c => c.ConversationId == personal && c.AllText.Contains(Claimed));
     }
 
@@ -86,7 +86,7 @@ public sealed class ExactlyOnceTests(AzuriteFixture azurite) : BotTest(azurite)
 
         // Whichever copy loses the race, it is not told "already claimed": every copy sees the card the first one got.
         Assert.All(answers, a => Assert.Contains("Claimed by Sam Specialist", SentCards.Texts(a!["value"]!)));
-        Assert.Single(await Store.HistoryAsync(1, CancellationToken.None), h => h.Action == "claimed");
+        Assert.Single(await Store.HistoryAsync(1, CancellationToken.None), h => h.Action == AuditAction.Claimed);
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public sealed class SensitiveContentTests(AzuriteFixture azurite) : BotTest(azur
         await Host.WaitForJobsAsync();
         Assert.DoesNotContain(Connector.Calls, c => c.IsUpdate);
         var history = await Host.Services.GetRequiredService<ICaseStore>().HistoryAsync(1, CancellationToken.None);
-        Assert.Contains(history, h => h.Action == "revealed details" && h.Actor.Id == People.Specialist.Id);
+        Assert.Contains(history, h => h.Action == AuditAction.RevealedDetails && h.Actor.Id == People.Specialist.Id);
 
         // In a channel, a typed reveal would show everyone: it is refused with the private way to do it.
         await Host.SendAsync(Activities.Message(People.Specialist, "reveal ESC-1", Activities.QueueChannel));
@@ -133,7 +133,7 @@ public sealed class SensitiveContentTests(AzuriteFixture azurite) : BotTest(azur
         await Host.WaitForJobsAsync();
         Assert.Empty(Connector.Calls.Skip(before));
         var audit = await Host.Services.GetRequiredService<ICaseStore>().HistoryAsync(1, CancellationToken.None);
-        Assert.Contains(audit, h => h.Action == "revealed details" && h.Actor.Id == People.Specialist.Id);
+        Assert.Contains(audit, h => h.Action == AuditAction.RevealedDetails && h.Actor.Id == People.Specialist.Id);
 
         // Per viewer: the lead, even in a 1:1 chat, still sees the texts hidden until they reveal for themselves.
         await Host.SendAsync(Activities.Message(People.Lead, "history ESC-1", "lead-dm"));

@@ -186,7 +186,7 @@ public sealed class OutgoingOwnersTests(AzuriteFixture azurite) : BotTest(azurit
         Assert.Equal((CaseState.New, null), await StateAsync(store, 3));
         Assert.Equal((CaseState.Claimed, People.Specialist.Id), await StateAsync(store, 1));
         Assert.Equal((CaseState.Claimed, People.Specialist2.Id), await StateAsync(store, 2));
-        var note = Assert.Single(await store.HistoryAsync(3, CancellationToken.None), e => e.Action == "released at the handover");
+        var note = Assert.Single(await store.HistoryAsync(3, CancellationToken.None), e => e.Action == AuditAction.ReleasedAtHandover);
         Assert.Equal("Sam Specialist made no choice for it before the Day shift ended; back in the queue.", note.Text);
         await host.WaitForJobsAsync(60, includeScheduled: false);
         Assert.Single(Connector.Calls, c => c.IsPost && c.ConversationId == Activities.QueueChannel && c.Text == "Back in the queue after the Day shift's handover, with no choice made by their owners: ESC-3.");

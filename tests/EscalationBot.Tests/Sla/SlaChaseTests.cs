@@ -1,4 +1,5 @@
 using EscalationBot.Cases;
+using EscalationBot.Chat;
 using EscalationBot.Sla;
 using EscalationBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -247,8 +248,8 @@ public sealed class SlaChaseTests(AzuriteFixture azurite) : RestartableBotTest
         Assert.Equal(CaseState.New, c.State);
         Assert.Null(c.Owner);
         var history = await store.HistoryAsync(1, CancellationToken.None);
-        Assert.Equal("released: no activity", history[^1].Action);
-        Assert.Equal("No activity from Sam Specialist for 4 s; back in the queue.", history[^1].Text);
+        Assert.Equal(AuditAction.ReleasedIdle, history[^1].Action);
+        Assert.Equal("No activity from Sam Specialist for 4 s; back in the queue.", AuditTexts.Text(history[^1]));
 
         var posts = Reminders("ESC-1").Where(p => p.ConversationId == OwnerChat).ToList();
         Assert.Equal(2, posts.Count);

@@ -1,4 +1,5 @@
 using EscalationBot.Cases;
+using EscalationBot.Chat;
 using EscalationBot.Sla;
 using EscalationBot.Tests.Cases;
 using Microsoft.Extensions.Time.Testing;
@@ -164,8 +165,9 @@ public sealed class SlaScheduleTests
         var accepted = Assert.IsType<Decision.Accepted>(CaseRules.ReleaseIdle(claimed, clock.GetUtcNow(), Policy));
         Assert.Equal(CaseState.New, accepted.Case.State);
         Assert.Null(accepted.Case.Owner);
-        Assert.Equal("released: no activity", accepted.Audit.Action);
-        Assert.Equal("No activity from Sam for 2 h; back in the queue.", accepted.Audit.Text);
+        Assert.Equal(AuditAction.ReleasedIdle, accepted.Audit.Action);
+        Assert.Equal(new AuditDetail { FormerOwner = Sam.Person, IdleFor = TimeSpan.FromHours(2) }, accepted.Audit.Detail);
+        Assert.Equal("No activity from Sam for 2 h; back in the queue.", AuditTexts.Text(accepted.Audit));
 
         var waiting = Apply(CaseRules.AskReporter(claimed, Sam, "More?", T0.AddMinutes(10), Policy));
         Assert.IsType<Decision.Refused>(CaseRules.ReleaseIdle(waiting, clock.GetUtcNow().AddDays(1), Policy));

@@ -29,7 +29,7 @@ public sealed class TableReminderStoreTests(AzuriteFixture azurite) : IAsyncLife
     public Task DisposeAsync() => Task.CompletedTask;
 
     private async Task<Case> FileAsync() =>
-        await cases.CreateAsync(n => (CaseRulesTests.NewCase() with { Number = n }, new AuditEntry(n, T0, Sam.Person, "filed", null, CaseState.New)), CancellationToken.None);
+        await cases.CreateAsync(n => (CaseRulesTests.NewCase() with { Number = n }, new AuditEntry(n, T0, Sam.Person, AuditAction.Filed, null, CaseState.New)), CancellationToken.None);
 
     [Fact]
     public async Task Filing_a_case_indexes_its_reminders_by_due_time_and_a_range_read_finds_what_is_due()
@@ -51,7 +51,7 @@ public sealed class TableReminderStoreTests(AzuriteFixture azurite) : IAsyncLife
         var c = await FileAsync();
         var stored = (await cases.GetAsync(c.Number, CancellationToken.None))!;
         var claimed = ((Decision.Accepted)CaseRules.Claim(c, Sam, T0.AddMinutes(5))).Case;
-        var audit = new AuditEntry(c.Number, T0.AddMinutes(5), Sam.Person, "claimed", CaseState.New, CaseState.Claimed);
+        var audit = new AuditEntry(c.Number, T0.AddMinutes(5), Sam.Person, AuditAction.Claimed, CaseState.New, CaseState.Claimed);
         Assert.True(await cases.TryReplaceAsync(stored, claimed, audit, CancellationToken.None));
 
         var due = await reminders.DueByAsync(T0.AddDays(1), CancellationToken.None);
@@ -75,7 +75,7 @@ public sealed class TableReminderStoreTests(AzuriteFixture azurite) : IAsyncLife
 
         var stored = (await cases.GetAsync(c.Number, CancellationToken.None))!;
         var noted = ((Decision.Accepted)CaseRules.Note(c, Sam, "Looking", T0.AddMinutes(10))).Case;
-        Assert.True(await cases.TryReplaceAsync(stored, noted, new AuditEntry(c.Number, T0.AddMinutes(10), Sam.Person, "note", CaseState.New, CaseState.New), CancellationToken.None));
+        Assert.True(await cases.TryReplaceAsync(stored, noted, new AuditEntry(c.Number, T0.AddMinutes(10), Sam.Person, AuditAction.Note, CaseState.New, CaseState.New), CancellationToken.None));
 
         // Everything after the change is indexed again; the 50% mark (7.5 min, already past) is not.
         var due = await reminders.DueByAsync(T0.AddDays(1), CancellationToken.None);

@@ -83,7 +83,10 @@ public sealed class CaseLifeTests(AzuriteFixture azurite) : BotTest(azurite)
         await Connector.WaitForAsync(c => c.ConversationId == Activities.Personal(People.Reporter) && c.AllText.Contains("ESC-1 reopened"), "reporter told of the reopen");
 
         var history = await Host.Services.GetRequiredService<ICaseStore>().HistoryAsync(1, CancellationToken.None);
-        Assert.Equal(["filed", "claimed", "note", "released to the queue", "claimed", "resolved: Actioned", "reopened"], history.Select(h => h.Action));
+        Assert.Equal(
+            [AuditAction.Filed, AuditAction.Claimed, AuditAction.Note, AuditAction.Released, AuditAction.Claimed, AuditAction.Resolved, AuditAction.Reopened],
+            history.Select(h => h.Action));
+        Assert.Equal(Outcome.Actioned, history[5].Detail?.Outcome);
     }
 
     [Fact]

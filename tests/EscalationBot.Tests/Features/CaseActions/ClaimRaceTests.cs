@@ -36,7 +36,7 @@ public sealed class ClaimRaceTests(AzuriteFixture azurite)
         Assert.Contains($"Claimed by {owner.Name}", SentCards.Texts(winners[0]!["value"]!));
         Assert.All(refusals, r => Assert.Equal($"ESC-1 is already claimed by {owner.Name}.", r!.Value<string>("value")));
         var history = await host.Services.GetRequiredService<ICaseStore>().HistoryAsync(1, CancellationToken.None);
-        Assert.Single(history, h => h.Action == "claimed");
+        Assert.Single(history, h => h.Action == AuditAction.Claimed);
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class ClaimRaceTests(AzuriteFixture azurite)
             Assert.Equal(CaseState.Resolved, stored.State);
             Assert.Equal(People.Specialist.Id, stored.Owner!.Id);
             Assert.StartsWith("Can't reassign: ESC-1 is resolved", reassignAnswer!.Value<string>("value"));
-            Assert.DoesNotContain(actions, a => a.StartsWith("reassigned", StringComparison.Ordinal));
+            Assert.DoesNotContain(AuditAction.Reassigned, actions);
         }
         else
         {
@@ -80,7 +80,7 @@ public sealed class ClaimRaceTests(AzuriteFixture azurite)
             Assert.Equal(CaseState.Claimed, stored.State);
             Assert.Equal(People.Specialist2.Id, stored.Owner!.Id);
             Assert.Equal("ESC-1 is held by Sky Specialist; only they or a lead can resolve it.", resolveAnswer.Value<string>("value"));
-            Assert.DoesNotContain(actions, a => a.StartsWith("resolved", StringComparison.Ordinal));
+            Assert.DoesNotContain(AuditAction.Resolved, actions);
         }
     }
 }

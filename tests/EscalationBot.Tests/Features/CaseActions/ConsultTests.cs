@@ -46,7 +46,12 @@ public sealed class ConsultTests(AzuriteFixture azurite) : BotTest(azurite)
         Assert.Single(Connector.Calls, c => c.ConversationId == "spec-dm" && c.Text.Contains("recorded the consult's answer"));
 
         var history = await Host.Services.GetRequiredService<ICaseStore>().HistoryAsync(1, CancellationToken.None);
-        Assert.Equal(["filed", "claimed", "consulting Legal", "answer from Legal", "consulting Content Policy", "answer from Content Policy"], history.Select(h => h.Action));
+        Assert.Equal(
+            [
+                (AuditAction.Filed, null), (AuditAction.Claimed, null), (AuditAction.Consulting, "Legal"), (AuditAction.ConsultAnswered, "Legal"),
+                (AuditAction.Consulting, "Content Policy"), (AuditAction.ConsultAnswered, "Content Policy"),
+            ],
+            history.Select(h => (h.Action, h.Detail?.Team)));
         Assert.Equal("Legal says it is not defamatory.", history[3].Text);
     }
 

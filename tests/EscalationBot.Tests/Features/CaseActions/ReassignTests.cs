@@ -45,7 +45,8 @@ public sealed class ReassignTests(AzuriteFixture azurite) : BotTest(azurite)
         await Host.SendAsync(Activities.Message(People.Specialist, "reassign ESC-1 sky", "spec-dm"));
         await Connector.WaitForAsync(c => c.Text == "ESC-1 is now with Sky Specialist.", "typed reassign");
         var history = await Host.Services.GetRequiredService<ICaseStore>().HistoryAsync(1, CancellationToken.None);
-        Assert.Equal("reassigned to Sky Specialist", history[^1].Action);
+        Assert.Equal(
+            (AuditAction.Reassigned, new Person(People.Specialist2.Id, People.Specialist2.Name)), (history[^1].Action, history[^1].Detail?.Assignee));
     }
 
     private async Task<Case> StoredAsync() =>

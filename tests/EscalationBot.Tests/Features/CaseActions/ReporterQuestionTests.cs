@@ -39,7 +39,7 @@ public sealed class ReporterQuestionTests(AzuriteFixture azurite) : BotTest(azur
         await Connector.WaitForAsync(c => c.Text == "Sent: the specialists handling ESC-1 can see it.", "typed update");
 
         var history = await Host.Services.GetRequiredService<ICaseStore>().HistoryAsync(1, CancellationToken.None);
-        Assert.Equal(["asked the reporter", "reporter answered", "update from the reporter"], history.TakeLast(3).Select(h => h.Action));
+        Assert.Equal([AuditAction.AskedReporter, AuditAction.ReporterAnswered, AuditAction.ReporterUpdate], history.TakeLast(3).Select(h => h.Action));
     }
 
     private async Task<Case> StoredAsync() =>

@@ -29,7 +29,7 @@ public sealed class DuplicateIntakeTests(AzuriteFixture azurite) : BotTest(azuri
         var added = await Host.SendAsync(Activities.Invoke(People.OtherReporter, "addToCase", (JObject)buttons["Add to ESC-1"]["data"]!, second));
         Assert.Equal("Added to ESC-1: the specialists handling it can see your report.", added!.Value<string>("value"));
         var history = await Host.Services.GetRequiredService<ICaseStore>().HistoryAsync(1, CancellationToken.None);
-        Assert.Equal("report added", history[^1].Action);
+        Assert.Equal(AuditAction.ReportAdded, history[^1].Action);
         Assert.Contains("Same post, now with a second threat.", history[^1].Text);
         var told = await Connector.WaitForAsync(c => c.ConversationId == "spec-dm" && c.IsPost && c.AllText.Contains("ESC-1 · Sev1 critical"), "the owner is told");
         Assert.Equal("Pia Partner-Manager added a report to ESC-1 instead of filing a new case.", told.Text);
