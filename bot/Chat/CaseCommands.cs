@@ -6,10 +6,11 @@ using EscalationBot.Cards.Help;
 using EscalationBot.Cards.Intake;
 using EscalationBot.Cards.Shifts;
 using EscalationBot.Cases;
+using EscalationBot.Features.Intake;
 using EscalationBot.Roster;
 using EscalationBot.Shifts;
 using EscalationBot.Sla;
-using EscalationBot.Storage;
+using EscalationBot.Outages;
 using EscalationBot.Outbox;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
@@ -177,7 +178,7 @@ public sealed class CaseCommands(
         // message proves it, and its choices must be the open ones for this boundary. Non-staff are refused by every
         // rule below and never see a digest.
         PostedDigest? digest = null;
-        if (turn.FromCard && turn.Actor.IsStaff && choice.Card == OutgoingOwners.DigestCard && choice.Shift is not null)
+        if (turn.FromCard && turn.Actor.IsStaff && choice.Card == HandoverChoiceRows.DigestCard && choice.Shift is not null)
         {
             digest = await acknowledgements.PressedAsync(choice.Shift, choice.Start, PressedOn(turn), cancellationToken);
             if (digest?.View.Options?.Boundary is not { } boundary || boundary != choice.Boundary)
@@ -202,7 +203,7 @@ public sealed class CaseCommands(
             return result;
         }
 
-        if (choice.Card == OutgoingOwners.DigestCard)
+        if (choice.Card == HandoverChoiceRows.DigestCard)
         {
             // The digest pressed on, redrawn; a digest on demand (not stored, no shift) is drawn afresh, for leads.
             var redrawn = digest is not null ? await acknowledgements.RedrawAsync(digest, cancellationToken)
@@ -250,7 +251,7 @@ public sealed class CaseCommands(
         }
 
         var now = clock.GetUtcNow();
-        var checkedForm = IntakeValidator.Validate(values, team.Value.Zone(), now);
+        var checkedForm = IntakeFormValidator.Validate(values, team.Value.Zone(), now);
         if (checkedForm.Report is not { } report)
         {
             return new Reply(Card: IntakeCard.Build(IntakeForms.Data(values, checkedForm.Problems, team.Value.TimeZone), turn.Buttons), ReplacesCard: true);
@@ -298,7 +299,7 @@ public sealed class CaseCommands(
 
     private async Task<Reply> AddToCaseAsync(ChatCommand.AddToCase add, ChatTurn turn, CancellationToken cancellationToken)
     {
-        var checkedForm = IntakeValidator.Validate(add.Values, team.Value.Zone(), clock.GetUtcNow());
+        var checkedForm = IntakeFormValidator.Validate(add.Values, team.Value.Zone(), clock.GetUtcNow());
         if (checkedForm.Report is not { } report)
         {
             return new Reply(Card: IntakeCard.Build(IntakeForms.Data(add.Values, checkedForm.Problems, team.Value.TimeZone), turn.Buttons), ReplacesCard: true);

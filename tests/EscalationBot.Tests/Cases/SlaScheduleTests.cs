@@ -1,9 +1,8 @@
 using EscalationBot.Cases;
 using EscalationBot.Sla;
-using EscalationBot.Tests.Cases;
 using Microsoft.Extensions.Time.Testing;
 
-namespace EscalationBot.Tests.Sla;
+namespace EscalationBot.Tests.Cases;
 
 /// <summary>
 /// The reminders a case has, driven by a fake clock through the real case rules: thresholds, the pause while
