@@ -146,7 +146,8 @@ public static partial class CommandParser
             Verbs.HandoverNote when caseRef is not null => new ChatCommand.HandoverNoteFor(caseRef, Text(Cards.Cases.CaseCard.HandoverNoteField)),
             Verbs.StartShift => new ChatCommand.StartShift(),
             Verbs.EndShift => new ChatCommand.EndShift(),
-            Verbs.AcknowledgeHandover => new ChatCommand.AcknowledgeHandover(Read(Cards.Handover.HandoverCard.ShiftKey), Read(Cards.Handover.HandoverCard.StartKey)),
+            Verbs.AcknowledgeHandover =>
+                new ChatCommand.AcknowledgeHandover(Read(Cards.Handover.HandoverCard.ShiftKey), Read(Cards.Handover.HandoverCard.StartKey)),
             Verbs.Claim or Verbs.Status or Verbs.Resolve or Verbs.Release or Verbs.Note or Verbs.Reopen or Verbs.Reveal or Verbs.MarkSensitive or Verbs.Consult or Verbs.RecordAnswer or Verbs.Reassign or Verbs.AddToCase or Verbs.Triage or Verbs.AskReporter or Verbs.Update or Verbs.HandoverChoice or Verbs.HandoverNote => new ChatCommand.Unreadable("That button does not say which case it is for."),
             _ => new ChatCommand.Unreadable("That button is not one I know. It may be from an old card: type 'help' to start again."),
         };

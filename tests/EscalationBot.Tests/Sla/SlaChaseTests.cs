@@ -148,7 +148,8 @@ public sealed class SlaChaseTests(AzuriteFixture azurite) : RestartableBotTest
         var sent = await WaitForDeliveriesAsync(second, 1, 3);
         await SettleAsync(second);
 
-        Assert.Equal(["FirstResponse|100|leads", "FirstResponse|50|queue", "FirstResponse|80|queue"], sent.Select(d => $"{d.Kind}|{d.Step}|{d.SentTo}").Order());
+        Assert.Equal(
+            ["FirstResponse|100|leads", "FirstResponse|50|queue", "FirstResponse|80|queue"], sent.Select(d => $"{d.Kind}|{d.Step}|{d.SentTo}").Order());
         var posts = Reminders("ESC-1");
         Assert.Equal(3, posts.Count);
         Assert.Single(posts, p => p.Text.Contains("50% of its 6 s first-response target", StringComparison.Ordinal));
