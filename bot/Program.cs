@@ -1,9 +1,11 @@
 using EscalationBot.Cases;
 using EscalationBot.Chat;
 using EscalationBot.Features;
+using EscalationBot.Deliveries;
 using EscalationBot.Health;
 using EscalationBot.Jobs;
 using EscalationBot.Outbox;
+using EscalationBot.Roster;
 using EscalationBot.Shifts;
 using EscalationBot.Sla;
 using EscalationBot.Storage;
@@ -17,8 +19,10 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(
 }
 
 builder.AddCases();
+builder.AddRoster();
 builder.AddCaseStorage();
 builder.AddJobs();
+builder.AddDeliveries();
 builder.AddBot();
 builder.AddFeatures();
 builder.AddOutbox();

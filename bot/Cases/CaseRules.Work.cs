@@ -126,7 +126,7 @@ public static partial class CaseRules
         {
             return new Decision.Refused(
                 Refusal.Closed,
-                $"{current.Id} is closed: the {CaseDurations.Format(policy.ReopenWindow)} reopen window has passed. "
+                $"{current.Id} is closed: the {DurationText.Format(policy.ReopenWindow)} reopen window has passed. "
                 + $"File a new escalation and mention {current.Id}.");
         }
 

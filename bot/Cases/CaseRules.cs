@@ -1,4 +1,3 @@
-using EscalationBot.Sla;
 
 namespace EscalationBot.Cases;
 

@@ -1,4 +1,4 @@
-using EscalationBot.Storage;
+using EscalationBot.Outages;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;

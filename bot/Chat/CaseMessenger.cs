@@ -1,7 +1,6 @@
 using EscalationBot.Cards;
 using EscalationBot.Cards.Cases;
 using EscalationBot.Cases;
-using EscalationBot.Sla;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Connector;
 using Microsoft.Extensions.Options;

@@ -7,6 +7,10 @@ namespace EscalationBot.Chat;
 /// <summary>What the intake card offers (the case rules' values, with their labels), and what it shows back.</summary>
 public static class IntakeForms
 {
+    /// <summary>The limits the card shows and enforces: the case rules' (<see cref="TextLimits"/>).</summary>
+    public static readonly IntakeLimits Limits = new(
+        TextLimits.Partner, TextLimits.Account, TextLimits.ContentUrls, TextLimits.Description);
+
     public static readonly IReadOnlyList<Choice> Platforms =
         Enum.GetValues<Platform>().Select(p => new Choice(Labels.Of(p), p.ToString())).ToList();
 
@@ -20,7 +24,7 @@ public static class IntakeForms
     /// says it was longer), so that a long paste never makes the card too large to send.</summary>
     public static IntakeCardData Data(IReadOnlyDictionary<string, string> values, IReadOnlyDictionary<string, string> problems, string timeZoneName) =>
         new(Platforms, PolicyAreas, Severities, values.ToDictionary(v => v.Key, v => TextLimits.Trim(v.Value, LimitOf(v.Key))),
-            problems, IntakeValidator.Limits, timeZoneName);
+            problems, Limits, timeZoneName);
 
     private static int LimitOf(string field) => field switch
     {

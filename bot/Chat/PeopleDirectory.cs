@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using EscalationBot.Cases;
+using EscalationBot.Outages;
 using EscalationBot.Roster;
-using EscalationBot.Storage;
 using Microsoft.Bot.Builder;
 
 namespace EscalationBot.Chat;

@@ -1,5 +1,5 @@
 using EscalationBot.Cases;
-using EscalationBot.Storage;
+using EscalationBot.Outages;
 using Microsoft.Extensions.Options;
 
 namespace EscalationBot.Chat;

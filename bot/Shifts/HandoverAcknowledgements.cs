@@ -45,7 +45,7 @@ public sealed class HandoverAcknowledgements(IHandoverStore handovers, HandoverD
 
             if (digest.View.Acknowledged.Any(a => a.Id == actor.Person.Id))
             {
-                return (null, digest.View); // pressed twice, or a replayed invoke: nothing changes
+                return (null, digest.View.ToView()); // pressed twice, or a replayed invoke: nothing changes
             }
 
             if (schedule.RunAt(index, runStart) is not { } run || run.End <= clock.GetUtcNow())
@@ -53,12 +53,13 @@ public sealed class HandoverAcknowledgements(IHandoverStore handovers, HandoverD
                 return ("That shift is over: its handover can no longer be taken over.", null);
             }
 
-            var view = digest.View with { Acknowledged = [.. digest.View.Acknowledged, new Acknowledgement(actor.Person.Name, clock.GetUtcNow(), actor.Person.Id)] };
-            if (await handovers.TryReplaceAsync(digest with { View = view }, cancellationToken))
+            var taken = new DigestSnapshot.Takeover(actor.Person.Name, clock.GetUtcNow(), actor.Person.Id);
+            var snapshot = digest.View with { Acknowledged = [.. digest.View.Acknowledged, taken] };
+            if (await handovers.TryReplaceAsync(digest with { View = snapshot }, cancellationToken))
             {
                 var unix = runStart.ToUnixTimeSeconds();
                 jobs.Enqueue<HandoverJob>(j => j.RefreshAsync(index, unix, CancellationToken.None));
-                return (null, view);
+                return (null, snapshot.ToView());
             }
         }
 
@@ -101,13 +102,13 @@ public sealed class HandoverAcknowledgements(IHandoverStore handovers, HandoverD
 
         // Built once from the cases; a conflicting write (someone pressing "I've got it") only changes who acknowledged.
         var data = pressed.View.AcknowledgeData ?? new Dictionary<string, string>();
-        var rebuilt = await digests.AtBoundaryAsync(run, pressed.View.LateNote, pressed.View.Acknowledged, data, cancellationToken);
+        var rebuilt = await digests.AtBoundaryAsync(run, pressed.View.LateNote, pressed.View.ToView().Acknowledged, data, cancellationToken);
         var (index, unix) = (pressed.ShiftIndex, pressed.RunStart.ToUnixTimeSeconds());
         var digest = pressed;
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
-            var view = rebuilt with { Acknowledged = digest.View.Acknowledged };
-            if (await handovers.TryReplaceAsync(digest with { View = view }, cancellationToken))
+            var view = rebuilt with { Acknowledged = digest.View.ToView().Acknowledged };
+            if (await handovers.TryReplaceAsync(digest with { View = DigestSnapshot.Of(view) }, cancellationToken))
             {
                 jobs.Enqueue<HandoverJob>(j => j.RefreshAsync(index, unix, CancellationToken.None));
                 return view;

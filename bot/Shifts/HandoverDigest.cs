@@ -1,7 +1,6 @@
 using EscalationBot.Cards;
 using EscalationBot.Cards.Handover;
 using EscalationBot.Cases;
-using EscalationBot.Sla;
 
 namespace EscalationBot.Shifts;
 

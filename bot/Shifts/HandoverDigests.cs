@@ -16,7 +16,8 @@ public sealed class HandoverDigests(ICaseStore store, ShiftSchedule schedule, Ou
         var title = current is null
             ? "Handover now"
             : $"Handover now: {current.Name}{(next is null ? "" : $" → {next.Name}")}";
-        return await BuildAsync(title, next, current, now, new Dictionary<string, string> { [OutgoingOwners.CardKey] = OutgoingOwners.DigestCard }, cancellationToken);
+        var cardData = new Dictionary<string, string> { [HandoverChoiceRows.CardKey] = HandoverChoiceRows.DigestCard };
+        return await BuildAsync(title, next, current, now, cardData, cancellationToken);
     }
 
     /// <summary>At a boundary: the run starting at <paramref name="incoming"/> takes over from the one before it.</summary>
@@ -24,7 +25,7 @@ public sealed class HandoverDigests(ICaseStore store, ShiftSchedule schedule, Ou
     {
         var outgoing = schedule.Outgoing(incoming);
         var title = outgoing is null ? $"Handover to {incoming.Name}" : $"Handover: {outgoing.Name} → {incoming.Name}";
-        var cardData = new Dictionary<string, string>(acknowledgeData) { [OutgoingOwners.CardKey] = OutgoingOwners.DigestCard };
+        var cardData = new Dictionary<string, string>(acknowledgeData) { [HandoverChoiceRows.CardKey] = HandoverChoiceRows.DigestCard };
         var view = await BuildAsync(title, incoming, outgoing, clock.GetUtcNow(), cardData, cancellationToken, until: incoming.Start);
         return view with { LateNote = lateNote, Acknowledged = acknowledged, AcknowledgeData = acknowledgeData };
     }

@@ -2,7 +2,7 @@ using System.Globalization;
 using EscalationBot.Cards;
 using EscalationBot.Cards.Handover;
 using EscalationBot.Chat;
-using EscalationBot.Sla;
+using EscalationBot.Deliveries;
 using Hangfire;
 using Hangfire.Server;
 using Microsoft.Extensions.Options;
@@ -28,9 +28,6 @@ public sealed class HandoverJob(
 {
     /// <summary>A digest posted more than this after its boundary says that it is late.</summary>
     public static readonly TimeSpan LateAfter = TimeSpan.FromMinutes(5);
-
-    public const string StartKey = Cards.Handover.HandoverCardKeys.Start;
-    public const string ShiftKey = Cards.Handover.HandoverCardKeys.Shift;
 
     /// <summary>The job parameter that keeps the posts made so far, for a retry when storing one of them failed.</summary>
     public const string PostedParameter = "PostedMessages";
@@ -66,8 +63,8 @@ public sealed class HandoverJob(
         }
 
         var now = clock.GetUtcNow();
-        var reminder = new Reminder(0, Chase.Handover, shiftIndex, runStartUnix, run.Start);
-        var claimed = await claims.ClaimAsync(reminder, context, cancellationToken);
+        var digestDelivery = new Deliverable(0, HandoverDeliveries.Digest, shiftIndex, runStartUnix, run.Start);
+        var claimed = await claims.ClaimAsync(digestDelivery, context, cancellationToken);
         if (claimed.Claim is not { } claim)
         {
             if (claimed.AlreadyDone)
@@ -83,7 +80,11 @@ public sealed class HandoverJob(
         var late = now - run.Start > LateAfter
             ? $"Posted late: the bot was not running at the {run.Start.ToOffset(schedule.Zone(shiftIndex).GetUtcOffset(run.Start)).ToString("HH:mm", CultureInfo.InvariantCulture)} boundary."
             : null;
-        var data = new Dictionary<string, string> { [ShiftKey] = shiftIndex.ToString(CultureInfo.InvariantCulture), [StartKey] = runStartUnix.ToString(CultureInfo.InvariantCulture) };
+        var data = new Dictionary<string, string>
+        {
+            [HandoverCard.ShiftKey] = shiftIndex.ToString(CultureInfo.InvariantCulture),
+            [HandoverCard.StartKey] = runStartUnix.ToString(CultureInfo.InvariantCulture),
+        };
         var view = await digests.AtBoundaryAsync(run, late, [], data, cancellationToken);
 
         // A retry after a partial post reuses what was already posted: what the store has, and what an earlier
@@ -124,7 +125,7 @@ public sealed class HandoverJob(
         return $"posted to {string.Join(",", messages.Select(m => m.Binding))}";
 
         Task StoreAsync() => claims.RetryWriteAsync(
-            () => handovers.AddAsync(new PostedDigest(shiftIndex, run.Start, view, messages, now), cancellationToken),
+            () => handovers.AddAsync(new PostedDigest(shiftIndex, run.Start, DigestSnapshot.Of(view), messages, now), cancellationToken),
             "handover digest",
             cancellationToken);
     }
@@ -153,7 +154,7 @@ public sealed class HandoverJob(
             return "not due yet";
         }
 
-        var nudge = new Reminder(0, Chase.HandoverNudge, shiftIndex, runStartUnix, digest.PostedAt + shifts.CurrentValue.AcknowledgeWithin);
+        var nudge = new Deliverable(0, HandoverDeliveries.Nudge, shiftIndex, runStartUnix, digest.PostedAt + shifts.CurrentValue.AcknowledgeWithin);
         var claimed = await claims.ClaimAsync(nudge, context, cancellationToken);
         if (claimed.Claim is not { } claim)
         {
@@ -174,7 +175,7 @@ public sealed class HandoverJob(
             return "undeliverable";
         }
 
-        var card = HandoverCard.Build(digest.View, CaseMessenger.ButtonsForChannel(leads.ChannelId));
+        var card = HandoverCard.Build(digest.View.ToView(), CaseMessenger.ButtonsForChannel(leads.ChannelId));
         var id = await messenger.PostCardAsync(leads.Address, card, text, cancellationToken);
         await claims.CompleteAsync(context, claim, "sent", leads.Name, cancellationToken);
         await AddPostAsync(shiftIndex, start, new PostedMessage(NudgePost, leads.Address, leads.ChannelId, id), cancellationToken);
@@ -208,7 +209,8 @@ public sealed class HandoverJob(
         var digest = await handovers.GetAsync(shiftIndex, DateTimeOffset.FromUnixTimeSeconds(runStartUnix), cancellationToken);
         foreach (var message in digest?.Messages ?? [])
         {
-            await messenger.UpdateCardAsync(message.Address, message.MessageId, HandoverCard.Build(digest!.View, CaseMessenger.ButtonsForChannel(message.ChannelId)), cancellationToken);
+            var card = HandoverCard.Build(digest!.View.ToView(), CaseMessenger.ButtonsForChannel(message.ChannelId));
+            await messenger.UpdateCardAsync(message.Address, message.MessageId, card, cancellationToken);
         }
     }
 }

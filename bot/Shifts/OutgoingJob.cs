@@ -1,7 +1,7 @@
 using EscalationBot.Cards.Handover;
 using EscalationBot.Cases;
 using EscalationBot.Chat;
-using EscalationBot.Sla;
+using EscalationBot.Deliveries;
 using Hangfire;
 using Hangfire.Server;
 using Microsoft.Extensions.Options;
@@ -63,7 +63,7 @@ public sealed class OutgoingJob(
             return $"{earlier.State} (recorded by a retry)";
         }
 
-        var ask = new Reminder(0, Chase.HandoverAsk, shiftIndex, runStartUnix, run.End - shifts.CurrentValue.AskOwnersBefore);
+        var ask = new Deliverable(0, HandoverDeliveries.Ask, shiftIndex, runStartUnix, run.End - shifts.CurrentValue.AskOwnersBefore);
         var claimed = await claims.ClaimAsync(ask, context, cancellationToken);
         if (claimed.Claim is not { } claim)
         {
@@ -132,7 +132,7 @@ public sealed class OutgoingJob(
             return "choices still open";
         }
 
-        var release = new Reminder(0, Chase.HandoverRelease, shiftIndex, runStartUnix, outgoing.ClosesAt(run));
+        var release = new Deliverable(0, HandoverDeliveries.Release, shiftIndex, runStartUnix, outgoing.ClosesAt(run));
         var claimed = await claims.ClaimAsync(release, context, cancellationToken);
         if (claimed.Claim is not { } claim)
         {

@@ -22,11 +22,6 @@ public sealed class OutgoingOwners(
     CasePolicy policy,
     TimeProvider clock)
 {
-    /// <summary>Which card a choice was pressed on, so it can be redrawn: the owner's reminder or a digest.</summary>
-    public const string CardKey = Cards.Handover.HandoverCardKeys.Card;
-    public const string OwnerCard = Cards.Handover.HandoverCardKeys.OwnerCard;
-    public const string DigestCard = Cards.Handover.HandoverCardKeys.DigestCard;
-
     /// <summary>At most this many people in the "Hand to" list.</summary>
     public const int MaxIncoming = 30;
 
@@ -119,7 +114,8 @@ public sealed class OutgoingOwners(
     }
 
     /// <summary>What the owner's reminder card carries back with each press: that it is the owner's card.</summary>
-    public static IReadOnlyDictionary<string, string> OwnerCardData { get; } = new Dictionary<string, string> { [CardKey] = OwnerCard };
+    public static IReadOnlyDictionary<string, string> OwnerCardData { get; } =
+        new Dictionary<string, string> { [HandoverChoiceRows.CardKey] = HandoverChoiceRows.OwnerCard };
 
     /// <summary>The reminder for one owner from cases already read (<paramref name="theirs"/>: the open cases they hold).</summary>
     public OutgoingView OwnerView(ShiftRun outgoing, IEnumerable<Case> theirs, HandoverOptions choices, string? message)

@@ -1,4 +1,4 @@
-using EscalationBot.Sla;
+using EscalationBot.Cases;
 
 namespace EscalationBot.Shifts;
 

@@ -1,5 +1,6 @@
 using EscalationBot.Cases;
 using EscalationBot.Chat;
+using EscalationBot.Deliveries;
 using Hangfire;
 using Hangfire.Server;
 
@@ -71,7 +72,7 @@ public sealed class SlaChaser(
             return "not due yet";
         }
 
-        var claimed = await claims.ClaimAsync(current, context, cancellationToken);
+        var claimed = await claims.ClaimAsync(current.Deliverable(), context, cancellationToken);
         if (claimed.Claim is not { } claim)
         {
             if (claimed.AlreadyDone)

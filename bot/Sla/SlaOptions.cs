@@ -1,4 +1,5 @@
 using EscalationBot.Cases;
+using EscalationBot.Deliveries;
 
 namespace EscalationBot.Sla;
 
@@ -9,29 +10,6 @@ public sealed class SeverityTargets
 
     /// <summary>Count only business hours towards this severity's targets (the default counts every hour).</summary>
     public bool BusinessHoursOnly { get; set; }
-}
-
-public sealed class BusinessHoursOptions
-{
-    public string TimeZone { get; set; } = "Asia/Singapore";
-    public TimeOnly Start { get; set; } = new(9, 0);
-    public TimeOnly End { get; set; } = new(18, 0);
-    /// <summary>Empty: Monday to Friday. (Lists start empty: configuration binding adds to a list, it never replaces one.)</summary>
-    public List<DayOfWeek> Days { get; set; } = [];
-    public List<DateOnly> Holidays { get; set; } = [];
-
-    public BusinessHours Calendar() =>
-        new(TimeZoneInfo.FindSystemTimeZoneById(TimeZone), Start, End, Days.Count > 0 ? Days : [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday], Holidays);
-}
-
-/// <summary>A claimed case nobody has touched for <see cref="Nudge"/> is nudged to its owner, and after <see cref="Release"/> released.</summary>
-public sealed class IdleOptions
-{
-    /// <summary>Zero turns the nudge off.</summary>
-    public TimeSpan Nudge { get; set; } = TimeSpan.FromHours(4);
-
-    /// <summary>Zero turns the release off.</summary>
-    public TimeSpan Release { get; set; } = TimeSpan.FromHours(8);
 }
 
 /// <summary>First-response (claimed) and resolution targets per severity, and how they are chased. A case keeps the targets it was filed with.</summary>
@@ -52,7 +30,7 @@ public sealed class SlaOptions
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How long a reminder being sent is reserved for the job sending it, before another may take it over.</summary>
-    public TimeSpan DeliveryLease { get; set; } = TimeSpan.FromMinutes(2);
+    public TimeSpan DeliveryLease { get; set; } = new DeliveryOptions().DeliveryLease;
 
     public SlaTargets For(Severity severity)
     {

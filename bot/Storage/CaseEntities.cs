@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Azure.Data.Tables;
 using EscalationBot.Cases;
-using EscalationBot.Sla;
+using EscalationBot.Deliveries;
 
 namespace EscalationBot.Storage;
 
@@ -206,6 +206,23 @@ internal static class CaseEntities
     public static Reminder ToReminder(TableEntity e) => new(
         e.GetInt32("Number") ?? 0,
         Enum.Parse<Chase>(e.GetString("Chase")),
+        e.GetInt32("Step") ?? 0,
+        e.GetInt64("Round") ?? 0,
+        e.GetDateTimeOffset("DueAt") ?? DateTimeOffset.MinValue);
+
+    /// <summary>A delivery record's columns are a reminder's: its kind is stored where the chase is.</summary>
+    public static TableEntity ToEntity(Deliverable d, string rowKey) => new(CaseKeys.Partition, rowKey)
+    {
+        ["Number"] = d.Number,
+        ["Chase"] = d.Kind,
+        ["Step"] = d.Step,
+        ["Round"] = d.Round,
+        ["DueAt"] = d.DueAt,
+    };
+
+    public static Deliverable ToDeliverable(TableEntity e) => new(
+        e.GetInt32("Number") ?? 0,
+        e.GetString("Chase") ?? "",
         e.GetInt32("Step") ?? 0,
         e.GetInt64("Round") ?? 0,
         e.GetDateTimeOffset("DueAt") ?? DateTimeOffset.MinValue);

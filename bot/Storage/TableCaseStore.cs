@@ -1,7 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
 using EscalationBot.Cases;
-using EscalationBot.Sla;
 
 namespace EscalationBot.Storage;
 

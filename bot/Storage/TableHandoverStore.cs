@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
-using EscalationBot.Cards.Handover;
 using EscalationBot.Shifts;
 
 namespace EscalationBot.Storage;
@@ -27,7 +26,7 @@ public sealed class TableHandoverStore(TableClient table) : IHandoverStore
         return new PostedDigest(
             e.GetInt32("ShiftIndex") ?? 0,
             e.GetDateTimeOffset("RunStart") ?? runStart,
-            JsonSerializer.Deserialize<HandoverView>(e.GetString("View") ?? "null") ?? throw new InvalidDataException($"Digest {e.RowKey} has no view."),
+            JsonSerializer.Deserialize<DigestSnapshot>(e.GetString("View") ?? "null") ?? throw new InvalidDataException($"Digest {e.RowKey} has no view."),
             JsonSerializer.Deserialize<List<PostedMessage>>(e.GetString("Messages") ?? "[]") ?? [],
             e.GetDateTimeOffset("PostedAt") ?? runStart,
             e.ETag.ToString());

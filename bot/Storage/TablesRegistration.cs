@@ -3,6 +3,8 @@ using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using EscalationBot.Cases;
 using EscalationBot.Chat;
+using EscalationBot.Deliveries;
+using EscalationBot.Outages;
 using EscalationBot.Outbox;
 using EscalationBot.Shifts;
 using EscalationBot.Sla;
@@ -46,6 +48,8 @@ public static class TablesRegistration
         builder.Services.AddSingleton<IOutboxStore>(sp => new TableOutboxStore(
             Table(sp, "Cases")));
         builder.Services.AddSingleton<IReminderStore>(sp => new TableReminderStore(
+            Table(sp, "Cases")));
+        builder.Services.AddSingleton<IDeliveryStore>(sp => new TableDeliveryStore(
             Table(sp, "Cases")));
         builder.Services.AddSingleton<IHandoverStore>(sp => new TableHandoverStore(
             Table(sp, "Cases")));

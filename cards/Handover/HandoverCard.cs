@@ -31,6 +31,10 @@ public sealed record HandoverView(
 /// <summary>The handover digest: what is open, at risk and held by whom, posted at each shift change.</summary>
 public static class HandoverCard
 {
+    /// <summary>What the "I've got it" button's data names: the shift's index and its run's start (unix seconds).</summary>
+    public const string ShiftKey = "shift";
+    public const string StartKey = "start";
+
     public static AdaptiveCard Build(HandoverView view, Buttons buttons)
     {
         var body = new List<Element>

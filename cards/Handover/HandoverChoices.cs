@@ -15,6 +15,11 @@ public sealed record HandoverOptions(string Boundary, IReadOnlyList<Choice> Inco
 /// <summary>The same three choices on the outgoing owner's reminder and on the digest: keep, hand to, release.</summary>
 public static class HandoverChoiceRows
 {
+    /// <summary>Which card a choice was pressed on, so it can be redrawn: the owner's reminder or a digest.</summary>
+    public const string CardKey = "card";
+    public const string OwnerCard = "owner";
+    public const string DigestCard = "digest";
+
     public const string ChoiceKey = "choice";
     public const string BoundaryKey = "boundary";
     public const string AssigneeField = "handTo";

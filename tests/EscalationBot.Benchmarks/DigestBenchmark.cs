@@ -120,7 +120,7 @@ internal static class DigestBenchmark
             await buildOnly.RunAsync(i, () => Task.FromResult(HandoverDigest.Build(input, policy, items)));
             await send.RunAsync(i, () => job.PostAsync(run.Index, run.Start.ToUnixTimeSeconds(), null, CancellationToken.None),
                 result => CheckPostedAsync(connector, handovers, run, posts, result, sent));
-            await card.RunAsync(i, () => Task.FromResult(CardJson.Serialize(HandoverCard.Build(sent.Last!.View, buttons))), json =>
+            await card.RunAsync(i, () => Task.FromResult(CardJson.Serialize(HandoverCard.Build(sent.Last!.View.ToView(), buttons))), json =>
             {
                 var bytes = Encoding.UTF8.GetByteCount(json);
                 sent.MaxCardJsonBytes = Math.Max(sent.MaxCardJsonBytes, bytes);

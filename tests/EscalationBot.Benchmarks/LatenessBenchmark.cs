@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using EscalationBot.Cases;
+using EscalationBot.Deliveries;
 using EscalationBot.Jobs;
 using EscalationBot.Sla;
 using EscalationBot.Testing;
@@ -54,7 +56,7 @@ internal static partial class LatenessBenchmark
         var activities = new Activities(connector);
         var sla = host.Services.GetRequiredService<IOptionsMonitor<SlaOptions>>().CurrentValue; // starts the host and its sweep
         var jobs = host.Services.GetRequiredService<IOptions<JobsOptions>>().Value;
-        var reminders = host.Services.GetRequiredService<IReminderStore>();
+        var reminders = host.Services.GetRequiredService<IDeliveryStore>();
 
         await host.SendAsync(activities.Message(People.Lead, "setup queue", Activities.QueueChannel));
         await host.SendAsync(activities.Message(People.Lead, "setup leads", Activities.LeadsChannel));
@@ -116,9 +118,9 @@ internal static partial class LatenessBenchmark
         Row("all", sent);
         Row($"lead time >= {lookAhead.TotalSeconds:F0} s (a regular sweep plans them)", sent.Where(d => Lead(d) >= lookAhead).ToList());
         Row($"lead time <  {lookAhead.TotalSeconds:F0} s (need an early sweep)", sent.Where(d => Lead(d) < lookAhead).ToList());
-        foreach (var mark in sent.GroupBy(d => (d.Chase, d.Step)).OrderBy(g => Lead(g.First())))
+        foreach (var mark in sent.GroupBy(d => (d.Kind, d.Step)).OrderBy(g => Lead(g.First())))
         {
-            Row($"  {mark.Key.Chase} {mark.Key.Step}% (lead {Lead(mark.First()).TotalSeconds:F0} s)", mark.ToList());
+            Row($"  {mark.Key.Kind} {mark.Key.Step}% (lead {Lead(mark.First()).TotalSeconds:F0} s)", mark.ToList());
         }
     }
 
@@ -136,7 +138,7 @@ internal static partial class LatenessBenchmark
     }
 
     /// <summary>How long before it fell due the reminder's index row was written: at filing, for these unclaimed cases.</summary>
-    private static TimeSpan Lead(Delivery d) => (d.Chase == Chase.FirstResponse ? FirstResponse : Resolution) * (d.Step / 100.0);
+    private static TimeSpan Lead(Delivery d) => (d.Kind == nameof(Chase.FirstResponse) ? FirstResponse : Resolution) * (d.Step / 100.0);
 
     /// <summary>Reminder posts ("ESC-12 (Sev1 …): 50% of …", "Breach: ESC-12 (…"), by their text: one text per reminder.</summary>
     private static IReadOnlyList<string> ReminderPosts(RecordingConnector connector) =>

@@ -1,4 +1,4 @@
-using EscalationBot.Storage;
+using EscalationBot.Outages;
 
 namespace EscalationBot.Chat.Commands;
 

@@ -36,7 +36,7 @@ internal static class TeamRows
         new Command<AcknowledgeHandover>
         {
             CardVerb = Verbs.AcknowledgeHandover,
-            Card = d => new AcknowledgeHandover(d.Read(HandoverCardKeys.Shift), d.Read(HandoverCardKeys.Start)),
+            Card = d => new AcknowledgeHandover(d.Read(HandoverCard.ShiftKey), d.Read(HandoverCard.StartKey)),
         },
         new Command<StartShift>
         {
@@ -70,7 +70,7 @@ internal static class TeamRows
         d.Read(HandoverChoiceRows.ChoiceKey),
         d.Read(HandoverChoiceRows.BoundaryKey),
         d.Read(HandoverChoiceRows.AssigneeField),
-        d.Read(HandoverCardKeys.Card),
-        d.Read(HandoverCardKeys.Shift),
-        d.Read(HandoverCardKeys.Start));
+        d.Read(HandoverChoiceRows.CardKey),
+        d.Read(HandoverCard.ShiftKey),
+        d.Read(HandoverCard.StartKey));
 }

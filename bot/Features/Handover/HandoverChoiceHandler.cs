@@ -40,7 +40,7 @@ public sealed class HandoverChoiceHandler(
         // message proves it, and its choices must be the open ones for this boundary. Non-staff are refused by every
         // rule below and never see a digest.
         PostedDigest? digest = null;
-        if (turn.FromCard && turn.Actor.IsStaff && choice.Card == OutgoingOwners.DigestCard && choice.Shift is not null)
+        if (turn.FromCard && turn.Actor.IsStaff && choice.Card == HandoverChoiceRows.DigestCard && choice.Shift is not null)
         {
             digest = await acknowledgements.PressedAsync(choice.Shift, choice.Start, HandoverHandler.PressedOn(turn), cancellationToken);
             if (digest?.View.Options?.Boundary is not { } boundary || boundary != choice.Boundary)
@@ -83,7 +83,7 @@ public sealed class HandoverChoiceHandler(
     private async Task<Reply> RedrawnAsync(
         ChatCommand.HandoverChoice choice, PostedDigest? digest, ShiftRun outgoing, Reply result, ChatTurn turn, CancellationToken cancellationToken)
     {
-        if (choice.Card == OutgoingOwners.DigestCard)
+        if (choice.Card == HandoverChoiceRows.DigestCard)
         {
             var redrawn = digest is not null ? await acknowledgements.RedrawAsync(digest, cancellationToken)
                 : choice.Shift is null && turn.Actor.Role == Role.Lead ? await handovers.NowAsync(cancellationToken)

@@ -52,7 +52,7 @@ public sealed class IntakeHandler(
         }
 
         var now = clock.GetUtcNow();
-        var checkedForm = IntakeValidator.Validate(command.Values, team.Value.Zone(), now);
+        var checkedForm = IntakeFormValidator.Validate(command.Values, team.Value.Zone(), now);
         if (checkedForm.Report is not { } report)
         {
             return Form(command.Values, checkedForm.Problems, turn);
@@ -100,7 +100,7 @@ public sealed class IntakeHandler(
 
     public async Task<Reply> HandleAsync(ChatCommand.AddToCase command, ChatTurn turn, CancellationToken cancellationToken)
     {
-        var checkedForm = IntakeValidator.Validate(command.Values, team.Value.Zone(), clock.GetUtcNow());
+        var checkedForm = IntakeFormValidator.Validate(command.Values, team.Value.Zone(), clock.GetUtcNow());
         if (checkedForm.Report is not { } report)
         {
             return Form(command.Values, checkedForm.Problems, turn);

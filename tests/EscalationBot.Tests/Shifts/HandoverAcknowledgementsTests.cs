@@ -17,7 +17,7 @@ public sealed class HandoverAcknowledgementsTests
     private static readonly PostedDigest Digest = new(
         0,
         DateTimeOffset.UnixEpoch,
-        new HandoverView("Handover", "", [], [], null, null),
+        new DigestSnapshot("Handover", "", [], [], null, null, null),
         [Post("msteams", "19:queue@thread.tacv2", "1700000000001"), Post("webchat", "webchat-queue", "wc-7")],
         DateTimeOffset.UnixEpoch);
 

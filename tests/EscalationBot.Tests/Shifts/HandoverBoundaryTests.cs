@@ -1,5 +1,5 @@
+using EscalationBot.Deliveries;
 using EscalationBot.Shifts;
-using EscalationBot.Sla;
 using EscalationBot.Tests.Infrastructure;
 using EscalationBot.Tests.Jobs;
 using Hangfire.Common;
@@ -81,7 +81,8 @@ public sealed class HandoverBoundaryTests(AzuriteFixture azurite) : RestartableB
 
         Assert.Single(Digests(Activities.LeadsChannel));
         Assert.Single(Digests(Activities.QueueChannel));
-        var record = Assert.Single(await second.Services.GetRequiredService<IReminderStore>().DeliveriesAsync(0, CancellationToken.None), d => d.Chase == Chase.Handover);
+        var records = await second.Services.GetRequiredService<IDeliveryStore>().DeliveriesAsync(0, CancellationToken.None);
+        var record = Assert.Single(records, d => d.Kind == HandoverDeliveries.Digest);
         Assert.Equal(("sent", "leads,queue"), (record.State, record.SentTo));
     }
 

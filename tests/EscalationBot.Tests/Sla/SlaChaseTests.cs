@@ -1,5 +1,6 @@
 using EscalationBot.Cases;
 using EscalationBot.Chat;
+using EscalationBot.Deliveries;
 using EscalationBot.Sla;
 using EscalationBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -57,7 +58,7 @@ public sealed class SlaChaseTests(AzuriteFixture azurite) : RestartableBotTest
         Connector.Calls.Where(c => c.IsPost && c.Text.Contains(caseId + " (", StringComparison.Ordinal)).ToList();
 
     private static async Task<IReadOnlyList<Delivery>> DeliveriesAsync(BotHost host, int number) =>
-        await host.Services.GetRequiredService<IReminderStore>().DeliveriesAsync(number, CancellationToken.None);
+        await host.Services.GetRequiredService<IDeliveryStore>().DeliveriesAsync(number, CancellationToken.None);
 
     private static async Task<IReadOnlyList<Delivery>> WaitForDeliveriesAsync(BotHost host, int number, int count)
     {
@@ -94,7 +95,7 @@ public sealed class SlaChaseTests(AzuriteFixture azurite) : RestartableBotTest
         // First response and resolution, each at 50%, 80% and 100%: the first two to the queue, the breach to the leads.
         Assert.Equal(
             ["FirstResponse|100|leads", "FirstResponse|50|queue", "FirstResponse|80|queue", "Resolution|100|leads", "Resolution|50|queue", "Resolution|80|queue"],
-            sent.Select(d => $"{d.Chase}|{d.Step}|{d.SentTo}").Order());
+            sent.Select(d => $"{d.Kind}|{d.Step}|{d.SentTo}").Order());
         Assert.All(sent, d => Assert.True(d.SentAt >= d.DueAt, $"{d.Key} was sent at {d.SentAt:O}, before it was due at {d.DueAt:O}"));
 
         var posts = Reminders("ESC-1");
@@ -123,7 +124,7 @@ public sealed class SlaChaseTests(AzuriteFixture azurite) : RestartableBotTest
 
         Assert.Equal(
             ["Resolution|100|leads", "Resolution|50|owner:spec-1", "Resolution|80|owner:spec-1"],
-            sent.Select(d => $"{d.Chase}|{d.Step}|{d.SentTo}").Order());
+            sent.Select(d => $"{d.Kind}|{d.Step}|{d.SentTo}").Order());
         var posts = Reminders("ESC-1");
         Assert.Equal(3, posts.Count);
         Assert.Equal(2, posts.Count(p => p.ConversationId == OwnerChat && p.Card is null));
@@ -147,7 +148,8 @@ public sealed class SlaChaseTests(AzuriteFixture azurite) : RestartableBotTest
         var sent = await WaitForDeliveriesAsync(second, 1, 3);
         await SettleAsync(second);
 
-        Assert.Equal(["FirstResponse|100|leads", "FirstResponse|50|queue", "FirstResponse|80|queue"], sent.Select(d => $"{d.Chase}|{d.Step}|{d.SentTo}").Order());
+        Assert.Equal(
+            ["FirstResponse|100|leads", "FirstResponse|50|queue", "FirstResponse|80|queue"], sent.Select(d => $"{d.Kind}|{d.Step}|{d.SentTo}").Order());
         var posts = Reminders("ESC-1");
         Assert.Equal(3, posts.Count);
         Assert.Single(posts, p => p.Text.Contains("50% of its 6 s first-response target", StringComparison.Ordinal));
@@ -188,7 +190,9 @@ public sealed class SlaChaseTests(AzuriteFixture azurite) : RestartableBotTest
         await FileAsync(host);
 
         var sent = await WaitForDeliveriesAsync(host, 1, 3);
-        Assert.Equal(["FirstResponse|100", "FirstResponse|50", "FirstResponse|80"], sent.Where(d => d.Chase == Chase.FirstResponse).Select(d => $"{d.Chase}|{d.Step}").Order());
+        Assert.Equal(
+            ["FirstResponse|100", "FirstResponse|50", "FirstResponse|80"],
+            sent.Where(d => d.Kind == nameof(Chase.FirstResponse)).Select(d => $"{d.Kind}|{d.Step}").Order());
     }
 
     [Fact]
@@ -224,7 +228,7 @@ public sealed class SlaChaseTests(AzuriteFixture azurite) : RestartableBotTest
         while (done.Count < 3 && DateTime.UtcNow < deadline)
         {
             await Task.Delay(100);
-            done = (await DeliveriesAsync(host, 1)).Where(d => d.Chase == Chase.FirstResponse && d.State == "undeliverable").ToList();
+            done = (await DeliveriesAsync(host, 1)).Where(d => d.Kind == nameof(Chase.FirstResponse) && d.State == "undeliverable").ToList();
         }
 
         Assert.Equal(3, done.Count);
@@ -242,7 +246,7 @@ public sealed class SlaChaseTests(AzuriteFixture azurite) : RestartableBotTest
         var sent = await WaitForDeliveriesAsync(host, 1, 2);
         await SettleAsync(host);
 
-        Assert.Equal(["Idle|1|owner:spec-1", "Idle|2|owner:spec-1"], sent.Select(d => $"{d.Chase}|{d.Step}|{d.SentTo}").Order());
+        Assert.Equal(["Idle|1|owner:spec-1", "Idle|2|owner:spec-1"], sent.Select(d => $"{d.Kind}|{d.Step}|{d.SentTo}").Order());
         var store = host.Services.GetRequiredService<ICaseStore>();
         var c = (await store.GetAsync(1, CancellationToken.None))!.Case;
         Assert.Equal(CaseState.New, c.State);

@@ -1,5 +1,6 @@
 using Azure;
 using EscalationBot.Cases;
+using EscalationBot.Deliveries;
 using EscalationBot.Sla;
 using EscalationBot.Tests.Infrastructure;
 using EscalationBot.Tests.Jobs;
@@ -39,12 +40,12 @@ public sealed class SlaChaserTests(AzuriteFixture azurite) : BotTest(azurite)
     }
 
     /// <summary>A chaser on the bot's services, with the test's clock and whatever else the test hands it.</summary>
-    private SlaChaser Chaser(IReminderStore reminders, IBackgroundJobClient? jobs = null)
+    private SlaChaser Chaser(IDeliveryStore deliveries, IBackgroundJobClient? jobs = null)
     {
         var services = Host.Services;
-        var claims = ActivatorUtilities.CreateInstance<DeliveryClaims>(services, reminders, (TimeProvider)clock);
+        var claims = ActivatorUtilities.CreateInstance<DeliveryClaims>(services, deliveries, (TimeProvider)clock);
         return ActivatorUtilities.CreateInstance<SlaChaser>(
-            services, reminders, claims, (TimeProvider)clock, jobs ?? services.GetRequiredService<IBackgroundJobClient>());
+            services, claims, (TimeProvider)clock, jobs ?? services.GetRequiredService<IBackgroundJobClient>());
     }
 
     private PerformContext JobContext(Reminder r) => JobRuns.Context(
@@ -57,16 +58,16 @@ public sealed class SlaChaserTests(AzuriteFixture azurite) : BotTest(azurite)
     public async Task A_reminder_another_sender_holds_is_looked_at_again_when_its_lease_ends()
     {
         var breach = await FileAndBindAsync();
-        var reminders = Host.Services.GetRequiredService<IReminderStore>();
+        var deliveries = Host.Services.GetRequiredService<IDeliveryStore>();
         var lease = TimeSpan.FromMinutes(2);
-        Assert.NotNull((await reminders.TryClaimAsync(breach, "other-instance/7", clock.GetUtcNow(), lease, CancellationToken.None)).Claim);
+        Assert.NotNull((await deliveries.TryClaimAsync(breach.Deliverable(), "other-instance/7", clock.GetUtcNow(), lease, CancellationToken.None)).Claim);
         var jobs = new Mock<IBackgroundJobClient>();
 
-        var outcome = await Chaser(reminders, jobs.Object)
+        var outcome = await Chaser(deliveries, jobs.Object)
             .RemindAsync(1, breach.Chase, breach.Step, breach.Round, breach.DueAt, "due|test", null, CancellationToken.None);
 
         Assert.StartsWith("another sender holds it", outcome, StringComparison.Ordinal);
-        var lookAgain = SlaChaser.RunAt(clock.GetUtcNow() + lease + SlaChaser.Tolerance);
+        var lookAgain = SlaChaser.RunAt(clock.GetUtcNow() + lease + DeliveryClaims.Tolerance);
         jobs.Verify(j => j.Create(
             It.Is<Job>(job => job.Method.Name == nameof(SlaChaser.RemindAsync) && (int)job.Args[0] == 1 && (int)job.Args[2] == 100),
             It.Is<ScheduledState>(s => s.EnqueueAt == lookAgain.UtcDateTime)), Times.Once);
@@ -79,20 +80,20 @@ public sealed class SlaChaserTests(AzuriteFixture azurite) : BotTest(azurite)
     public async Task A_send_whose_record_fails_is_not_sent_again_when_the_job_is_retried(int failedWrites)
     {
         var breach = await FileAndBindAsync();
-        var reminders = new FlakyReminderStore(Host.Services.GetRequiredService<IReminderStore>(), failedWrites);
+        var deliveries = new FlakyDeliveryStore(Host.Services.GetRequiredService<IDeliveryStore>(), failedWrites);
         var context = JobContext(breach);
 
         var outcome = await JobRuns.WithOneRetryAsync(() =>
-            Chaser(reminders).RemindAsync(1, breach.Chase, breach.Step, breach.Round, breach.DueAt, "due|test", context, CancellationToken.None));
+            Chaser(deliveries).RemindAsync(1, breach.Chase, breach.Step, breach.Round, breach.DueAt, "due|test", context, CancellationToken.None));
 
         Assert.StartsWith("sent: leads", outcome, StringComparison.Ordinal);
         Assert.Single(Breaches());
-        var delivery = Assert.Single(await reminders.DeliveriesAsync(1, CancellationToken.None), d => d.Key == breach.Key);
+        var delivery = Assert.Single(await deliveries.DeliveriesAsync(1, CancellationToken.None), d => d.Key == breach.Key);
         Assert.Equal(("sent", "leads"), (delivery.State, delivery.SentTo));
     }
 
     /// <summary>The real store, whose first few outcome writes fail as in a storage blip.</summary>
-    private sealed class FlakyReminderStore(IReminderStore inner, int failures) : IReminderStore
+    private sealed class FlakyDeliveryStore(IDeliveryStore inner, int failures) : IDeliveryStore
     {
         private int failed;
 
@@ -101,15 +102,9 @@ public sealed class SlaChaserTests(AzuriteFixture azurite) : BotTest(azurite)
                 ? throw new RequestFailedException(503, "Table Storage is not answering (test)")
                 : inner.CompleteAsync(claim, state, sentTo, at, cancellationToken);
 
-        public Task<IReadOnlyList<DueReminder>> DueByAsync(DateTimeOffset until, CancellationToken cancellationToken) =>
-            inner.DueByAsync(until, cancellationToken);
-
-        public Task IndexAsync(Reminder reminder, CancellationToken cancellationToken) => inner.IndexAsync(reminder, cancellationToken);
-
-        public Task ForgetAsync(string rowKey, CancellationToken cancellationToken) => inner.ForgetAsync(rowKey, cancellationToken);
-
-        public Task<ClaimResult> TryClaimAsync(Reminder reminder, string claimant, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken) =>
-            inner.TryClaimAsync(reminder, claimant, now, lease, cancellationToken);
+        public Task<ClaimResult> TryClaimAsync(
+            Deliverable deliverable, string claimant, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken) =>
+            inner.TryClaimAsync(deliverable, claimant, now, lease, cancellationToken);
 
         public Task<IReadOnlyList<Delivery>> DeliveriesAsync(int number, CancellationToken cancellationToken) =>
             inner.DeliveriesAsync(number, cancellationToken);

@@ -1,3 +1,4 @@
+using EscalationBot.Deliveries;
 using EscalationBot.Sla;
 using EscalationBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,7 +44,7 @@ public sealed class SlaTwoInstancesTests(PostgresFixture postgres, AzuriteFixtur
         await b.SendAsync(activities.Message(People.Lead, "setup leads", Activities.LeadsChannel));
         await b.SendAsync(activities.Invoke(People.Reporter, "submitIntake", Activities.IntakeForm(), Activities.Personal(People.Reporter)));
 
-        var reminders = a.Services.GetRequiredService<IReminderStore>();
+        var reminders = a.Services.GetRequiredService<IDeliveryStore>();
         var sent = await Poll.UntilAsync(
             async () => (await reminders.DeliveriesAsync(1, CancellationToken.None)).Where(d => d.State == "sent").ToList(),
             d => d.Count >= 6,
@@ -57,7 +58,7 @@ public sealed class SlaTwoInstancesTests(PostgresFixture postgres, AzuriteFixtur
 
         Assert.Equal(
             ["FirstResponse|100|leads", "FirstResponse|50|queue", "FirstResponse|80|queue", "Resolution|100|leads", "Resolution|50|queue", "Resolution|80|queue"],
-            sent.Select(d => $"{d.Chase}|{d.Step}|{d.SentTo}").Order());
+            sent.Select(d => $"{d.Kind}|{d.Step}|{d.SentTo}").Order());
         var posts = connector.Calls.Where(c => c.IsPost && c.Text.Contains("ESC-1 (", StringComparison.Ordinal)).ToList();
         Assert.Equal(6, posts.Count);
         Assert.Equal(6, posts.Select(p => p.Text).Distinct().Count());

@@ -1,6 +1,5 @@
 using Azure.Data.Tables;
 using EscalationBot.Cases;
-using EscalationBot.Jobs;
 using EscalationBot.Sla;
 using EscalationBot.Storage;
 using EscalationBot.Tests.Cases;
@@ -8,7 +7,7 @@ using EscalationBot.Tests.Infrastructure;
 
 namespace EscalationBot.Tests.Storage;
 
-/// <summary>The due-time index written with case changes, and delivery records with their leases, on Azurite.</summary>
+/// <summary>The due-time index written with case changes, on Azurite.</summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class TableReminderStoreTests(AzuriteFixture azurite) : IAsyncLifetime
 {
@@ -80,50 +79,5 @@ public sealed class TableReminderStoreTests(AzuriteFixture azurite) : IAsyncLife
         // Everything after the change is indexed again; the 50% mark (7.5 min, already past) is not.
         var due = await reminders.DueByAsync(T0.AddDays(1), CancellationToken.None);
         Assert.Equal([(Chase.FirstResponse, 80), (Chase.FirstResponse, 100), (Chase.Resolution, 50), (Chase.Resolution, 80), (Chase.Resolution, 100)], due.Select(d => (d.Reminder.Chase, d.Reminder.Step)));
-    }
-
-    [Fact]
-    public async Task A_delivery_is_reserved_for_one_sender_until_its_lease_runs_out()
-    {
-        var c = await FileAsync();
-        var breach = SlaSchedule.Of(c, CasePolicy.Default).First(r => r.IsBreach);
-
-        var first = await reminders.TryClaimAsync(breach, "job-1", T0, Lease, CancellationToken.None);
-        Assert.NotNull(first.Claim);
-        var held = await reminders.TryClaimAsync(breach, "job-2", T0.AddMinutes(1), Lease, CancellationToken.None);
-        Assert.Equal((null, false, T0 + Lease), (held.Claim, held.AlreadyDone, held.HeldUntil));
-
-        // A retry of the same job may carry on; after the lease, another sender takes over.
-        var retry = await reminders.TryClaimAsync(breach, "job-1", T0.AddMinutes(1), Lease, CancellationToken.None);
-        Assert.NotNull(retry.Claim);
-        var takeover = await reminders.TryClaimAsync(breach, "job-2", T0.AddMinutes(4), Lease, CancellationToken.None);
-        Assert.NotNull(takeover.Claim);
-
-        // The sender that lost its reservation cannot record the outcome; the one holding it can, once.
-        Assert.False(await reminders.CompleteAsync(retry.Claim!, "sent", "leads", T0.AddMinutes(4), CancellationToken.None));
-        Assert.True(await reminders.CompleteAsync(takeover.Claim!, "sent", "leads", T0.AddMinutes(4), CancellationToken.None));
-        // Written again with the same claim (an earlier write whose answer was lost): it is there, so it is done.
-        Assert.True(await reminders.CompleteAsync(takeover.Claim!, "sent", "leads", T0.AddMinutes(4), CancellationToken.None));
-        Assert.Same(ClaimResult.Done, await reminders.TryClaimAsync(breach, "job-3", T0.AddHours(1), Lease, CancellationToken.None));
-
-        var delivery = Assert.Single(await reminders.DeliveriesAsync(c.Number, CancellationToken.None));
-        Assert.Equal(("sent", "leads", breach.DueAt), (delivery.State, delivery.SentTo, delivery.DueAt));
-    }
-
-    [Fact]
-    public async Task Two_instances_running_jobs_with_the_same_id_cannot_both_hold_a_delivery()
-    {
-        var c = await FileAsync();
-        var breach = SlaSchedule.Of(c, CasePolicy.Default).First(r => r.IsBreach);
-        // Hangfire.InMemory numbers jobs from 1 in every process: an instance and its replacement both run a job "1".
-        var (old, replacement) = (new InstanceId(), new InstanceId());
-
-        Assert.NotNull((await reminders.TryClaimAsync(breach, old.Claimant("1"), T0, Lease, CancellationToken.None)).Claim);
-        var second = await reminders.TryClaimAsync(breach, replacement.Claimant("1"), T0.AddSeconds(30), Lease, CancellationToken.None);
-
-        Assert.Null(second.Claim);
-        Assert.Equal(T0 + Lease, second.HeldUntil);
-        // A retry of the same job on the same instance still carries on.
-        Assert.NotNull((await reminders.TryClaimAsync(breach, old.Claimant("1"), T0.AddSeconds(40), Lease, CancellationToken.None)).Claim);
     }
 }

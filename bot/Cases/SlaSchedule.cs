@@ -1,14 +1,12 @@
 using System.Globalization;
-using EscalationBot.Cases;
 
-namespace EscalationBot.Sla;
+namespace EscalationBot.Cases;
 
 /// <summary>
-/// What a reminder chases: the first response (a claim), the resolution, or an owner gone quiet. The handover
-/// digest, its nudge, the outgoing owners' reminder and the release of cases nobody chose for use the same delivery
-/// records, with the shift's index as the step and the run's start as the round.
+/// What a reminder chases: the first response (a claim), the resolution, or an owner gone quiet. Its name is stored
+/// (the due-time index, the delivery record's kind and key): never rename a value.
 /// </summary>
-public enum Chase { FirstResponse, Resolution, Idle, Handover, HandoverNudge, HandoverAsk, HandoverRelease }
+public enum Chase { FirstResponse, Resolution, Idle }
 
 /// <summary>
 /// One moment at which someone must hear about a case. <see cref="Step"/> is the share of the target gone (50, 80,

@@ -1,4 +1,4 @@
-namespace EscalationBot.Sla;
+namespace EscalationBot.Cases;
 
 /// <summary>
 /// Which time counts towards a target. <see cref="AllHours"/> is the default: the team works around the clock,

@@ -2,7 +2,7 @@ using EscalationBot.Jobs;
 using Hangfire.Server;
 using Microsoft.Extensions.Options;
 
-namespace EscalationBot.Sla;
+namespace EscalationBot.Deliveries;
 
 /// <summary>What a send did, kept with its Hangfire job until the delivery record has it.</summary>
 public sealed record SentOutcome(DeliveryClaim Claim, string State, string? SentTo, DateTimeOffset At);
@@ -14,9 +14,9 @@ public sealed record SentOutcome(DeliveryClaim Claim, string State, string? Sent
 /// Hangfire's store, where its retries (the same job) find it: a retry records the send instead of repeating it.
 /// </summary>
 public sealed class DeliveryClaims(
-    IReminderStore store,
+    IDeliveryStore store,
     InstanceId instance,
-    IOptionsMonitor<SlaOptions> sla,
+    IOptionsMonitor<DeliveryOptions> options,
     TimeProvider clock,
     ILogger<DeliveryClaims> logger)
 {
@@ -27,15 +27,18 @@ public sealed class DeliveryClaims(
     public static readonly IReadOnlyList<TimeSpan> WriteRetryDelays =
         [TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3)];
 
-    public Task<ClaimResult> ClaimAsync(Reminder reminder, PerformContext? context, CancellationToken cancellationToken) =>
-        store.TryClaimAsync(reminder, instance.Claimant(context), clock.GetUtcNow(), sla.CurrentValue.DeliveryLease, cancellationToken);
+    /// <summary>Clocks of two instances, and the store's rounding, may differ by this much.</summary>
+    public static readonly TimeSpan Tolerance = TimeSpan.FromSeconds(2);
+
+    public Task<ClaimResult> ClaimAsync(Deliverable deliverable, PerformContext? context, CancellationToken cancellationToken) =>
+        store.TryClaimAsync(deliverable, instance.Claimant(context), clock.GetUtcNow(), options.CurrentValue.DeliveryLease, cancellationToken);
 
     /// <summary>
     /// When a job that found its delivery held by another sender looks again: just after that sender's lease, in
     /// case it died holding it (if it finished, the job finds the record done and stops).
     /// </summary>
     public DateTimeOffset LookAgainAt(ClaimResult held) =>
-        (held.HeldUntil ?? clock.GetUtcNow() + sla.CurrentValue.DeliveryLease) + SlaChaser.Tolerance;
+        (held.HeldUntil ?? clock.GetUtcNow() + options.CurrentValue.DeliveryLease) + Tolerance;
 
     /// <summary>
     /// Records what the send did: kept with the job first, then written to the delivery record, the write tried
@@ -55,7 +58,8 @@ public sealed class DeliveryClaims(
     /// </summary>
     public async Task<SentOutcome?> FinishEarlierAttemptAsync(PerformContext? context, CancellationToken cancellationToken)
     {
-        if (context?.GetJobParameter<SentOutcome>(OutcomeParameter, allowStale: false) is not { } earlier)
+        // An outcome kept in another shape (before a deploy) reads with no deliverable: nothing to record then.
+        if (context?.GetJobParameter<SentOutcome>(OutcomeParameter, allowStale: false) is not { Claim.Deliverable: not null } earlier)
         {
             return null;
         }
@@ -87,7 +91,7 @@ public sealed class DeliveryClaims(
 
     private async Task<bool> RecordAsync(SentOutcome outcome, CancellationToken cancellationToken)
     {
-        var key = outcome.Claim.Reminder.Key;
+        var key = outcome.Claim.Deliverable.Key;
         var recorded = await RetryWriteAsync(
             () => store.CompleteAsync(outcome.Claim, outcome.State, outcome.SentTo, outcome.At, cancellationToken),
             "delivery " + key,
@@ -95,7 +99,7 @@ public sealed class DeliveryClaims(
         if (!recorded)
         {
             logger.LogWarning(
-                "Delivery {Key} was taken over while it was being sent: its lease ({Lease}) is too short", key, sla.CurrentValue.DeliveryLease);
+                "Delivery {Key} was taken over while it was being sent: its lease ({Lease}) is too short", key, options.CurrentValue.DeliveryLease);
         }
 
         return recorded;

@@ -1,10 +1,9 @@
 using EscalationBot.Cases;
 using EscalationBot.Chat;
 using EscalationBot.Sla;
-using EscalationBot.Tests.Cases;
 using Microsoft.Extensions.Time.Testing;
 
-namespace EscalationBot.Tests.Sla;
+namespace EscalationBot.Tests.Cases;
 
 /// <summary>
 /// The reminders a case has, driven by a fake clock through the real case rules: thresholds, the pause while

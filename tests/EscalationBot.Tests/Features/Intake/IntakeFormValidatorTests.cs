@@ -1,9 +1,10 @@
 using EscalationBot.Cards.Intake;
 using EscalationBot.Cases;
+using EscalationBot.Features.Intake;
 
-namespace EscalationBot.Tests.Cases;
+namespace EscalationBot.Tests.Features.Intake;
 
-public sealed class IntakeValidatorTests
+public sealed class IntakeFormValidatorTests
 {
     private static readonly TimeZoneInfo Singapore = TimeZoneInfo.FindSystemTimeZoneById("Asia/Singapore");
     private static readonly DateTimeOffset Now = new(2026, 11, 24, 2, 0, 0, TimeSpan.Zero);
@@ -22,7 +23,7 @@ public sealed class IntakeValidatorTests
     [Fact]
     public void A_complete_form_becomes_a_report_with_trimmed_text_and_distinct_urls()
     {
-        var result = IntakeValidator.Validate(Form(), Singapore, Now);
+        var result = IntakeFormValidator.Validate(Form(), Singapore, Now);
         var report = Assert.IsType<CaseReport>(result.Report);
         Assert.Equal(Platform.Instagram, report.Platform);
         Assert.Equal("Example NGO", report.Partner);
@@ -38,7 +39,7 @@ public sealed class IntakeValidatorTests
         var form = Form();
         form[IntakeFields.DeadlineDate] = "2026-11-25";
         form[IntakeFields.DeadlineTime] = "09:30";
-        var report = IntakeValidator.Validate(form, Singapore, Now).Report!;
+        var report = IntakeFormValidator.Validate(form, Singapore, Now).Report!;
         Assert.Equal(new DateTimeOffset(2026, 11, 25, 1, 30, 0, TimeSpan.Zero), report.PartnerDeadline!.Value.ToUniversalTime());
     }
 
@@ -57,7 +58,7 @@ public sealed class IntakeValidatorTests
     {
         var form = Form();
         form[field] = value;
-        var result = IntakeValidator.Validate(form, Singapore, Now);
+        var result = IntakeFormValidator.Validate(form, Singapore, Now);
         Assert.False(result.IsValid);
         Assert.Contains(expected, result.Problems[field]);
     }
@@ -66,15 +67,15 @@ public sealed class IntakeValidatorTests
     public void Oversized_text_and_too_many_urls_are_refused()
     {
         var form = Form();
-        form[IntakeFields.Description] = new string('x', IntakeValidator.Limits.Description + 1);
-        form[IntakeFields.Partner] = new string('x', IntakeValidator.Limits.Partner + 1);
-        var result = IntakeValidator.Validate(form, Singapore, Now);
+        form[IntakeFields.Description] = new string('x', TextLimits.Description + 1);
+        form[IntakeFields.Partner] = new string('x', TextLimits.Partner + 1);
+        var result = IntakeFormValidator.Validate(form, Singapore, Now);
         Assert.Contains("the limit is 4000", result.Problems[IntakeFields.Description]);
         Assert.Contains("the limit is 100", result.Problems[IntakeFields.Partner]);
 
         form = Form();
         form[IntakeFields.ContentUrls] = string.Join("\n", Enumerable.Range(1, 21).Select(i => $"https://facebook.com/{i}"));
-        Assert.Contains("the limit is 20", IntakeValidator.Validate(form, Singapore, Now).Problems[IntakeFields.ContentUrls]);
+        Assert.Contains("the limit is 20", IntakeFormValidator.Validate(form, Singapore, Now).Problems[IntakeFields.ContentUrls]);
     }
 
     [Fact]
@@ -82,8 +83,8 @@ public sealed class IntakeValidatorTests
     {
         var form = Form();
         form[IntakeFields.ContentUrls] = "";
-        Assert.Contains("at least one content URL", IntakeValidator.Validate(form, Singapore, Now).Problems[IntakeFields.Account]);
+        Assert.Contains("at least one content URL", IntakeFormValidator.Validate(form, Singapore, Now).Problems[IntakeFields.Account]);
         form[IntakeFields.Account] = "@someone";
-        Assert.True(IntakeValidator.Validate(form, Singapore, Now).IsValid);
+        Assert.True(IntakeFormValidator.Validate(form, Singapore, Now).IsValid);
     }
 }

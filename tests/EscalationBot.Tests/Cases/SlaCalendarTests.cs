@@ -1,6 +1,6 @@
-using EscalationBot.Sla;
+using EscalationBot.Cases;
 
-namespace EscalationBot.Tests.Sla;
+namespace EscalationBot.Tests.Cases;
 
 /// <summary>Which time counts towards a target: around the clock, or business hours with weekends, holidays, midnight and DST.</summary>
 public sealed class SlaCalendarTests

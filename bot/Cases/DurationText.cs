@@ -1,10 +1,10 @@
 namespace EscalationBot.Cases;
 
 /// <summary>
-/// Short, human durations for the rules' own sentences ("45 s", "12 min", "3 h 5 min", "2 d 4 h"): the same text as
-/// the card project's <c>Durations.Format</c>, which the case rules may not use.
+/// Short, human durations for the rules' own texts: "45 s", "12 min", "3 h 5 min", "2 d 4 h". The same words as
+/// the cards' <c>Durations.Format</c> (a test holds the two to each other): the case rules use no card type.
 /// </summary>
-internal static class CaseDurations
+public static class DurationText
 {
     public static string Format(TimeSpan span)
     {

@@ -1,4 +1,4 @@
-namespace EscalationBot.Sla;
+namespace EscalationBot.Cases;
 
 public static class ZonedTime
 {

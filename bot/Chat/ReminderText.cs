@@ -2,7 +2,7 @@ using System.Globalization;
 using EscalationBot.Cards;
 using EscalationBot.Cases;
 
-namespace EscalationBot.Sla;
+namespace EscalationBot.Chat;
 
 /// <summary>
 /// The words of a reminder. Plain text, so it reads the same in a notification; it names the case, its severity and

@@ -1,6 +1,6 @@
 using Azure;
 
-namespace EscalationBot.Storage;
+namespace EscalationBot.Outages;
 
 /// <summary>Tells a storage outage (nothing reached, or the service failing) from a refusal we caused.</summary>
 public static class StorageFailure
