@@ -20,7 +20,7 @@ public sealed class HandoverJob(
     IHandoverStore handovers,
     DeliveryClaims claims,
     IConversationStore conversations,
-    CaseMessenger messenger,
+    ChatSender sender,
     IBackgroundJobClient jobs,
     IOptionsMonitor<ShiftsOptions> shifts,
     TimeProvider clock,
@@ -104,7 +104,7 @@ public sealed class HandoverJob(
                 continue;
             }
 
-            var id = await messenger.PostCardAsync(binding.Address, HandoverCard.Build(view, CaseMessenger.ButtonsForChannel(binding.ChannelId)), null, cancellationToken);
+            var id = await sender.PostCardAsync(binding.Address, HandoverCard.Build(view, ChatSender.ButtonsFor(binding.ChannelId)), null, cancellationToken);
             messages.Add(new PostedMessage(name, binding.Address, binding.ChannelId, id));
             context?.SetJobParameter(PostedParameter, messages);
             await StoreAsync();
@@ -174,8 +174,8 @@ public sealed class HandoverJob(
             return "undeliverable";
         }
 
-        var card = HandoverCard.Build(digest.View, CaseMessenger.ButtonsForChannel(leads.ChannelId));
-        var id = await messenger.PostCardAsync(leads.Address, card, text, cancellationToken);
+        var card = HandoverCard.Build(digest.View, ChatSender.ButtonsFor(leads.ChannelId));
+        var id = await sender.PostCardAsync(leads.Address, card, text, cancellationToken);
         await claims.CompleteAsync(context, claim, "sent", leads.Name, cancellationToken);
         await AddPostAsync(shiftIndex, start, new PostedMessage(NudgePost, leads.Address, leads.ChannelId, id), cancellationToken);
         return "nudged";
@@ -208,7 +208,7 @@ public sealed class HandoverJob(
         var digest = await handovers.GetAsync(shiftIndex, DateTimeOffset.FromUnixTimeSeconds(runStartUnix), cancellationToken);
         foreach (var message in digest?.Messages ?? [])
         {
-            await messenger.UpdateCardAsync(message.Address, message.MessageId, HandoverCard.Build(digest!.View, CaseMessenger.ButtonsForChannel(message.ChannelId)), cancellationToken);
+            await sender.UpdateCardAsync(message.Address, message.MessageId, HandoverCard.Build(digest!.View, ChatSender.ButtonsFor(message.ChannelId)), cancellationToken);
         }
     }
 }

@@ -19,7 +19,7 @@ public sealed class SlaChaser(
     DeliveryClaims claims,
     CaseWorkflow workflow,
     CasePolicy policy,
-    CaseMessenger messenger,
+    ReminderSender messenger,
     IBackgroundJobClient jobs,
     TimeProvider clock,
     ILogger<SlaChaser> logger)
