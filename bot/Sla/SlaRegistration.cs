@@ -6,6 +6,7 @@ public static class SlaRegistration
     public static WebApplicationBuilder AddSla(this WebApplicationBuilder builder)
     {
         builder.Services.AddTransient<SlaChaser>();
+        builder.Services.AddTransient<ReminderActions>();
         builder.Services.AddSingleton<DeliveryClaims>();
         builder.Services.AddSingleton<SweepSignal>();
         builder.Services.AddSingleton<SlaSweeper>();
