@@ -35,6 +35,11 @@ public static class BotRegistration
         builder.Services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<BotAdapter>());
         builder.Services.AddTransient<IBot, EscalationActivityHandler>();
         builder.Services.AddTransient<Commands.CommandDispatcher>();
+        builder.Services.AddTransient<ChatSender>();
+        builder.Services.AddTransient<QueueCardSync>();
+        builder.Services.AddTransient<ReporterNotifier>();
+        builder.Services.AddTransient<OwnerNotifier>();
+        builder.Services.AddTransient<ReminderSender>();
         builder.Services.AddTransient<CaseMessenger>();
         builder.Services.AddTransient<CaseCards>();
         builder.Services.AddSingleton<PeopleDirectory>();

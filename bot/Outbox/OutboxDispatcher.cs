@@ -18,7 +18,7 @@ namespace EscalationBot.Outbox;
 /// </summary>
 public sealed class OutboxDispatcher(
     IOutboxStore outbox,
-    CaseMessenger messenger,
+    OutboxSender sender,
     InstanceId instance,
     IBackgroundJobClient jobs,
     IOptionsMonitor<OutboxOptions> options,
@@ -90,7 +90,7 @@ public sealed class OutboxDispatcher(
 
             try
             {
-                await SendAsync(leased, cancellationToken);
+                await sender.SendAsync(leased, cancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -107,14 +107,6 @@ public sealed class OutboxDispatcher(
 
         return sent;
     }
-
-    private Task SendAsync(OutboxRow row, CancellationToken cancellationToken) => row.Stream switch
-    {
-        OutboxStream.Queue => messenger.SyncQueueCardAsync(row.Number, row.PostedMessageId, cancellationToken),
-        OutboxStream.Reporter => messenger.NotifyReporterAsync(row.Number, Enum.Parse<ReporterNotice>(row.What!), row.Version, cancellationToken),
-        OutboxStream.Owner => messenger.TellOwnerAsync(row.Number, Enum.Parse<OwnerNews>(row.What!), row.Version, row.RecipientId!, cancellationToken),
-        _ => throw new InvalidOperationException($"Unknown outbox stream {row.Stream}."),
-    };
 
     private async Task DeferAsync(OutboxRow row, Exception failure, string? posted, CancellationToken cancellationToken)
     {

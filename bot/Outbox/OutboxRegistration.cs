@@ -10,6 +10,7 @@ public static class OutboxRegistration
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddTransient<OutboxDispatcher>();
+        builder.Services.AddTransient<OutboxSender>();
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<OutboxSweeper>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxSweeper>());

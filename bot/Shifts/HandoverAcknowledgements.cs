@@ -87,7 +87,7 @@ public sealed class HandoverAcknowledgements(IHandoverStore handovers, HandoverD
             ConversationAddress.TopLevel(ConversationAddress.Parse(m.Address)).Conversation.Id == where.ConversationId
             && (where.MessageId is { Length: > 0 } id
                 ? m.MessageId == id
-                : CaseMessenger.ButtonsForChannel(m.ChannelId).Mode == ButtonMode.Submit));
+                : ChatSender.ButtonsFor(m.ChannelId).Mode == ButtonMode.Submit));
 
     /// <summary>
     /// Rebuilds a posted digest (one a press was checked to be on) from the cases as they are now, keeping who

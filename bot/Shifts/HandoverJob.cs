@@ -20,7 +20,7 @@ public sealed class HandoverJob(
     IHandoverStore handovers,
     DeliveryClaims claims,
     IConversationStore conversations,
-    CaseMessenger messenger,
+    ChatSender sender,
     IBackgroundJobClient jobs,
     IOptionsMonitor<ShiftsOptions> shifts,
     TimeProvider clock,
@@ -105,7 +105,7 @@ public sealed class HandoverJob(
                 continue;
             }
 
-            var id = await messenger.PostCardAsync(binding.Address, HandoverCard.Build(view, CaseMessenger.ButtonsForChannel(binding.ChannelId)), null, cancellationToken);
+            var id = await sender.PostCardAsync(binding.Address, HandoverCard.Build(view, ChatSender.ButtonsFor(binding.ChannelId)), null, cancellationToken);
             messages.Add(new PostedMessage(name, binding.Address, binding.ChannelId, id));
             context?.SetJobParameter(PostedParameter, messages);
             await StoreAsync();
@@ -175,8 +175,8 @@ public sealed class HandoverJob(
             return "undeliverable";
         }
 
-        var card = HandoverCard.Build(digest.View.ToView(), CaseMessenger.ButtonsForChannel(leads.ChannelId));
-        var id = await messenger.PostCardAsync(leads.Address, card, text, cancellationToken);
+        var card = HandoverCard.Build(digest.View.ToView(), ChatSender.ButtonsFor(leads.ChannelId));
+        var id = await sender.PostCardAsync(leads.Address, card, text, cancellationToken);
         await claims.CompleteAsync(context, claim, "sent", leads.Name, cancellationToken);
         await AddPostAsync(shiftIndex, start, new PostedMessage(NudgePost, leads.Address, leads.ChannelId, id), cancellationToken);
         return "nudged";
@@ -209,8 +209,7 @@ public sealed class HandoverJob(
         var digest = await handovers.GetAsync(shiftIndex, DateTimeOffset.FromUnixTimeSeconds(runStartUnix), cancellationToken);
         foreach (var message in digest?.Messages ?? [])
         {
-            var card = HandoverCard.Build(digest!.View.ToView(), CaseMessenger.ButtonsForChannel(message.ChannelId));
-            await messenger.UpdateCardAsync(message.Address, message.MessageId, card, cancellationToken);
+            await sender.UpdateCardAsync(message.Address, message.MessageId, HandoverCard.Build(digest!.View.ToView(), ChatSender.ButtonsFor(message.ChannelId)), cancellationToken);
         }
     }
 }

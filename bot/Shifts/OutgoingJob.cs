@@ -20,7 +20,7 @@ public sealed class OutgoingJob(
     CaseWorkflow workflow,
     DeliveryClaims claims,
     IConversationStore conversations,
-    CaseMessenger messenger,
+    ChatSender sender,
     IBackgroundJobClient jobs,
     IOptionsMonitor<ShiftsOptions> shifts,
     TimeProvider clock,
@@ -97,12 +97,12 @@ public sealed class OutgoingJob(
 
         if (known is { PersonalAddress: { } personal })
         {
-            await messenger.PostCardAsync(personal, OutgoingCard.Build(view, CaseMessenger.ButtonsForChannel(ConversationAddress.Parse(personal).ChannelId)), view.Title, cancellationToken);
+            await sender.PostCardAsync(personal, OutgoingCard.Build(view, ChatSender.ButtonsFor(ConversationAddress.Parse(personal).ChannelId)), view.Title, cancellationToken);
             return "asked in their 1:1 chat";
         }
 
         var ids = string.Join(", ", view.Cases.Select(c => c.CaseId));
-        await messenger.TellPersonAsync(ownerId, $"{known?.Name ?? ownerId}: your {run.Name} shift ends soon and you hold {ids}. Choose for each on the handover digest, or type 'handover keep ESC-n', 'reassign ESC-n name' or 'release ESC-n'.", cancellationToken);
+        await sender.TellPersonAsync(ownerId, $"{known?.Name ?? ownerId}: your {run.Name} shift ends soon and you hold {ids}. Choose for each on the handover digest, or type 'handover keep ESC-n', 'reassign ESC-n name' or 'release ESC-n'.", cancellationToken);
         return "asked in the queue";
     }
 
@@ -157,7 +157,7 @@ public sealed class OutgoingJob(
         if (released.Count > 0 && await conversations.GetBindingAsync(Bindings.Queue, cancellationToken) is { } queue)
         {
             var text = $"Back in the queue after the {run.Name} shift's handover, with no choice made by their owners: {string.Join(", ", released)}.";
-            jobs.Enqueue<CaseMessenger>(m => m.SendTextAsync(queue.Address, text, CancellationToken.None));
+            jobs.Enqueue<ChatSender>(m => m.SendTextAsync(queue.Address, text, CancellationToken.None));
         }
 
         await claims.CompleteAsync(context, claim, "sent", string.Join(",", released), cancellationToken);

@@ -15,12 +15,9 @@ namespace EscalationBot.Sla;
 /// messages a second); a retry after a send that went out but was not recorded records it instead of sending again.
 /// </summary>
 public sealed class SlaChaser(
-    ICaseStore store,
     IReminderStore reminders,
     DeliveryClaims claims,
-    CaseWorkflow workflow,
-    CasePolicy policy,
-    CaseMessenger messenger,
+    ReminderActions actions,
     IBackgroundJobClient jobs,
     TimeProvider clock,
     ILogger<SlaChaser> logger)
@@ -48,9 +45,7 @@ public sealed class SlaChaser(
         }
 
         var now = clock.GetUtcNow();
-        var stored = await store.GetAsync(number, cancellationToken);
-        var current = stored is null ? null : SlaSchedule.Of(stored.Case, policy).FirstOrDefault(r => r.Chase == chase && r.Step == step && r.Round == round);
-        if (current is null)
+        if (await actions.FindAsync(number, chase, step, round, cancellationToken) is not ({ } c, { } current))
         {
             // The case moved on (claimed, resolved, paused, touched): this reminder no longer applies.
             await reminders.ForgetAsync(rowKey, cancellationToken);
@@ -86,30 +81,7 @@ public sealed class SlaChaser(
             return $"another sender holds it; looking again at {again:O}";
         }
 
-        var c = stored!.Case;
-        string state, outcome;
-        if (current.Chase == Chase.Idle && current.Step == 2)
-        {
-            // The release's own batch asks the outbox for the queue card and for the owner's notice: a failed send is
-            // retried on its own, and a retry of this job, which finds the case released, cannot lose it.
-            var ownerId = c.Owner!.Id;
-            var change = await workflow.ApplyAsync(number, x => CaseRules.ReleaseIdle(x, clock.GetUtcNow(), policy), cancellationToken,
-                _ => new CaseEffects([new Notice.ToOwner(OwnerNews.ReleasedIdle, ownerId)]));
-            if (change is Change.Done)
-            {
-                (state, outcome) = ("sent", $"owner:{ownerId}");
-            }
-            else
-            {
-                (state, outcome) = ("dropped", ((Change.Refused)change).Reason);
-            }
-        }
-        else
-        {
-            outcome = await messenger.SendReminderAsync(c, current, cancellationToken) ?? "";
-            state = outcome.Length > 0 ? "sent" : "undeliverable";
-        }
-
+        var (state, outcome) = await actions.ActAsync(c, current, cancellationToken);
         var sentAt = clock.GetUtcNow();
         await claims.CompleteAsync(context, claim, state, outcome, cancellationToken);
         await reminders.ForgetAsync(rowKey, cancellationToken);

@@ -25,6 +25,7 @@ public static class SlaRegistration
         });
 
         builder.Services.AddTransient<SlaChaser>();
+        builder.Services.AddTransient<ReminderActions>();
         builder.Services.AddSingleton<SweepSignal>();
         builder.Services.AddSingleton<SlaSweeper>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SlaSweeper>());

@@ -59,76 +59,37 @@ public static class CaseCard
 
         if (view.Buttons.HasFlag(CaseButtons.Triage) && view.Triage is { } triage)
         {
-            actions.Add(new ShowCardAction("Triage…", TriageForm(view.Id, triage, buttons)));
+            actions.Add(new ShowCardAction("Triage…", CaseActionForms.Triage(view.Id, triage, buttons)));
         }
 
         if (view.Buttons.HasFlag(CaseButtons.RecordAnswer))
         {
-            actions.Add(new ShowCardAction("Record answer…", TextForm(AnswerField, $"Answer from {view.Consult?.Team ?? "the team"}", "Record", Verbs.RecordAnswer, view.Id, buttons)));
+            actions.Add(new ShowCardAction("Record answer…", CaseActionForms.RecordAnswer(view, buttons)));
         }
 
         if (view.Buttons.HasFlag(CaseButtons.Resolve))
         {
-            actions.Add(new ShowCardAction("Resolve…", ResolveForm(view, buttons)));
+            actions.Add(new ShowCardAction("Resolve…", CaseActionForms.Resolve(view, buttons)));
         }
 
         if (view.Buttons.HasFlag(CaseButtons.Reopen))
         {
-            actions.Add(ReopenForm(view.Id, buttons));
+            actions.Add(CaseActionForms.Reopen(view.Id, buttons));
         }
 
         if (view.Buttons.HasFlag(CaseButtons.Consult) && view.ConsultTeams.Count > 0)
         {
-            actions.Add(new ShowCardAction("Consult…", new AdaptiveCard(
-            [
-                new InputChoiceSet(view.ConsultTeams) { Id = TeamField, Label = "Team", Style = "compact", IsRequired = true, ErrorMessage = "Choose a team." },
-                new InputText { Id = QuestionField, Label = "Question", IsMultiline = true, IsRequired = true, MaxLength = 2000, ErrorMessage = "Question is required." },
-            ])
-            {
-                Actions = [buttons.Create("Ask", Verbs.Consult, view.Id)],
-            }));
+            actions.Add(new ShowCardAction("Consult…", CaseActionForms.Consult(view, buttons)));
         }
 
         if (view.Buttons.HasFlag(CaseButtons.Note))
         {
-            actions.Add(new ShowCardAction("Add note…", TextForm(NoteField, "Note for the timeline", "Add note", Verbs.Note, view.Id, buttons)));
+            actions.Add(new ShowCardAction("Add note…", CaseActionForms.Note(view.Id, buttons)));
         }
 
-        // The rarer steps wait behind "More…".
-        var more = new List<CardAction>();
-        if (view.Buttons.HasFlag(CaseButtons.Release))
+        if (CaseActionForms.More(view, buttons) is { } more)
         {
-            more.Add(buttons.Create("Release to the queue", Verbs.Release, view.Id));
-        }
-
-        if (!view.Sensitive && view.Buttons.HasFlag(CaseButtons.MarkSensitive))
-        {
-            more.Add(buttons.Create("Mark sensitive", Verbs.MarkSensitive, view.Id));
-        }
-
-        var moreBody = new List<Element> { new TextBlock($"More for {view.Id}") { IsSubtle = true } };
-        if (view.Buttons.HasFlag(CaseButtons.AskReporter))
-        {
-            moreBody.Add(new InputText { Id = ReporterQuestionField, Label = "Question for the reporter", IsMultiline = true, MaxLength = 2000 });
-            more.Insert(0, buttons.Create("Ask the reporter", Verbs.AskReporter, view.Id));
-        }
-
-        if (view.Buttons.HasFlag(CaseButtons.HandoverNote))
-        {
-            moreBody.Add(new InputText { Id = HandoverNoteField, Label = "Note for the next shift's handover digest", IsMultiline = true, MaxLength = 2000 });
-            more.Add(buttons.Create("Leave for the next shift", Verbs.HandoverNote, view.Id));
-        }
-
-        if (view.Buttons.HasFlag(CaseButtons.Reassign) && view.Assignees.Count > 0)
-        {
-            // Not required: the other buttons here share this card and must work without it.
-            moreBody.Add(new InputChoiceSet(view.Assignees) { Id = AssigneeField, Label = "Hand to", Style = "compact", Placeholder = "Choose a specialist…" });
-            more.Insert(0, buttons.Create("Reassign", Verbs.Reassign, view.Id));
-        }
-
-        if (more.Count > 0)
-        {
-            actions.Add(new ShowCardAction("More…", new AdaptiveCard(moreBody) { Actions = more }));
+            actions.Add(more);
         }
 
         return new AdaptiveCard(body)
@@ -190,36 +151,4 @@ public static class CaseCard
         ])
         { Style = view.SeverityLevel == 1 ? "attention" : "warning" };
     }
-
-    private static AdaptiveCard TriageForm(string caseId, TriageChoices triage, Buttons buttons) =>
-        new(
-        [
-            new InputChoiceSet(triage.PolicyAreas) { Id = TriageAreaField, Label = "Policy area", Style = "compact", Value = triage.PolicyArea },
-            new TextBlock("Risk checklist") { Weight = "Bolder", Spacing = "Medium" },
-            .. triage.Risks.Select(r => new InputToggle(r.Title) { Id = r.Value, Value = "false" }),
-            new InputChoiceSet(triage.Severities) { Id = TriageSeverityField, Label = "Severity (leave empty to take the checklist's suggestion)", Style = "compact", Placeholder = "Use the suggestion" },
-            new InputText { Id = TriageReasonField, Label = "Reason, if you override the suggestion", IsMultiline = true, MaxLength = 2000 },
-        ])
-        {
-            Actions = [buttons.Create("Apply triage", Verbs.Triage, caseId, "positive")],
-        };
-
-    public static ShowCardAction ReopenForm(string caseId, Buttons buttons) =>
-        new("Reopen…", TextForm(ReasonField, "Why reopen?", "Reopen", Verbs.Reopen, caseId, buttons));
-
-    private static AdaptiveCard TextForm(string field, string label, string submit, string verb, string caseId, Buttons buttons) =>
-        new([new InputText { Id = field, Label = label, IsMultiline = true, IsRequired = true, MaxLength = 2000, ErrorMessage = $"{label} is required." }])
-        {
-            Actions = [buttons.Create(submit, verb, caseId)],
-        };
-
-    private static AdaptiveCard ResolveForm(CaseView view, Buttons buttons) =>
-        new(
-        [
-            new InputChoiceSet(view.Outcomes) { Id = OutcomeField, Label = "Outcome", Style = "expanded", IsRequired = true, ErrorMessage = "Choose an outcome." },
-            new InputText { Id = SummaryField, Label = "Summary for the reporter", IsMultiline = true, IsRequired = true, MaxLength = 2000, ErrorMessage = "Write a summary for the reporter." },
-        ])
-        {
-            Actions = [buttons.Create("Resolve", Verbs.Resolve, view.Id, "positive")],
-        };
 }

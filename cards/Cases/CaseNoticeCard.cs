@@ -62,7 +62,7 @@ public static class CaseNoticeCard
             new FactSet([new("Resolved by", view.OwnerName ?? ""), new("Resolved", Durations.LocalTime(view.ResolvedAt ?? view.Now))]),
         ])
         {
-            Actions = view.Buttons.HasFlag(CaseButtons.Reopen) ? [CaseCard.ReopenForm(view.Id, buttons)] : null,
+            Actions = view.Buttons.HasFlag(CaseButtons.Reopen) ? [CaseActionForms.Reopen(view.Id, buttons)] : null,
             FallbackText = $"{view.Id} resolved: {view.OutcomeLabel}. {view.ResolutionSummary}",
         };
 

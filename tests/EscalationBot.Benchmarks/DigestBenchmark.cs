@@ -101,7 +101,7 @@ internal static class DigestBenchmark
 
         // The stages take turns, so that whatever drifts on a shared machine meets them all alike.
         var input = await OnDemandInputAsync(store, schedule);
-        var buttons = CaseMessenger.ButtonsForChannel("msteams");
+        var buttons = ChatSender.ButtonsFor("msteams");
         var sent = new Sent();
         var read = new Stage("read: ICaseStore.ListOpenAsync", runs);
         var build = new Stage("build: HandoverDigests.NowAsync", runs);

@@ -144,7 +144,7 @@ public sealed class ExactlyOnceTests(AzuriteFixture azurite) : BotTest(azurite)
         Connector.Refuse = null;
 
         // As the outbox does after a post whose id could not be stored: the id it kept.
-        await Host.Services.GetRequiredService<CaseMessenger>().SyncQueueCardAsync(1, "msg-posted-earlier", CancellationToken.None);
+        await Host.Services.GetRequiredService<QueueCardSync>().SyncQueueCardAsync(1, "msg-posted-earlier", CancellationToken.None);
 
         Assert.Equal("msg-posted-earlier", (await Store.GetAsync(1, CancellationToken.None))!.Case.QueueMessageId);
         Assert.Contains(Connector.Calls, c => c.IsUpdate && c.ActivityId == "msg-posted-earlier");

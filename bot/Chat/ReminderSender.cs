@@ -1,0 +1,57 @@
+using EscalationBot.Cases;
+using EscalationBot.Sla;
+using Microsoft.Extensions.Options;
+
+namespace EscalationBot.Chat;
+
+/// <summary>Sends an SLA reminder to whoever must hear it now: the queue, the case's owner or the leads.</summary>
+public sealed class ReminderSender(
+    IConversationStore conversations,
+    CaseCards cards,
+    ChatSender sender,
+    CasePolicy policy,
+    IOptions<TeamOptions> team,
+    TimeProvider clock,
+    ILogger<ReminderSender> logger)
+{
+    /// <summary>
+    /// Sends one SLA reminder to whoever must hear it now: the queue while nobody holds the case, the owner in their
+    /// 1:1 chat while someone does (the queue, naming them, if they have no such chat), and the leads on a breach,
+    /// with the case card and its buttons (the queue while no leads' channel is bound). Returns where it went, or
+    /// null when nothing is bound to send it to.
+    /// </summary>
+    public async Task<string?> SendReminderAsync(Case c, Reminder reminder, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var text = ReminderText.Of(c, reminder, now, policy, team.Value.Zone());
+        if (reminder.IsBreach)
+        {
+            var leads = await conversations.GetBindingAsync(Bindings.Leads, cancellationToken)
+                ?? await conversations.GetBindingAsync(Bindings.Queue, cancellationToken);
+            if (leads is not null)
+            {
+                var reference = ConversationAddress.Parse(leads.Address);
+                var card = await cards.ForStaffAsync(c, ChatSender.ButtonsFor(reference.ChannelId), cancellationToken);
+                await sender.PostCardAsync(leads.Address, card, text, cancellationToken);
+                return leads.Name;
+            }
+        }
+        else if (c.Owner is { } owner
+            && await conversations.GetPersonAsync(owner.Id, cancellationToken) is { PersonalAddress: { } personal })
+        {
+            await sender.SendTextAsync(personal, text, cancellationToken);
+            return $"owner:{owner.Id}";
+        }
+        else if (await conversations.GetBindingAsync(Bindings.Queue, cancellationToken) is { } queue)
+        {
+            await sender.SendTextAsync(queue.Address, c.Owner is { } o ? $"{o.Name}: {text}" : text, cancellationToken);
+            return queue.Name;
+        }
+
+        logger.LogWarning(
+            "Reminder {Key} about {CaseId} has nowhere to go: no queue or leads' channel is bound ('setup queue', 'setup leads')",
+            reminder.Key,
+            c.Id);
+        return null;
+    }
+}
