@@ -21,6 +21,7 @@ public static class ShiftsRegistration
         builder.Services.AddTransient<HandoverAcknowledgements>();
         builder.Services.AddTransient<ShiftRoster>();
         builder.Services.AddTransient<OutgoingOwners>();
+        builder.Services.AddTransient<OutgoingHandover>();
         builder.Services.AddTransient<OutgoingJob>();
         builder.Services.AddSingleton<HandoverScheduler>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<HandoverScheduler>());
