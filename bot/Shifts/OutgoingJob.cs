@@ -12,19 +12,17 @@ namespace EscalationBot.Shifts;
 /// The outgoing owners' part of a handover, for one run of a shift: <see cref="ShiftsOptions.AskOwnersBefore"/> its
 /// end, each owner gets their cases with a choice for each; <see cref="ShiftsOptions.ChooseUntilAfterBoundary"/>
 /// after it, the cases nobody chose for go back to the queue (unless <see cref="ShiftsOptions.Unchosen"/> says keep).
-/// Each happens once per run, through the same delivery records as the SLA reminders.
+/// Each happens once per run, through the same delivery records as the SLA reminders: this class makes sure of
+/// when and how often, <see cref="OutgoingHandover"/> does the asking and the releasing.
 /// </summary>
 public sealed class OutgoingJob(
     ShiftSchedule schedule,
     OutgoingOwners outgoing,
-    CaseWorkflow workflow,
+    OutgoingHandover handover,
     DeliveryClaims claims,
-    IConversationStore conversations,
-    ChatSender sender,
     IBackgroundJobClient jobs,
     IOptionsMonitor<ShiftsOptions> shifts,
-    TimeProvider clock,
-    ILogger<OutgoingJob> logger)
+    TimeProvider clock)
 {
     /// <summary>
     /// Plans the ask and the release for a run: at its start, and again at every instance's start for the runs in
@@ -89,21 +87,7 @@ public sealed class OutgoingJob(
             return "no such run";
         }
 
-        var known = await conversations.GetPersonAsync(ownerId, cancellationToken);
-        if (await outgoing.ForOwnerAsync(new Person(ownerId, known?.Name ?? ownerId), run, null, cancellationToken) is not { Cases.Count: > 0 } view)
-        {
-            return "nothing to ask about";
-        }
-
-        if (known is { PersonalAddress: { } personal })
-        {
-            await sender.PostCardAsync(personal, OutgoingCard.Build(view, ChatSender.ButtonsFor(ConversationAddress.Parse(personal).ChannelId)), view.Title, cancellationToken);
-            return "asked in their 1:1 chat";
-        }
-
-        var ids = string.Join(", ", view.Cases.Select(c => c.CaseId));
-        await sender.TellPersonAsync(ownerId, $"{known?.Name ?? ownerId}: your {run.Name} shift ends soon and you hold {ids}. Choose for each on the handover digest, or type 'handover keep ESC-n', 'reassign ESC-n name' or 'release ESC-n'.", cancellationToken);
-        return "asked in the queue";
+        return await handover.AskOwnerAsync(run, ownerId, cancellationToken);
     }
 
     /// <summary>After the choices close, the cases the outgoing shift still holds with no choice go back to the queue.</summary>
@@ -141,27 +125,8 @@ public sealed class OutgoingJob(
                 : AgainAfterLease(claimed, j => j.ReleaseUnchosenAsync(shiftIndex, runStartUnix, null, CancellationToken.None));
         }
 
-        var released = new List<string>();
-        foreach (var c in await outgoing.HeldAsync(run, cancellationToken))
-        {
-            var change = await workflow.ApplyAsync(c.Number, current => CaseRules.ReleaseAtHandover(current, c.Owner!.Id, run.End, run.Name, clock.GetUtcNow()), cancellationToken);
-            if (change is Change.Done done)
-            {
-                // The release's own batch asked the outbox to refresh the queue card.
-                released.Add(done.Case.Id);
-            }
-        }
-
-        // The notice is a job of its own, enqueued before the claim completes: a failed send is retried by itself,
-        // and a retry of this job, which finds the cases released already, cannot lose the list.
-        if (released.Count > 0 && await conversations.GetBindingAsync(Bindings.Queue, cancellationToken) is { } queue)
-        {
-            var text = $"Back in the queue after the {run.Name} shift's handover, with no choice made by their owners: {string.Join(", ", released)}.";
-            jobs.Enqueue<ChatSender>(m => m.SendTextAsync(queue.Address, text, CancellationToken.None));
-        }
-
+        var released = await handover.ReleaseUnchosenAsync(run, cancellationToken);
         await claims.CompleteAsync(context, claim, "sent", string.Join(",", released), cancellationToken);
-        logger.LogInformation("Handover of the {Shift} shift released {Count} case(s) nobody chose for", run.Name, released.Count);
         return $"released {released.Count}";
     }
 

@@ -14,10 +14,14 @@ public static class ShiftsRegistration
             .ValidateOnStart();
         builder.Services.AddSingleton(sp => new ShiftSchedule(sp.GetRequiredService<IOptions<ShiftsOptions>>().Value));
         builder.Services.AddTransient<HandoverDigests>();
+        builder.Services.AddTransient<HandoverPosts>();
+        builder.Services.AddTransient<DigestPoster>();
+        builder.Services.AddTransient<HandoverNudges>();
         builder.Services.AddTransient<HandoverJob>();
         builder.Services.AddTransient<HandoverAcknowledgements>();
         builder.Services.AddTransient<ShiftRoster>();
         builder.Services.AddTransient<OutgoingOwners>();
+        builder.Services.AddTransient<OutgoingHandover>();
         builder.Services.AddTransient<OutgoingJob>();
         builder.Services.AddSingleton<HandoverScheduler>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<HandoverScheduler>());

@@ -193,7 +193,9 @@ public sealed class HandoverBoundaryTests(AzuriteFixture azurite) : RestartableB
         rota["Shifts:PostDigests"] = "false";
         var host = await StartAsync(rota);
         var handovers = new FlakyHandoverStore(host.Services.GetRequiredService<IHandoverStore>(), failures: 4);
-        var job = ActivatorUtilities.CreateInstance<HandoverJob>(host.Services, handovers);
+        var posts = ActivatorUtilities.CreateInstance<HandoverPosts>(host.Services, handovers);
+        var poster = ActivatorUtilities.CreateInstance<DigestPoster>(host.Services, posts);
+        var job = ActivatorUtilities.CreateInstance<HandoverJob>(host.Services, poster, posts);
         var context = JobRuns.Context(host, Job.FromExpression<HandoverJob>(j => j.BoundaryAsync(0, null, CancellationToken.None)));
 
         // Storing the first post fails for longer than the job's own retries of the write: the job fails, and is retried.
