@@ -1,7 +1,7 @@
 using EscalationBot.Cases;
 using EscalationBot.Chat;
-using EscalationBot.Features;
 using EscalationBot.Deliveries;
+using EscalationBot.Features;
 using EscalationBot.Health;
 using EscalationBot.Jobs;
 using EscalationBot.Outbox;

@@ -7,6 +7,7 @@ public enum ButtonMode
 {
     /// <summary>Teams: Action.Execute, answered by the bot with the refreshed card.</summary>
     Execute,
+
     /// <summary>Web Chat, Direct Line, Emulator: Action.Submit, because Web Chat ignores Action.Execute.</summary>
     Submit,
 }
@@ -50,7 +51,13 @@ public sealed class Buttons(ButtonMode mode)
         Create(title, verb, new Dictionary<string, string>(), caseId, style);
 
     /// <summary>A button that also carries <paramref name="carried"/> back, such as a form the user already filled.</summary>
-    public CardAction Create(string title, string verb, IReadOnlyDictionary<string, string> carried, string? caseId = null, string? style = null)
+    public CardAction Create(
+        string title,
+        string verb,
+        IReadOnlyDictionary<string, string> carried,
+        string? caseId = null,
+        string? style = null
+    )
     {
         var data = new Dictionary<string, string>(carried);
         if (caseId is not null)
@@ -61,7 +68,10 @@ public sealed class Buttons(ButtonMode mode)
         return mode switch
         {
             ButtonMode.Execute => new ExecuteAction(title, verb, data) { Style = style },
-            _ => new SubmitAction(title, new Dictionary<string, string>(data) { [Verbs.SubmitVerbKey] = verb }) { Style = style },
+            _ => new SubmitAction(title, new Dictionary<string, string>(data) { [Verbs.SubmitVerbKey] = verb })
+            {
+                Style = style,
+            },
         };
     }
 }

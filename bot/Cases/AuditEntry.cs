@@ -56,4 +56,5 @@ public sealed record AuditEntry(
     CaseState? From,
     CaseState To,
     string? Text = null,
-    AuditDetail? Detail = null);
+    AuditDetail? Detail = null
+);

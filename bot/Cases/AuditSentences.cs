@@ -42,7 +42,11 @@ public static class AuditSentences
             return (action, null);
         }
 
-        if (After(sentence, LinkedPrefix) is { } linked && linked.EndsWith(')') && CaseId.TryParse(linked[..^1], out var number))
+        if (
+            After(sentence, LinkedPrefix) is { } linked
+            && linked.EndsWith(')')
+            && CaseId.TryParse(linked[..^1], out var number)
+        )
         {
             return (AuditAction.Filed, new AuditDetail { LinkedTo = number });
         }
@@ -52,8 +56,11 @@ public static class AuditSentences
             return (AuditAction.Reassigned, new AuditDetail { Assignee = new Person("", name) });
         }
 
-        if (After(sentence, ResolvedPrefix) is { } label
-            && Enum.GetValues<Outcome>().Where(o => Labels.Of(o) == label).Cast<Outcome?>().FirstOrDefault() is { } outcome)
+        if (
+            After(sentence, ResolvedPrefix) is { } label
+            && Enum.GetValues<Outcome>().Where(o => Labels.Of(o) == label).Cast<Outcome?>().FirstOrDefault()
+                is { } outcome
+        )
         {
             return (AuditAction.Resolved, new AuditDetail { Outcome = outcome });
         }
@@ -69,5 +76,7 @@ public static class AuditSentences
     }
 
     private static string? After(string sentence, string prefix) =>
-        sentence.StartsWith(prefix, StringComparison.Ordinal) && sentence.Length > prefix.Length ? sentence[prefix.Length..] : null;
+        sentence.StartsWith(prefix, StringComparison.Ordinal) && sentence.Length > prefix.Length
+            ? sentence[prefix.Length..]
+            : null;
 }

@@ -7,7 +7,13 @@ namespace EscalationBot.Cases;
 public static class CaseActions
 {
     /// <summary>What a reporter (anyone not on the team) may ask for, about a case they reported.</summary>
-    private static readonly HashSet<CaseAction> Reporters = [CaseAction.Reopen, CaseAction.MarkSensitive, CaseAction.Update, CaseAction.AddReport];
+    private static readonly HashSet<CaseAction> Reporters =
+    [
+        CaseAction.Reopen,
+        CaseAction.MarkSensitive,
+        CaseAction.Update,
+        CaseAction.AddReport,
+    ];
 
     /// <summary>What only a reporter asks for: the team adds notes instead.</summary>
     private static readonly HashSet<CaseAction> ReportersOnly = [CaseAction.Update, CaseAction.AddReport];

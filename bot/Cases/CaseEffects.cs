@@ -1,10 +1,23 @@
 namespace EscalationBot.Cases;
 
 /// <summary>What the reporter hears about their case.</summary>
-public enum ReporterNotice { Claimed, Resolved, Reopened, Question }
+public enum ReporterNotice
+{
+    Claimed,
+    Resolved,
+    Reopened,
+    Question,
+}
 
 /// <summary>What a case's owner hears about a change someone else made to it (<see cref="ReleasedIdle"/>: its former owner).</summary>
-public enum OwnerNews { ReporterUpdate, ReportAdded, ConsultAnswer, HandedToYou, ReleasedIdle }
+public enum OwnerNews
+{
+    ReporterUpdate,
+    ReportAdded,
+    ConsultAnswer,
+    HandedToYou,
+    ReleasedIdle,
+}
 
 /// <summary>Someone to tell about a committed change. Codes and ids only: the text is rendered when it is sent.</summary>
 public abstract record Notice

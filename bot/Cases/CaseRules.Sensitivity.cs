@@ -9,17 +9,30 @@ public static partial class CaseRules
         if (!actor.IsStaff && current.Reporter.Id != actor.Person.Id)
         {
             return new Decision.Refused(
-                Refusal.NotPermitted, $"Only the reporter, specialists and leads can mark {current.Id} sensitive.");
+                Refusal.NotPermitted,
+                $"Only the reporter, specialists and leads can mark {current.Id} sensitive."
+            );
         }
 
         if (current.IsSensitive)
         {
             return new Decision.Refused(
-                Refusal.AlreadySensitive, $"{current.Id} is already treated as sensitive: its details stay hidden until someone reveals them.");
+                Refusal.AlreadySensitive,
+                $"{current.Id} is already treated as sensitive: its details stay hidden until someone reveals them."
+            );
         }
 
         return Wrong(CaseAction.MarkSensitive, current, now, policy)
-            ?? (Decision)Accept(current with { MarkedSensitive = true }, actor, AuditAction.MarkedSensitive, current.State, now);
+            ?? (Decision)Accept(
+                current with
+                {
+                    MarkedSensitive = true,
+                },
+                actor,
+                AuditAction.MarkedSensitive,
+                current.State,
+                now
+            );
     }
 
     /// <summary>A specialist chooses to see a sensitive case's details. Changes nothing but the audit trail.</summary>

@@ -4,7 +4,13 @@ namespace EscalationBot.Cases;
 public static partial class CaseRules
 {
     /// <summary>A note for the next shift: any specialist or lead, on an open case. It also goes on the timeline.</summary>
-    public static Decision LeaveHandoverNote(Case current, Actor actor, string? note, DateTimeOffset now, CasePolicy? policy = null)
+    public static Decision LeaveHandoverNote(
+        Case current,
+        Actor actor,
+        string? note,
+        DateTimeOffset now,
+        CasePolicy? policy = null
+    )
     {
         if (!actor.IsStaff)
         {
@@ -30,7 +36,13 @@ public static partial class CaseRules
     /// The owner (or a lead) keeps the case across the shift boundary at <paramref name="boundary"/>: the release of
     /// cases nobody chose for passes it by. Any later change of owner clears the choice.
     /// </summary>
-    public static Decision KeepOverHandover(Case current, Actor actor, DateTimeOffset boundary, DateTimeOffset now, CasePolicy? policy = null)
+    public static Decision KeepOverHandover(
+        Case current,
+        Actor actor,
+        DateTimeOffset boundary,
+        DateTimeOffset now,
+        CasePolicy? policy = null
+    )
     {
         if (!actor.IsStaff)
         {
@@ -40,7 +52,9 @@ public static partial class CaseRules
         if (!IsAllowedIn(CaseAction.Release, current.StateAt(now, (policy ?? CasePolicy.Default).ReopenWindow)))
         {
             return new Decision.Refused(
-                Refusal.WrongState, $"Can't keep it over the handover: {PossibleNow(current, now, policy ?? CasePolicy.Default)}");
+                Refusal.WrongState,
+                $"Can't keep it over the handover: {PossibleNow(current, now, policy ?? CasePolicy.Default)}"
+            );
         }
 
         if (NotOwner(current, actor, "keep") is { } refused)
@@ -51,40 +65,67 @@ public static partial class CaseRules
         if (current.KeptAcross == boundary)
         {
             return new Decision.Refused(
-                Refusal.AlreadyKept, $"{current.Id} is already kept by {current.Owner?.Name} over this handover.");
+                Refusal.AlreadyKept,
+                $"{current.Id} is already kept by {current.Owner?.Name} over this handover."
+            );
         }
 
-        return Accept(current with { KeptAcross = boundary }, actor, AuditAction.KeptOverHandover, current.State, now,
-            $"{current.Owner?.Name} keeps it across the shift change.");
+        return Accept(
+            current with
+            {
+                KeptAcross = boundary,
+            },
+            actor,
+            AuditAction.KeptOverHandover,
+            current.State,
+            now,
+            $"{current.Owner?.Name} keeps it across the shift change."
+        );
     }
 
     /// <summary>
     /// At a handover, a case its outgoing owner made no choice for goes back to the queue, with a note on its
     /// timeline. Checked against the stored case: a case kept, handed on or worked on after the boundary stays.
     /// </summary>
-    public static Decision ReleaseAtHandover(Case current, string ownerId, DateTimeOffset boundary, string shiftName, DateTimeOffset now)
+    public static Decision ReleaseAtHandover(
+        Case current,
+        string ownerId,
+        DateTimeOffset boundary,
+        string shiftName,
+        DateTimeOffset now
+    )
     {
         // A case waiting on the reporter or on a consult stays with its owner: releasing it would drop the consult and
         // restart a clock that stands still, as the idle release also leaves them.
         if (current.State is not (CaseState.Claimed or CaseState.Reopened) || current.Owner?.Id != ownerId)
         {
             return new Decision.Refused(
-                Refusal.NotHeld, $"{current.Id} is no longer held by the outgoing owner, or waits on someone.");
+                Refusal.NotHeld,
+                $"{current.Id} is no longer held by the outgoing owner, or waits on someone."
+            );
         }
 
         if (current.KeptAcross == boundary || current.LastActivityAt > boundary)
         {
             return new Decision.Refused(
-                Refusal.StillActive, $"{current.Id} was kept over the handover, or worked on after it.");
+                Refusal.StillActive,
+                $"{current.Id} was kept over the handover, or worked on after it."
+            );
         }
 
         return Accept(
-            current with { State = CaseState.New, Owner = null, KeptAcross = null },
+            current with
+            {
+                State = CaseState.New,
+                Owner = null,
+                KeptAcross = null,
+            },
             new Actor(SystemActor, Role.Lead),
             AuditAction.ReleasedAtHandover,
             current.State,
             now,
-            $"{current.Owner.Name} made no choice for it before the {shiftName} shift ended; back in the queue.");
+            $"{current.Owner.Name} made no choice for it before the {shiftName} shift ended; back in the queue."
+        );
     }
 
     /// <summary>
@@ -94,7 +135,11 @@ public static partial class CaseRules
     public static Decision ReleaseIdle(Case current, DateTimeOffset now, CasePolicy? policy = null)
     {
         policy ??= CasePolicy.Default;
-        if (policy.IdleRelease <= TimeSpan.Zero || current.State is not (CaseState.Claimed or CaseState.Reopened) || current.Owner is null)
+        if (
+            policy.IdleRelease <= TimeSpan.Zero
+            || current.State is not (CaseState.Claimed or CaseState.Reopened)
+            || current.Owner is null
+        )
         {
             return new Decision.Refused(Refusal.NotHeld, $"{current.Id} is not held by anyone idle.");
         }
@@ -107,11 +152,18 @@ public static partial class CaseRules
         }
 
         return Accept(
-            current with { State = CaseState.New, Owner = null, Consult = null, KeptAcross = null },
+            current with
+            {
+                State = CaseState.New,
+                Owner = null,
+                Consult = null,
+                KeptAcross = null,
+            },
             new Actor(SystemActor, Role.Lead),
             AuditAction.ReleasedIdle,
             current.State,
             now,
-            detail: new AuditDetail { FormerOwner = current.Owner, IdleFor = policy.IdleRelease });
+            detail: new AuditDetail { FormerOwner = current.Owner, IdleFor = policy.IdleRelease }
+        );
     }
 }

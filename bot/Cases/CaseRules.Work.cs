@@ -10,12 +10,20 @@ public static partial class CaseRules
             return new Decision.Refused(Refusal.NotStaff, "Only on-shift specialists and leads can claim cases.");
         }
 
-        if (current.State is CaseState.Claimed or CaseState.Consulting or CaseState.WaitingOnReporter or CaseState.Reopened)
+        if (
+            current.State
+            is CaseState.Claimed
+                or CaseState.Consulting
+                or CaseState.WaitingOnReporter
+                or CaseState.Reopened
+        )
         {
             return current.Owner?.Id == actor.Person.Id
                 ? new Decision.Refused(Refusal.AlreadyOwner, $"You already hold {current.Id}.")
                 : new Decision.Refused(
-                    Refusal.AlreadyClaimed, $"{current.Id} is already claimed by {current.Owner?.Name}.");
+                    Refusal.AlreadyClaimed,
+                    $"{current.Id} is already claimed by {current.Owner?.Name}."
+                );
         }
 
         if (Wrong(CaseAction.Claim, current, now, policy) is { } refused)
@@ -24,7 +32,13 @@ public static partial class CaseRules
         }
 
         // The first claim is the first response; a claim after a release keeps the original time.
-        var claimed = current with { State = CaseState.Claimed, Owner = actor.Person, ClaimedAt = current.ClaimedAt ?? now, KeptAcross = null };
+        var claimed = current with
+        {
+            State = CaseState.Claimed,
+            Owner = actor.Person,
+            ClaimedAt = current.ClaimedAt ?? now,
+            KeptAcross = null,
+        };
         return Accept(claimed, actor, AuditAction.Claimed, current.State, now);
     }
 
@@ -40,13 +54,24 @@ public static partial class CaseRules
             return refused;
         }
 
-        var released = current.Resumed(now, (policy ?? CasePolicy.Default).CalendarFor(current))
-            with { State = CaseState.New, Owner = null, Consult = null, KeptAcross = null };
+        var released = current.Resumed(now, (policy ?? CasePolicy.Default).CalendarFor(current)) with
+        {
+            State = CaseState.New,
+            Owner = null,
+            Consult = null,
+            KeptAcross = null,
+        };
         return Accept(released, actor, AuditAction.Released, current.State, now);
     }
 
     /// <summary>The owner or a lead hands the case to another specialist or lead; it keeps its state.</summary>
-    public static Decision Reassign(Case current, Actor actor, Actor assignee, DateTimeOffset now, CasePolicy? policy = null)
+    public static Decision Reassign(
+        Case current,
+        Actor actor,
+        Actor assignee,
+        DateTimeOffset now,
+        CasePolicy? policy = null
+    )
     {
         if (!actor.IsStaff)
         {
@@ -61,7 +86,9 @@ public static partial class CaseRules
         if (!assignee.IsStaff)
         {
             return new Decision.Refused(
-                Refusal.AssigneeNotStaff, $"{assignee.Person.Name} is not a specialist or lead, so cannot take {current.Id}.");
+                Refusal.AssigneeNotStaff,
+                $"{assignee.Person.Name} is not a specialist or lead, so cannot take {current.Id}."
+            );
         }
 
         if (current.Owner?.Id == assignee.Person.Id)
@@ -69,11 +96,28 @@ public static partial class CaseRules
             return new Decision.Refused(Refusal.AlreadyOwner, $"{assignee.Person.Name} already holds {current.Id}.");
         }
 
-        return Accept(current with { Owner = assignee.Person, KeptAcross = null }, actor, AuditAction.Reassigned, current.State, now,
-            detail: new AuditDetail { Assignee = assignee.Person });
+        return Accept(
+            current with
+            {
+                Owner = assignee.Person,
+                KeptAcross = null,
+            },
+            actor,
+            AuditAction.Reassigned,
+            current.State,
+            now,
+            detail: new AuditDetail { Assignee = assignee.Person }
+        );
     }
 
-    public static Decision Resolve(Case current, Actor actor, Outcome? outcome, string? summary, DateTimeOffset now, CasePolicy? policy = null)
+    public static Decision Resolve(
+        Case current,
+        Actor actor,
+        Outcome? outcome,
+        string? summary,
+        DateTimeOffset now,
+        CasePolicy? policy = null
+    )
     {
         if (!actor.IsStaff)
         {
@@ -98,7 +142,9 @@ public static partial class CaseRules
         if (outcome is null)
         {
             return new Decision.Refused(
-                Refusal.OutcomeMissing, "Choose an outcome: actioned, no violation, needs policy decision or other.");
+                Refusal.OutcomeMissing,
+                "Choose an outcome: actioned, no violation, needs policy decision or other."
+            );
         }
 
         if (Text(summary, "a summary for the reporter", MaxSummaryLength, out var text) is { } bad)
@@ -106,20 +152,40 @@ public static partial class CaseRules
             return bad;
         }
 
-        var resolved = current.Resumed(now, (policy ?? CasePolicy.Default).CalendarFor(current))
-            with { State = CaseState.Resolved, Resolution = new Resolution(outcome.Value, text, now), Consult = null };
-        return Accept(resolved, actor, AuditAction.Resolved, current.State, now, text, new AuditDetail { Outcome = outcome.Value });
+        var resolved = current.Resumed(now, (policy ?? CasePolicy.Default).CalendarFor(current)) with
+        {
+            State = CaseState.Resolved,
+            Resolution = new Resolution(outcome.Value, text, now),
+            Consult = null,
+        };
+        return Accept(
+            resolved,
+            actor,
+            AuditAction.Resolved,
+            current.State,
+            now,
+            text,
+            new AuditDetail { Outcome = outcome.Value }
+        );
     }
 
     /// <summary>The owner, a lead or the reporter may reopen a resolved case, with a reason, inside the window.</summary>
-    public static Decision Reopen(Case current, Actor actor, string? reason, DateTimeOffset now, CasePolicy? policy = null)
+    public static Decision Reopen(
+        Case current,
+        Actor actor,
+        string? reason,
+        DateTimeOffset now,
+        CasePolicy? policy = null
+    )
     {
         policy ??= CasePolicy.Default;
         var isReporter = current.Reporter.Id == actor.Person.Id;
         if (!isReporter && actor.Role != Role.Lead && current.Owner?.Id != actor.Person.Id)
         {
             return new Decision.Refused(
-                Refusal.NotPermitted, $"Only the reporter, the owner or a lead can reopen {current.Id}.");
+                Refusal.NotPermitted,
+                $"Only the reporter, the owner or a lead can reopen {current.Id}."
+            );
         }
 
         if (current.StateAt(now, policy.ReopenWindow) == CaseState.Closed)
@@ -127,7 +193,8 @@ public static partial class CaseRules
             return new Decision.Refused(
                 Refusal.Closed,
                 $"{current.Id} is closed: the {DurationText.Format(policy.ReopenWindow)} reopen window has passed. "
-                + $"File a new escalation and mention {current.Id}.");
+                    + $"File a new escalation and mention {current.Id}."
+            );
         }
 
         if (Wrong(CaseAction.Reopen, current, now, policy) is { } refused)
@@ -151,69 +218,5 @@ public static partial class CaseRules
             PausedSince = null,
         };
         return Accept(reopened, actor, AuditAction.Reopened, current.State, now, text);
-    }
-
-    /// <summary>
-    /// The owner (or a lead) confirms or corrects the policy area and severity. With the checklist answered, the
-    /// suggested severity stands unless overridden with a reason; without it, any change of severity needs a reason.
-    /// A change of severity gives the case that severity's targets.
-    /// </summary>
-    public static Decision Triage(
-        Case current, Actor actor, PolicyArea? area, Risk? risks, Severity? chosen, string? reason,
-        Func<Severity, SlaTargets> targetsFor, DateTimeOffset now, CasePolicy? policy = null)
-    {
-        if (!actor.IsStaff)
-        {
-            return new Decision.Refused(Refusal.NotStaff, "Only specialists and leads can triage cases.");
-        }
-
-        if ((Wrong(CaseAction.Triage, current, now, policy) ?? NotOwner(current, actor, "triage")) is { } refused)
-        {
-            return refused;
-        }
-
-        Severity? suggested = risks is { } r ? Cases.Triage.Suggest(r) : null;
-        var severity = chosen ?? suggested ?? current.Report.Severity;
-        var why = reason?.Trim() ?? "";
-        var needsReason = suggested is { } s ? severity != s : severity != current.Report.Severity;
-        if (needsReason && why.Length == 0)
-        {
-            return new Decision.Refused(Refusal.ReasonMissing, suggested is { } sug
-                ? $"Say why {severity} rather than the suggested {sug}."
-                : $"Say why {current.Id} should be {severity} rather than {current.Report.Severity}.");
-        }
-
-        if (why.Length > MaxNoteLength)
-        {
-            return new Decision.Refused(
-                Refusal.TextTooLong, $"The reason is {why.Length} characters long; the limit is {MaxNoteLength}.");
-        }
-
-        var report = current.Report with { PolicyArea = area ?? current.Report.PolicyArea, Severity = severity };
-        var targets = severity == current.Report.Severity ? current.Targets : targetsFor(severity);
-        var summary = new List<string>
-        {
-            severity == current.Report.Severity ? $"{severity} confirmed" : $"{current.Report.Severity} → {severity}",
-        };
-        if (suggested is { } shown)
-        {
-            summary.Add($"suggested {shown} ({Cases.Triage.Describe(risks!.Value)})");
-        }
-
-        if (report.PolicyArea != current.Report.PolicyArea)
-        {
-            summary.Add($"policy area {Labels.Of(current.Report.PolicyArea)} → {Labels.Of(report.PolicyArea)}");
-        }
-
-        if (why.Length > 0)
-        {
-            summary.Add(why);
-        }
-
-        // New targets are a new round of reminders: a lowered severity's breach must still be heard.
-        var round = targets == current.Targets ? current.TargetsRound : current.TargetsRound + 1;
-        return Accept(
-            current with { Report = report, Targets = targets, TargetsRound = round }, actor, AuditAction.Triaged, current.State, now,
-            string.Join("; ", summary));
     }
 }

@@ -1,4 +1,3 @@
-
 namespace EscalationBot.Cases;
 
 /// <summary>What the rules decided about an attempted change.</summary>
@@ -11,12 +10,36 @@ public abstract record Decision
 }
 
 /// <summary>Everything a person can do to a case.</summary>
-public enum CaseAction { Claim, Triage, Release, Reassign, Resolve, Reopen, Note, Consult, RecordAnswer, AskReporter, Update, MarkSensitive, Reveal, AddReport, HandoverNote }
+public enum CaseAction
+{
+    Claim,
+    Triage,
+    Release,
+    Reassign,
+    Resolve,
+    Reopen,
+    Note,
+    Consult,
+    RecordAnswer,
+    AskReporter,
+    Update,
+    MarkSensitive,
+    Reveal,
+    AddReport,
+    HandoverNote,
+}
 
 /// <summary>The case rules' settings.</summary>
 public sealed record CasePolicy(TimeSpan ReopenWindow, IReadOnlyList<string>? ConsultTeams = null)
 {
-    public static readonly IReadOnlyList<string> DefaultTeams = ["Content Policy", "Partnerships", "Legal", "Operations", "Product"];
+    public static readonly IReadOnlyList<string> DefaultTeams =
+    [
+        "Content Policy",
+        "Partnerships",
+        "Legal",
+        "Operations",
+        "Product",
+    ];
     public static readonly CasePolicy Default = new(TimeSpan.FromDays(7));
 
     public IReadOnlyList<string> Teams => ConsultTeams is { Count: > 0 } teams ? teams : DefaultTeams;
@@ -46,23 +69,88 @@ public static partial class CaseRules
     private static readonly Dictionary<CaseAction, CaseState[]> Allowed = new()
     {
         [CaseAction.Claim] = [CaseState.New],
-        [CaseAction.Triage] = [CaseState.Claimed, CaseState.Consulting, CaseState.WaitingOnReporter, CaseState.Reopened],
-        [CaseAction.Release] = [CaseState.Claimed, CaseState.Consulting, CaseState.WaitingOnReporter, CaseState.Reopened],
-        [CaseAction.Reassign] = [CaseState.Claimed, CaseState.Consulting, CaseState.WaitingOnReporter, CaseState.Reopened],
-        [CaseAction.Resolve] = [CaseState.Claimed, CaseState.Consulting, CaseState.WaitingOnReporter, CaseState.Reopened],
+        [CaseAction.Triage] =
+        [
+            CaseState.Claimed,
+            CaseState.Consulting,
+            CaseState.WaitingOnReporter,
+            CaseState.Reopened,
+        ],
+        [CaseAction.Release] =
+        [
+            CaseState.Claimed,
+            CaseState.Consulting,
+            CaseState.WaitingOnReporter,
+            CaseState.Reopened,
+        ],
+        [CaseAction.Reassign] =
+        [
+            CaseState.Claimed,
+            CaseState.Consulting,
+            CaseState.WaitingOnReporter,
+            CaseState.Reopened,
+        ],
+        [CaseAction.Resolve] =
+        [
+            CaseState.Claimed,
+            CaseState.Consulting,
+            CaseState.WaitingOnReporter,
+            CaseState.Reopened,
+        ],
         [CaseAction.Reopen] = [CaseState.Resolved],
-        [CaseAction.Note] = [CaseState.New, CaseState.Claimed, CaseState.Consulting, CaseState.WaitingOnReporter, CaseState.Reopened, CaseState.Resolved],
+        [CaseAction.Note] =
+        [
+            CaseState.New,
+            CaseState.Claimed,
+            CaseState.Consulting,
+            CaseState.WaitingOnReporter,
+            CaseState.Reopened,
+            CaseState.Resolved,
+        ],
         [CaseAction.AskReporter] = [CaseState.Claimed, CaseState.Reopened],
-        [CaseAction.Update] = [CaseState.New, CaseState.Claimed, CaseState.Consulting, CaseState.WaitingOnReporter, CaseState.Reopened],
+        [CaseAction.Update] =
+        [
+            CaseState.New,
+            CaseState.Claimed,
+            CaseState.Consulting,
+            CaseState.WaitingOnReporter,
+            CaseState.Reopened,
+        ],
         [CaseAction.Consult] = [CaseState.Claimed, CaseState.Reopened],
         [CaseAction.RecordAnswer] = [CaseState.Consulting],
         [CaseAction.MarkSensitive] =
-            [CaseState.New, CaseState.Claimed, CaseState.Consulting, CaseState.WaitingOnReporter, CaseState.Reopened, CaseState.Resolved],
-        [CaseAction.AddReport] = [CaseState.New, CaseState.Claimed, CaseState.Consulting, CaseState.WaitingOnReporter, CaseState.Reopened],
-        [CaseAction.HandoverNote] = [CaseState.New, CaseState.Claimed, CaseState.Consulting, CaseState.WaitingOnReporter, CaseState.Reopened],
+        [
+            CaseState.New,
+            CaseState.Claimed,
+            CaseState.Consulting,
+            CaseState.WaitingOnReporter,
+            CaseState.Reopened,
+            CaseState.Resolved,
+        ],
+        [CaseAction.AddReport] =
+        [
+            CaseState.New,
+            CaseState.Claimed,
+            CaseState.Consulting,
+            CaseState.WaitingOnReporter,
+            CaseState.Reopened,
+        ],
+        [CaseAction.HandoverNote] =
+        [
+            CaseState.New,
+            CaseState.Claimed,
+            CaseState.Consulting,
+            CaseState.WaitingOnReporter,
+            CaseState.Reopened,
+        ],
         [CaseAction.Reveal] =
         [
-            CaseState.New, CaseState.Claimed, CaseState.Consulting, CaseState.WaitingOnReporter, CaseState.Reopened, CaseState.Resolved,
+            CaseState.New,
+            CaseState.Claimed,
+            CaseState.Consulting,
+            CaseState.WaitingOnReporter,
+            CaseState.Reopened,
+            CaseState.Resolved,
             CaseState.Closed,
         ],
     };
@@ -75,16 +163,30 @@ public static partial class CaseRules
         var state = current.StateAt(now, policy.ReopenWindow);
         // The steps of the case's life; revealing details and marking a case sensitive are asides, not steps.
         var actions = Allowed
-            .Where(a => a.Key is not (CaseAction.Reveal or CaseAction.MarkSensitive or CaseAction.AddReport or CaseAction.Update or CaseAction.HandoverNote)
-                && a.Value.Contains(state))
-            .Select(a => a.Key switch
-            {
-                CaseAction.RecordAnswer => "record the consult's answer",
-                CaseAction.AskReporter => "ask the reporter",
-                _ => a.Key.ToString().ToLowerInvariant(),
-            })
+            .Where(a =>
+                a.Key
+                    is not (
+                        CaseAction.Reveal
+                        or CaseAction.MarkSensitive
+                        or CaseAction.AddReport
+                        or CaseAction.Update
+                        or CaseAction.HandoverNote
+                    )
+                && a.Value.Contains(state)
+            )
+            .Select(a =>
+                a.Key switch
+                {
+                    CaseAction.RecordAnswer => "record the consult's answer",
+                    CaseAction.AskReporter => "ask the reporter",
+                    _ => a.Key.ToString().ToLowerInvariant(),
+                }
+            )
             .ToList();
-        var what = actions.Count == 0 ? "nothing more can be done; file a new escalation if needed" : "it can be: " + string.Join(", ", actions);
+        var what =
+            actions.Count == 0
+                ? "nothing more can be done; file a new escalation if needed"
+                : "it can be: " + string.Join(", ", actions);
         return $"{current.Id} is {Labels.Of(state).ToLowerInvariant()}: {what}.";
     }
 
@@ -103,14 +205,18 @@ public static partial class CaseRules
         return IsAllowedIn(action, current.StateAt(now, policy.ReopenWindow))
             ? null
             : new Decision.Refused(
-                Refusal.WrongState, $"Can't {action.ToString().ToLowerInvariant()}: {PossibleNow(current, now, policy)}");
+                Refusal.WrongState,
+                $"Can't {action.ToString().ToLowerInvariant()}: {PossibleNow(current, now, policy)}"
+            );
     }
 
     private static Decision.Refused? NotOwner(Case current, Actor actor, string verb) =>
         current.Owner?.Id == actor.Person.Id || actor.Role == Role.Lead
             ? null
             : new Decision.Refused(
-                Refusal.NotOwner, $"{current.Id} is held by {current.Owner?.Name}; only they or a lead can {verb} it.");
+                Refusal.NotOwner,
+                $"{current.Id} is held by {current.Owner?.Name}; only they or a lead can {verb} it."
+            );
 
     private static Decision.Refused? Text(string? input, string what, int max, out string text)
     {
@@ -122,14 +228,24 @@ public static partial class CaseRules
 
         return text.Length > max
             ? new Decision.Refused(
-                Refusal.TextTooLong, $"{char.ToUpperInvariant(what[0])}{what[1..]} is {text.Length} characters long; the limit is {max}.")
+                Refusal.TextTooLong,
+                $"{char.ToUpperInvariant(what[0])}{what[1..]} is {text.Length} characters long; the limit is {max}."
+            )
             : null;
     }
 
     private static Decision.Accepted Accept(
-        Case updated, Actor actor, AuditAction action, CaseState from, DateTimeOffset now,
-        string? text = null, AuditDetail? detail = null) =>
+        Case updated,
+        Actor actor,
+        AuditAction action,
+        CaseState from,
+        DateTimeOffset now,
+        string? text = null,
+        AuditDetail? detail = null
+    ) =>
         // Only staff activity counts against an idle owner: a reporter posting updates is no sign the case is worked.
-        new(actor.IsStaff ? updated with { LastActivityAt = now } : updated,
-            new AuditEntry(updated.Number, now, actor.Person, action, from, updated.State, text, detail));
+        new(
+            actor.IsStaff ? updated with { LastActivityAt = now } : updated,
+            new AuditEntry(updated.Number, now, actor.Person, action, from, updated.State, text, detail)
+        );
 }

@@ -28,7 +28,11 @@ public sealed class CaseWorkflow(ICaseStore store)
     /// answers; by default the queue card is refreshed and nobody else is told.
     /// </summary>
     public async Task<Change> ApplyAsync(
-        int number, Func<Case, Decision> rule, CancellationToken cancellationToken, Func<Case, CaseEffects>? effects = null)
+        int number,
+        Func<Case, Decision> rule,
+        CancellationToken cancellationToken,
+        Func<Case, CaseEffects>? effects = null
+    )
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -44,18 +48,31 @@ public sealed class CaseWorkflow(ICaseStore store)
                     return new Change.Refused(refused.Code, refused.Reason, stored.Case);
                 case Decision.Accepted accepted:
                     var sideEffects = effects?.Invoke(accepted.Case) ?? CaseEffects.Default;
-                    switch (await store.TryReplaceAsync(stored, accepted.Case, accepted.Audit, sideEffects, cancellationToken))
+                    switch (
+                        await store.TryReplaceAsync(
+                            stored,
+                            accepted.Case,
+                            accepted.Audit,
+                            sideEffects,
+                            cancellationToken
+                        )
+                    )
                     {
                         case Commit.Done:
                             return new Change.Done(accepted.Case, stored.Version + 1);
                         case Commit.Replayed:
-                            return new Change.Replayed(await store.GetTurnAsync(sideEffects.Turn!.Key, cancellationToken) ?? sideEffects.Turn);
+                            return new Change.Replayed(
+                                await store.GetTurnAsync(sideEffects.Turn!.Key, cancellationToken) ?? sideEffects.Turn
+                            );
                     }
 
                     if (attempt >= MaxAttempts)
                     {
                         return new Change.Refused(
-                            Refusal.TooBusy, $"{stored.Case.Id} is changing too fast to update; please try again.", stored.Case);
+                            Refusal.TooBusy,
+                            $"{stored.Case.Id} is changing too fast to update; please try again.",
+                            stored.Case
+                        );
                     }
 
                     break;

@@ -10,12 +10,17 @@ public static class CasesRegistration
     /// </summary>
     public static WebApplicationBuilder AddCases(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<TeamOptions>()
+        builder
+            .Services.AddOptions<TeamOptions>()
             .Bind(builder.Configuration.GetSection(TeamOptions.Section))
-            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Team:TimeZone must be a time zone id such as Asia/Singapore.")
+            .Validate(
+                o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _),
+                "Team:TimeZone must be a time zone id such as Asia/Singapore."
+            )
             .ValidateOnStart();
 
-        builder.Services.AddOptions<CasesOptions>()
+        builder
+            .Services.AddOptions<CasesOptions>()
             .Bind(builder.Configuration.GetSection(CasesOptions.Section))
             .Validate(o => o.ReopenWindow >= TimeSpan.Zero, "Cases:ReopenWindow must not be negative.")
             .ValidateOnStart();

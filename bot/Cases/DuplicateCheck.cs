@@ -35,7 +35,10 @@ public static class DuplicateCheck
     public static string Normalize(string text)
     {
         text = text.Trim();
-        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        if (
+            !Uri.TryCreate(text, UriKind.Absolute, out var uri)
+            || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
+        )
         {
             return text.TrimStart('@').ToLowerInvariant();
         }
@@ -49,9 +52,17 @@ public static class DuplicateCheck
             }
         }
 
-        var query = string.Join('&', uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries)
-            .Where(p => !p.StartsWith("utm_", StringComparison.OrdinalIgnoreCase) && !p.StartsWith("fbclid=", StringComparison.OrdinalIgnoreCase) && !p.StartsWith("igshid=", StringComparison.OrdinalIgnoreCase))
-            .Order(StringComparer.Ordinal));
+        var query = string.Join(
+            '&',
+            uri.Query.TrimStart('?')
+                .Split('&', StringSplitOptions.RemoveEmptyEntries)
+                .Where(p =>
+                    !p.StartsWith("utm_", StringComparison.OrdinalIgnoreCase)
+                    && !p.StartsWith("fbclid=", StringComparison.OrdinalIgnoreCase)
+                    && !p.StartsWith("igshid=", StringComparison.OrdinalIgnoreCase)
+                )
+                .Order(StringComparer.Ordinal)
+        );
         var path = uri.AbsolutePath.TrimEnd('/').ToLowerInvariant();
         return query.Length == 0 ? $"{host}{path}" : $"{host}{path}?{query}";
     }

@@ -14,7 +14,9 @@ public static class DurationText
         {
             { TotalMinutes: < 1 } => $"{(int)span.TotalSeconds} s",
             { TotalHours: < 1 } => $"{(int)span.TotalMinutes} min",
-            { TotalDays: < 1 } => span.Minutes == 0 ? $"{(int)span.TotalHours} h" : $"{(int)span.TotalHours} h {span.Minutes} min",
+            { TotalDays: < 1 } => span.Minutes == 0
+                ? $"{(int)span.TotalHours} h"
+                : $"{(int)span.TotalHours} h {span.Minutes} min",
             _ => span.Hours == 0 ? $"{(int)span.TotalDays} d" : $"{(int)span.TotalDays} d {span.Hours} h",
         };
         return sign + text;

@@ -13,7 +13,11 @@ public interface ICaseStore
     /// filer won the number. When the effects' activity was recorded already, nothing is filed: the first filing's
     /// record comes back instead.
     /// </summary>
-    Task<Filing> CreateAsync(Func<int, (Case Case, AuditEntry Audit)> build, CaseEffects effects, CancellationToken cancellationToken);
+    Task<Filing> CreateAsync(
+        Func<int, (Case Case, AuditEntry Audit)> build,
+        CaseEffects effects,
+        CancellationToken cancellationToken
+    );
 
     Task<StoredCase?> GetAsync(int number, CancellationToken cancellationToken);
 
@@ -23,7 +27,13 @@ public interface ICaseStore
     /// the activity). <see cref="Commit.Conflict"/> when someone else changed it first; <see cref="Commit.Replayed"/>
     /// when the activity was recorded already.
     /// </summary>
-    Task<Commit> TryReplaceAsync(StoredCase current, Case updated, AuditEntry audit, CaseEffects effects, CancellationToken cancellationToken);
+    Task<Commit> TryReplaceAsync(
+        StoredCase current,
+        Case updated,
+        AuditEntry audit,
+        CaseEffects effects,
+        CancellationToken cancellationToken
+    );
 
     /// <summary>The recorded answer to an activity (<see cref="TurnRecord.Key"/>), if it changed a case before.</summary>
     Task<TurnRecord?> GetTurnAsync(string key, CancellationToken cancellationToken);
@@ -38,7 +48,11 @@ public interface ICaseStore
     Task<IReadOnlyList<Case>> ListOpenAsync(CancellationToken cancellationToken);
 
     /// <summary>Cases as they were resolved from <paramref name="from"/> to <paramref name="to"/> (whole seconds), from the resolutions index.</summary>
-    Task<IReadOnlyList<Case>> ResolvedBetweenAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
+    Task<IReadOnlyList<Case>> ResolvedBetweenAsync(
+        DateTimeOffset from,
+        DateTimeOffset to,
+        CancellationToken cancellationToken
+    );
 
     Task<IReadOnlyList<AuditEntry>> HistoryAsync(int number, CancellationToken cancellationToken);
 

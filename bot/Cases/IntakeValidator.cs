@@ -16,9 +16,13 @@ public static class IntakeValidator
         && uri.Host.Length > 0;
 
     /// <summary>Only the enum's own names: numbers and unknown names are refused.</summary>
-    internal static T? ParseName<T>(string text) where T : struct, Enum =>
-        text.Length > 0 && !char.IsAsciiDigit(text[0]) && !text.StartsWith('-')
-        && Enum.TryParse<T>(text, ignoreCase: true, out var value) && Enum.IsDefined(value)
+    internal static T? ParseName<T>(string text)
+        where T : struct, Enum =>
+        text.Length > 0
+        && !char.IsAsciiDigit(text[0])
+        && !text.StartsWith('-')
+        && Enum.TryParse<T>(text, ignoreCase: true, out var value)
+        && Enum.IsDefined(value)
             ? value
             : null;
 }

@@ -18,7 +18,8 @@ public abstract class SlaCalendar
     {
         public override DateTimeOffset Add(DateTimeOffset from, TimeSpan work) => from + work;
 
-        public override TimeSpan Between(DateTimeOffset from, DateTimeOffset to) => to > from ? to - from : TimeSpan.Zero;
+        public override TimeSpan Between(DateTimeOffset from, DateTimeOffset to) =>
+            to > from ? to - from : TimeSpan.Zero;
     }
 }
 
@@ -36,7 +37,13 @@ public sealed class BusinessHours : SlaCalendar
     private readonly HashSet<DayOfWeek> days;
     private readonly HashSet<DateOnly> holidays;
 
-    public BusinessHours(TimeZoneInfo zone, TimeOnly start, TimeOnly end, IEnumerable<DayOfWeek> days, IEnumerable<DateOnly> holidays)
+    public BusinessHours(
+        TimeZoneInfo zone,
+        TimeOnly start,
+        TimeOnly end,
+        IEnumerable<DayOfWeek> days,
+        IEnumerable<DateOnly> holidays
+    )
     {
         this.zone = zone;
         this.start = start;

@@ -6,7 +6,12 @@ namespace EscalationBot.Cases;
 /// What a reminder chases: the first response (a claim), the resolution, or an owner gone quiet. Its name is stored
 /// (the due-time index, the delivery record's kind and key): never rename a value.
 /// </summary>
-public enum Chase { FirstResponse, Resolution, Idle }
+public enum Chase
+{
+    FirstResponse,
+    Resolution,
+    Idle,
+}
 
 /// <summary>
 /// One moment at which someone must hear about a case. <see cref="Step"/> is the share of the target gone (50, 80,
@@ -42,7 +47,15 @@ public static class SlaSchedule
         {
             foreach (var step in Thresholds)
             {
-                reminders.Add(new(c.Number, Chase.FirstResponse, step, c.TargetsRound, calendar.Add(c.FiledAt, c.Targets.FirstResponse * step / 100)));
+                reminders.Add(
+                    new(
+                        c.Number,
+                        Chase.FirstResponse,
+                        step,
+                        c.TargetsRound,
+                        calendar.Add(c.FiledAt, c.Targets.FirstResponse * step / 100)
+                    )
+                );
             }
         }
 
@@ -52,7 +65,15 @@ public static class SlaSchedule
             var from = c.ResolutionClockFrom ?? c.FiledAt;
             foreach (var step in Thresholds)
             {
-                reminders.Add(new(c.Number, Chase.Resolution, step, c.TargetsRound, calendar.Add(from, (c.Targets.Resolution * step / 100) + c.PausedFor)));
+                reminders.Add(
+                    new(
+                        c.Number,
+                        Chase.Resolution,
+                        step,
+                        c.TargetsRound,
+                        calendar.Add(from, (c.Targets.Resolution * step / 100) + c.PausedFor)
+                    )
+                );
             }
         }
 

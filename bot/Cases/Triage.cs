@@ -18,7 +18,10 @@ public static class Triage
     [
         (Risk.ImminentHarm, "Imminent risk of real-world harm?"),
         (Risk.MinorInvolved, "A minor involved?"),
-        (Risk.HighRiskAccount, "A high-risk account (journalist, activist, human-rights defender, government official, public figure)?"),
+        (
+            Risk.HighRiskAccount,
+            "A high-risk account (journalist, activist, human-rights defender, government official, public figure)?"
+        ),
         (Risk.MediaOrLegalExposure, "Media or legal exposure?"),
         (Risk.SpreadingFast, "Content spreading fast?"),
     ];
@@ -34,17 +37,31 @@ public static class Triage
             return Severity.Sev1;
         }
 
-        var severity = risks.HasFlag(Risk.HighRiskAccount) || risks.HasFlag(Risk.MediaOrLegalExposure) ? Severity.Sev2 : Severity.Sev3;
-        return risks.HasFlag(Risk.SpreadingFast) ? (Severity)Math.Max(1, Math.Min((int)severity - 1, (int)Severity.Sev2)) : severity;
+        var severity =
+            risks.HasFlag(Risk.HighRiskAccount) || risks.HasFlag(Risk.MediaOrLegalExposure)
+                ? Severity.Sev2
+                : Severity.Sev3;
+        return risks.HasFlag(Risk.SpreadingFast)
+            ? (Severity)Math.Max(1, Math.Min((int)severity - 1, (int)Severity.Sev2))
+            : severity;
     }
 
     public static string Describe(Risk risks) =>
-        risks == Risk.None ? "no risks ticked" : string.Join(", ", Checklist.Where(c => risks.HasFlag(c.Risk)).Select(c => c.Risk switch
-        {
-            Risk.ImminentHarm => "imminent harm",
-            Risk.MinorInvolved => "minor involved",
-            Risk.HighRiskAccount => "high-risk account",
-            Risk.MediaOrLegalExposure => "media or legal exposure",
-            _ => "spreading fast",
-        }));
+        risks == Risk.None
+            ? "no risks ticked"
+            : string.Join(
+                ", ",
+                Checklist
+                    .Where(c => risks.HasFlag(c.Risk))
+                    .Select(c =>
+                        c.Risk switch
+                        {
+                            Risk.ImminentHarm => "imminent harm",
+                            Risk.MinorInvolved => "minor involved",
+                            Risk.HighRiskAccount => "high-risk account",
+                            Risk.MediaOrLegalExposure => "media or legal exposure",
+                            _ => "spreading fast",
+                        }
+                    )
+            );
 }

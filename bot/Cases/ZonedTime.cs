@@ -20,5 +20,6 @@ public static class ZonedTime
     }
 
     /// <summary>The local date in <paramref name="zone"/> at <paramref name="at"/>.</summary>
-    public static DateOnly DateIn(TimeZoneInfo zone, DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime);
+    public static DateOnly DateIn(TimeZoneInfo zone, DateTimeOffset at) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime);
 }

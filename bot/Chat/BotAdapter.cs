@@ -20,12 +20,17 @@ public sealed class BotAdapter : CloudAdapter
                 reference,
                 turn.Activity.ChannelId,
                 turn.Activity.Conversation?.Id,
-                turn.Activity.From?.Id);
+                turn.Activity.From?.Id
+            );
             // A store that is down (outside the commands, which answer it themselves: the welcome, the people
             // directory) is not a fault of ours: say so, as the commands do.
-            await turn.SendActivityAsync(MessageFactory.Text(StorageFailure.IsOutage(exception)
-                ? Commands.CommandDispatcher.StoreUnreachable(reference)
-                : $"Sorry, that didn't work on my side. Please try again; if it keeps failing, give the escalations team this reference: {reference}"));
+            await turn.SendActivityAsync(
+                MessageFactory.Text(
+                    StorageFailure.IsOutage(exception)
+                        ? Commands.CommandDispatcher.StoreUnreachable(reference)
+                        : $"Sorry, that didn't work on my side. Please try again; if it keeps failing, give the escalations team this reference: {reference}"
+                )
+            );
         };
     }
 }

@@ -6,7 +6,8 @@ namespace EscalationBot.Chat;
 /// Checks the bot's identity on start, with messages that name the setting to fix. The MicrosoftApp* keys sit at
 /// the top of the configuration, where the Bot Framework SDK reads them, so they are read here directly.
 /// </summary>
-public sealed class BotIdentityValidator(IConfiguration configuration, IHostEnvironment environment) : IValidateOptions<BotOptions>
+public sealed class BotIdentityValidator(IConfiguration configuration, IHostEnvironment environment)
+    : IValidateOptions<BotOptions>
 {
     public const string MultiTenant = "MultiTenant";
     public const string SingleTenant = "SingleTenant";
@@ -29,28 +30,38 @@ public sealed class BotIdentityValidator(IConfiguration configuration, IHostEnvi
         {
             if (IsProduction(environment) && !options.AllowAnonymous)
             {
-                problems.Add($"MicrosoftAppId is empty in the {environment.EnvironmentName} environment: the bot would "
-                    + "accept requests without a Bot Connector token and reply to any serviceUrl they name. Set the bot's "
-                    + "identity (MicrosoftAppType, MicrosoftAppId, MicrosoftAppTenantId, and MicrosoftAppPassword unless "
-                    + "UserAssignedMsi), or set Bot:AllowAnonymous=true on a closed network only.");
+                problems.Add(
+                    $"MicrosoftAppId is empty in the {environment.EnvironmentName} environment: the bot would "
+                        + "accept requests without a Bot Connector token and reply to any serviceUrl they name. Set the bot's "
+                        + "identity (MicrosoftAppType, MicrosoftAppId, MicrosoftAppTenantId, and MicrosoftAppPassword unless "
+                        + "UserAssignedMsi), or set Bot:AllowAnonymous=true on a closed network only."
+                );
             }
         }
-        else if (string.Equals(appType, SingleTenant, StringComparison.OrdinalIgnoreCase)
-            || string.Equals(appType, UserAssignedMsi, StringComparison.OrdinalIgnoreCase))
+        else if (
+            string.Equals(appType, SingleTenant, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(appType, UserAssignedMsi, StringComparison.OrdinalIgnoreCase)
+        )
         {
             var msi = string.Equals(appType, UserAssignedMsi, StringComparison.OrdinalIgnoreCase);
             if (string.IsNullOrWhiteSpace(tenantId))
             {
-                problems.Add($"MicrosoftAppType is {appType} but MicrosoftAppTenantId is empty: set it to the bot's Entra tenant id.");
+                problems.Add(
+                    $"MicrosoftAppType is {appType} but MicrosoftAppTenantId is empty: set it to the bot's Entra tenant id."
+                );
             }
 
             if (msi && !string.IsNullOrWhiteSpace(password))
             {
-                problems.Add("MicrosoftAppType is UserAssignedMsi, which needs no MicrosoftAppPassword: remove it (the managed identity signs in).");
+                problems.Add(
+                    "MicrosoftAppType is UserAssignedMsi, which needs no MicrosoftAppPassword: remove it (the managed identity signs in)."
+                );
             }
             else if (!msi && string.IsNullOrWhiteSpace(password))
             {
-                problems.Add("MicrosoftAppType is SingleTenant but MicrosoftAppPassword is empty: set the app registration's client secret.");
+                problems.Add(
+                    "MicrosoftAppType is SingleTenant but MicrosoftAppPassword is empty: set the app registration's client secret."
+                );
             }
         }
 

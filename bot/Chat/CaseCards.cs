@@ -8,7 +8,12 @@ namespace EscalationBot.Chat;
 /// <summary>The staff's case card as it is now: with its timeline and the people it can be handed to.</summary>
 public sealed class CaseCards(ICaseStore store, PeopleDirectory people, CasePolicy policy, TimeProvider clock)
 {
-    public async Task<AdaptiveCard> ForStaffAsync(Case c, Buttons buttons, CancellationToken cancellationToken, bool revealed = false)
+    public async Task<AdaptiveCard> ForStaffAsync(
+        Case c,
+        Buttons buttons,
+        CancellationToken cancellationToken,
+        bool revealed = false
+    )
     {
         var history = await store.HistoryAsync(c.Number, cancellationToken);
         var staff = await people.StaffAsync(cancellationToken);

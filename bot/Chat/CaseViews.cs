@@ -8,11 +8,18 @@ namespace EscalationBot.Chat;
 /// <summary>Turns a case into what cards show, with the buttons its state allows.</summary>
 public static class CaseViews
 {
-    public static readonly IReadOnlyList<Choice> Outcomes =
-        Enum.GetValues<Outcome>().Select(o => new Choice(Labels.Of(o), o.ToString())).ToList();
+    public static readonly IReadOnlyList<Choice> Outcomes = Enum.GetValues<Outcome>()
+        .Select(o => new Choice(Labels.Of(o), o.ToString()))
+        .ToList();
 
     /// <summary>The case as of <paramref name="now"/>, with the buttons its state allows and, if given, its history.</summary>
-    public static CaseView Of(Case c, DateTimeOffset now, CasePolicy? policy = null, IReadOnlyList<AuditEntry>? history = null, bool revealed = false)
+    public static CaseView Of(
+        Case c,
+        DateTimeOffset now,
+        CasePolicy? policy = null,
+        IReadOnlyList<AuditEntry>? history = null,
+        bool revealed = false
+    )
     {
         // Everything written about a hidden case (the description on "filed", updates, notes, questions, answers,
         // reasons) stays off its timeline: the entries still say who did what, and when.
@@ -44,23 +51,38 @@ public static class CaseViews
             c.Resolution?.At,
             c.Resolution is { } res ? Labels.Of(res.Outcome) : null,
             c.Resolution?.Summary,
-            now)
+            now
+        )
         {
             Buttons = CommandTable.ButtonsFor(state),
             Outcomes = Outcomes,
             Sensitive = c.IsSensitive,
             WaitingSince = c.State == CaseState.WaitingOnReporter ? c.PausedSince : null,
             Triage = new TriageChoices(
-                IntakeForms.PolicyAreas, r.PolicyArea.ToString(), IntakeForms.Severities, "",
-                Cases.Triage.Checklist.Select(q => new Choice(q.Question, RiskField(q.Risk))).ToList()),
-            HandoverNote = c.HandoverNote is { } note && c.IsOpen ? new TimelineEntry(note.At, note.By.Name, "for the next shift", note.Text) : null,
+                IntakeForms.PolicyAreas,
+                r.PolicyArea.ToString(),
+                IntakeForms.Severities,
+                "",
+                Cases.Triage.Checklist.Select(q => new Choice(q.Question, RiskField(q.Risk))).ToList()
+            ),
+            HandoverNote =
+                c.HandoverNote is { } note && c.IsOpen
+                    ? new TimelineEntry(note.At, note.By.Name, "for the next shift", note.Text)
+                    : null,
             LinkedTo = c.LinkedTo is { } linked ? CaseId.Format(linked) : null,
-            Consult = c.Consult is { } consult ? new ConsultView(consult.Team, consult.Question, consult.AskedBy.Name, consult.Since) : null,
+            Consult = c.Consult is { } consult
+                ? new ConsultView(consult.Team, consult.Question, consult.AskedBy.Name, consult.Since)
+                : null,
             ConsultTeams = policy.Teams.Select(t => new Choice(t, t)).ToList(),
             Revealed = revealed,
-            Timeline = history?.Select(Entry)
-                .Select(e => hideDetails && !string.IsNullOrEmpty(e.Text) ? e with { Text = CaseView.HiddenText } : e)
-                .ToList() ?? [],
+            Timeline =
+                history
+                    ?.Select(Entry)
+                    .Select(e =>
+                        hideDetails && !string.IsNullOrEmpty(e.Text) ? e with { Text = CaseView.HiddenText } : e
+                    )
+                    .ToList()
+                ?? [],
         };
     }
 

@@ -20,8 +20,11 @@ public sealed class ChatSender(BotAdapter adapter, IConfiguration configuration,
 
     /// <summary>Posts a card to a conversation (a bound channel, a 1:1 chat); returns the new message's id.</summary>
     public Task<string> PostCardAsync(
-        string address, AdaptiveCard card, string? text, CancellationToken cancellationToken) =>
-        SendAsync(address, card, text, cancellationToken);
+        string address,
+        AdaptiveCard card,
+        string? text,
+        CancellationToken cancellationToken
+    ) => SendAsync(address, card, text, cancellationToken);
 
     public Task<string> SendTextAsync(string address, string text, CancellationToken cancellationToken) =>
         SendAsync(address, null, text, cancellationToken);
@@ -41,7 +44,11 @@ public sealed class ChatSender(BotAdapter adapter, IConfiguration configuration,
 
     /// <summary>Edits a card the bot posted, in place, for everyone who sees it.</summary>
     public async Task UpdateCardAsync(
-        string address, string messageId, AdaptiveCard card, CancellationToken cancellationToken) =>
+        string address,
+        string messageId,
+        AdaptiveCard card,
+        CancellationToken cancellationToken
+    ) =>
         await adapter.ContinueConversationAsync(
             BotAppId,
             ConversationAddress.Parse(address),
@@ -51,10 +58,15 @@ public sealed class ChatSender(BotAdapter adapter, IConfiguration configuration,
                 update.Id = messageId;
                 await turn.UpdateActivityAsync(update, ct);
             },
-            cancellationToken);
+            cancellationToken
+        );
 
     private async Task<string> SendAsync(
-        string address, AdaptiveCard? card, string? text, CancellationToken cancellationToken)
+        string address,
+        AdaptiveCard? card,
+        string? text,
+        CancellationToken cancellationToken
+    )
     {
         string? id = null;
         var reference = ConversationAddress.TopLevel(ConversationAddress.Parse(address));
@@ -72,7 +84,8 @@ public sealed class ChatSender(BotAdapter adapter, IConfiguration configuration,
                 var connector = turn.TurnState.Get<IConnectorClient>();
                 id = (await connector.Conversations.SendToConversationAsync(activity, ct))?.Id;
             },
-            cancellationToken);
+            cancellationToken
+        );
         return id ?? throw new InvalidOperationException("The channel accepted the message but returned no id.");
     }
 }

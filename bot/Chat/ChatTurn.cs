@@ -6,7 +6,13 @@ using Microsoft.Bot.Schema;
 namespace EscalationBot.Chat;
 
 /// <summary>Who is acting, where: the actor's role is looked up on the server, never taken from the card.</summary>
-public sealed record ChatTurn(Actor Actor, string ChannelId, bool IsPersonal, ConversationReference Address, bool FromCard)
+public sealed record ChatTurn(
+    Actor Actor,
+    string ChannelId,
+    bool IsPersonal,
+    ConversationReference Address,
+    bool FromCard
+)
 {
     /// <summary>The message a pressed card is in (the activity's replyToId): Teams sends it; Web Chat's Submit does not.</summary>
     public string? ReplyToId { get; init; }

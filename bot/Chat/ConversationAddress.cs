@@ -34,7 +34,8 @@ public static class ConversationAddress
                 reference.Conversation.Name,
                 reference.Conversation.AadObjectId,
                 reference.Conversation.Role,
-                reference.Conversation.TenantId),
+                reference.Conversation.TenantId
+            ),
         };
     }
 }

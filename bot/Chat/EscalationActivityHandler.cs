@@ -14,7 +14,8 @@ public sealed class EscalationActivityHandler(
     IConversationStore conversations,
     PeopleDirectory people,
     TimeProvider clock,
-    ILogger<EscalationActivityHandler> logger) : ActivityHandler
+    ILogger<EscalationActivityHandler> logger
+) : ActivityHandler
 {
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
@@ -36,7 +37,10 @@ public sealed class EscalationActivityHandler(
         }
     }
 
-    protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
+    protected override async Task OnMessageActivityAsync(
+        ITurnContext<IMessageActivity> turnContext,
+        CancellationToken cancellationToken
+    )
     {
         var activity = turnContext.Activity;
         if (Turn(turnContext, fromCard: activity.Value is not null) is not { } turn)
@@ -64,7 +68,10 @@ public sealed class EscalationActivityHandler(
     }
 
     protected override async Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(
-        ITurnContext<IInvokeActivity> turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken)
+        ITurnContext<IInvokeActivity> turnContext,
+        AdaptiveCardInvokeValue invokeValue,
+        CancellationToken cancellationToken
+    )
     {
         if (Turn(turnContext, fromCard: true) is not { } turn)
         {
@@ -81,7 +88,13 @@ public sealed class EscalationActivityHandler(
         {
             // Teams shows an invoke's answer on the card; a thrown exception would leave the user with a spinner.
             var reference = Guid.NewGuid().ToString("N")[..8];
-            logger.LogError(e, "Card action {Verb} failed (ref {Reference}) for {User}", invokeValue.Action?.Verb, reference, turn.Actor.Person.Id);
+            logger.LogError(
+                e,
+                "Card action {Verb} failed (ref {Reference}) for {User}",
+                invokeValue.Action?.Verb,
+                reference,
+                turn.Actor.Person.Id
+            );
             return Message($"Sorry, that didn't work on my side. Please try again (ref {reference}).");
         }
 
@@ -103,7 +116,11 @@ public sealed class EscalationActivityHandler(
         return Message(reply.Text ?? "Done.");
     }
 
-    protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    protected override async Task OnMembersAddedAsync(
+        IList<ChannelAccount> membersAdded,
+        ITurnContext<IConversationUpdateActivity> turnContext,
+        CancellationToken cancellationToken
+    )
     {
         // Greet a person who opens a 1:1 chat with the bot; stay quiet when added to a team or group.
         var conversationType = turnContext.Activity.Conversation?.ConversationType;
@@ -113,11 +130,17 @@ public sealed class EscalationActivityHandler(
         }
 
         // Teams sends this once, at install; other clients (the Agents Playground on every page load) more often.
-        if (membersAdded.Any(m => m.Id != turnContext.Activity.Recipient?.Id)
+        if (
+            membersAdded.Any(m => m.Id != turnContext.Activity.Recipient?.Id)
             && Turn(turnContext, fromCard: false) is { } turn
-            && await conversations.TryMarkWelcomedAsync(turn.Actor.Person.Id, clock.GetUtcNow(), cancellationToken))
+            && await conversations.TryMarkWelcomedAsync(turn.Actor.Person.Id, clock.GetUtcNow(), cancellationToken)
+        )
         {
-            var reply = await commands.HandleAsync(new ChatCommand.Help("Hello! I'm EscalationBot."), turn, cancellationToken);
+            var reply = await commands.HandleAsync(
+                new ChatCommand.Help("Hello! I'm EscalationBot."),
+                turn,
+                cancellationToken
+            );
             if (reply.Card is not null)
             {
                 await turnContext.SendActivityAsync(CardActivity.Of(reply.Card), cancellationToken);
@@ -135,9 +158,12 @@ public sealed class EscalationActivityHandler(
         }
 
         var actor = new Actor(person, roster.RoleOf(person.Id));
-        var isPersonal = activity.Conversation.ConversationType is null or "personal" && activity.Conversation.IsGroup != true;
+        var isPersonal =
+            activity.Conversation.ConversationType is null or "personal" && activity.Conversation.IsGroup != true;
         // A retried activity (Teams retries an invoke it got no answer to in time) keeps its id: changes record it.
-        var key = string.IsNullOrEmpty(activity.Id) ? null : $"{activity.ChannelId}|{activity.Conversation.Id}|{person.Id}|{activity.Id}";
+        var key = string.IsNullOrEmpty(activity.Id)
+            ? null
+            : $"{activity.ChannelId}|{activity.Conversation.Id}|{person.Id}|{activity.Id}";
         return new ChatTurn(actor, activity.ChannelId ?? "", isPersonal, activity.GetConversationReference(), fromCard)
         {
             ActivityKey = key,
@@ -146,5 +172,10 @@ public sealed class EscalationActivityHandler(
     }
 
     private static AdaptiveCardInvokeResponse Message(string text) =>
-        new() { StatusCode = 200, Type = "application/vnd.microsoft.activity.message", Value = text };
+        new()
+        {
+            StatusCode = 200,
+            Type = "application/vnd.microsoft.activity.message",
+            Value = text,
+        };
 }

@@ -12,7 +12,8 @@ public sealed class OwnerNotifier(
     ChatSender sender,
     CasePolicy policy,
     IOptions<TeamOptions> team,
-    ILogger<OwnerNotifier> logger)
+    ILogger<OwnerNotifier> logger
+)
 {
     /// <summary>
     /// Tells <paramref name="ownerId"/>, while they still own the case (or, for a release, its former owner), in their
@@ -20,7 +21,12 @@ public sealed class OwnerNotifier(
     /// current card. Nobody is told about their own action.
     /// </summary>
     public async Task TellOwnerAsync(
-        int number, OwnerNews news, int version, string ownerId, CancellationToken cancellationToken)
+        int number,
+        OwnerNews news,
+        int version,
+        string ownerId,
+        CancellationToken cancellationToken
+    )
     {
         var stored = await store.GetAsync(number, cancellationToken);
         var change = await store.GetAuditAsync(number, version, cancellationToken);
@@ -34,7 +40,10 @@ public sealed class OwnerNotifier(
         if (person?.PersonalAddress is not { } address)
         {
             logger.LogInformation(
-                "{User} has no 1:1 chat with the bot; {CaseId} shows them as owner on its card only", ownerId, stored.Case.Id);
+                "{User} has no 1:1 chat with the bot; {CaseId} shows them as owner on its card only",
+                ownerId,
+                stored.Case.Id
+            );
             return;
         }
 
@@ -47,7 +56,12 @@ public sealed class OwnerNotifier(
                 $"{change.Actor.Name} recorded the consult's answer on {c.Id}{Quote(c, change.Text)}",
             OwnerNews.ReportAdded => $"{change.Actor.Name} added a report to {c.Id} instead of filing a new case.",
             OwnerNews.ReleasedIdle => ReminderText.Of(
-                c, new Reminder(number, Chase.Idle, 2, 0, change.At), change.At, policy, team.Value.Zone()),
+                c,
+                new Reminder(number, Chase.Idle, 2, 0, change.At),
+                change.At,
+                policy,
+                team.Value.Zone()
+            ),
             _ => $"{change.Actor.Name} handed {c.Id} to you.",
         };
         var reference = ConversationAddress.Parse(address);

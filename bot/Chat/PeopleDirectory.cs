@@ -22,13 +22,17 @@ public sealed class PeopleDirectory(IConversationStore store, TeamRoster roster,
             return;
         }
 
-        var personal = activity.Conversation.ConversationType is null or "personal" && activity.Conversation.IsGroup != true;
+        var personal =
+            activity.Conversation.ConversationType is null or "personal" && activity.Conversation.IsGroup != true;
         var known = written.TryGetValue(sender.Id, out var seen) ? seen : null;
         var person = new KnownPerson(
             sender.Id,
             string.IsNullOrWhiteSpace(activity.From.Name) ? known?.Name ?? sender.Name : sender.Name,
             activity.From.AadObjectId ?? known?.AadObjectId,
-            personal ? ConversationAddress.Of(ConversationAddress.TopLevel(activity.GetConversationReference())) : known?.PersonalAddress);
+            personal
+                ? ConversationAddress.Of(ConversationAddress.TopLevel(activity.GetConversationReference()))
+                : known?.PersonalAddress
+        );
         if (person == known)
         {
             return;

@@ -21,7 +21,8 @@ public sealed class QueueCardSync(
     CaseCards cards,
     ChatSender sender,
     TimeProvider clock,
-    ILogger<QueueCardSync> logger)
+    ILogger<QueueCardSync> logger
+)
 {
     /// <summary>
     /// Brings the case's queue card up to date: posts it if the case has none yet and is open (and a queue is bound),
@@ -44,7 +45,9 @@ public sealed class QueueCardSync(
             if (c.QueueMessageId is null)
             {
                 logger.LogWarning(
-                    "Case {CaseId} waits for a queue: no conversation is bound (a lead types 'setup queue')", c.Id);
+                    "Case {CaseId} waits for a queue: no conversation is bound (a lead types 'setup queue')",
+                    c.Id
+                );
             }
 
             return;
@@ -64,7 +67,10 @@ public sealed class QueueCardSync(
         {
             // The queue was bound elsewhere since this card was posted: its message is not in the queue any more.
             logger.LogInformation(
-                "Card of {CaseId} not edited: it is in {Conversation}, no longer the queue", c.Id, c.QueueConversationId);
+                "Card of {CaseId} not edited: it is in {Conversation}, no longer the queue",
+                c.Id,
+                c.QueueConversationId
+            );
             return;
         }
 
@@ -73,13 +79,23 @@ public sealed class QueueCardSync(
     }
 
     private async Task PostToQueueAsync(
-        Case posted, Binding queue, string? postedBefore, CancellationToken cancellationToken)
+        Case posted,
+        Binding queue,
+        string? postedBefore,
+        CancellationToken cancellationToken
+    )
     {
         var number = posted.Number;
         var queueConversation = ConversationAddress.Parse(queue.Address).Conversation.Id;
         var buttons = ChatSender.ButtonsFor(queue.ChannelId);
-        var messageId = postedBefore ?? await sender.PostCardAsync(
-            queue.Address, await cards.ForStaffAsync(posted, buttons, cancellationToken), null, cancellationToken);
+        var messageId =
+            postedBefore
+            ?? await sender.PostCardAsync(
+                queue.Address,
+                await cards.ForStaffAsync(posted, buttons, cancellationToken),
+                null,
+                cancellationToken
+            );
 
         // Recording the card's id changes nothing anyone sees: no outbox rows.
         var now = clock.GetUtcNow();
@@ -88,13 +104,27 @@ public sealed class QueueCardSync(
         {
             change = await workflow.ApplyAsync(
                 number,
-                c => c.QueueMessageId is null
-                    ? new Decision.Accepted(
-                        c with { QueueMessageId = messageId, QueueConversationId = queueConversation },
-                        new AuditEntry(number, now, CaseRules.SystemActor, AuditAction.PostedToQueue, c.State, c.State))
-                    : new Decision.Refused(Refusal.AlreadyDone, "already posted"),
+                c =>
+                    c.QueueMessageId is null
+                        ? new Decision.Accepted(
+                            c with
+                            {
+                                QueueMessageId = messageId,
+                                QueueConversationId = queueConversation,
+                            },
+                            new AuditEntry(
+                                number,
+                                now,
+                                CaseRules.SystemActor,
+                                AuditAction.PostedToQueue,
+                                c.State,
+                                c.State
+                            )
+                        )
+                        : new Decision.Refused(Refusal.AlreadyDone, "already posted"),
                 cancellationToken,
-                _ => CaseEffects.None);
+                _ => CaseEffects.None
+            );
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

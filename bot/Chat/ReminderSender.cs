@@ -12,7 +12,8 @@ public sealed class ReminderSender(
     CasePolicy policy,
     IOptions<TeamOptions> team,
     TimeProvider clock,
-    ILogger<ReminderSender> logger)
+    ILogger<ReminderSender> logger
+)
 {
     /// <summary>
     /// Sends one SLA reminder to whoever must hear it now: the queue while nobody holds the case, the owner in their
@@ -26,7 +27,8 @@ public sealed class ReminderSender(
         var text = ReminderText.Of(c, reminder, now, policy, team.Value.Zone());
         if (reminder.IsBreach)
         {
-            var leads = await conversations.GetBindingAsync(Bindings.Leads, cancellationToken)
+            var leads =
+                await conversations.GetBindingAsync(Bindings.Leads, cancellationToken)
                 ?? await conversations.GetBindingAsync(Bindings.Queue, cancellationToken);
             if (leads is not null)
             {
@@ -36,8 +38,10 @@ public sealed class ReminderSender(
                 return leads.Name;
             }
         }
-        else if (c.Owner is { } owner
-            && await conversations.GetPersonAsync(owner.Id, cancellationToken) is { PersonalAddress: { } personal })
+        else if (
+            c.Owner is { } owner
+            && await conversations.GetPersonAsync(owner.Id, cancellationToken) is { PersonalAddress: { } personal }
+        )
         {
             await sender.SendTextAsync(personal, text, cancellationToken);
             return $"owner:{owner.Id}";
@@ -51,7 +55,8 @@ public sealed class ReminderSender(
         logger.LogWarning(
             "Reminder {Key} about {CaseId} has nowhere to go: no queue or leads' channel is bound ('setup queue', 'setup leads')",
             reminder.Key,
-            c.Id);
+            c.Id
+        );
         return null;
     }
 }

@@ -18,10 +18,15 @@ public static class ReminderText
         var calendar = policy.CalendarFor(c);
         return (r.Chase, r.Step) switch
         {
-            (Chase.Idle, 1) => $"{what} has had no activity for {Durations.Format(policy.IdleNudge)}. Add a note or move it on, or it goes back to the queue {At(calendar.Add(c.LastActivityAt ?? c.ClaimedAt ?? c.FiledAt, policy.IdleRelease), zone)}.",
-            (Chase.Idle, _) => $"{what} had no activity for {Durations.Format(policy.IdleRelease)} and is back in the queue.",
-            (_, 100) => $"Breach: {what} has missed its {Durations.Format(span)} {target} target{(c.Owner is { } o ? $"; {o.Name} holds it" : "; nobody has claimed it")}.",
-            _ => $"{what}: {r.Step}% of its {Durations.Format(span)} {target} target is gone; due {At(Due(c, r, calendar), zone)}{(c.Owner is null ? ". Claim it from its card in the queue." : ".")}",
+            (Chase.Idle, 1) =>
+                $"{what} has had no activity for {Durations.Format(policy.IdleNudge)}. Add a note or move it on, or "
+                    + $"it goes back to the queue {At(calendar.Add(c.LastActivityAt ?? c.ClaimedAt ?? c.FiledAt, policy.IdleRelease), zone)}.",
+            (Chase.Idle, _) =>
+                $"{what} had no activity for {Durations.Format(policy.IdleRelease)} and is back in the queue.",
+            (_, 100) => $"Breach: {what} has missed its {Durations.Format(span)} {target} "
+                + $"target{(c.Owner is { } o ? $"; {o.Name} holds it" : "; nobody has claimed it")}.",
+            _ => $"{what}: {r.Step}% of its {Durations.Format(span)} {target} target is gone; due "
+                + $"{At(Due(c, r, calendar), zone)}{(c.Owner is null ? ". Claim it from its card in the queue." : ".")}",
         };
     }
 
@@ -29,7 +34,9 @@ public static class ReminderText
         r.Chase == Chase.FirstResponse ? c.FirstResponseDue(calendar) : c.ResolutionDue(calendar);
 
     private static string At(DateTimeOffset at, TimeZoneInfo zone) =>
-        TimeZoneInfo.ConvertTime(at, zone).ToString("ddd d MMM HH:mm", CultureInfo.InvariantCulture) + " " + Abbreviation(zone, at);
+        TimeZoneInfo.ConvertTime(at, zone).ToString("ddd d MMM HH:mm", CultureInfo.InvariantCulture)
+        + " "
+        + Abbreviation(zone, at);
 
     /// <summary>Asia/Singapore → SGT; other zones show their UTC offset at that moment (summer time included).</summary>
     private static string Abbreviation(TimeZoneInfo zone, DateTimeOffset at)
@@ -40,6 +47,8 @@ public static class ReminderText
         }
 
         var offset = zone.GetUtcOffset(at);
-        return offset == TimeSpan.Zero ? "UTC" : "UTC" + (offset < TimeSpan.Zero ? "-" : "+") + offset.ToString(@"hh\:mm", CultureInfo.InvariantCulture);
+        return offset == TimeSpan.Zero
+            ? "UTC"
+            : "UTC" + (offset < TimeSpan.Zero ? "-" : "+") + offset.ToString(@"hh\:mm", CultureInfo.InvariantCulture);
     }
 }

@@ -9,11 +9,16 @@ public sealed class ReporterNotifier(
     ChatSender sender,
     CasePolicy policy,
     TimeProvider clock,
-    ILogger<ReporterNotifier> logger)
+    ILogger<ReporterNotifier> logger
+)
 {
     /// <summary>What the change that made case version <paramref name="version"/> means for the reporter.</summary>
     public async Task NotifyReporterAsync(
-        int number, ReporterNotice notice, int version, CancellationToken cancellationToken)
+        int number,
+        ReporterNotice notice,
+        int version,
+        CancellationToken cancellationToken
+    )
     {
         var stored = await store.GetAsync(number, cancellationToken);
         if (stored is null)
@@ -30,7 +35,10 @@ public sealed class ReporterNotifier(
             ReporterNotice.Claimed => CaseNoticeCard.Claimed(view, buttons),
             ReporterNotice.Resolved => CaseNoticeCard.Resolved(view, buttons),
             ReporterNotice.Question => CaseNoticeCard.Question(
-                view, await ChangeTextAsync(number, version, cancellationToken), buttons),
+                view,
+                await ChangeTextAsync(number, version, cancellationToken),
+                buttons
+            ),
             _ => CaseNoticeCard.Reopened(view, await ChangeTextAsync(number, version, cancellationToken)),
         };
         await sender.PostCardAsync(c.ReporterAddress, card, null, cancellationToken);

@@ -54,8 +54,10 @@ public sealed class TenantGate(IOptionsMonitor<BotOptions> options, TimeProvider
             : logged.TryAdd(tenant, now);
         if (first)
         {
-            logger.LogWarning("Refused an activity from tenant {Tenant}, not in Bot:AllowedTenants (logged once an hour per tenant)",
-                tenant.Length == 0 ? "(none)" : tenant);
+            logger.LogWarning(
+                "Refused an activity from tenant {Tenant}, not in Bot:AllowedTenants (logged once an hour per tenant)",
+                tenant.Length == 0 ? "(none)" : tenant
+            );
         }
     }
 
@@ -68,7 +70,13 @@ public sealed class TenantGate(IOptionsMonitor<BotOptions> options, TimeProvider
             {
                 // An empty 200, as for a message: no 501 for the caller to retry.
                 await turnContext.SendActivityAsync(
-                    new Activity { Type = ActivityTypesEx.InvokeResponse, Value = new InvokeResponse { Status = 200 } }, cancellationToken);
+                    new Activity
+                    {
+                        Type = ActivityTypesEx.InvokeResponse,
+                        Value = new InvokeResponse { Status = 200 },
+                    },
+                    cancellationToken
+                );
             }
         }
     }

@@ -8,8 +8,12 @@ namespace EscalationBot.Chat;
 /// Once a day, on every instance, removes the records of activities older than <see cref="BotOptions.ReplayWindow"/>:
 /// a retry comes within seconds, and the records would otherwise grow with every change ever made.
 /// </summary>
-public sealed class TurnRecordPruner(ICaseStore store, IOptionsMonitor<BotOptions> options, TimeProvider clock, ILogger<TurnRecordPruner> logger)
-    : BackgroundService
+public sealed class TurnRecordPruner(
+    ICaseStore store,
+    IOptionsMonitor<BotOptions> options,
+    TimeProvider clock,
+    ILogger<TurnRecordPruner> logger
+) : BackgroundService
 {
     private static readonly TimeSpan Every = TimeSpan.FromDays(1);
 
@@ -19,8 +23,15 @@ public sealed class TurnRecordPruner(ICaseStore store, IOptionsMonitor<BotOption
         {
             try
             {
-                var forgotten = await store.ForgetTurnsAsync(clock.GetUtcNow() - options.CurrentValue.ReplayWindow, stoppingToken);
-                logger.LogInformation("Removed {Count} activity records older than {Window}", forgotten, options.CurrentValue.ReplayWindow);
+                var forgotten = await store.ForgetTurnsAsync(
+                    clock.GetUtcNow() - options.CurrentValue.ReplayWindow,
+                    stoppingToken
+                );
+                logger.LogInformation(
+                    "Removed {Count} activity records older than {Window}",
+                    forgotten,
+                    options.CurrentValue.ReplayWindow
+                );
             }
             catch (Exception e) when (StorageFailure.IsOutage(e))
             {

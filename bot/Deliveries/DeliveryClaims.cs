@@ -18,20 +18,35 @@ public sealed class DeliveryClaims(
     InstanceId instance,
     IOptionsMonitor<DeliveryOptions> options,
     TimeProvider clock,
-    ILogger<DeliveryClaims> logger)
+    ILogger<DeliveryClaims> logger
+)
 {
     /// <summary>The job parameter that holds a send's outcome until it is recorded.</summary>
     public const string OutcomeParameter = "DeliveryOutcome";
 
     /// <summary>A record write that fails is tried again after these pauses, within the job, well inside a lease.</summary>
     public static readonly IReadOnlyList<TimeSpan> WriteRetryDelays =
-        [TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3)];
+    [
+        TimeSpan.FromMilliseconds(200),
+        TimeSpan.FromSeconds(1),
+        TimeSpan.FromSeconds(3),
+    ];
 
     /// <summary>Clocks of two instances, and the store's rounding, may differ by this much.</summary>
     public static readonly TimeSpan Tolerance = TimeSpan.FromSeconds(2);
 
-    public Task<ClaimResult> ClaimAsync(Deliverable deliverable, PerformContext? context, CancellationToken cancellationToken) =>
-        store.TryClaimAsync(deliverable, instance.Claimant(context), clock.GetUtcNow(), options.CurrentValue.DeliveryLease, cancellationToken);
+    public Task<ClaimResult> ClaimAsync(
+        Deliverable deliverable,
+        PerformContext? context,
+        CancellationToken cancellationToken
+    ) =>
+        store.TryClaimAsync(
+            deliverable,
+            instance.Claimant(context),
+            clock.GetUtcNow(),
+            options.CurrentValue.DeliveryLease,
+            cancellationToken
+        );
 
     /// <summary>
     /// When a job that found its delivery held by another sender looks again: just after that sender's lease, in
@@ -45,7 +60,12 @@ public sealed class DeliveryClaims(
     /// again a few times. False when the lease ran out and another sender took the delivery over.
     /// </summary>
     public async Task<bool> CompleteAsync(
-        PerformContext? context, DeliveryClaim claim, string state, string? sentTo, CancellationToken cancellationToken)
+        PerformContext? context,
+        DeliveryClaim claim,
+        string state,
+        string? sentTo,
+        CancellationToken cancellationToken
+    )
     {
         var outcome = new SentOutcome(claim, state, sentTo, clock.GetUtcNow());
         context?.SetJobParameter(OutcomeParameter, outcome);
@@ -56,10 +76,16 @@ public sealed class DeliveryClaims(
     /// For a job (re)starting: the outcome of a send an earlier attempt of this same job made, now recorded; null
     /// when no attempt got as far as sending. A job calls this before anything else and stops when it answers.
     /// </summary>
-    public async Task<SentOutcome?> FinishEarlierAttemptAsync(PerformContext? context, CancellationToken cancellationToken)
+    public async Task<SentOutcome?> FinishEarlierAttemptAsync(
+        PerformContext? context,
+        CancellationToken cancellationToken
+    )
     {
         // An outcome kept in another shape (before a deploy) reads with no deliverable: nothing to record then.
-        if (context?.GetJobParameter<SentOutcome>(OutcomeParameter, allowStale: false) is not { Claim.Deliverable: not null } earlier)
+        if (
+            context?.GetJobParameter<SentOutcome>(OutcomeParameter, allowStale: false)
+            is not { Claim.Deliverable: not null } earlier
+        )
         {
             return null;
         }
@@ -79,7 +105,12 @@ public sealed class DeliveryClaims(
             }
             catch (Exception e) when (attempt < WriteRetryDelays.Count && !cancellationToken.IsCancellationRequested)
             {
-                logger.LogWarning(e, "Recording {What} failed; trying again in {Delay}", what, WriteRetryDelays[attempt]);
+                logger.LogWarning(
+                    e,
+                    "Recording {What} failed; trying again in {Delay}",
+                    what,
+                    WriteRetryDelays[attempt]
+                );
                 // Real time, not the bot's clock: this waits for the storage service, not for a business moment.
                 await Task.Delay(WriteRetryDelays[attempt], cancellationToken);
             }
@@ -87,7 +118,15 @@ public sealed class DeliveryClaims(
     }
 
     public Task RetryWriteAsync(Func<Task> write, string what, CancellationToken cancellationToken) =>
-        RetryWriteAsync(async () => { await write(); return true; }, what, cancellationToken);
+        RetryWriteAsync(
+            async () =>
+            {
+                await write();
+                return true;
+            },
+            what,
+            cancellationToken
+        );
 
     private async Task<bool> RecordAsync(SentOutcome outcome, CancellationToken cancellationToken)
     {
@@ -95,11 +134,15 @@ public sealed class DeliveryClaims(
         var recorded = await RetryWriteAsync(
             () => store.CompleteAsync(outcome.Claim, outcome.State, outcome.SentTo, outcome.At, cancellationToken),
             "delivery " + key,
-            cancellationToken);
+            cancellationToken
+        );
         if (!recorded)
         {
             logger.LogWarning(
-                "Delivery {Key} was taken over while it was being sent: its lease ({Lease}) is too short", key, options.CurrentValue.DeliveryLease);
+                "Delivery {Key} was taken over while it was being sent: its lease ({Lease}) is too short",
+                key,
+                options.CurrentValue.DeliveryLease
+            );
         }
 
         return recorded;

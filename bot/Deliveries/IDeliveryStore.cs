@@ -28,7 +28,16 @@ public sealed record ClaimResult(DeliveryClaim? Claim, bool AlreadyDone, DateTim
 
 /// <summary>What happened to a deliverable: reserved, sent (and where), or dropped because the case moved on.</summary>
 public sealed record Delivery(
-    string Key, int Number, string Kind, int Step, long Round, DateTimeOffset DueAt, string State, DateTimeOffset? SentAt, string? SentTo);
+    string Key,
+    int Number,
+    string Kind,
+    int Step,
+    long Round,
+    DateTimeOffset DueAt,
+    string State,
+    DateTimeOffset? SentAt,
+    string? SentTo
+);
 
 /// <summary>One delivery record per deliverable, written conditionally before anything is sent.</summary>
 public interface IDeliveryStore
@@ -39,13 +48,24 @@ public interface IDeliveryStore
     /// dealt with already or someone else holds it.
     /// </summary>
     Task<ClaimResult> TryClaimAsync(
-        Deliverable deliverable, string claimant, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken);
+        Deliverable deliverable,
+        string claimant,
+        DateTimeOffset now,
+        TimeSpan lease,
+        CancellationToken cancellationToken
+    );
 
     /// <summary>
     /// Records the outcome: "sent" with where it went, or "dropped" when the case had moved on. False when the claim
     /// was taken over; true again when the same outcome was recorded already (a write whose answer was lost).
     /// </summary>
-    Task<bool> CompleteAsync(DeliveryClaim claim, string state, string? sentTo, DateTimeOffset at, CancellationToken cancellationToken);
+    Task<bool> CompleteAsync(
+        DeliveryClaim claim,
+        string state,
+        string? sentTo,
+        DateTimeOffset at,
+        CancellationToken cancellationToken
+    );
 
     /// <summary>The delivery records of case <paramref name="number"/> (0: the shifts').</summary>
     Task<IReadOnlyList<Delivery>> DeliveriesAsync(int number, CancellationToken cancellationToken);

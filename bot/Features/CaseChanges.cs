@@ -8,7 +8,14 @@ namespace EscalationBot.Features;
 /// Applies a rule to a stored case for a chat turn, and answers it: the shared path of every command that changes
 /// a case. A replay of the turn's activity (Teams' retry) gets the first answer again, and changes nothing.
 /// </summary>
-public sealed class CaseChanges(ICaseStore store, CaseWorkflow workflow, CaseCards cards, CasePolicy policy, TimeProvider clock, ILogger<CaseChanges> logger)
+public sealed class CaseChanges(
+    ICaseStore store,
+    CaseWorkflow workflow,
+    CaseCards cards,
+    CasePolicy policy,
+    TimeProvider clock,
+    ILogger<CaseChanges> logger
+)
 {
     /// <summary>
     /// When the rule accepts, the same batch asks the outbox to refresh the queue card and to send
@@ -20,7 +27,8 @@ public sealed class CaseChanges(ICaseStore store, CaseWorkflow workflow, CaseCar
         Func<Case, DateTimeOffset, Decision> rule,
         Func<Case, Notice?>? notice,
         Func<Case, string> doneText,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken
+    )
     {
         if (!CaseId.TryParse(caseRef, out var number))
         {
@@ -33,8 +41,12 @@ public sealed class CaseChanges(ICaseStore store, CaseWorkflow workflow, CaseCar
         }
 
         var now = clock.GetUtcNow();
-        var change = await workflow.ApplyAsync(number, c => rule(c, now), cancellationToken,
-            c => new CaseEffects(notice?.Invoke(c) is { } n ? [n] : [], turn.Record(doneText(c))));
+        var change = await workflow.ApplyAsync(
+            number,
+            c => rule(c, now),
+            cancellationToken,
+            c => new CaseEffects(notice?.Invoke(c) is { } n ? [n] : [], turn.Record(doneText(c)))
+        );
         switch (change)
         {
             case Change.NotFound missing:
@@ -59,7 +71,8 @@ public sealed class CaseChanges(ICaseStore store, CaseWorkflow workflow, CaseCar
         turn.ActivityKey is { } key ? await store.GetTurnAsync(key, cancellationToken) : null;
 
     /// <summary>The owner hears about the change in their 1:1 chat (the outbox skips it if they made it themselves).</summary>
-    public static Notice? TellOwner(Case c, OwnerNews news) => c.Owner is { } owner ? new Notice.ToOwner(news, owner.Id) : null;
+    public static Notice? TellOwner(Case c, OwnerNews news) =>
+        c.Owner is { } owner ? new Notice.ToOwner(news, owner.Id) : null;
 
     public static Reply NotACaseId(string text) =>
         new($"\"{(text.Length > 20 ? text[..20] + "…" : text)}\" is not a case id. Case ids look like ESC-12.");
@@ -67,7 +80,11 @@ public sealed class CaseChanges(ICaseStore store, CaseWorkflow workflow, CaseCar
     /// <summary>A replay gets the first answer's text again, or the card of the case as it is now; nothing changes.</summary>
     private async Task<Reply> ReplayAsync(TurnRecord recorded, ChatTurn turn, CancellationToken cancellationToken)
     {
-        logger.LogInformation("Activity replayed by {User}: case {Number} unchanged", turn.Actor.Person.Id, recorded.Number);
+        logger.LogInformation(
+            "Activity replayed by {User}: case {Number} unchanged",
+            turn.Actor.Person.Id,
+            recorded.Number
+        );
         var text = recorded.Reply ?? "Done.";
         return await store.GetAsync(recorded.Number, cancellationToken) is { } stored
             ? await AnswerAsync(stored.Case, text, turn, cancellationToken)
@@ -85,7 +102,10 @@ public sealed class CaseChanges(ICaseStore store, CaseWorkflow workflow, CaseCar
         // A reporter's button (reopen from their outcome card) gets their own view, never the staff card.
         if (!turn.Actor.IsStaff)
         {
-            return new Reply(Card: CaseNoticeCard.Status(CaseViews.Of(c, clock.GetUtcNow(), policy)), ReplacesCard: true);
+            return new Reply(
+                Card: CaseNoticeCard.Status(CaseViews.Of(c, clock.GetUtcNow(), policy)),
+                ReplacesCard: true
+            );
         }
 
         return new Reply(Card: await cards.ForStaffAsync(c, turn.Buttons, cancellationToken), ReplacesCard: true);

@@ -36,7 +36,11 @@ public static class FeaturesRegistration
         where T : class
     {
         services.AddTransient<T>();
-        foreach (var handled in typeof(T).GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ICommandHandler<>)))
+        foreach (
+            var handled in typeof(T)
+                .GetInterfaces()
+                .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ICommandHandler<>))
+        )
         {
             services.AddTransient(handled, sp => sp.GetRequiredService<T>());
         }

@@ -14,7 +14,8 @@ public static class HealthRegistration
     {
         // The PostgreSQL check is always registered and asks only when Hangfire:Storage says PostgreSql: settings
         // are read when the check runs, not while the app is being built.
-        builder.Services.AddHealthChecks()
+        builder
+            .Services.AddHealthChecks()
             .AddCheck<TableStorageHealthCheck>("tables", tags: [Ready], timeout: Timeout)
             .AddCheck<PostgreSqlHealthCheck>("postgresql", tags: [Ready], timeout: Timeout);
         return builder;
@@ -27,7 +28,10 @@ public static class HealthRegistration
     public static WebApplication MapHealth(this WebApplication app)
     {
         app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(Ready) });
+        app.MapHealthChecks(
+            "/healthz/ready",
+            new HealthCheckOptions { Predicate = check => check.Tags.Contains(Ready) }
+        );
         return app;
     }
 }

@@ -8,7 +8,10 @@ namespace EscalationBot.Health;
 /// <summary>Hangfire's PostgreSQL answers <c>SELECT 1</c>, when Hangfire keeps its jobs there.</summary>
 public sealed class PostgreSqlHealthCheck(IOptions<JobsOptions> options, IConfiguration configuration) : IHealthCheck
 {
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    public async Task<HealthCheckResult> CheckHealthAsync(
+        HealthCheckContext context,
+        CancellationToken cancellationToken = default
+    )
     {
         if (!JobsOptionsValidator.IsPostgreSql(options.Value))
         {
@@ -17,7 +20,9 @@ public sealed class PostgreSqlHealthCheck(IOptions<JobsOptions> options, IConfig
 
         try
         {
-            await using var connection = new NpgsqlConnection(configuration.GetConnectionString(JobsOptionsValidator.ConnectionStringName));
+            await using var connection = new NpgsqlConnection(
+                configuration.GetConnectionString(JobsOptionsValidator.ConnectionStringName)
+            );
             await connection.OpenAsync(cancellationToken);
             await using var command = new NpgsqlCommand("SELECT 1", connection);
             await command.ExecuteScalarAsync(cancellationToken);

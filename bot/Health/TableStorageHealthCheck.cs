@@ -8,12 +8,20 @@ namespace EscalationBot.Health;
 /// <summary>Table Storage answers: one page of one row of the table list, the cheapest call the account serves.</summary>
 public sealed class TableStorageHealthCheck(TableServiceClient tables, IOptions<StorageOptions> options) : IHealthCheck
 {
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    public async Task<HealthCheckResult> CheckHealthAsync(
+        HealthCheckContext context,
+        CancellationToken cancellationToken = default
+    )
     {
         try
         {
             var name = options.Value.TablePrefix + "Cases";
-            await foreach (var _ in tables.QueryAsync(t => t.Name == name, maxPerPage: 1, cancellationToken).AsPages().WithCancellation(cancellationToken))
+            await foreach (
+                var _ in tables
+                    .QueryAsync(t => t.Name == name, maxPerPage: 1, cancellationToken)
+                    .AsPages()
+                    .WithCancellation(cancellationToken)
+            )
             {
                 break;
             }

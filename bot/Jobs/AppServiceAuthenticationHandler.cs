@@ -16,8 +16,8 @@ public sealed class AppServiceAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> schemeOptions,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    IOptionsMonitor<JobsOptions> jobs)
-    : AuthenticationHandler<AuthenticationSchemeOptions>(schemeOptions, logger, encoder)
+    IOptionsMonitor<JobsOptions> jobs
+) : AuthenticationHandler<AuthenticationSchemeOptions>(schemeOptions, logger, encoder)
 {
     public const string SchemeName = DashboardAuthentication.AppServiceAuthentication;
     public const string PrincipalIdHeader = "X-MS-CLIENT-PRINCIPAL-ID";
@@ -28,7 +28,13 @@ public sealed class AppServiceAuthenticationHandler(
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        if (!string.Equals(jobs.CurrentValue.Dashboard.Authentication, DashboardAuthentication.AppServiceAuthentication, StringComparison.OrdinalIgnoreCase))
+        if (
+            !string.Equals(
+                jobs.CurrentValue.Dashboard.Authentication,
+                DashboardAuthentication.AppServiceAuthentication,
+                StringComparison.OrdinalIgnoreCase
+            )
+        )
         {
             return Task.FromResult(AuthenticateResult.NoResult());
         }

@@ -14,14 +14,19 @@ namespace EscalationBot.Jobs;
 /// lead must be listed in Roster:Leads as aad:{object id}. Hangfire answers a refusal with 403 when someone is signed in
 /// and 401 otherwise.
 /// </summary>
-public sealed class DashboardAccessFilter(IOptionsMonitor<JobsOptions> options, TeamRoster roster) : IDashboardAuthorizationFilter
+public sealed class DashboardAccessFilter(IOptionsMonitor<JobsOptions> options, TeamRoster roster)
+    : IDashboardAuthorizationFilter
 {
     private static readonly string[] ForwardingHeaders = ["X-Forwarded-For", "X-Real-IP", "Forwarded"];
 
     public bool Authorize(DashboardContext context) => Allows(context.GetHttpContext());
 
     public bool Allows(HttpContext http) =>
-        string.Equals(options.CurrentValue.Dashboard.Authentication, DashboardAuthentication.AppServiceAuthentication, StringComparison.OrdinalIgnoreCase)
+        string.Equals(
+            options.CurrentValue.Dashboard.Authentication,
+            DashboardAuthentication.AppServiceAuthentication,
+            StringComparison.OrdinalIgnoreCase
+        )
             ? IsLead(http.User)
             : IsLocal(http);
 
@@ -40,7 +45,12 @@ public sealed class DashboardAccessFilter(IOptionsMonitor<JobsOptions> options, 
         {
             foreach (var value in http.Request.Headers[header])
             {
-                foreach (var entry in (value ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+                foreach (
+                    var entry in (value ?? "").Split(
+                        ',',
+                        StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries
+                    )
+                )
                 {
                     var address = header == "Forwarded" ? ForwardedFor(entry) : entry;
                     if (address is null)

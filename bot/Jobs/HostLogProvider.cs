@@ -29,6 +29,7 @@ public sealed class HostLogProvider(ILoggerFactory loggerFactory) : ILogProvider
     {
         public static readonly Silent Instance = new();
 
-        public bool Log(Hangfire.Logging.LogLevel logLevel, Func<string>? messageFunc, Exception? exception = null) => false;
+        public bool Log(Hangfire.Logging.LogLevel logLevel, Func<string>? messageFunc, Exception? exception = null) =>
+            false;
     }
 }

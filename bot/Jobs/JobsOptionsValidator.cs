@@ -24,7 +24,10 @@ public sealed partial class JobsOptionsValidator(IConfiguration configuration) :
             var connection = configuration.GetConnectionString(ConnectionStringName);
             if (string.IsNullOrWhiteSpace(connection))
             {
-                problems.Add("Hangfire:Storage is PostgreSql but ConnectionStrings:Hangfire is empty: set it to an Npgsql connection string (Host=...;Database=...;Username=...;Password=...).");
+                problems.Add(
+                    "Hangfire:Storage is PostgreSql but ConnectionStrings:Hangfire is empty: set it to an Npgsql "
+                        + "connection string (Host=...;Database=...;Username=...;Password=...)."
+                );
             }
             else if (ConnectionStringProblem(connection) is { } problem)
             {
@@ -35,12 +38,17 @@ public sealed partial class JobsOptionsValidator(IConfiguration configuration) :
         // Hangfire.PostgreSql writes the schema name into its SQL unquoted, so only plain lower-case names work.
         if (!SchemaName().IsMatch(options.PostgreSqlSchema ?? ""))
         {
-            problems.Add($"Hangfire:PostgreSqlSchema is '{options.PostgreSqlSchema}': use lower-case letters, digits and underscores, starting with a letter or underscore, at most 63 characters.");
+            problems.Add(
+                $"Hangfire:PostgreSqlSchema is '{options.PostgreSqlSchema}': use lower-case letters, digits and "
+                    + $"underscores, starting with a letter or underscore, at most 63 characters."
+            );
         }
 
         if (!DashboardAuthentication.All.Contains(options.Dashboard?.Authentication, StringComparer.OrdinalIgnoreCase))
         {
-            problems.Add($"Hangfire:Dashboard:Authentication is '{options.Dashboard?.Authentication}': use {string.Join(" or ", DashboardAuthentication.All)}.");
+            problems.Add(
+                $"Hangfire:Dashboard:Authentication is '{options.Dashboard?.Authentication}': use {string.Join(" or ", DashboardAuthentication.All)}."
+            );
         }
 
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);

@@ -15,7 +15,8 @@ public static class JobsRegistration
     /// share a job queue unless they are given the same database.</summary>
     public static WebApplicationBuilder AddJobs(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<JobsOptions>()
+        builder
+            .Services.AddOptions<JobsOptions>()
             .Bind(builder.Configuration.GetSection(JobsOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
@@ -25,29 +26,43 @@ public static class JobsRegistration
         {
             // Hangfire's configuration is global: apply this host's (its log provider among it) before the store is built.
             services.GetRequiredService<IGlobalConfiguration>();
-            return CreateStorage(services.GetRequiredService<IOptions<JobsOptions>>().Value, services.GetRequiredService<IConfiguration>());
+            return CreateStorage(
+                services.GetRequiredService<IOptions<JobsOptions>>().Value,
+                services.GetRequiredService<IConfiguration>()
+            );
         });
         // Who this process is, in a delivery's claimant: one per host.
         builder.Services.AddSingleton<InstanceId>();
         // Hangfire's own registration hands the server the process-wide JobActivator.Current, which is whichever
         // host configured Hangfire last: with several hosts in one process (tests), jobs could be built from
         // another host's container. Each host activates jobs from its own.
-        builder.Services.AddSingleton<JobActivator>(services => new AspNetCoreJobActivator(services.GetRequiredService<IServiceScopeFactory>()));
-        builder.Services.AddHangfire((services, configuration) => configuration
-            .UseLogProvider(new HostLogProvider(services.GetRequiredService<ILoggerFactory>()))
-            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-            .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings());
-        builder.Services.AddHangfireServer((services, server) =>
-        {
-            var options = services.GetRequiredService<IOptions<JobsOptions>>().Value;
-            server.SchedulePollingInterval = options.SchedulePollingInterval;
-            server.WorkerCount = options.WorkerCount;
-        });
+        builder.Services.AddSingleton<JobActivator>(services => new AspNetCoreJobActivator(
+            services.GetRequiredService<IServiceScopeFactory>()
+        ));
+        builder.Services.AddHangfire(
+            (services, configuration) =>
+                configuration
+                    .UseLogProvider(new HostLogProvider(services.GetRequiredService<ILoggerFactory>()))
+                    .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                    .UseSimpleAssemblyNameTypeSerializer()
+                    .UseRecommendedSerializerSettings()
+        );
+        builder.Services.AddHangfireServer(
+            (services, server) =>
+            {
+                var options = services.GetRequiredService<IOptions<JobsOptions>>().Value;
+                server.SchedulePollingInterval = options.SchedulePollingInterval;
+                server.WorkerCount = options.WorkerCount;
+            }
+        );
 
         // Who is signed in, for the dashboard; nobody unless Hangfire:Dashboard:Authentication is AppServiceAuthentication.
-        builder.Services.AddAuthentication(AppServiceAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, AppServiceAuthenticationHandler>(AppServiceAuthenticationHandler.SchemeName, _ => { });
+        builder
+            .Services.AddAuthentication(AppServiceAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, AppServiceAuthenticationHandler>(
+                AppServiceAuthenticationHandler.SchemeName,
+                _ => { }
+            );
         builder.Services.AddSingleton<DashboardAccessFilter>();
         return builder;
     }
@@ -56,14 +71,18 @@ public static class JobsRegistration
     /// the store now, so a bad Hangfire setting stops Program here, before the host starts.</summary>
     public static WebApplication MapJobsDashboard(this WebApplication app)
     {
-        app.MapHangfireDashboard("/hangfire", new DashboardOptions
-        {
-            Authorization = [app.Services.GetRequiredService<DashboardAccessFilter>()],
-            IsReadOnlyFunc = DashboardAccessFilter.IsReadOnly,
-            DashboardTitle = "EscalationBot jobs",
-            DisplayStorageConnectionString = false,
-            AppPath = null,
-        }, app.Services.GetRequiredService<JobStorage>());
+        app.MapHangfireDashboard(
+            "/hangfire",
+            new DashboardOptions
+            {
+                Authorization = [app.Services.GetRequiredService<DashboardAccessFilter>()],
+                IsReadOnlyFunc = DashboardAccessFilter.IsReadOnly,
+                DashboardTitle = "EscalationBot jobs",
+                DisplayStorageConnectionString = false,
+                AppPath = null,
+            },
+            app.Services.GetRequiredService<JobStorage>()
+        );
         return app;
     }
 
@@ -80,16 +99,17 @@ public static class JobsRegistration
         return new PostgreSqlStorage(new NpgsqlConnectionFactory(connection, storageOptions), storageOptions);
     }
 
-    internal static PostgreSqlStorageOptions PostgreSqlOptions(JobsOptions options) => new()
-    {
-        SchemaName = options.PostgreSqlSchema,
-        // Every instance may create the schema; the first to start does.
-        PrepareSchemaIfNecessary = true,
-        // Workers poll the queue: at the package's 15 s default an enqueued send could wait up to 15 s.
-        QueuePollInterval = options.QueuePollInterval,
-        // A job fetched by an instance that then died is handed to another after this; the package's 30 min default
-        // would hold a due reminder that long. Our jobs take seconds, and a job run twice sends nothing twice
-        // (delivery records), so 5 min costs nothing.
-        InvisibilityTimeout = TimeSpan.FromMinutes(5),
-    };
+    internal static PostgreSqlStorageOptions PostgreSqlOptions(JobsOptions options) =>
+        new()
+        {
+            SchemaName = options.PostgreSqlSchema,
+            // Every instance may create the schema; the first to start does.
+            PrepareSchemaIfNecessary = true,
+            // Workers poll the queue: at the package's 15 s default an enqueued send could wait up to 15 s.
+            QueuePollInterval = options.QueuePollInterval,
+            // A job fetched by an instance that then died is handed to another after this; the package's 30 min default
+            // would hold a due reminder that long. Our jobs take seconds, and a job run twice sends nothing twice
+            // (delivery records), so 5 min costs nothing.
+            InvisibilityTimeout = TimeSpan.FromMinutes(5),
+        };
 }

@@ -5,14 +5,15 @@ namespace EscalationBot.Outages;
 /// <summary>Tells a storage outage (nothing reached, or the service failing) from a refusal we caused.</summary>
 public static class StorageFailure
 {
-    public static bool IsOutage(Exception exception) => exception switch
-    {
-        RequestFailedException { Status: 0 or 408 or 429 or >= 500 } => true,
-        RequestFailedException => false,
-        HttpRequestException or TimeoutException => true,
-        TaskCanceledException t => t.InnerException is TimeoutException,
-        // Azure.Core wraps the failures of every retry in one AggregateException.
-        AggregateException a => a.InnerExceptions.All(IsOutage),
-        _ => false,
-    };
+    public static bool IsOutage(Exception exception) =>
+        exception switch
+        {
+            RequestFailedException { Status: 0 or 408 or 429 or >= 500 } => true,
+            RequestFailedException => false,
+            HttpRequestException or TimeoutException => true,
+            TaskCanceledException t => t.InnerException is TimeoutException,
+            // Azure.Core wraps the failures of every retry in one AggregateException.
+            AggregateException a => a.InnerExceptions.All(IsOutage),
+            _ => false,
+        };
 }

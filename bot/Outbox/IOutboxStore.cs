@@ -1,7 +1,12 @@
 namespace EscalationBot.Outbox;
 
 /// <summary>Who an outbox row is for. Each stream of a case is sent in the order its changes committed.</summary>
-public enum OutboxStream { Queue, Reporter, Owner }
+public enum OutboxStream
+{
+    Queue,
+    Reporter,
+    Owner,
+}
 
 /// <summary>
 /// Something a committed change must send (see <see cref="Cases.CaseEffects"/>): ids and codes only, rendered from
@@ -23,7 +28,8 @@ public sealed record OutboxRow(
     string? Claimant,
     bool Failed,
     string? PostedMessageId,
-    string ETag)
+    string ETag
+)
 {
     /// <summary>Nobody holds it and it is not waiting out a failure.</summary>
     public bool IsDue(DateTimeOffset now) =>
@@ -37,7 +43,12 @@ public interface IOutboxStore
     Task<IReadOnlyList<OutboxRow>> PendingAsync(int? number, CancellationToken cancellationToken);
 
     /// <summary>Reserves the row for <paramref name="claimant"/>; null if it changed since it was read (someone else has it).</summary>
-    Task<OutboxRow?> TryLeaseAsync(OutboxRow row, string claimant, DateTimeOffset until, CancellationToken cancellationToken);
+    Task<OutboxRow?> TryLeaseAsync(
+        OutboxRow row,
+        string claimant,
+        DateTimeOffset until,
+        CancellationToken cancellationToken
+    );
 
     /// <summary>
     /// The row was sent: removes it, unless a later change asked for it again meanwhile (a queue card), in which case
@@ -49,8 +60,18 @@ public interface IOutboxStore
     /// The send failed: the row waits until <paramref name="next"/>, released, keeping <paramref name="posted"/> (a
     /// queue card that went out); or it is given up on (<paramref name="fail"/>).
     /// </summary>
-    Task DeferAsync(OutboxRow leased, DateTimeOffset next, bool fail, string? posted, CancellationToken cancellationToken);
+    Task DeferAsync(
+        OutboxRow leased,
+        DateTimeOffset next,
+        bool fail,
+        string? posted,
+        CancellationToken cancellationToken
+    );
 
     /// <summary>Asks for these cases' queue cards to be posted or refreshed (a queue bound after they were filed).</summary>
-    Task RequestQueueCardsAsync(IReadOnlyCollection<int> numbers, DateTimeOffset at, CancellationToken cancellationToken);
+    Task RequestQueueCardsAsync(
+        IReadOnlyCollection<int> numbers,
+        DateTimeOffset at,
+        CancellationToken cancellationToken
+    );
 }

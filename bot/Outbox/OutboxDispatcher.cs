@@ -23,7 +23,8 @@ public sealed class OutboxDispatcher(
     IBackgroundJobClient jobs,
     IOptionsMonitor<OutboxOptions> options,
     TimeProvider clock,
-    ILogger<OutboxDispatcher> logger)
+    ILogger<OutboxDispatcher> logger
+)
 {
     /// <summary>
     /// The job parameter that holds the rows this job sent but has not removed yet (storage failing), with the ETag
@@ -63,7 +64,12 @@ public sealed class OutboxDispatcher(
 
     /// <summary>Sends a stream's rows in order until one is held elsewhere, waits out a failure, or fails now.</summary>
     private async Task<int> SendStreamAsync(
-        IEnumerable<OutboxRow> stream, string claimant, Dictionary<string, string> sentNotRemoved, PerformContext? context, CancellationToken cancellationToken)
+        IEnumerable<OutboxRow> stream,
+        string claimant,
+        Dictionary<string, string> sentNotRemoved,
+        PerformContext? context,
+        CancellationToken cancellationToken
+    )
     {
         var sent = 0;
         foreach (var row in stream.Where(r => !r.Failed))
@@ -116,15 +122,30 @@ public sealed class OutboxDispatcher(
         await outbox.DeferAsync(row, clock.GetUtcNow() + wait, giveUp, posted, cancellationToken);
         if (giveUp)
         {
-            logger.LogError(failure, "Outbox row {Row} of case {Number} given up after {Attempts} failed sends", row.Key, row.Number, row.Attempts + 1);
+            logger.LogError(
+                failure,
+                "Outbox row {Row} of case {Number} given up after {Attempts} failed sends",
+                row.Key,
+                row.Number,
+                row.Attempts + 1
+            );
             return;
         }
 
-        logger.LogWarning(failure, "Outbox row {Row} of case {Number} failed (attempt {Attempt}); next try in {Wait}",
-            row.Key, row.Number, row.Attempts + 1, wait);
+        logger.LogWarning(
+            failure,
+            "Outbox row {Row} of case {Number} failed (attempt {Attempt}); next try in {Wait}",
+            row.Key,
+            row.Number,
+            row.Attempts + 1,
+            wait
+        );
         // Hangfire keeps scheduled times in whole seconds and may start a job up to a second early: a second more.
         var number = row.Number;
-        jobs.Schedule<OutboxDispatcher>(d => d.DispatchAsync(number, null, CancellationToken.None), wait + TimeSpan.FromSeconds(1));
+        jobs.Schedule<OutboxDispatcher>(
+            d => d.DispatchAsync(number, null, CancellationToken.None),
+            wait + TimeSpan.FromSeconds(1)
+        );
     }
 
     public static TimeSpan Backoff(int failuresBefore, OutboxOptions settings)
@@ -141,8 +162,11 @@ public sealed class OutboxDispatcher(
             return null;
         }
 
-        var header = refused.Response.Headers?
-            .FirstOrDefault(h => string.Equals(h.Key, "Retry-After", StringComparison.OrdinalIgnoreCase)).Value?.FirstOrDefault();
+        var header = refused
+            .Response.Headers?.FirstOrDefault(h =>
+                string.Equals(h.Key, "Retry-After", StringComparison.OrdinalIgnoreCase)
+            )
+            .Value?.FirstOrDefault();
         if (double.TryParse(header, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0)
         {
             return TimeSpan.FromSeconds(Math.Min(seconds, TimeSpan.FromHours(1).TotalSeconds));

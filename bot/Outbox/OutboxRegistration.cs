@@ -5,7 +5,8 @@ public static class OutboxRegistration
     /// <summary>The outbox: its sender job, the signal a commit gives it, and the sweep on every instance.</summary>
     public static WebApplicationBuilder AddOutbox(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<OutboxOptions>()
+        builder
+            .Services.AddOptions<OutboxOptions>()
             .Bind(builder.Configuration.GetSection(OutboxOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();

@@ -6,7 +6,12 @@ namespace EscalationBot.Outbox;
 /// Starts sending a case's outbox rows as soon as a change has committed them, without waiting for the sweep; and asks
 /// for queue cards outside a change (a queue bound after cases were filed).
 /// </summary>
-public sealed class OutboxSignal(IOutboxStore outbox, IBackgroundJobClient jobs, TimeProvider clock, ILogger<OutboxSignal> logger)
+public sealed class OutboxSignal(
+    IOutboxStore outbox,
+    IBackgroundJobClient jobs,
+    TimeProvider clock,
+    ILogger<OutboxSignal> logger
+)
 {
     public void Wake(int number)
     {

@@ -8,8 +8,12 @@ namespace EscalationBot.Outbox;
 /// and retries falling due. Each instance sweeps; the leases make the extra jobs harmless.
 /// </summary>
 public sealed class OutboxSweeper(
-    IOutboxStore outbox, OutboxSignal signal, IOptionsMonitor<OutboxOptions> options, TimeProvider clock, ILogger<OutboxSweeper> logger)
-    : BackgroundService
+    IOutboxStore outbox,
+    OutboxSignal signal,
+    IOptionsMonitor<OutboxOptions> options,
+    TimeProvider clock,
+    ILogger<OutboxSweeper> logger
+) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -21,7 +25,11 @@ public sealed class OutboxSweeper(
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
-                logger.LogError(e, "Outbox sweep failed; the next one is in {Interval}", options.CurrentValue.SweepInterval);
+                logger.LogError(
+                    e,
+                    "Outbox sweep failed; the next one is in {Interval}",
+                    options.CurrentValue.SweepInterval
+                );
             }
 
             try
@@ -39,7 +47,11 @@ public sealed class OutboxSweeper(
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var due = (await outbox.PendingAsync(null, cancellationToken)).Where(r => r.IsDue(now)).Select(r => r.Number).Distinct().ToList();
+        var due = (await outbox.PendingAsync(null, cancellationToken))
+            .Where(r => r.IsDue(now))
+            .Select(r => r.Number)
+            .Distinct()
+            .ToList();
         foreach (var number in due)
         {
             signal.Wake(number);

@@ -20,7 +20,12 @@ public static class PersonId
     public static string? Of(string? channelId, string? fromId, string? aadObjectId)
     {
         var channel = (channelId ?? "").Trim().ToLowerInvariant();
-        if (string.IsNullOrWhiteSpace(fromId) || channel.Length == 0 || fromId.Length > MaxLength || channel.Length > 64)
+        if (
+            string.IsNullOrWhiteSpace(fromId)
+            || channel.Length == 0
+            || fromId.Length > MaxLength
+            || channel.Length > 64
+        )
         {
             return null;
         }
@@ -45,7 +50,8 @@ public static class PersonId
         problem = null;
         if (colon <= 0 || colon == text.Length - 1)
         {
-            problem = $"'{Shown(text)}' names nobody explicitly: write aad:<Entra object id> for a Teams user, or "
+            problem =
+                $"'{Shown(text)}' names nobody explicitly: write aad:<Entra object id> for a Teams user, or "
                 + "<channelId>:<from.id> for another channel's (webchat:user-1).";
             return null;
         }
@@ -65,7 +71,8 @@ public static class PersonId
 
         if (channel == Teams)
         {
-            problem = $"'{Shown(text)}' names a Teams user by from.id, which is not their identity: use "
+            problem =
+                $"'{Shown(text)}' names a Teams user by from.id, which is not their identity: use "
                 + "aad:<Entra object id>.";
             return null;
         }

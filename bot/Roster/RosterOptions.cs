@@ -18,7 +18,10 @@ public sealed class RosterOptions
         Check(Leads, $"{Section}:Leads").Concat(Check(Specialists, $"{Section}:Specialists"));
 
     internal static IEnumerable<string> Check(IEnumerable<string> entries, string setting) =>
-        entries.Select((entry, i) => PersonId.FromEntry(entry, out var problem) is null ? $"{setting}:{i} {problem}" : null)
+        entries
+            .Select(
+                (entry, i) => PersonId.FromEntry(entry, out var problem) is null ? $"{setting}:{i} {problem}" : null
+            )
             .OfType<string>();
 }
 
@@ -26,5 +29,7 @@ public sealed class RosterOptions
 public sealed class RosterOptionsValidator : IValidateOptions<RosterOptions>
 {
     public ValidateOptionsResult Validate(string? name, RosterOptions options) =>
-        options.Problems().ToList() is { Count: > 0 } problems ? ValidateOptionsResult.Fail(problems) : ValidateOptionsResult.Success;
+        options.Problems().ToList() is { Count: > 0 } problems
+            ? ValidateOptionsResult.Fail(problems)
+            : ValidateOptionsResult.Success;
 }

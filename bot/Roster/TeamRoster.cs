@@ -16,6 +16,8 @@ public sealed class TeamRoster(IOptionsMonitor<RosterOptions> options)
 
         var roster = options.CurrentValue;
         bool Listed(List<string> entries) => entries.Any(e => PersonId.FromEntry(e, out _) == personId);
-        return Listed(roster.Leads) ? Role.Lead : Listed(roster.Specialists) ? Role.Specialist : Role.Reporter;
+        return Listed(roster.Leads) ? Role.Lead
+            : Listed(roster.Specialists) ? Role.Specialist
+            : Role.Reporter;
     }
 }

@@ -19,7 +19,8 @@ public sealed class DigestPoster(
     DeliveryClaims claims,
     IBackgroundJobClient jobs,
     IOptionsMonitor<ShiftsOptions> shifts,
-    TimeProvider clock)
+    TimeProvider clock
+)
 {
     /// <summary>A digest posted more than this after its boundary says that it is late.</summary>
     public static readonly TimeSpan LateAfter = TimeSpan.FromMinutes(5);
@@ -27,10 +28,14 @@ public sealed class DigestPoster(
     /// <summary>The run of this shift that has just started: its outgoing owners' jobs planned, its digest posted.
     /// </summary>
     public async Task<string> BoundaryAsync(
-        int shiftIndex, PerformContext? context, CancellationToken cancellationToken)
+        int shiftIndex,
+        PerformContext? context,
+        CancellationToken cancellationToken
+    )
     {
         var now = clock.GetUtcNow();
-        var run = schedule.StartingBetween(now.AddHours(-1), now.AddSeconds(1))
+        var run = schedule
+            .StartingBetween(now.AddHours(-1), now.AddSeconds(1))
             .Where(r => r.Index == shiftIndex)
             .MaxBy(r => r.Start);
         if (run is null)
@@ -44,7 +49,11 @@ public sealed class DigestPoster(
 
     /// <summary>Posts the digest of one run, unless it was posted already.</summary>
     public async Task<string> PostAsync(
-        int shiftIndex, long runStartUnix, PerformContext? context, CancellationToken cancellationToken)
+        int shiftIndex,
+        long runStartUnix,
+        PerformContext? context,
+        CancellationToken cancellationToken
+    )
     {
         var run = schedule.RunAt(shiftIndex, DateTimeOffset.FromUnixTimeSeconds(runStartUnix));
         if (run is null)
@@ -69,15 +78,17 @@ public sealed class DigestPoster(
 
             // Look again once the other instance's lease has run out, in case it died holding it.
             jobs.Schedule<HandoverJob>(
-                j => j.PostAsync(shiftIndex, runStartUnix, null, CancellationToken.None), claims.LookAgainAt(claimed));
+                j => j.PostAsync(shiftIndex, runStartUnix, null, CancellationToken.None),
+                claims.LookAgainAt(claimed)
+            );
             return "another instance is posting it";
         }
 
-        var boundary = run.Start.ToOffset(schedule.Zone(shiftIndex).GetUtcOffset(run.Start))
+        var boundary = run
+            .Start.ToOffset(schedule.Zone(shiftIndex).GetUtcOffset(run.Start))
             .ToString("HH:mm", CultureInfo.InvariantCulture);
-        var late = now - run.Start > LateAfter
-            ? $"Posted late: the bot was not running at the {boundary} boundary."
-            : null;
+        var late =
+            now - run.Start > LateAfter ? $"Posted late: the bot was not running at the {boundary} boundary." : null;
         var data = new Dictionary<string, string>
         {
             [HandoverCard.ShiftKey] = shiftIndex.ToString(CultureInfo.InvariantCulture),
@@ -96,7 +107,8 @@ public sealed class DigestPoster(
         // harmless.
         jobs.Schedule<HandoverJob>(
             j => j.CheckAcknowledgedAsync(shiftIndex, runStartUnix, null, CancellationToken.None),
-            shifts.CurrentValue.AcknowledgeWithin);
+            shifts.CurrentValue.AcknowledgeWithin
+        );
         var postedTo = string.Join(",", messages.Select(m => m.Binding));
         await claims.CompleteAsync(context, claim, "sent", postedTo, cancellationToken);
         return $"posted to {postedTo}";

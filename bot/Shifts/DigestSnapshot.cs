@@ -15,11 +15,18 @@ public sealed record DigestSnapshot(
     IReadOnlyList<DigestSnapshot.Takeover> Acknowledged,
     string? LateNote,
     IReadOnlyDictionary<string, string>? AcknowledgeData,
-    DigestSnapshot.Choices? Options)
+    DigestSnapshot.Choices? Options
+)
 {
     /// <summary>A section's first lines, how many there are in all, and the command that lists them.</summary>
     public sealed record Section(
-        string Title, IReadOnlyList<string> Lines, int Total, string? ListCommand, string? Summary, IReadOnlyList<HeldLine>? Held);
+        string Title,
+        IReadOnlyList<string> Lines,
+        int Total,
+        string? ListCommand,
+        string? Summary,
+        IReadOnlyList<HeldLine>? Held
+    );
 
     /// <summary>A case the outgoing shift holds, with the choice made for it when posted.</summary>
     public sealed record HeldLine(string CaseId, string Line, string? Chosen);
@@ -29,33 +36,66 @@ public sealed record DigestSnapshot(
 
     /// <summary>The keep / hand to / release choices the digest offered, and who a case could be handed to.</summary>
     public sealed record Choices(
-        string Boundary, IReadOnlyList<Assignee> Incoming, string Default, IReadOnlyDictionary<string, string> CardData);
+        string Boundary,
+        IReadOnlyList<Assignee> Incoming,
+        string Default,
+        IReadOnlyDictionary<string, string> CardData
+    );
 
     /// <summary>Someone a case can be handed to (the card's choice: name and id).</summary>
     public sealed record Assignee(string Title, string Value);
 
-    public static DigestSnapshot Of(HandoverView view) => new(
-        view.Title,
-        view.Subtitle,
-        view.Sections.Select(s => new Section(
-            s.Title, s.Lines, s.Total, s.ListCommand, s.Summary, s.Held?.Select(h => new HeldLine(h.CaseId, h.Line, h.Chosen)).ToList())).ToList(),
-        view.Acknowledged.Select(a => new Takeover(a.Name, a.At, a.Id)).ToList(),
-        view.LateNote,
-        view.AcknowledgeData,
-        view.Options is { } o
-            ? new Choices(o.Boundary, o.Incoming.Select(c => new Assignee(c.Title, c.Value)).ToList(), o.Default, o.CardData)
-            : null);
+    public static DigestSnapshot Of(HandoverView view) =>
+        new(
+            view.Title,
+            view.Subtitle,
+            view.Sections.Select(s => new Section(
+                    s.Title,
+                    s.Lines,
+                    s.Total,
+                    s.ListCommand,
+                    s.Summary,
+                    s.Held?.Select(h => new HeldLine(h.CaseId, h.Line, h.Chosen)).ToList()
+                ))
+                .ToList(),
+            view.Acknowledged.Select(a => new Takeover(a.Name, a.At, a.Id)).ToList(),
+            view.LateNote,
+            view.AcknowledgeData,
+            view.Options is { } o
+                ? new Choices(
+                    o.Boundary,
+                    o.Incoming.Select(c => new Assignee(c.Title, c.Value)).ToList(),
+                    o.Default,
+                    o.CardData
+                )
+                : null
+        );
 
     /// <summary>The digest as the card shows it again.</summary>
-    public HandoverView ToView() => new(
-        Title,
-        Subtitle,
-        Sections.Select(s => new DigestSection(
-            s.Title, s.Lines, s.Total, s.ListCommand, s.Summary, s.Held?.Select(h => new HeldCase(h.CaseId, h.Line, h.Chosen)).ToList())).ToList(),
-        Acknowledged.Select(a => new Acknowledgement(a.Name, a.At, a.Id)).ToList(),
-        LateNote,
-        AcknowledgeData,
-        Options is { } o
-            ? new HandoverOptions(o.Boundary, o.Incoming.Select(p => new Choice(p.Title, p.Value)).ToList(), o.Default, o.CardData)
-            : null);
+    public HandoverView ToView() =>
+        new(
+            Title,
+            Subtitle,
+            Sections
+                .Select(s => new DigestSection(
+                    s.Title,
+                    s.Lines,
+                    s.Total,
+                    s.ListCommand,
+                    s.Summary,
+                    s.Held?.Select(h => new HeldCase(h.CaseId, h.Line, h.Chosen)).ToList()
+                ))
+                .ToList(),
+            Acknowledged.Select(a => new Acknowledgement(a.Name, a.At, a.Id)).ToList(),
+            LateNote,
+            AcknowledgeData,
+            Options is { } o
+                ? new HandoverOptions(
+                    o.Boundary,
+                    o.Incoming.Select(p => new Choice(p.Title, p.Value)).ToList(),
+                    o.Default,
+                    o.CardData
+                )
+                : null
+        );
 }

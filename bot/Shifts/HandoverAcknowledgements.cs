@@ -16,13 +16,24 @@ public sealed record PressedOn(string ConversationId, string? MessageId);
 /// Changes to a posted digest, each shown on every post of it: "I've got it" (someone on the incoming shift takes the
 /// work over: who, and when), and a redraw after a choice for one of the outgoing shift's cases.
 /// </summary>
-public sealed class HandoverAcknowledgements(IHandoverStore handovers, HandoverDigests digests, ShiftSchedule schedule, IBackgroundJobClient jobs, TimeProvider clock)
+public sealed class HandoverAcknowledgements(
+    IHandoverStore handovers,
+    HandoverDigests digests,
+    ShiftSchedule schedule,
+    IBackgroundJobClient jobs,
+    TimeProvider clock
+)
 {
     private const int MaxAttempts = 10;
 
     /// <summary>The digest as it stands after the acknowledgement, or why it was refused.</summary>
     public async Task<(string? Refusal, HandoverView? View)> AcknowledgeAsync(
-        string? shift, string? start, PressedOn where, Actor actor, CancellationToken cancellationToken)
+        string? shift,
+        string? start,
+        PressedOn where,
+        Actor actor,
+        CancellationToken cancellationToken
+    )
     {
         if (!actor.IsStaff)
         {
@@ -70,7 +81,12 @@ public sealed class HandoverAcknowledgements(IHandoverStore handovers, HandoverD
     /// The posted digest the button data names, if the button was pressed on one of that digest's posts; null
     /// otherwise (button data is user input, and names any digest as easily as its own).
     /// </summary>
-    public async Task<PostedDigest?> PressedAsync(string? shift, string? start, PressedOn where, CancellationToken cancellationToken) =>
+    public async Task<PostedDigest?> PressedAsync(
+        string? shift,
+        string? start,
+        PressedOn where,
+        CancellationToken cancellationToken
+    ) =>
         TryParse(shift, start, out var index, out var runStart)
         && await handovers.GetAsync(index, runStart, cancellationToken) is { } digest
         && WasPostedAs(digest, where)
@@ -85,9 +101,12 @@ public sealed class HandoverAcknowledgements(IHandoverStore handovers, HandoverD
     public static bool WasPostedAs(PostedDigest digest, PressedOn where) =>
         digest.Messages.Any(m =>
             ConversationAddress.TopLevel(ConversationAddress.Parse(m.Address)).Conversation.Id == where.ConversationId
-            && (where.MessageId is { Length: > 0 } id
-                ? m.MessageId == id
-                : ChatSender.ButtonsFor(m.ChannelId).Mode == ButtonMode.Submit));
+            && (
+                where.MessageId is { Length: > 0 } id
+                    ? m.MessageId == id
+                    : ChatSender.ButtonsFor(m.ChannelId).Mode == ButtonMode.Submit
+            )
+        );
 
     /// <summary>
     /// Rebuilds a posted digest (one a press was checked to be on) from the cases as they are now, keeping who
@@ -102,7 +121,13 @@ public sealed class HandoverAcknowledgements(IHandoverStore handovers, HandoverD
 
         // Built once from the cases; a conflicting write (someone pressing "I've got it") only changes who acknowledged.
         var data = pressed.View.AcknowledgeData ?? new Dictionary<string, string>();
-        var rebuilt = await digests.AtBoundaryAsync(run, pressed.View.LateNote, pressed.View.ToView().Acknowledged, data, cancellationToken);
+        var rebuilt = await digests.AtBoundaryAsync(
+            run,
+            pressed.View.LateNote,
+            pressed.View.ToView().Acknowledged,
+            data,
+            cancellationToken
+        );
         var (index, unix) = (pressed.ShiftIndex, pressed.RunStart.ToUnixTimeSeconds());
         var digest = pressed;
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)

@@ -13,7 +13,8 @@ public sealed record DigestInput(
     IReadOnlyList<Case> ResolvedInOutgoing,
     IReadOnlySet<string> OutgoingMembers,
     DateTimeOffset Now,
-    HandoverOptions? Options = null);
+    HandoverOptions? Options = null
+);
 
 /// <summary>
 /// Builds the handover digest from the stored cases: unclaimed cases oldest first; cases held by the outgoing
@@ -24,52 +25,119 @@ public sealed record DigestInput(
 /// </summary>
 public static class HandoverDigest
 {
-    public static HandoverView Build(DigestInput input, CasePolicy policy, int items, string? lateNote = null, IReadOnlyList<Acknowledgement>? acknowledged = null, IReadOnlyDictionary<string, string>? acknowledgeData = null)
+    public static HandoverView Build(
+        DigestInput input,
+        CasePolicy policy,
+        int items,
+        string? lateNote = null,
+        IReadOnlyList<Acknowledgement>? acknowledged = null,
+        IReadOnlyDictionary<string, string>? acknowledgeData = null
+    )
     {
         var now = input.Now;
         var open = input.Open.OrderBy(c => c.FiledAt).ThenBy(c => c.Number).ToList();
         var sections = new List<DigestSection>();
 
-        Add(sections, "Unclaimed", open.Where(c => c.State == CaseState.New), items, "queue new",
-            c => $"{Head(c)} · {Age(c, now)} old · {Next(c, now, policy)}");
+        Add(
+            sections,
+            "Unclaimed",
+            open.Where(c => c.State == CaseState.New),
+            items,
+            "queue new",
+            c => $"{Head(c)} · {Age(c, now)} old · {Next(c, now, policy)}"
+        );
 
         var owned = open.Where(c => c.Owner is not null).ToList();
         var known = input.OutgoingMembers.Count > 0;
-        Add(sections, known ? $"Held by the outgoing shift{Of(input.Outgoing)}" : "Held", owned.Where(c => !known || input.OutgoingMembers.Contains(c.Owner!.Id)), items, "queue claimed",
-            c => HeldLine(c, now, policy), held: known && input.Options is not null && input.Outgoing is { } outgoing
+        Add(
+            sections,
+            known ? $"Held by the outgoing shift{Of(input.Outgoing)}" : "Held",
+            owned.Where(c => !known || input.OutgoingMembers.Contains(c.Owner!.Id)),
+            items,
+            "queue claimed",
+            c => HeldLine(c, now, policy),
+            held: known && input.Options is not null && input.Outgoing is { } outgoing
                 ? c => new HeldCase(c.Id, HeldLine(c, now, policy), Chosen(c, outgoing.End))
-                : null);
+                : null
+        );
 
-        var atRisk = open.Select(c => (Case: c, Mark: Worst(c, now, policy))).Where(x => x.Mark is not null)
-            .OrderByDescending(x => x.Mark!.Step).ThenBy(x => x.Mark!.DueAt).ToList();
-        Add(sections, "Near breach or breached", atRisk, items, "queue",
-            x => $"{Head(x.Case)} · {Risk(x.Case, x.Mark!, now, policy)} · {(x.Case.Owner is { } o ? $"with {o.Name}" : "unclaimed")}");
+        var atRisk = open.Select(c => (Case: c, Mark: Worst(c, now, policy)))
+            .Where(x => x.Mark is not null)
+            .OrderByDescending(x => x.Mark!.Step)
+            .ThenBy(x => x.Mark!.DueAt)
+            .ToList();
+        Add(
+            sections,
+            "Near breach or breached",
+            atRisk,
+            items,
+            "queue",
+            x =>
+                $"{Head(x.Case)} · {Risk(x.Case, x.Mark!, now, policy)} · {(x.Case.Owner is { } o ? $"with {o.Name}" : "unclaimed")}"
+        );
 
-        Add(sections, "Waiting on the reporter", open.Where(c => c.State == CaseState.WaitingOnReporter), items, "queue waiting",
-            c => $"{Head(c)} · {c.Owner?.Name} · waiting {Durations.Format(now - (c.PausedSince ?? now))}");
+        Add(
+            sections,
+            "Waiting on the reporter",
+            open.Where(c => c.State == CaseState.WaitingOnReporter),
+            items,
+            "queue waiting",
+            c => $"{Head(c)} · {c.Owner?.Name} · waiting {Durations.Format(now - (c.PausedSince ?? now))}"
+        );
 
-        Add(sections, "Open consults", open.Where(c => c.Consult is not null), items, "queue consulting",
-            c => $"{Head(c)} · {c.Consult!.Team}, asked by {c.Consult.AskedBy.Name} {Durations.Format(now - c.Consult.Since)} ago");
+        Add(
+            sections,
+            "Open consults",
+            open.Where(c => c.Consult is not null),
+            items,
+            "queue consulting",
+            c =>
+                $"{Head(c)} · {c.Consult!.Team}, asked by {c.Consult.AskedBy.Name} {Durations.Format(now - c.Consult.Since)} ago"
+        );
 
         var resolved = input.ResolvedInOutgoing.OrderBy(c => c.Resolution!.At).ToList();
         if (resolved.Count > 0)
         {
             var met = resolved.Count(c => MetBoth(c, policy));
-            var share = $"{resolved.Count} resolved; {met} met both targets ({Math.Round(100.0 * met / resolved.Count)}%).";
-            Add(sections, $"Resolved{Of(input.Outgoing)}", resolved, items, null,
-                c => $"{Head(c)} · {Labels.Of(c.Resolution!.Outcome)} · {c.Owner?.Name ?? "—"} · {(MetBoth(c, policy) ? "targets met" : "target missed")}", share);
+            var share =
+                $"{resolved.Count} resolved; {met} met both targets ({Math.Round(100.0 * met / resolved.Count)}%).";
+            Add(
+                sections,
+                $"Resolved{Of(input.Outgoing)}",
+                resolved,
+                items,
+                null,
+                c =>
+                    $"{Head(c)} · {Labels.Of(c.Resolution!.Outcome)} · {c.Owner?.Name ?? "—"} · {(MetBoth(c, policy) ? "targets met" : "target missed")}",
+                share
+            );
         }
 
         var notesSince = input.Outgoing?.Start ?? now.AddHours(-12);
-        Add(sections, "Notes for the next shift", open.Where(c => c.HandoverNote is { } n && n.At >= notesSince).OrderBy(c => c.HandoverNote!.At), items, null,
-            c => c.IsSensitive
-                ? $"{Head(c)} · {c.HandoverNote!.By.Name} left a note (a sensitive case: reveal it on its card)"
-                : $"{Head(c)} · {c.HandoverNote!.By.Name}: {Clip(c.HandoverNote.Text)}");
+        Add(
+            sections,
+            "Notes for the next shift",
+            open.Where(c => c.HandoverNote is { } n && n.At >= notesSince).OrderBy(c => c.HandoverNote!.At),
+            items,
+            null,
+            c =>
+                c.IsSensitive
+                    ? $"{Head(c)} · {c.HandoverNote!.By.Name} left a note (a sensitive case: reveal it on its card)"
+                    : $"{Head(c)} · {c.HandoverNote!.By.Name}: {Clip(c.HandoverNote.Text)}"
+        );
 
         var subtitle = input.Incoming is { } run
             ? $"{run.Name} shift from {Durations.LocalTime(run.Start)} · {open.Count} open"
             : $"As of {Durations.LocalTime(now)} · {open.Count} open";
-        return new HandoverView(input.Title, subtitle, sections, acknowledged ?? [], lateNote, acknowledgeData, input.Options);
+        return new HandoverView(
+            input.Title,
+            subtitle,
+            sections,
+            acknowledged ?? [],
+            lateNote,
+            acknowledgeData,
+            input.Options
+        );
     }
 
     /// <summary>First response met (claimed in time) and resolution met (resolved in time), on the case's calendar.</summary>
@@ -86,21 +154,43 @@ public static class HandoverDigest
         $"{Head(c)} · {c.Owner!.Name} · {Labels.Of(c.State)} · {Age(c, now)} old · {Next(c, now, policy)}";
 
     /// <summary>The choice made for a held case at the boundary, as far as the case shows one.</summary>
-    public static string? Chosen(Case c, DateTimeOffset boundary) => c.KeptAcross == boundary ? $"kept by {c.Owner?.Name}" : null;
+    public static string? Chosen(Case c, DateTimeOffset boundary) =>
+        c.KeptAcross == boundary ? $"kept by {c.Owner?.Name}" : null;
 
-    private static void Add<T>(List<DigestSection> sections, string title, IEnumerable<T> entries, int items, string? command, Func<T, string> line, string? summary = null, Func<T, HeldCase>? held = null)
+    private static void Add<T>(
+        List<DigestSection> sections,
+        string title,
+        IEnumerable<T> entries,
+        int items,
+        string? command,
+        Func<T, string> line,
+        string? summary = null,
+        Func<T, HeldCase>? held = null
+    )
     {
         var all = entries.ToList();
         if (all.Count > 0)
         {
             var shown = all.Take(items).ToList();
-            sections.Add(new DigestSection(title, shown.Select(line).ToList(), all.Count, command, summary, held is null ? null : shown.Select(held).ToList()));
+            sections.Add(
+                new DigestSection(
+                    title,
+                    shown.Select(line).ToList(),
+                    all.Count,
+                    command,
+                    summary,
+                    held is null ? null : shown.Select(held).ToList()
+                )
+            );
         }
     }
 
     /// <summary>The furthest SLA mark (80% or the breach) a case has passed, if any.</summary>
     private static Reminder? Worst(Case c, DateTimeOffset now, CasePolicy policy) =>
-        SlaSchedule.Of(c, policy).Where(r => r.Chase != Chase.Idle && r.Step >= 80 && r.DueAt <= now).MaxBy(r => (r.Step, r.Chase));
+        SlaSchedule
+            .Of(c, policy)
+            .Where(r => r.Chase != Chase.Idle && r.Step >= 80 && r.DueAt <= now)
+            .MaxBy(r => (r.Step, r.Chase));
 
     private static string Risk(Case c, Reminder mark, DateTimeOffset now, CasePolicy policy)
     {
@@ -112,7 +202,8 @@ public static class HandoverDigest
             : $"{target} due in {Durations.Format(due - now)}";
     }
 
-    private static string Head(Case c) => $"**{c.Id}** · {Labels.Of(c.Report.Severity)} · {Labels.Of(c.Report.PolicyArea)}";
+    private static string Head(Case c) =>
+        $"**{c.Id}** · {Labels.Of(c.Report.Severity)} · {Labels.Of(c.Report.PolicyArea)}";
 
     private static string Age(Case c, DateTimeOffset now) => Durations.Format(now - c.FiledAt);
 
@@ -126,8 +217,12 @@ public static class HandoverDigest
             return "resolution clock paused";
         }
 
-        var (what, due) = c.ClaimedAt is null ? ("first response", c.FirstResponseDue(calendar)) : ("resolution", c.ResolutionDue(calendar));
-        return due >= now ? $"{what} due in {Durations.Format(due - now)}" : $"{what} overdue by {Durations.Format(now - due)}";
+        var (what, due) = c.ClaimedAt is null
+            ? ("first response", c.FirstResponseDue(calendar))
+            : ("resolution", c.ResolutionDue(calendar));
+        return due >= now
+            ? $"{what} due in {Durations.Format(due - now)}"
+            : $"{what} overdue by {Durations.Format(now - due)}";
     }
 
     private static string Clip(string text) => text.Length <= 160 ? text : text[..160] + "…";

@@ -5,7 +5,14 @@ using Microsoft.Extensions.Options;
 namespace EscalationBot.Shifts;
 
 /// <summary>Reads what a digest needs from the stores (the open-cases index and one range of resolutions) and builds it.</summary>
-public sealed class HandoverDigests(ICaseStore store, ShiftSchedule schedule, OutgoingOwners outgoingOwners, IOptions<ShiftsOptions> options, CasePolicy policy, TimeProvider clock)
+public sealed class HandoverDigests(
+    ICaseStore store,
+    ShiftSchedule schedule,
+    OutgoingOwners outgoingOwners,
+    IOptions<ShiftsOptions> options,
+    CasePolicy policy,
+    TimeProvider clock
+)
 {
     /// <summary>On demand: the shift in progress hands over to the next one, as things stand now.</summary>
     public async Task<HandoverView> NowAsync(CancellationToken cancellationToken)
@@ -21,22 +28,52 @@ public sealed class HandoverDigests(ICaseStore store, ShiftSchedule schedule, Ou
     }
 
     /// <summary>At a boundary: the run starting at <paramref name="incoming"/> takes over from the one before it.</summary>
-    public async Task<HandoverView> AtBoundaryAsync(ShiftRun incoming, string? lateNote, IReadOnlyList<Acknowledgement> acknowledged, IReadOnlyDictionary<string, string> acknowledgeData, CancellationToken cancellationToken)
+    public async Task<HandoverView> AtBoundaryAsync(
+        ShiftRun incoming,
+        string? lateNote,
+        IReadOnlyList<Acknowledgement> acknowledged,
+        IReadOnlyDictionary<string, string> acknowledgeData,
+        CancellationToken cancellationToken
+    )
     {
         var outgoing = schedule.Outgoing(incoming);
         var title = outgoing is null ? $"Handover to {incoming.Name}" : $"Handover: {outgoing.Name} → {incoming.Name}";
-        var cardData = new Dictionary<string, string>(acknowledgeData) { [HandoverChoiceRows.CardKey] = HandoverChoiceRows.DigestCard };
-        var view = await BuildAsync(title, incoming, outgoing, clock.GetUtcNow(), cardData, cancellationToken, until: incoming.Start);
+        var cardData = new Dictionary<string, string>(acknowledgeData)
+        {
+            [HandoverChoiceRows.CardKey] = HandoverChoiceRows.DigestCard,
+        };
+        var view = await BuildAsync(
+            title,
+            incoming,
+            outgoing,
+            clock.GetUtcNow(),
+            cardData,
+            cancellationToken,
+            until: incoming.Start
+        );
         return view with { LateNote = lateNote, Acknowledged = acknowledged, AcknowledgeData = acknowledgeData };
     }
 
-    private async Task<HandoverView> BuildAsync(string title, ShiftRun? incoming, ShiftRun? outgoing, DateTimeOffset now, IReadOnlyDictionary<string, string> cardData, CancellationToken cancellationToken, DateTimeOffset? until = null)
+    private async Task<HandoverView> BuildAsync(
+        string title,
+        ShiftRun? incoming,
+        ShiftRun? outgoing,
+        DateTimeOffset now,
+        IReadOnlyDictionary<string, string> cardData,
+        CancellationToken cancellationToken,
+        DateTimeOffset? until = null
+    )
     {
         var open = await store.ListOpenAsync(cancellationToken);
         var from = outgoing?.Start ?? now.AddHours(-12);
         var resolved = await store.ResolvedBetweenAsync(from, until is { } u && u > from ? u : now, cancellationToken);
-        var members = outgoing is null ? new HashSet<string>() : await outgoingOwners.MembersAsync(outgoing, cancellationToken);
-        var choices = outgoing is null || members.Count == 0 ? null : await outgoingOwners.OptionsAsync(outgoing, cardData, cancellationToken, members);
+        var members = outgoing is null
+            ? new HashSet<string>()
+            : await outgoingOwners.MembersAsync(outgoing, cancellationToken);
+        var choices =
+            outgoing is null || members.Count == 0
+                ? null
+                : await outgoingOwners.OptionsAsync(outgoing, cardData, cancellationToken, members);
         var input = new DigestInput(title, incoming, outgoing, open, resolved, members, now, choices);
         return HandoverDigest.Build(input, policy, options.Value.DigestItems);
     }

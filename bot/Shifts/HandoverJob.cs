@@ -26,14 +26,20 @@ public sealed class HandoverJob(DigestPoster poster, HandoverNudges nudges, Hand
     /// <summary>Posts the digest of one run, unless it was posted already.</summary>
     [AutomaticRetry(Attempts = 5, DelaysInSeconds = [5, 15, 60, 120, 300])]
     public Task<string> PostAsync(
-        int shiftIndex, long runStartUnix, PerformContext? context, CancellationToken cancellationToken) =>
-        poster.PostAsync(shiftIndex, runStartUnix, context, cancellationToken);
+        int shiftIndex,
+        long runStartUnix,
+        PerformContext? context,
+        CancellationToken cancellationToken
+    ) => poster.PostAsync(shiftIndex, runStartUnix, context, cancellationToken);
 
     /// <summary>If nobody on the incoming shift has taken the work over, the leads hear about it, once.</summary>
     [AutomaticRetry(Attempts = 5, DelaysInSeconds = [5, 15, 60, 120, 300])]
     public Task<string> CheckAcknowledgedAsync(
-        int shiftIndex, long runStartUnix, PerformContext? context, CancellationToken cancellationToken) =>
-        nudges.CheckAcknowledgedAsync(shiftIndex, runStartUnix, context, cancellationToken);
+        int shiftIndex,
+        long runStartUnix,
+        PerformContext? context,
+        CancellationToken cancellationToken
+    ) => nudges.CheckAcknowledgedAsync(shiftIndex, runStartUnix, context, cancellationToken);
 
     /// <summary>Edits every post of a digest to show who has acknowledged it.</summary>
     public Task RefreshAsync(int shiftIndex, long runStartUnix, CancellationToken cancellationToken) =>

@@ -17,11 +17,16 @@ public sealed class HandoverNudges(
     DeliveryClaims claims,
     IBackgroundJobClient jobs,
     IOptionsMonitor<ShiftsOptions> shifts,
-    TimeProvider clock)
+    TimeProvider clock
+)
 {
     /// <summary>If nobody on the incoming shift has taken the work over, the leads hear about it, once.</summary>
     public async Task<string> CheckAcknowledgedAsync(
-        int shiftIndex, long runStartUnix, PerformContext? context, CancellationToken cancellationToken)
+        int shiftIndex,
+        long runStartUnix,
+        PerformContext? context,
+        CancellationToken cancellationToken
+    )
     {
         if (await claims.FinishEarlierAttemptAsync(context, cancellationToken) is { } earlier)
         {
@@ -40,12 +45,19 @@ public sealed class HandoverNudges(
         if (now < due)
         {
             jobs.Schedule<HandoverJob>(
-                j => j.CheckAcknowledgedAsync(shiftIndex, runStartUnix, null, CancellationToken.None), due);
+                j => j.CheckAcknowledgedAsync(shiftIndex, runStartUnix, null, CancellationToken.None),
+                due
+            );
             return "not due yet";
         }
 
         var nudge = new Deliverable(
-            0, HandoverDeliveries.Nudge, shiftIndex, runStartUnix, digest.PostedAt + shifts.CurrentValue.AcknowledgeWithin);
+            0,
+            HandoverDeliveries.Nudge,
+            shiftIndex,
+            runStartUnix,
+            digest.PostedAt + shifts.CurrentValue.AcknowledgeWithin
+        );
         var claimed = await claims.ClaimAsync(nudge, context, cancellationToken);
         if (claimed.Claim is not { } claim)
         {
@@ -53,14 +65,16 @@ public sealed class HandoverNudges(
             {
                 jobs.Schedule<HandoverJob>(
                     j => j.CheckAcknowledgedAsync(shiftIndex, runStartUnix, null, CancellationToken.None),
-                    claims.LookAgainAt(claimed));
+                    claims.LookAgainAt(claimed)
+                );
             }
 
             return "nudged already";
         }
 
         var name = schedule.Definition(shiftIndex).Name;
-        var text = $"Nobody on the {name} shift has taken over its handover yet "
+        var text =
+            $"Nobody on the {name} shift has taken over its handover yet "
             + $"({Durations.Format(now - digest.PostedAt)} since it was posted). Please check who is on shift.";
         var leads = await posts.LeadsAsync(cancellationToken);
         if (leads is null)

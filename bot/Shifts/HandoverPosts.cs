@@ -15,7 +15,8 @@ public sealed class HandoverPosts(
     IConversationStore conversations,
     ChatSender sender,
     DeliveryClaims claims,
-    ILogger<HandoverJob> logger)
+    ILogger<HandoverJob> logger
+)
 {
     /// <summary>
     /// Posts the digest of <paramref name="run"/> to the leads' channel and the queue, recording each post with the
@@ -28,7 +29,8 @@ public sealed class HandoverPosts(
         HandoverView view,
         DateTimeOffset now,
         PerformContext? context,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken
+    )
     {
         // A retry after a partial post reuses what was already posted: what the store has, and what an earlier
         // attempt of this job posted but could not store (kept with the job right after each post).
@@ -43,8 +45,10 @@ public sealed class HandoverPosts(
 
         foreach (var name in new[] { Bindings.Leads, Bindings.Queue })
         {
-            if (messages.Any(m => m.Binding == name)
-                || await conversations.GetBindingAsync(name, cancellationToken) is not { } binding)
+            if (
+                messages.Any(m => m.Binding == name)
+                || await conversations.GetBindingAsync(name, cancellationToken) is not { } binding
+            )
             {
                 continue;
             }
@@ -61,7 +65,8 @@ public sealed class HandoverPosts(
             logger.LogWarning(
                 "Handover digest for {Shift} at {Start} has nowhere to go: bind the leads' channel and the queue",
                 run.Name,
-                run.Start);
+                run.Start
+            );
         }
         else
         {
@@ -70,15 +75,22 @@ public sealed class HandoverPosts(
                 run.Name,
                 run.Start,
                 string.Join(", ", messages.Select(m => m.Binding)),
-                view.LateNote is null ? "" : " (late)");
+                view.LateNote is null ? "" : " (late)"
+            );
         }
 
         return messages;
 
-        Task StoreAsync() => claims.RetryWriteAsync(
-            () => handovers.AddAsync(new PostedDigest(shiftIndex, run.Start, DigestSnapshot.Of(view), messages, now), cancellationToken),
-            "handover digest",
-            cancellationToken);
+        Task StoreAsync() =>
+            claims.RetryWriteAsync(
+                () =>
+                    handovers.AddAsync(
+                        new PostedDigest(shiftIndex, run.Start, DigestSnapshot.Of(view), messages, now),
+                        cancellationToken
+                    ),
+                "handover digest",
+                cancellationToken
+            );
     }
 
     /// <summary>Where a nudge goes: the leads' channel, else the queue.</summary>
@@ -89,7 +101,12 @@ public sealed class HandoverPosts(
     /// <summary>Posts the digest again, with <paramref name="text"/>, as its post named <paramref name="post"/>.
     /// </summary>
     public async Task<PostedMessage> PostAgainAsync(
-        PostedDigest digest, Binding binding, string post, string text, CancellationToken cancellationToken)
+        PostedDigest digest,
+        Binding binding,
+        string post,
+        string text,
+        CancellationToken cancellationToken
+    )
     {
         var card = HandoverCard.Build(digest.View.ToView(), ChatSender.ButtonsFor(binding.ChannelId));
         var id = await sender.PostCardAsync(binding.Address, card, text, cancellationToken);
@@ -101,7 +118,11 @@ public sealed class HandoverPosts(
     /// input), and every post is edited when the digest changes.
     /// </summary>
     public async Task AddPostAsync(
-        int shiftIndex, DateTimeOffset start, PostedMessage message, CancellationToken cancellationToken)
+        int shiftIndex,
+        DateTimeOffset start,
+        PostedMessage message,
+        CancellationToken cancellationToken
+    )
     {
         for (var attempt = 1; attempt <= 10; attempt++)
         {
@@ -111,7 +132,15 @@ public sealed class HandoverPosts(
                 return;
             }
 
-            if (await handovers.TryReplaceAsync(digest with { Messages = [.. digest.Messages, message] }, cancellationToken))
+            if (
+                await handovers.TryReplaceAsync(
+                    digest with
+                    {
+                        Messages = [.. digest.Messages, message],
+                    },
+                    cancellationToken
+                )
+            )
             {
                 return;
             }
@@ -120,14 +149,18 @@ public sealed class HandoverPosts(
         logger.LogWarning(
             "Nudge for the digest of shift {Shift} at {Start} not recorded among its posts: too many changes at once",
             shiftIndex,
-            start);
+            start
+        );
     }
 
     /// <summary>Edits every post of a digest to show who has acknowledged it.</summary>
     public async Task RefreshAsync(int shiftIndex, long runStartUnix, CancellationToken cancellationToken)
     {
         var digest = await handovers.GetAsync(
-            shiftIndex, DateTimeOffset.FromUnixTimeSeconds(runStartUnix), cancellationToken);
+            shiftIndex,
+            DateTimeOffset.FromUnixTimeSeconds(runStartUnix),
+            cancellationToken
+        );
         foreach (var message in digest?.Messages ?? [])
         {
             var card = HandoverCard.Build(digest!.View.ToView(), ChatSender.ButtonsFor(message.ChannelId));

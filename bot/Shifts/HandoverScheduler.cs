@@ -15,7 +15,8 @@ public sealed class HandoverScheduler(
     IBackgroundJobClient jobs,
     IOptions<ShiftsOptions> options,
     TimeProvider clock,
-    ILogger<HandoverScheduler> logger) : IHostedService
+    ILogger<HandoverScheduler> logger
+) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -36,11 +37,14 @@ public sealed class HandoverScheduler(
                 $"handover-{index}",
                 j => j.BoundaryAsync(index, null, CancellationToken.None),
                 schedule.Cron(index),
-                new RecurringJobOptions { TimeZone = schedule.Zone(index) });
+                new RecurringJobOptions { TimeZone = schedule.Zone(index) }
+            );
         }
 
         var now = clock.GetUtcNow();
-        foreach (var run in schedule.StartingBetween(now.AddDays(-2), now.AddSeconds(1)).Where(r => r.End > now.AddHours(-1)))
+        foreach (
+            var run in schedule.StartingBetween(now.AddDays(-2), now.AddSeconds(1)).Where(r => r.End > now.AddHours(-1))
+        )
         {
             // The outgoing owners' reminder and the release of cases nobody chose for, for runs in progress or just ended.
             OutgoingJob.Plan(jobs, run, options.Value, now);

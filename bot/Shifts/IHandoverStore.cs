@@ -8,7 +8,13 @@ public sealed record PostedMessage(string Binding, string Address, string Channe
 /// taken over, not the snapshot), where it was posted, and who acknowledged it. <see cref="ETag"/> guards each change.
 /// </summary>
 public sealed record PostedDigest(
-    int ShiftIndex, DateTimeOffset RunStart, DigestSnapshot View, IReadOnlyList<PostedMessage> Messages, DateTimeOffset PostedAt, string ETag = "")
+    int ShiftIndex,
+    DateTimeOffset RunStart,
+    DigestSnapshot View,
+    IReadOnlyList<PostedMessage> Messages,
+    DateTimeOffset PostedAt,
+    string ETag = ""
+)
 {
     public bool Acknowledged => View.Acknowledged.Count > 0;
 }

@@ -17,7 +17,8 @@ public sealed class OutgoingHandover(
     ChatSender sender,
     IBackgroundJobClient jobs,
     TimeProvider clock,
-    ILogger<OutgoingJob> logger)
+    ILogger<OutgoingJob> logger
+)
 {
     /// <summary>One outgoing owner's reminder: their card in their 1:1 chat, else a line in the queue.</summary>
     public async Task<string> AskOwnerAsync(ShiftRun run, string ownerId, CancellationToken cancellationToken)
@@ -37,7 +38,8 @@ public sealed class OutgoingHandover(
         }
 
         var ids = string.Join(", ", view.Cases.Select(c => c.CaseId));
-        var text = $"{known?.Name ?? ownerId}: your {run.Name} shift ends soon and you hold {ids}. "
+        var text =
+            $"{known?.Name ?? ownerId}: your {run.Name} shift ends soon and you hold {ids}. "
             + "Choose for each on the handover digest, or type 'handover keep ESC-n', 'reassign ESC-n name' or "
             + "'release ESC-n'.";
         await sender.TellPersonAsync(ownerId, text, cancellationToken);
@@ -53,7 +55,8 @@ public sealed class OutgoingHandover(
             var change = await workflow.ApplyAsync(
                 c.Number,
                 current => CaseRules.ReleaseAtHandover(current, c.Owner!.Id, run.End, run.Name, clock.GetUtcNow()),
-                cancellationToken);
+                cancellationToken
+            );
             if (change is Change.Done done)
             {
                 // The release's own batch asked the outbox to refresh the queue card.
@@ -65,13 +68,17 @@ public sealed class OutgoingHandover(
         // and a retry of this job, which finds the cases released already, cannot lose the list.
         if (released.Count > 0 && await conversations.GetBindingAsync(Bindings.Queue, cancellationToken) is { } queue)
         {
-            var text = $"Back in the queue after the {run.Name} shift's handover, with no choice made by their owners: "
+            var text =
+                $"Back in the queue after the {run.Name} shift's handover, with no choice made by their owners: "
                 + $"{string.Join(", ", released)}.";
             jobs.Enqueue<ChatSender>(m => m.SendTextAsync(queue.Address, text, CancellationToken.None));
         }
 
         logger.LogInformation(
-            "Handover of the {Shift} shift released {Count} case(s) nobody chose for", run.Name, released.Count);
+            "Handover of the {Shift} shift released {Count} case(s) nobody chose for",
+            run.Name,
+            released.Count
+        );
         return released;
     }
 }

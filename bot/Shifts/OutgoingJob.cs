@@ -22,7 +22,8 @@ public sealed class OutgoingJob(
     DeliveryClaims claims,
     IBackgroundJobClient jobs,
     IOptionsMonitor<ShiftsOptions> shifts,
-    TimeProvider clock)
+    TimeProvider clock
+)
 {
     /// <summary>
     /// Plans the ask and the release for a run: at its start, and again at every instance's start for the runs in
@@ -34,13 +35,19 @@ public sealed class OutgoingJob(
         var ask = run.End - options.AskOwnersBefore;
         if (options.AskOwnersBefore > TimeSpan.Zero && now < run.End)
         {
-            jobs.Schedule<OutgoingJob>(j => j.AskAsync(index, start, null, CancellationToken.None), ask > now ? ask : now);
+            jobs.Schedule<OutgoingJob>(
+                j => j.AskAsync(index, start, null, CancellationToken.None),
+                ask > now ? ask : now
+            );
         }
 
         var release = run.End + options.ChooseUntilAfterBoundary;
         if (options.Unchosen == UnchosenCases.Release)
         {
-            jobs.Schedule<OutgoingJob>(j => j.ReleaseUnchosenAsync(index, start, null, CancellationToken.None), release > now ? release : now);
+            jobs.Schedule<OutgoingJob>(
+                j => j.ReleaseUnchosenAsync(index, start, null, CancellationToken.None),
+                release > now ? release : now
+            );
         }
     }
 
@@ -49,7 +56,12 @@ public sealed class OutgoingJob(
     /// run, one job per owner so that a failed send is retried for that owner alone.
     /// </summary>
     [AutomaticRetry(Attempts = 5, DelaysInSeconds = [5, 15, 60, 120, 300])]
-    public async Task<string> AskAsync(int shiftIndex, long runStartUnix, PerformContext? context, CancellationToken cancellationToken)
+    public async Task<string> AskAsync(
+        int shiftIndex,
+        long runStartUnix,
+        PerformContext? context,
+        CancellationToken cancellationToken
+    )
     {
         if (schedule.RunAt(shiftIndex, DateTimeOffset.FromUnixTimeSeconds(runStartUnix)) is not { } run)
         {
@@ -61,11 +73,19 @@ public sealed class OutgoingJob(
             return $"{earlier.State} (recorded by a retry)";
         }
 
-        var ask = new Deliverable(0, HandoverDeliveries.Ask, shiftIndex, runStartUnix, run.End - shifts.CurrentValue.AskOwnersBefore);
+        var ask = new Deliverable(
+            0,
+            HandoverDeliveries.Ask,
+            shiftIndex,
+            runStartUnix,
+            run.End - shifts.CurrentValue.AskOwnersBefore
+        );
         var claimed = await claims.ClaimAsync(ask, context, cancellationToken);
         if (claimed.Claim is not { } claim)
         {
-            return claimed.AlreadyDone ? "asked already" : AgainAfterLease(claimed, j => j.AskAsync(shiftIndex, runStartUnix, null, CancellationToken.None));
+            return claimed.AlreadyDone
+                ? "asked already"
+                : AgainAfterLease(claimed, j => j.AskAsync(shiftIndex, runStartUnix, null, CancellationToken.None));
         }
 
         var owners = (await outgoing.HeldAsync(run, cancellationToken)).Select(c => c.Owner!.Id).Distinct().ToList();
@@ -74,13 +94,24 @@ public sealed class OutgoingJob(
             jobs.Enqueue<OutgoingJob>(j => j.AskOwnerAsync(shiftIndex, runStartUnix, ownerId, CancellationToken.None));
         }
 
-        await claims.CompleteAsync(context, claim, owners.Count > 0 ? "sent" : "nobody to ask", string.Join(",", owners), cancellationToken);
+        await claims.CompleteAsync(
+            context,
+            claim,
+            owners.Count > 0 ? "sent" : "nobody to ask",
+            string.Join(",", owners),
+            cancellationToken
+        );
         return $"asking {owners.Count} owner(s)";
     }
 
     /// <summary>One outgoing owner's reminder: their card in their 1:1 chat, or a line in the queue if they have none.</summary>
     [AutomaticRetry(Attempts = 5, DelaysInSeconds = [5, 15, 60, 120, 300])]
-    public async Task<string> AskOwnerAsync(int shiftIndex, long runStartUnix, string ownerId, CancellationToken cancellationToken)
+    public async Task<string> AskOwnerAsync(
+        int shiftIndex,
+        long runStartUnix,
+        string ownerId,
+        CancellationToken cancellationToken
+    )
     {
         if (schedule.RunAt(shiftIndex, DateTimeOffset.FromUnixTimeSeconds(runStartUnix)) is not { } run)
         {
@@ -92,7 +123,12 @@ public sealed class OutgoingJob(
 
     /// <summary>After the choices close, the cases the outgoing shift still holds with no choice go back to the queue.</summary>
     [AutomaticRetry(Attempts = 5, DelaysInSeconds = [5, 15, 60, 120, 300])]
-    public async Task<string> ReleaseUnchosenAsync(int shiftIndex, long runStartUnix, PerformContext? context, CancellationToken cancellationToken)
+    public async Task<string> ReleaseUnchosenAsync(
+        int shiftIndex,
+        long runStartUnix,
+        PerformContext? context,
+        CancellationToken cancellationToken
+    )
     {
         if (await claims.FinishEarlierAttemptAsync(context, cancellationToken) is { } earlier)
         {
@@ -112,7 +148,10 @@ public sealed class OutgoingJob(
         var now = clock.GetUtcNow();
         if (outgoing.IsOpen(run, now))
         {
-            jobs.Schedule<OutgoingJob>(j => j.ReleaseUnchosenAsync(shiftIndex, runStartUnix, null, CancellationToken.None), outgoing.ClosesAt(run).AddSeconds(1));
+            jobs.Schedule<OutgoingJob>(
+                j => j.ReleaseUnchosenAsync(shiftIndex, runStartUnix, null, CancellationToken.None),
+                outgoing.ClosesAt(run).AddSeconds(1)
+            );
             return "choices still open";
         }
 
@@ -122,7 +161,10 @@ public sealed class OutgoingJob(
         {
             return claimed.AlreadyDone
                 ? "released already"
-                : AgainAfterLease(claimed, j => j.ReleaseUnchosenAsync(shiftIndex, runStartUnix, null, CancellationToken.None));
+                : AgainAfterLease(
+                    claimed,
+                    j => j.ReleaseUnchosenAsync(shiftIndex, runStartUnix, null, CancellationToken.None)
+                );
         }
 
         var released = await handover.ReleaseUnchosenAsync(run, cancellationToken);

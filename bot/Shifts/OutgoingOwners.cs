@@ -20,7 +20,8 @@ public sealed class OutgoingOwners(
     PeopleDirectory people,
     IOptionsMonitor<ShiftsOptions> options,
     CasePolicy policy,
-    TimeProvider clock)
+    TimeProvider clock
+)
 {
     /// <summary>At most this many people in the "Hand to" list.</summary>
     public const int MaxIncoming = 30;
@@ -34,7 +35,10 @@ public sealed class OutgoingOwners(
     /// <see cref="ShiftsOptions.ChooseUntilAfterBoundary"/>, else the end of the run in progress.
     /// </summary>
     public ShiftRun? RunHandingOver(DateTimeOffset now) =>
-        schedule.StartingBetween(now.AddDays(-2), now).Where(r => r.End <= now && now <= r.End + options.CurrentValue.ChooseUntilAfterBoundary).MaxBy(r => r.End)
+        schedule
+            .StartingBetween(now.AddDays(-2), now)
+            .Where(r => r.End <= now && now <= r.End + options.CurrentValue.ChooseUntilAfterBoundary)
+            .MaxBy(r => r.End)
         ?? schedule.Current(now);
 
     /// <summary>Whether the choices for the run's end are still open.</summary>
@@ -67,8 +71,11 @@ public sealed class OutgoingOwners(
         }
 
         return (await store.ListOpenAsync(cancellationToken))
-            .Where(c => c.Owner is { } o && members.Contains(o.Id) && CaseRules.IsAllowedIn(CaseAction.Release, c.State))
-            .OrderBy(c => c.FiledAt).ThenBy(c => c.Number)
+            .Where(c =>
+                c.Owner is { } o && members.Contains(o.Id) && CaseRules.IsAllowedIn(CaseAction.Release, c.State)
+            )
+            .OrderBy(c => c.FiledAt)
+            .ThenBy(c => c.Number)
             .ToList();
     }
 
@@ -76,7 +83,12 @@ public sealed class OutgoingOwners(
     /// The choices for the boundary at the end of <paramref name="outgoing"/>, or null once they have closed.
     /// <paramref name="cardData"/> goes back with each press so the bot can redraw the card it came from.
     /// </summary>
-    public async Task<HandoverOptions?> OptionsAsync(ShiftRun outgoing, IReadOnlyDictionary<string, string> cardData, CancellationToken cancellationToken, IReadOnlySet<string>? outgoingIds = null)
+    public async Task<HandoverOptions?> OptionsAsync(
+        ShiftRun outgoing,
+        IReadOnlyDictionary<string, string> cardData,
+        CancellationToken cancellationToken,
+        IReadOnlySet<string>? outgoingIds = null
+    )
     {
         if (!IsOpen(outgoing, clock.GetUtcNow()))
         {
@@ -92,16 +104,31 @@ public sealed class OutgoingOwners(
         }
 
         // Capped, so that a large team cannot push the digest past Teams' message size.
-        var choices = incoming.Where(p => !outgoingIds.Contains(p.Id)).Take(MaxIncoming).Select(p => new Choice(p.Name, p.Id)).ToList();
+        var choices = incoming
+            .Where(p => !outgoingIds.Contains(p.Id))
+            .Take(MaxIncoming)
+            .Select(p => new Choice(p.Name, p.Id))
+            .ToList();
         var closes = ClosesAt(outgoing);
-        var fallback = options.CurrentValue.Unchosen == UnchosenCases.Release
-            ? $"A case with no choice goes back to the queue at {Cards.Durations.LocalTime(closes)}."
-            : "A case with no choice stays with its owner.";
-        return new HandoverOptions(outgoing.End.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), choices, fallback, cardData);
+        var fallback =
+            options.CurrentValue.Unchosen == UnchosenCases.Release
+                ? $"A case with no choice goes back to the queue at {Cards.Durations.LocalTime(closes)}."
+                : "A case with no choice stays with its owner.";
+        return new HandoverOptions(
+            outgoing.End.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
+            choices,
+            fallback,
+            cardData
+        );
     }
 
     /// <summary>The reminder for one outgoing owner, as things stand: the cases they hold, each with its choice so far.</summary>
-    public async Task<OutgoingView?> ForOwnerAsync(Person owner, ShiftRun outgoing, string? message, CancellationToken cancellationToken)
+    public async Task<OutgoingView?> ForOwnerAsync(
+        Person owner,
+        ShiftRun outgoing,
+        string? message,
+        CancellationToken cancellationToken
+    )
     {
         var choices = await OptionsAsync(outgoing, OwnerCardData, cancellationToken);
         if (choices is null)
@@ -109,7 +136,9 @@ public sealed class OutgoingOwners(
             return null;
         }
 
-        var theirs = (await store.ListOpenAsync(cancellationToken)).Where(c => c.Owner?.Id == owner.Id && CaseRules.IsAllowedIn(CaseAction.Release, c.State));
+        var theirs = (await store.ListOpenAsync(cancellationToken)).Where(c =>
+            c.Owner?.Id == owner.Id && CaseRules.IsAllowedIn(CaseAction.Release, c.State)
+        );
         return OwnerView(outgoing, theirs, choices, message);
     }
 
@@ -121,8 +150,14 @@ public sealed class OutgoingOwners(
     public OutgoingView OwnerView(ShiftRun outgoing, IEnumerable<Case> theirs, HandoverOptions choices, string? message)
     {
         var now = clock.GetUtcNow();
-        var held = theirs.OrderBy(c => c.FiledAt).ThenBy(c => c.Number)
-            .Select(c => new HeldCase(c.Id, HandoverDigest.HeldLine(c, now, policy), HandoverDigest.Chosen(c, outgoing.End)))
+        var held = theirs
+            .OrderBy(c => c.FiledAt)
+            .ThenBy(c => c.Number)
+            .Select(c => new HeldCase(
+                c.Id,
+                HandoverDigest.HeldLine(c, now, policy),
+                HandoverDigest.Chosen(c, outgoing.End)
+            ))
             .ToList();
         var ends = outgoing.End > now ? $"ends at {Cards.Durations.LocalTime(outgoing.End)}" : "has ended";
         return new OutgoingView(
@@ -130,6 +165,7 @@ public sealed class OutgoingOwners(
             "For each case you hold: keep it, hand it to someone on the next shift, or release it to the queue.",
             held,
             choices,
-            message);
+            message
+        );
     }
 }

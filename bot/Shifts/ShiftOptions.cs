@@ -31,7 +31,11 @@ public sealed class ShiftDefinition
 }
 
 /// <summary>What becomes of a case its outgoing owner made no choice for at a handover.</summary>
-public enum UnchosenCases { Release, Keep }
+public enum UnchosenCases
+{
+    Release,
+    Keep,
+}
 
 public sealed class ShiftsOptions
 {
@@ -42,11 +46,26 @@ public sealed class ShiftsOptions
 
     /// <summary>Around the clock in three shifts, every day, holidays included: the team's default rota.</summary>
     public static IReadOnlyList<ShiftDefinition> DefaultRota =>
-    [
-        new() { Name = "Morning", Start = new(7, 0), End = new(15, 0) },
-        new() { Name = "Evening", Start = new(15, 0), End = new(23, 0) },
-        new() { Name = "Night", Start = new(23, 0), End = new(7, 0) },
-    ];
+        [
+            new()
+            {
+                Name = "Morning",
+                Start = new(7, 0),
+                End = new(15, 0),
+            },
+            new()
+            {
+                Name = "Evening",
+                Start = new(15, 0),
+                End = new(23, 0),
+            },
+            new()
+            {
+                Name = "Night",
+                Start = new(23, 0),
+                End = new(7, 0),
+            },
+        ];
 
     /// <summary>The configured shifts; empty means <see cref="DefaultRota"/>.</summary>
     public List<ShiftDefinition> Definitions { get; set; } = [];

@@ -5,7 +5,13 @@ using EscalationBot.Chat;
 namespace EscalationBot.Shifts;
 
 /// <summary>Someone on one run of a shift: from <c>shift start</c> until <c>shift end</c> (or the run's end).</summary>
-public sealed record OnShift(int ShiftIndex, DateTimeOffset RunStart, Person Person, DateTimeOffset StartedAt, DateTimeOffset? EndedAt = null);
+public sealed record OnShift(
+    int ShiftIndex,
+    DateTimeOffset RunStart,
+    Person Person,
+    DateTimeOffset StartedAt,
+    DateTimeOffset? EndedAt = null
+);
 
 /// <summary>Who said they are on which run of a shift.</summary>
 public interface IShiftRosterStore
@@ -23,7 +29,12 @@ public interface IShiftRosterStore
 /// has a roster. A start up to <see cref="StartEarly"/> before a run counts for that run: people come in early
 /// for the handover.
 /// </summary>
-public sealed class ShiftRoster(IShiftRosterStore store, ShiftSchedule schedule, IConversationStore conversations, TimeProvider clock)
+public sealed class ShiftRoster(
+    IShiftRosterStore store,
+    ShiftSchedule schedule,
+    IConversationStore conversations,
+    TimeProvider clock
+)
 {
     public static readonly TimeSpan StartEarly = TimeSpan.FromMinutes(30);
 
@@ -44,7 +55,8 @@ public sealed class ShiftRoster(IShiftRosterStore store, ShiftSchedule schedule,
             var next = schedule.Next(now);
             return next is null
                 ? "No shift is running now, and none is planned in the next fortnight."
-                : $"No shift is running now. The next is {next.Name}, from {schedule.Format(next.Index, next.Start)}; you can start it from {schedule.Format(next.Index, next.Start - StartEarly)}.";
+                : $"No shift is running now. The next is {next.Name}, from "
+                    + $"{schedule.Format(next.Index, next.Start)}; you can start it from {schedule.Format(next.Index, next.Start - StartEarly)}.";
         }
 
         var mine = await OpenEntriesAsync(actor.Person.Id, now, cancellationToken);
@@ -60,7 +72,10 @@ public sealed class ShiftRoster(IShiftRosterStore store, ShiftSchedule schedule,
         }
 
         await store.SaveAsync(new OnShift(run.Index, run.Start, actor.Person, now), cancellationToken);
-        var when = run.Start > now ? $"from {schedule.Format(run.Index, run.Start)}" : $"until {schedule.Format(run.Index, run.End)}";
+        var when =
+            run.Start > now
+                ? $"from {schedule.Format(run.Index, run.Start)}"
+                : $"until {schedule.Format(run.Index, run.End)}";
         return $"You are on the {run.Name} shift {when}. Type 'shift end' when you leave.";
     }
 
@@ -96,7 +111,8 @@ public sealed class ShiftRoster(IShiftRosterStore store, ShiftSchedule schedule,
         var entries = await store.ListAsync(now.AddDays(-2), now.AddDays(1), cancellationToken);
         return new RosterView(
             current is null ? null : await ShiftOfAsync(current, entries, now, cancellationToken),
-            next is null ? null : await ShiftOfAsync(next, entries, now, cancellationToken));
+            next is null ? null : await ShiftOfAsync(next, entries, now, cancellationToken)
+        );
     }
 
     /// <summary>
@@ -106,7 +122,9 @@ public sealed class ShiftRoster(IShiftRosterStore store, ShiftSchedule schedule,
     public async Task<IReadOnlySet<string>> MembersAsync(ShiftRun run, CancellationToken cancellationToken)
     {
         var entries = await store.ListAsync(run.Start, run.Start.AddSeconds(1), cancellationToken);
-        return entries.Where(e => e.ShiftIndex == run.Index).Select(e => e.Person.Id)
+        return entries
+            .Where(e => e.ShiftIndex == run.Index)
+            .Select(e => e.Person.Id)
             .Concat(schedule.Definition(run.Index).MemberIds)
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
     }
@@ -114,9 +132,15 @@ public sealed class ShiftRoster(IShiftRosterStore store, ShiftSchedule schedule,
     /// <summary>The people on <paramref name="run"/> the bot knows by name: who a case can be handed to at its start.</summary>
     public async Task<IReadOnlyList<Person>> PeopleOnAsync(ShiftRun run, CancellationToken cancellationToken)
     {
-        var entries = (await store.ListAsync(run.Start, run.Start.AddSeconds(1), cancellationToken)).Where(e => e.ShiftIndex == run.Index && e.EndedAt is null).ToList();
+        var entries = (await store.ListAsync(run.Start, run.Start.AddSeconds(1), cancellationToken))
+            .Where(e => e.ShiftIndex == run.Index && e.EndedAt is null)
+            .ToList();
         var people = entries.Select(e => e.Person).ToList();
-        foreach (var id in schedule.Definition(run.Index).MemberIds.Where(id => people.All(p => !p.Id.Equals(id, StringComparison.OrdinalIgnoreCase))))
+        foreach (
+            var id in schedule
+                .Definition(run.Index)
+                .MemberIds.Where(id => people.All(p => !p.Id.Equals(id, StringComparison.OrdinalIgnoreCase)))
+        )
         {
             if (await conversations.GetPersonAsync(id, cancellationToken) is { } known)
             {
@@ -127,22 +151,48 @@ public sealed class ShiftRoster(IShiftRosterStore store, ShiftSchedule schedule,
         return people.OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase).ToList();
     }
 
-    private async Task<IReadOnlyList<OnShift>> OpenEntriesAsync(string personId, DateTimeOffset now, CancellationToken cancellationToken) =>
+    private async Task<IReadOnlyList<OnShift>> OpenEntriesAsync(
+        string personId,
+        DateTimeOffset now,
+        CancellationToken cancellationToken
+    ) =>
         (await store.ListAsync(now.AddDays(-2), now.AddDays(1), cancellationToken))
-            .Where(e => e.EndedAt is null && e.Person.Id == personId && (schedule.RunAt(e.ShiftIndex, e.RunStart)?.End ?? e.RunStart) > now)
+            .Where(e =>
+                e.EndedAt is null
+                && e.Person.Id == personId
+                && (schedule.RunAt(e.ShiftIndex, e.RunStart)?.End ?? e.RunStart) > now
+            )
             .ToList();
 
-    private async Task<RosterShift> ShiftOfAsync(ShiftRun run, IReadOnlyList<OnShift> entries, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<RosterShift> ShiftOfAsync(
+        ShiftRun run,
+        IReadOnlyList<OnShift> entries,
+        DateTimeOffset now,
+        CancellationToken cancellationToken
+    )
     {
         var on = entries.Where(e => e.ShiftIndex == run.Index && e.RunStart == run.Start).ToList();
-        var lines = on.Where(e => e.EndedAt is null).Select(e => $"{e.Person.Name} · since {Cards.Durations.LocalTime(e.StartedAt)}").ToList();
-        lines.AddRange(on.Where(e => e.EndedAt is not null).Select(e => $"{e.Person.Name} · left at {Cards.Durations.LocalTime(e.EndedAt!.Value)}"));
-        foreach (var id in schedule.Definition(run.Index).MemberIds.Where(id => on.All(e => !e.Person.Id.Equals(id, StringComparison.OrdinalIgnoreCase))))
+        var lines = on.Where(e => e.EndedAt is null)
+            .Select(e => $"{e.Person.Name} · since {Cards.Durations.LocalTime(e.StartedAt)}")
+            .ToList();
+        lines.AddRange(
+            on.Where(e => e.EndedAt is not null)
+                .Select(e => $"{e.Person.Name} · left at {Cards.Durations.LocalTime(e.EndedAt!.Value)}")
+        );
+        foreach (
+            var id in schedule
+                .Definition(run.Index)
+                .MemberIds.Where(id => on.All(e => !e.Person.Id.Equals(id, StringComparison.OrdinalIgnoreCase)))
+        )
         {
             var name = (await conversations.GetPersonAsync(id, cancellationToken))?.Name ?? id;
             lines.Add($"{name} · planned, not started");
         }
 
-        return new RosterShift(run.Name, $"{Cards.Durations.LocalTime(run.Start)} to {Cards.Durations.LocalTime(run.End)}", lines);
+        return new RosterShift(
+            run.Name,
+            $"{Cards.Durations.LocalTime(run.Start)} to {Cards.Durations.LocalTime(run.End)}",
+            lines
+        );
     }
 }

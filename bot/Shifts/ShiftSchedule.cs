@@ -19,8 +19,15 @@ public sealed class ShiftSchedule
 
     public ShiftSchedule(ShiftsOptions options)
     {
-        shifts = options.Rota
-            .Select(d => (d, TimeZoneInfo.FindSystemTimeZoneById(string.IsNullOrWhiteSpace(d.TimeZone) ? options.TimeZone : d.TimeZone)))
+        shifts = options
+            .Rota.Select(d =>
+                (
+                    d,
+                    TimeZoneInfo.FindSystemTimeZoneById(
+                        string.IsNullOrWhiteSpace(d.TimeZone) ? options.TimeZone : d.TimeZone
+                    )
+                )
+            )
             .ToList();
     }
 
@@ -32,7 +39,9 @@ public sealed class ShiftSchedule
 
     /// <summary>A time as people on shift <paramref name="index"/> read it, for plain text ("Tue 15:00"); cards localise times themselves.</summary>
     public string Format(int index, DateTimeOffset at) =>
-        TimeZoneInfo.ConvertTime(at, shifts[index].Zone).ToString("ddd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        TimeZoneInfo
+            .ConvertTime(at, shifts[index].Zone)
+            .ToString("ddd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Every run that starts in [<paramref name="from"/>, <paramref name="to"/>), in order of start.</summary>
     public IReadOnlyList<ShiftRun> StartingBetween(DateTimeOffset from, DateTimeOffset to) =>
@@ -52,7 +61,9 @@ public sealed class ShiftSchedule
 
     /// <summary>The run of shift <paramref name="index"/> that starts exactly at <paramref name="start"/>, if there is one.</summary>
     public ShiftRun? RunAt(int index, DateTimeOffset start) =>
-        index < 0 || index >= shifts.Count ? null : Runs(start.AddDays(-2), start.AddDays(2)).FirstOrDefault(r => r.Index == index && r.Start == start);
+        index < 0 || index >= shifts.Count
+            ? null
+            : Runs(start.AddDays(-2), start.AddDays(2)).FirstOrDefault(r => r.Index == index && r.Start == start);
 
     /// <summary>
     /// A Hangfire cron for the shift's start, read in its own time zone. Holidays are not in the cron: the job

@@ -7,10 +7,14 @@ public static class ShiftsRegistration
     /// <summary>The shift rota, checked at start.</summary>
     public static WebApplicationBuilder AddShifts(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<ShiftsOptions>()
+        builder
+            .Services.AddOptions<ShiftsOptions>()
             .Bind(builder.Configuration.GetSection(ShiftsOptions.Section))
-            .Validate(o => !o.Problems().Any(), "Shifts settings are invalid: named shifts with distinct names, known time zones, "
-                + "at least one day each, start and end differing, Members named aad:<object id> or <channelId>:<from.id>.")
+            .Validate(
+                o => !o.Problems().Any(),
+                "Shifts settings are invalid: named shifts with distinct names, known time zones, "
+                    + "at least one day each, start and end differing, Members named aad:<object id> or <channelId>:<from.id>."
+            )
             .ValidateOnStart();
         builder.Services.AddSingleton(sp => new ShiftSchedule(sp.GetRequiredService<IOptions<ShiftsOptions>>().Value));
         builder.Services.AddTransient<HandoverDigests>();

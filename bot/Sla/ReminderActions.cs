@@ -13,24 +13,35 @@ public sealed class ReminderActions(
     CaseWorkflow workflow,
     CasePolicy policy,
     ReminderSender sender,
-    TimeProvider clock)
+    TimeProvider clock
+)
 {
     /// <summary>
     /// The case and the reminder as the case schedules it now; null when the case moved on and it no longer applies.
     /// </summary>
     public async Task<(Case Case, Reminder Reminder)?> FindAsync(
-        int number, Chase chase, int step, long round, CancellationToken cancellationToken)
+        int number,
+        Chase chase,
+        int step,
+        long round,
+        CancellationToken cancellationToken
+    )
     {
         var stored = await store.GetAsync(number, cancellationToken);
         var current = stored is null
             ? null
-            : SlaSchedule.Of(stored.Case, policy).FirstOrDefault(r => r.Chase == chase && r.Step == step && r.Round == round);
+            : SlaSchedule
+                .Of(stored.Case, policy)
+                .FirstOrDefault(r => r.Chase == chase && r.Step == step && r.Round == round);
         return current is null ? null : (stored!.Case, current);
     }
 
     /// <summary>Acts on a due reminder; returns the delivery's state and where it went (or why it was dropped).</summary>
     public async Task<(string State, string Outcome)> ActAsync(
-        Case c, Reminder current, CancellationToken cancellationToken)
+        Case c,
+        Reminder current,
+        CancellationToken cancellationToken
+    )
     {
         if (current.Chase == Chase.Idle && current.Step == 2)
         {
@@ -41,7 +52,8 @@ public sealed class ReminderActions(
                 c.Number,
                 x => CaseRules.ReleaseIdle(x, clock.GetUtcNow(), policy),
                 cancellationToken,
-                _ => new CaseEffects([new Notice.ToOwner(OwnerNews.ReleasedIdle, ownerId)]));
+                _ => new CaseEffects([new Notice.ToOwner(OwnerNews.ReleasedIdle, ownerId)])
+            );
             return change is Change.Done ? ("sent", $"owner:{ownerId}") : ("dropped", ((Change.Refused)change).Reason);
         }
 

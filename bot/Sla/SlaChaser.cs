@@ -20,7 +20,8 @@ public sealed class SlaChaser(
     ReminderActions actions,
     IBackgroundJobClient jobs,
     TimeProvider clock,
-    ILogger<SlaChaser> logger)
+    ILogger<SlaChaser> logger
+)
 {
     /// <summary>Clocks of two instances, and the store's rounding, may differ by this much.</summary>
     public static readonly TimeSpan Tolerance = TimeSpan.FromSeconds(2);
@@ -36,7 +37,16 @@ public sealed class SlaChaser(
     public static readonly TimeSpan RetryWindow = TimeSpan.FromMinutes(10);
 
     [AutomaticRetry(Attempts = 7, DelaysInSeconds = [2, 5, 10, 30, 60, 120, 300])]
-    public async Task<string> RemindAsync(int number, Chase chase, int step, long round, DateTimeOffset rowDueAt, string rowKey, PerformContext? context, CancellationToken cancellationToken)
+    public async Task<string> RemindAsync(
+        int number,
+        Chase chase,
+        int step,
+        long round,
+        DateTimeOffset rowDueAt,
+        string rowKey,
+        PerformContext? context,
+        CancellationToken cancellationToken
+    )
     {
         if (await claims.FinishEarlierAttemptAsync(context, cancellationToken) is { } earlier)
         {
@@ -63,7 +73,10 @@ public sealed class SlaChaser(
                 return $"moved to {current.DueAt:O}";
             }
 
-            jobs.Schedule<SlaChaser>(j => j.RemindAsync(number, chase, step, round, rowDueAt, rowKey, null, CancellationToken.None), RunAt(current.DueAt));
+            jobs.Schedule<SlaChaser>(
+                j => j.RemindAsync(number, chase, step, round, rowDueAt, rowKey, null, CancellationToken.None),
+                RunAt(current.DueAt)
+            );
             return "not due yet";
         }
 
@@ -77,7 +90,10 @@ public sealed class SlaChaser(
             }
 
             var again = RunAt(claims.LookAgainAt(claimed));
-            jobs.Schedule<SlaChaser>(j => j.RemindAsync(number, chase, step, round, rowDueAt, rowKey, null, CancellationToken.None), again);
+            jobs.Schedule<SlaChaser>(
+                j => j.RemindAsync(number, chase, step, round, rowDueAt, rowKey, null, CancellationToken.None),
+                again
+            );
             return $"another sender holds it; looking again at {again:O}";
         }
 
@@ -85,7 +101,14 @@ public sealed class SlaChaser(
         var sentAt = clock.GetUtcNow();
         await claims.CompleteAsync(context, claim, state, outcome, cancellationToken);
         await reminders.ForgetAsync(rowKey, cancellationToken);
-        logger.LogInformation("Reminder {Key} of {CaseId}: {State} to {Outcome}, {Late} after due", current.Key, c.Id, state, outcome, sentAt - current.DueAt);
+        logger.LogInformation(
+            "Reminder {Key} of {CaseId}: {State} to {Outcome}, {Late} after due",
+            current.Key,
+            c.Id,
+            state,
+            outcome,
+            sentAt - current.DueAt
+        );
         return $"{state}: {outcome}";
     }
 }

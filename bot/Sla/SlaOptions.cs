@@ -17,10 +17,14 @@ public sealed class SlaOptions
 {
     public const string Section = "Sla";
 
-    public SeverityTargets Sev1 { get; set; } = new() { FirstResponse = TimeSpan.FromMinutes(15), Resolution = TimeSpan.FromHours(4) };
-    public SeverityTargets Sev2 { get; set; } = new() { FirstResponse = TimeSpan.FromHours(1), Resolution = TimeSpan.FromHours(24) };
-    public SeverityTargets Sev3 { get; set; } = new() { FirstResponse = TimeSpan.FromHours(4), Resolution = TimeSpan.FromHours(72) };
-    public SeverityTargets Sev4 { get; set; } = new() { FirstResponse = TimeSpan.FromDays(1), Resolution = TimeSpan.FromDays(7) };
+    public SeverityTargets Sev1 { get; set; } =
+        new() { FirstResponse = TimeSpan.FromMinutes(15), Resolution = TimeSpan.FromHours(4) };
+    public SeverityTargets Sev2 { get; set; } =
+        new() { FirstResponse = TimeSpan.FromHours(1), Resolution = TimeSpan.FromHours(24) };
+    public SeverityTargets Sev3 { get; set; } =
+        new() { FirstResponse = TimeSpan.FromHours(4), Resolution = TimeSpan.FromHours(72) };
+    public SeverityTargets Sev4 { get; set; } =
+        new() { FirstResponse = TimeSpan.FromDays(1), Resolution = TimeSpan.FromDays(7) };
 
     public BusinessHoursOptions BusinessHours { get; set; } = new();
 
@@ -69,7 +73,11 @@ public sealed class SlaOptions
             yield return "Sla:BusinessHours:Start and End must differ (End before Start means the hours cross midnight).";
         }
 
-        if (Idle.Nudge < TimeSpan.Zero || Idle.Release < TimeSpan.Zero || (Idle.Nudge > TimeSpan.Zero && Idle.Release > TimeSpan.Zero && Idle.Nudge >= Idle.Release))
+        if (
+            Idle.Nudge < TimeSpan.Zero
+            || Idle.Release < TimeSpan.Zero
+            || (Idle.Nudge > TimeSpan.Zero && Idle.Release > TimeSpan.Zero && Idle.Nudge >= Idle.Release)
+        )
         {
             yield return "Sla:Idle:Nudge must come before Sla:Idle:Release (zero turns either off).";
         }

@@ -11,17 +11,23 @@ public static class SlaRegistration
     /// </summary>
     public static WebApplicationBuilder AddSla(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<SlaOptions>()
+        builder
+            .Services.AddOptions<SlaOptions>()
             .Bind(builder.Configuration.GetSection(SlaOptions.Section))
             .Validate(
                 o => !o.Problems().Any(),
                 "Sla settings are invalid: targets positive, first response within resolution, a known business-hours time zone "
-                + "with working days, idle nudge before release.")
+                    + "with working days, idle nudge before release."
+            )
             .ValidateOnStart();
         builder.Services.AddSingleton(sp =>
         {
             var sla = sp.GetRequiredService<IOptions<SlaOptions>>().Value;
-            return CasesRegistration.Policy(sp.GetRequiredService<IOptions<CasesOptions>>().Value, sla.BusinessHours, sla.Idle);
+            return CasesRegistration.Policy(
+                sp.GetRequiredService<IOptions<CasesOptions>>().Value,
+                sla.BusinessHours,
+                sla.Idle
+            );
         });
 
         builder.Services.AddTransient<SlaChaser>();

@@ -19,7 +19,8 @@ public sealed class SlaSweeper(
     SweepSignal signal,
     IOptionsMonitor<SlaOptions> sla,
     TimeProvider clock,
-    ILogger<SlaSweeper> logger) : BackgroundService
+    ILogger<SlaSweeper> logger
+) : BackgroundService
 {
     /// <summary>Rows this instance has given a job, and when: not planned twice unless the job seems lost.</summary>
     private readonly Dictionary<string, DateTimeOffset> planned = [];
@@ -32,7 +33,11 @@ public sealed class SlaSweeper(
             try
             {
                 var result = await SweepAsync(stoppingToken);
-                logger.LogDebug("SLA sweep read {Rows} due rows and scheduled {Scheduled}", result.RowsRead, result.Scheduled);
+                logger.LogDebug(
+                    "SLA sweep read {Rows} due rows and scheduled {Scheduled}",
+                    result.RowsRead,
+                    result.Scheduled
+                );
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
@@ -63,7 +68,10 @@ public sealed class SlaSweeper(
             {
                 var r = row.Reminder;
                 // Replan only once the job's retries and its lease are surely over: see SlaChaser's retry delays.
-                var lost = r.DueAt < now && planned.TryGetValue(row.RowKey, out var at) && now - at > SlaChaser.RetryWindow + options.DeliveryLease + options.SweepInterval;
+                var lost =
+                    r.DueAt < now
+                    && planned.TryGetValue(row.RowKey, out var at)
+                    && now - at > SlaChaser.RetryWindow + options.DeliveryLease + options.SweepInterval;
                 if (planned.ContainsKey(row.RowKey) && !lost)
                 {
                     continue;
@@ -73,11 +81,26 @@ public sealed class SlaSweeper(
                 var key = row.RowKey;
                 if (r.DueAt <= now)
                 {
-                    jobs.Enqueue<SlaChaser>(j => j.RemindAsync(r.Number, r.Chase, r.Step, r.Round, r.DueAt, key, null, CancellationToken.None));
+                    jobs.Enqueue<SlaChaser>(j =>
+                        j.RemindAsync(r.Number, r.Chase, r.Step, r.Round, r.DueAt, key, null, CancellationToken.None)
+                    );
                 }
                 else
                 {
-                    jobs.Schedule<SlaChaser>(j => j.RemindAsync(r.Number, r.Chase, r.Step, r.Round, r.DueAt, key, null, CancellationToken.None), SlaChaser.RunAt(r.DueAt));
+                    jobs.Schedule<SlaChaser>(
+                        j =>
+                            j.RemindAsync(
+                                r.Number,
+                                r.Chase,
+                                r.Step,
+                                r.Round,
+                                r.DueAt,
+                                key,
+                                null,
+                                CancellationToken.None
+                            ),
+                        SlaChaser.RunAt(r.DueAt)
+                    );
                 }
 
                 scheduled++;

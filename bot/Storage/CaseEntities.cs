@@ -54,12 +54,16 @@ internal static class CaseKeys
     public static string Turn(string activityKey) => TurnPrefix + Hash(activityKey);
 
     public static string OutboxFrom(int number) => $"{OutboxPrefix}{Number(number)}|";
+
     public static string OutboxQueue(int number) => OutboxFrom(number) + "queue";
+
     public static string OutboxNotice(int number, int version, string stream) =>
         $"{OutboxFrom(number)}{version.ToString("D6", CultureInfo.InvariantCulture)}|{stream}";
 
     private static string Hash(string text) =>
-        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..32];
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[
+            ..32
+        ];
 
     public static string Key(string normalized, int number) => KeyFrom(normalized) + Number(number);
 
@@ -76,11 +80,15 @@ internal static class CaseKeys
         DonePrefix + Math.Max(0, at.ToUnixTimeSeconds()).ToString("D15", CultureInfo.InvariantCulture);
 
     public static string Delivery(string reminderKey) => DeliveryPrefix + reminderKey;
+
     public static string DeliveryFrom(int number) => $"{DeliveryPrefix}{Number(number)}|";
 
     public static string Case(int number) => CasePrefix + Number(number);
+
     public static string Open(int number) => OpenPrefix + Number(number);
+
     public static string AuditFrom(int number) => $"{AuditPrefix}{Number(number)}|";
+
     public static string Audit(int number, int version) =>
         $"{AuditFrom(number)}{version.ToString("D6", CultureInfo.InvariantCulture)}";
 
@@ -154,7 +162,8 @@ internal static class CaseEntities
             Enum.Parse<PolicyArea>(e.GetString("PolicyArea")),
             Enum.Parse<Severity>(e.GetString("Severity")),
             e.GetDateTimeOffset("PartnerDeadline"),
-            e.GetString("Description") ?? "");
+            e.GetString("Description") ?? ""
+        );
 
         var ownerId = e.GetString("OwnerId");
         var outcome = e.GetString("Outcome");
@@ -168,13 +177,19 @@ internal static class CaseEntities
             new SlaTargets(
                 TimeSpan.FromSeconds(e.GetInt64("FirstResponseTargetSeconds") ?? 0),
                 TimeSpan.FromSeconds(e.GetInt64("ResolutionTargetSeconds") ?? 0),
-                e.GetBoolean("BusinessHours") ?? false))
+                e.GetBoolean("BusinessHours") ?? false
+            )
+        )
         {
             Owner = ownerId is null ? null : new Person(ownerId, e.GetString("OwnerName") ?? ""),
             ClaimedAt = e.GetDateTimeOffset("ClaimedAt"),
             Resolution = outcome is null
                 ? null
-                : new Resolution(Enum.Parse<Outcome>(outcome), e.GetString("ResolutionSummary") ?? "", e.GetDateTimeOffset("ResolvedAt") ?? DateTimeOffset.MinValue),
+                : new Resolution(
+                    Enum.Parse<Outcome>(outcome),
+                    e.GetString("ResolutionSummary") ?? "",
+                    e.GetDateTimeOffset("ResolvedAt") ?? DateTimeOffset.MinValue
+                ),
             QueueMessageId = e.GetString("QueueMessageId"),
             QueueConversationId = e.GetString("QueueConversationId"),
             MarkedSensitive = e.GetBoolean("MarkedSensitive") ?? false,
@@ -186,116 +201,73 @@ internal static class CaseEntities
             LastActivityAt = e.GetDateTimeOffset("LastActivityAt"),
             KeptAcross = e.GetDateTimeOffset("KeptAcross"),
             HandoverNote = e.GetString("HandoverNote") is { } note
-                ? new HandoverNote(note, new Person(e.GetString("HandoverNoteById") ?? "", e.GetString("HandoverNoteByName") ?? ""), e.GetDateTimeOffset("HandoverNoteAt") ?? DateTimeOffset.MinValue)
+                ? new HandoverNote(
+                    note,
+                    new Person(e.GetString("HandoverNoteById") ?? "", e.GetString("HandoverNoteByName") ?? ""),
+                    e.GetDateTimeOffset("HandoverNoteAt") ?? DateTimeOffset.MinValue
+                )
                 : null,
             Consult = e.GetString("ConsultTeam") is { } team
-                ? new Consult(team, e.GetString("ConsultQuestion") ?? "", new Person(e.GetString("ConsultAskedById") ?? "", e.GetString("ConsultAskedByName") ?? ""), e.GetDateTimeOffset("ConsultSince") ?? DateTimeOffset.MinValue)
+                ? new Consult(
+                    team,
+                    e.GetString("ConsultQuestion") ?? "",
+                    new Person(e.GetString("ConsultAskedById") ?? "", e.GetString("ConsultAskedByName") ?? ""),
+                    e.GetDateTimeOffset("ConsultSince") ?? DateTimeOffset.MinValue
+                )
                 : null,
         };
     }
 
-    public static TableEntity ToEntity(Reminder r, string rowKey) => new(CaseKeys.Partition, rowKey)
-    {
-        ["Number"] = r.Number,
-        ["Chase"] = r.Chase.ToString(),
-        ["Step"] = r.Step,
-        ["Round"] = r.Round,
-        ["DueAt"] = r.DueAt,
-    };
+    public static TableEntity ToEntity(Reminder r, string rowKey) =>
+        new(CaseKeys.Partition, rowKey)
+        {
+            ["Number"] = r.Number,
+            ["Chase"] = r.Chase.ToString(),
+            ["Step"] = r.Step,
+            ["Round"] = r.Round,
+            ["DueAt"] = r.DueAt,
+        };
 
-    public static Reminder ToReminder(TableEntity e) => new(
-        e.GetInt32("Number") ?? 0,
-        Enum.Parse<Chase>(e.GetString("Chase")),
-        e.GetInt32("Step") ?? 0,
-        e.GetInt64("Round") ?? 0,
-        e.GetDateTimeOffset("DueAt") ?? DateTimeOffset.MinValue);
+    public static Reminder ToReminder(TableEntity e) =>
+        new(
+            e.GetInt32("Number") ?? 0,
+            Enum.Parse<Chase>(e.GetString("Chase")),
+            e.GetInt32("Step") ?? 0,
+            e.GetInt64("Round") ?? 0,
+            e.GetDateTimeOffset("DueAt") ?? DateTimeOffset.MinValue
+        );
 
     /// <summary>A delivery record's columns are a reminder's: its kind is stored where the chase is.</summary>
-    public static TableEntity ToEntity(Deliverable d, string rowKey) => new(CaseKeys.Partition, rowKey)
-    {
-        ["Number"] = d.Number,
-        ["Chase"] = d.Kind,
-        ["Step"] = d.Step,
-        ["Round"] = d.Round,
-        ["DueAt"] = d.DueAt,
-    };
+    public static TableEntity ToEntity(Deliverable d, string rowKey) =>
+        new(CaseKeys.Partition, rowKey)
+        {
+            ["Number"] = d.Number,
+            ["Chase"] = d.Kind,
+            ["Step"] = d.Step,
+            ["Round"] = d.Round,
+            ["DueAt"] = d.DueAt,
+        };
 
-    public static Deliverable ToDeliverable(TableEntity e) => new(
-        e.GetInt32("Number") ?? 0,
-        e.GetString("Chase") ?? "",
-        e.GetInt32("Step") ?? 0,
-        e.GetInt64("Round") ?? 0,
-        e.GetDateTimeOffset("DueAt") ?? DateTimeOffset.MinValue);
+    public static Deliverable ToDeliverable(TableEntity e) =>
+        new(
+            e.GetInt32("Number") ?? 0,
+            e.GetString("Chase") ?? "",
+            e.GetInt32("Step") ?? 0,
+            e.GetInt64("Round") ?? 0,
+            e.GetDateTimeOffset("DueAt") ?? DateTimeOffset.MinValue
+        );
 
     /// <summary>A turn's recorded answer is shown again to a replay; beyond this it is cut (it is never case text).</summary>
     public const int MaxTurnReply = 4000;
 
-    public static TableEntity ToEntity(TurnRecord turn, int number, DateTimeOffset at) => new(CaseKeys.Partition, CaseKeys.Turn(turn.Key))
-    {
-        ["Number"] = number,
-        ["Reply"] = turn.Reply is { Length: > MaxTurnReply } reply ? reply[..MaxTurnReply] : turn.Reply,
-        ["At"] = at,
-    };
-
-    public static TurnRecord ToTurn(string key, TableEntity e) => new(key, e.GetString("Reply"), e.GetInt32("Number") ?? 0);
-
-    /// <summary>
-    /// An audit row: the action's <c>Code</c> and its detail in columns of their own. Rows written before the codes
-    /// hold the sentence in <c>Action</c> instead, read into a code (<see cref="AuditSentences"/>).
-    /// </summary>
-    public static TableEntity ToEntity(AuditEntry a, int version) => new(CaseKeys.Partition, CaseKeys.Audit(a.CaseNumber, version))
-    {
-        ["Number"] = a.CaseNumber,
-        ["At"] = a.At,
-        ["ActorId"] = a.Actor.Id,
-        ["ActorName"] = a.Actor.Name,
-        ["Code"] = a.Action.ToString(),
-        ["AssigneeId"] = a.Detail?.Assignee?.Id,
-        ["AssigneeName"] = a.Detail?.Assignee?.Name,
-        ["Outcome"] = a.Detail?.Outcome?.ToString(),
-        ["Team"] = a.Detail?.Team,
-        ["LinkedTo"] = a.Detail?.LinkedTo,
-        ["FormerOwnerId"] = a.Detail?.FormerOwner?.Id,
-        ["FormerOwnerName"] = a.Detail?.FormerOwner?.Name,
-        ["IdleFor"] = a.Detail?.IdleFor?.Ticks,
-        ["Words"] = a.Detail?.Words,
-        ["FromState"] = a.From?.ToString(),
-        ["ToState"] = a.To.ToString(),
-        ["Text"] = a.Text,
-    };
-
-    public static AuditEntry ToAudit(TableEntity e)
-    {
-        var from = e.GetString("FromState");
-        var (action, detail) = e.GetString("Code") is { } code
-            ? (Enum.Parse<AuditAction>(code), ToAuditDetail(e))
-            : AuditSentences.Read(e.GetString("Action") ?? "");
-        return new AuditEntry(
-            e.GetInt32("Number") ?? 0,
-            e.GetDateTimeOffset("At") ?? DateTimeOffset.MinValue,
-            new Person(e.GetString("ActorId") ?? "", e.GetString("ActorName") ?? ""),
-            action,
-            from is null ? null : Enum.Parse<CaseState>(from),
-            Enum.Parse<CaseState>(e.GetString("ToState")),
-            e.GetString("Text"),
-            detail);
-    }
-
-    private static AuditDetail? ToAuditDetail(TableEntity e)
-    {
-        var detail = new AuditDetail
+    public static TableEntity ToEntity(TurnRecord turn, int number, DateTimeOffset at) =>
+        new(CaseKeys.Partition, CaseKeys.Turn(turn.Key))
         {
-            Assignee = ToPerson(e, "Assignee"),
-            Outcome = e.GetString("Outcome") is { } outcome ? Enum.Parse<Outcome>(outcome) : null,
-            Team = e.GetString("Team"),
-            LinkedTo = e.GetInt32("LinkedTo"),
-            FormerOwner = ToPerson(e, "FormerOwner"),
-            IdleFor = e.GetInt64("IdleFor") is { } ticks ? TimeSpan.FromTicks(ticks) : null,
-            Words = e.GetString("Words"),
+            ["Number"] = number,
+            ["Reply"] = turn.Reply is { Length: > MaxTurnReply } reply ? reply[..MaxTurnReply] : turn.Reply,
+            ["At"] = at,
         };
-        return detail == new AuditDetail() ? null : detail;
-    }
 
-    private static Person? ToPerson(TableEntity e, string prefix) =>
-        e.GetString(prefix + "Name") is { } name ? new Person(e.GetString(prefix + "Id") ?? "", name) : null;
+    public static TurnRecord ToTurn(string key, TableEntity e) =>
+        new(key, e.GetString("Reply"), e.GetInt32("Number") ?? 0);
 }

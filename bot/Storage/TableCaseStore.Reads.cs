@@ -9,24 +9,39 @@ public sealed partial class TableCaseStore
 {
     public async Task<StoredCase?> GetAsync(int number, CancellationToken cancellationToken)
     {
-        var response = await table.GetEntityIfExistsAsync<TableEntity>(CaseKeys.Partition, CaseKeys.Case(number), cancellationToken: cancellationToken);
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(
+            CaseKeys.Partition,
+            CaseKeys.Case(number),
+            cancellationToken: cancellationToken
+        );
         return response.HasValue
-            ? new StoredCase(CaseEntities.ToCase(response.Value!), response.Value!.ETag.ToString(), response.Value!.GetInt32("Version") ?? 1)
+            ? new StoredCase(
+                CaseEntities.ToCase(response.Value!),
+                response.Value!.ETag.ToString(),
+                response.Value!.GetInt32("Version") ?? 1
+            )
             : null;
     }
 
     public async Task<TurnRecord?> GetTurnAsync(string key, CancellationToken cancellationToken)
     {
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(CaseKeys.Partition, CaseKeys.Turn(key), cancellationToken: cancellationToken);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(
+            CaseKeys.Partition,
+            CaseKeys.Turn(key),
+            cancellationToken: cancellationToken
+        );
         return row.HasValue ? CaseEntities.ToTurn(key, row.Value!) : null;
     }
 
     public async Task<int> ForgetTurnsAsync(DateTimeOffset before, CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {CaseKeys.Partition} and RowKey ge {CaseKeys.TurnPrefix} and RowKey lt {CaseKeys.End(CaseKeys.TurnPrefix)} and At lt {before}");
+            $"PartitionKey eq {CaseKeys.Partition} and RowKey ge {CaseKeys.TurnPrefix} and RowKey lt {CaseKeys.End(CaseKeys.TurnPrefix)} and At lt {before}"
+        );
         var forgotten = 0;
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+        await foreach (
+            var row in table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken)
+        )
         {
             try
             {
@@ -44,14 +59,19 @@ public sealed partial class TableCaseStore
 
     public async Task<AuditEntry?> GetAuditAsync(int number, int version, CancellationToken cancellationToken)
     {
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(CaseKeys.Partition, CaseKeys.Audit(number, version), cancellationToken: cancellationToken);
-        return row.HasValue ? CaseEntities.ToAudit(row.Value!) : null;
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(
+            CaseKeys.Partition,
+            CaseKeys.Audit(number, version),
+            cancellationToken: cancellationToken
+        );
+        return row.HasValue ? AuditEntities.ToAudit(row.Value!) : null;
     }
 
     public async Task<IReadOnlyList<Case>> ListOpenAsync(CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {CaseKeys.Partition} and RowKey ge {CaseKeys.OpenPrefix} and RowKey lt {CaseKeys.End(CaseKeys.OpenPrefix)}");
+            $"PartitionKey eq {CaseKeys.Partition} and RowKey ge {CaseKeys.OpenPrefix} and RowKey lt {CaseKeys.End(CaseKeys.OpenPrefix)}"
+        );
         var cases = new List<Case>();
         await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
@@ -61,10 +81,15 @@ public sealed partial class TableCaseStore
         return cases;
     }
 
-    public async Task<IReadOnlyList<Case>> ResolvedBetweenAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Case>> ResolvedBetweenAsync(
+        DateTimeOffset from,
+        DateTimeOffset to,
+        CancellationToken cancellationToken
+    )
     {
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {CaseKeys.Partition} and RowKey ge {CaseKeys.DoneFrom(from)} and RowKey lt {CaseKeys.End(CaseKeys.DoneFrom(to) + "|")}");
+            $"PartitionKey eq {CaseKeys.Partition} and RowKey ge {CaseKeys.DoneFrom(from)} and RowKey lt {CaseKeys.End(CaseKeys.DoneFrom(to) + "|")}"
+        );
         var cases = new List<Case>();
         await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
@@ -74,20 +99,39 @@ public sealed partial class TableCaseStore
         return cases;
     }
 
-    public async Task<IReadOnlyList<Case>> FindOpenByKeysAsync(IReadOnlySet<string> keys, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Case>> FindOpenByKeysAsync(
+        IReadOnlySet<string> keys,
+        CancellationToken cancellationToken
+    )
     {
         var numbers = new HashSet<int>();
         foreach (var key in keys)
         {
             var from = CaseKeys.KeyFrom(key);
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {CaseKeys.Partition} and RowKey ge {from} and RowKey lt {CaseKeys.End(from)}");
-            await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["Number"], cancellationToken: cancellationToken))
+            var filter = TableClient.CreateQueryFilter(
+                $"PartitionKey eq {CaseKeys.Partition} and RowKey ge {from} and RowKey lt {CaseKeys.End(from)}"
+            );
+            await foreach (
+                var row in table.QueryAsync<TableEntity>(
+                    filter,
+                    select: ["Number"],
+                    cancellationToken: cancellationToken
+                )
+            )
             {
                 numbers.Add(row.GetInt32("Number") ?? 0);
             }
         }
 
-        var open = await Task.WhenAll(numbers.Select(n => table.GetEntityIfExistsAsync<TableEntity>(CaseKeys.Partition, CaseKeys.Open(n), cancellationToken: cancellationToken)));
+        var open = await Task.WhenAll(
+            numbers.Select(n =>
+                table.GetEntityIfExistsAsync<TableEntity>(
+                    CaseKeys.Partition,
+                    CaseKeys.Open(n),
+                    cancellationToken: cancellationToken
+                )
+            )
+        );
         return open.Where(r => r.HasValue).Select(r => CaseEntities.ToCase(r.Value!)).OrderBy(c => c.Number).ToList();
     }
 
@@ -95,11 +139,12 @@ public sealed partial class TableCaseStore
     {
         var from = CaseKeys.AuditFrom(number);
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {CaseKeys.Partition} and RowKey ge {from} and RowKey lt {CaseKeys.End(from)}");
+            $"PartitionKey eq {CaseKeys.Partition} and RowKey ge {from} and RowKey lt {CaseKeys.End(from)}"
+        );
         var entries = new List<AuditEntry>();
         await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            entries.Add(CaseEntities.ToAudit(entity));
+            entries.Add(AuditEntities.ToAudit(entity));
         }
 
         return entries;

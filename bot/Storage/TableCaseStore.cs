@@ -11,7 +11,12 @@ namespace EscalationBot.Storage;
 /// <paramref name="outboxWritten"/> is told the case's number after a commit that wrote outbox rows.
 /// This file has the writes; the reads are in TableCaseStore.Reads.cs.
 /// </summary>
-public sealed partial class TableCaseStore(TableClient table, CasePolicy? policy = null, Action? dueSoon = null, Action<int>? outboxWritten = null) : ICaseStore
+public sealed partial class TableCaseStore(
+    TableClient table,
+    CasePolicy? policy = null,
+    Action? dueSoon = null,
+    Action<int>? outboxWritten = null
+) : ICaseStore
 {
     /// <summary>A change that makes a reminder due this soon wakes the sweep rather than waiting for its next look.</summary>
     private static readonly TimeSpan SoonWindow = TimeSpan.FromMinutes(10);
@@ -24,24 +29,39 @@ public sealed partial class TableCaseStore(TableClient table, CasePolicy? policy
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken) =>
         await table.CreateIfNotExistsAsync(cancellationToken);
 
-    public async Task<Filing> CreateAsync(Func<int, (Case Case, AuditEntry Audit)> build, CaseEffects effects, CancellationToken cancellationToken)
+    public async Task<Filing> CreateAsync(
+        Func<int, (Case Case, AuditEntry Audit)> build,
+        CaseEffects effects,
+        CancellationToken cancellationToken
+    )
     {
         // Optimistic allocation: read the counter, then write counter + case + index + audit in one batch
         // conditional on the counter's ETag. Two filers racing for a number: one batch wins, the other retries.
         for (var attempt = 0; ; attempt++)
         {
-            var counter = await table.GetEntityIfExistsAsync<TableEntity>(CaseKeys.Partition, CaseKeys.Counter, cancellationToken: cancellationToken);
+            var counter = await table.GetEntityIfExistsAsync<TableEntity>(
+                CaseKeys.Partition,
+                CaseKeys.Counter,
+                cancellationToken: cancellationToken
+            );
             var next = (counter.HasValue ? counter.Value!.GetInt32("Last") ?? 0 : 0) + 1;
             var (created, audit) = build(next);
 
             var actions = new List<TableTransactionAction>
             {
                 counter.HasValue
-                    ? new(TableTransactionActionType.UpdateReplace, new TableEntity(CaseKeys.Partition, CaseKeys.Counter) { ["Last"] = next }, counter.Value!.ETag)
-                    : new(TableTransactionActionType.Add, new TableEntity(CaseKeys.Partition, CaseKeys.Counter) { ["Last"] = next }),
+                    ? new(
+                        TableTransactionActionType.UpdateReplace,
+                        new TableEntity(CaseKeys.Partition, CaseKeys.Counter) { ["Last"] = next },
+                        counter.Value!.ETag
+                    )
+                    : new(
+                        TableTransactionActionType.Add,
+                        new TableEntity(CaseKeys.Partition, CaseKeys.Counter) { ["Last"] = next }
+                    ),
                 new(TableTransactionActionType.Add, CaseEntities.ToEntity(created, CaseKeys.Case(next), 1)),
                 new(TableTransactionActionType.Add, CaseEntities.ToEntity(created, CaseKeys.Open(next), 1)),
-                new(TableTransactionActionType.Add, CaseEntities.ToEntity(audit, 1)),
+                new(TableTransactionActionType.Add, AuditEntities.ToEntity(audit, 1)),
             };
             actions.AddRange(KeyRows(created));
             actions.AddRange(DueRows(null, created, audit.At));
@@ -53,7 +73,8 @@ public sealed partial class TableCaseStore(TableClient table, CasePolicy? policy
                 AfterCommit(actions, created.Number, audit.At);
                 return new Filing(created, null);
             }
-            catch (TableTransactionFailedException e) when (e.Status == 409 && e.FailedTransactionActionIndex == turnIndex)
+            catch (TableTransactionFailedException e)
+                when (e.Status == 409 && e.FailedTransactionActionIndex == turnIndex)
             {
                 // The same submit filed a case already (a retried or doubled activity): nothing more is filed.
                 return new Filing(null, await GetTurnAsync(effects.Turn!.Key, cancellationToken));
@@ -66,30 +87,60 @@ public sealed partial class TableCaseStore(TableClient table, CasePolicy? policy
         }
     }
 
-    public async Task<Commit> TryReplaceAsync(StoredCase current, Case updated, AuditEntry audit, CaseEffects effects, CancellationToken cancellationToken)
+    public async Task<Commit> TryReplaceAsync(
+        StoredCase current,
+        Case updated,
+        AuditEntry audit,
+        CaseEffects effects,
+        CancellationToken cancellationToken
+    )
     {
         var number = updated.Number;
         var version = current.Version + 1;
         var actions = new List<TableTransactionAction>
         {
-            new(TableTransactionActionType.UpdateReplace, CaseEntities.ToEntity(updated, CaseKeys.Case(number), version), new ETag(current.ETag)),
-            new(TableTransactionActionType.Add, CaseEntities.ToEntity(audit, version)),
+            new(
+                TableTransactionActionType.UpdateReplace,
+                CaseEntities.ToEntity(updated, CaseKeys.Case(number), version),
+                new ETag(current.ETag)
+            ),
+            new(TableTransactionActionType.Add, AuditEntities.ToEntity(audit, version)),
         };
         if (updated.IsOpen)
         {
-            actions.Add(new(TableTransactionActionType.UpsertReplace, CaseEntities.ToEntity(updated, CaseKeys.Open(number), version)));
+            actions.Add(
+                new(
+                    TableTransactionActionType.UpsertReplace,
+                    CaseEntities.ToEntity(updated, CaseKeys.Open(number), version)
+                )
+            );
             actions.AddRange(KeyRows(updated));
         }
         else if (current.Case.IsOpen)
         {
             // Only when it leaves the list: a closed case has no open row, and deleting a missing row fails the batch.
-            actions.Add(new(TableTransactionActionType.Delete, new TableEntity(CaseKeys.Partition, CaseKeys.Open(number)), ETag.All));
+            actions.Add(
+                new(
+                    TableTransactionActionType.Delete,
+                    new TableEntity(CaseKeys.Partition, CaseKeys.Open(number)),
+                    ETag.All
+                )
+            );
         }
 
         actions.AddRange(DueRows(current.Case, updated, audit.At));
-        if (updated.State == CaseState.Resolved && current.Case.State != CaseState.Resolved && updated.Resolution is { } resolution)
+        if (
+            updated.State == CaseState.Resolved
+            && current.Case.State != CaseState.Resolved
+            && updated.Resolution is { } resolution
+        )
         {
-            actions.Add(new(TableTransactionActionType.UpsertReplace, CaseEntities.ToEntity(updated, CaseKeys.Done(resolution.At, number), version)));
+            actions.Add(
+                new(
+                    TableTransactionActionType.UpsertReplace,
+                    CaseEntities.ToEntity(updated, CaseKeys.Done(resolution.At, number), version)
+                )
+            );
         }
 
         var turnIndex = AddEffects(actions, updated, version, effects, audit.At);
@@ -99,7 +150,8 @@ public sealed partial class TableCaseStore(TableClient table, CasePolicy? policy
             AfterCommit(actions, number, audit.At);
             return Commit.Done;
         }
-        catch (TableTransactionFailedException e) when (e.Status == 412 || (e.Status == 409 && e.FailedTransactionActionIndex == AuditIndex))
+        catch (TableTransactionFailedException e)
+            when (e.Status == 412 || (e.Status == 409 && e.FailedTransactionActionIndex == AuditIndex))
         {
             // The case changed since it was read (its ETag, or the next version's audit row, is taken).
             return Commit.Conflict;
@@ -111,7 +163,13 @@ public sealed partial class TableCaseStore(TableClient table, CasePolicy? policy
     }
 
     /// <summary>Adds the change's outbox rows and, last, its activity record; returns the record's index in the batch (-1: none).</summary>
-    private static int AddEffects(List<TableTransactionAction> actions, Case c, int version, CaseEffects effects, DateTimeOffset at)
+    private static int AddEffects(
+        List<TableTransactionAction> actions,
+        Case c,
+        int version,
+        CaseEffects effects,
+        DateTimeOffset at
+    )
     {
         actions.AddRange(OutboxEntities.Rows(c, version, effects, at));
         if (effects.Turn is not { } turn)
@@ -125,9 +183,12 @@ public sealed partial class TableCaseStore(TableClient table, CasePolicy? policy
 
     /// <summary>One row per link or account the case names; upserted with every change so links added later count.</summary>
     private static IEnumerable<TableTransactionAction> KeyRows(Case c) =>
-        DuplicateCheck.Keys(c.Report).Select(key => new TableTransactionAction(
-            TableTransactionActionType.UpsertReplace,
-            new TableEntity(CaseKeys.Partition, CaseKeys.Key(key, c.Number)) { ["Number"] = c.Number }));
+        DuplicateCheck
+            .Keys(c.Report)
+            .Select(key => new TableTransactionAction(
+                TableTransactionActionType.UpsertReplace,
+                new TableEntity(CaseKeys.Partition, CaseKeys.Key(key, c.Number)) { ["Number"] = c.Number }
+            ));
 
     /// <summary>
     /// Index rows for the case's reminders: every one still to come, and any this change makes due at once (a raised
@@ -138,22 +199,34 @@ public sealed partial class TableCaseStore(TableClient table, CasePolicy? policy
     private IEnumerable<TableTransactionAction> DueRows(Case? before, Case after, DateTimeOffset now)
     {
         var existing = before is null ? [] : SlaSchedule.Of(before, policy).Select(CaseKeys.Due).ToHashSet();
-        return SlaSchedule.Of(after, policy)
+        return SlaSchedule
+            .Of(after, policy)
             .Where(r => r.DueAt > now || !existing.Contains(CaseKeys.Due(r)))
-            .Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, CaseEntities.ToEntity(r, CaseKeys.Due(r))))
+            .Select(r => new TableTransactionAction(
+                TableTransactionActionType.UpsertReplace,
+                CaseEntities.ToEntity(r, CaseKeys.Due(r))
+            ))
             .ToList();
     }
 
     /// <summary>After a commit: wake the outbox's sender if the change wrote outbox rows, and the sweep if it made a reminder due soon.</summary>
     private void AfterCommit(IReadOnlyList<TableTransactionAction> actions, int number, DateTimeOffset now)
     {
-        if (outboxWritten is not null && actions.Any(a => a.Entity.RowKey.StartsWith(CaseKeys.OutboxPrefix, StringComparison.Ordinal)))
+        if (
+            outboxWritten is not null
+            && actions.Any(a => a.Entity.RowKey.StartsWith(CaseKeys.OutboxPrefix, StringComparison.Ordinal))
+        )
         {
             outboxWritten(number);
         }
 
-        if (dueSoon is not null && actions.Any(a => a.Entity.RowKey.StartsWith(CaseKeys.DuePrefix, StringComparison.Ordinal)
-                && CaseEntities.ToReminder((TableEntity)a.Entity).DueAt <= now + SoonWindow))
+        if (
+            dueSoon is not null
+            && actions.Any(a =>
+                a.Entity.RowKey.StartsWith(CaseKeys.DuePrefix, StringComparison.Ordinal)
+                && CaseEntities.ToReminder((TableEntity)a.Entity).DueAt <= now + SoonWindow
+            )
+        )
         {
             dueSoon();
         }

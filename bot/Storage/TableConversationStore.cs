@@ -25,18 +25,28 @@ public sealed class TableConversationStore(TableClient table) : IConversationSto
                 ["PersonalAddress"] = person.PersonalAddress,
             },
             TableUpdateMode.Merge,
-            cancellationToken);
+            cancellationToken
+        );
 
     public async Task<KnownPerson?> GetPersonAsync(string id, CancellationToken cancellationToken)
     {
-        var found = await table.GetEntityIfExistsAsync<TableEntity>(PersonPartition, Uri.EscapeDataString(id), cancellationToken: cancellationToken);
+        var found = await table.GetEntityIfExistsAsync<TableEntity>(
+            PersonPartition,
+            Uri.EscapeDataString(id),
+            cancellationToken: cancellationToken
+        );
         return found.HasValue ? ToPerson(found.Value!) : null;
     }
 
     public async Task<IReadOnlyList<KnownPerson>> ListPeopleAsync(CancellationToken cancellationToken)
     {
         var people = new List<KnownPerson>();
-        await foreach (var e in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {PersonPartition}"), cancellationToken: cancellationToken))
+        await foreach (
+            var e in table.QueryAsync<TableEntity>(
+                TableClient.CreateQueryFilter($"PartitionKey eq {PersonPartition}"),
+                cancellationToken: cancellationToken
+            )
+        )
         {
             people.Add(ToPerson(e));
         }
@@ -45,7 +55,12 @@ public sealed class TableConversationStore(TableClient table) : IConversationSto
     }
 
     private static KnownPerson ToPerson(TableEntity e) =>
-        new(e.GetString("UserId") ?? "", e.GetString("Name") ?? "", e.GetString("AadObjectId"), e.GetString("PersonalAddress"));
+        new(
+            e.GetString("UserId") ?? "",
+            e.GetString("Name") ?? "",
+            e.GetString("AadObjectId"),
+            e.GetString("PersonalAddress")
+        );
 
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken) =>
         await table.CreateIfNotExistsAsync(cancellationToken);
@@ -55,7 +70,12 @@ public sealed class TableConversationStore(TableClient table) : IConversationSto
         // A read first, though its answer is not needed: a request that timed out can still be carried out when a
         // hung service wakes up. When the store hangs, this read fails, and no write is left behind to land after
         // the lead was told to try again.
-        await table.GetEntityIfExistsAsync<TableEntity>(BindingPartition, binding.Name, ["PartitionKey"], cancellationToken);
+        await table.GetEntityIfExistsAsync<TableEntity>(
+            BindingPartition,
+            binding.Name,
+            ["PartitionKey"],
+            cancellationToken
+        );
         await table.UpsertEntityAsync(
             new TableEntity(BindingPartition, binding.Name)
             {
@@ -65,7 +85,8 @@ public sealed class TableConversationStore(TableClient table) : IConversationSto
                 ["BoundAt"] = binding.BoundAt,
             },
             TableUpdateMode.Replace,
-            cancellationToken);
+            cancellationToken
+        );
     }
 
     public async Task<bool> TryMarkWelcomedAsync(string userId, DateTimeOffset at, CancellationToken cancellationToken)
@@ -73,7 +94,10 @@ public sealed class TableConversationStore(TableClient table) : IConversationSto
         try
         {
             // Row keys may not hold / \ # ?; escaping keeps any channel's user id usable.
-            await table.AddEntityAsync(new TableEntity(WelcomedPartition, Uri.EscapeDataString(userId)) { ["At"] = at }, cancellationToken);
+            await table.AddEntityAsync(
+                new TableEntity(WelcomedPartition, Uri.EscapeDataString(userId)) { ["At"] = at },
+                cancellationToken
+            );
             return true;
         }
         catch (Azure.RequestFailedException e) when (e.Status == 409)
@@ -84,13 +108,23 @@ public sealed class TableConversationStore(TableClient table) : IConversationSto
 
     public async Task<Binding?> GetBindingAsync(string name, CancellationToken cancellationToken)
     {
-        var found = await table.GetEntityIfExistsAsync<TableEntity>(BindingPartition, name, cancellationToken: cancellationToken);
+        var found = await table.GetEntityIfExistsAsync<TableEntity>(
+            BindingPartition,
+            name,
+            cancellationToken: cancellationToken
+        );
         if (!found.HasValue)
         {
             return null;
         }
 
         var e = found.Value!;
-        return new Binding(name, e.GetString("Address") ?? "", e.GetString("ChannelId") ?? "", e.GetString("BoundBy") ?? "", e.GetDateTimeOffset("BoundAt") ?? DateTimeOffset.MinValue);
+        return new Binding(
+            name,
+            e.GetString("Address") ?? "",
+            e.GetString("ChannelId") ?? "",
+            e.GetString("BoundBy") ?? "",
+            e.GetDateTimeOffset("BoundAt") ?? DateTimeOffset.MinValue
+        );
     }
 }

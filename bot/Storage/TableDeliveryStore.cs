@@ -11,7 +11,12 @@ namespace EscalationBot.Storage;
 public sealed class TableDeliveryStore(TableClient table) : IDeliveryStore
 {
     public async Task<ClaimResult> TryClaimAsync(
-        Deliverable deliverable, string claimant, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
+        Deliverable deliverable,
+        string claimant,
+        DateTimeOffset now,
+        TimeSpan lease,
+        CancellationToken cancellationToken
+    )
     {
         var key = CaseKeys.Delivery(deliverable.Key);
         var record = CaseEntities.ToEntity(deliverable, key);
@@ -21,7 +26,8 @@ public sealed class TableDeliveryStore(TableClient table) : IDeliveryStore
         try
         {
             var added = await table.AddEntityAsync(record, cancellationToken);
-            var etag = added.Headers.ETag?.ToString() ?? throw new InvalidOperationException("No ETag on an added entity.");
+            var etag =
+                added.Headers.ETag?.ToString() ?? throw new InvalidOperationException("No ETag on an added entity.");
             return new ClaimResult(new DeliveryClaim(deliverable, claimant, etag), false);
         }
         catch (RequestFailedException e) when (e.Status == 409)
@@ -29,7 +35,11 @@ public sealed class TableDeliveryStore(TableClient table) : IDeliveryStore
             // Someone reserved it before: take it over only if it is ours (a retry) or its sender went silent.
         }
 
-        var existing = await table.GetEntityIfExistsAsync<TableEntity>(CaseKeys.Partition, key, cancellationToken: cancellationToken);
+        var existing = await table.GetEntityIfExistsAsync<TableEntity>(
+            CaseKeys.Partition,
+            key,
+            cancellationToken: cancellationToken
+        );
         if (!existing.HasValue)
         {
             return ClaimResult.Done; // Nothing deletes delivery records: treat it as dealt with.
@@ -50,8 +60,15 @@ public sealed class TableDeliveryStore(TableClient table) : IDeliveryStore
 
         try
         {
-            var updated = await table.UpdateEntityAsync(record, current.ETag, TableUpdateMode.Replace, cancellationToken);
-            var etag = updated.Headers.ETag?.ToString() ?? throw new InvalidOperationException("No ETag on an updated entity.");
+            var updated = await table.UpdateEntityAsync(
+                record,
+                current.ETag,
+                TableUpdateMode.Replace,
+                cancellationToken
+            );
+            var etag =
+                updated.Headers.ETag?.ToString()
+                ?? throw new InvalidOperationException("No ETag on an updated entity.");
             return new ClaimResult(new DeliveryClaim(deliverable, claimant, etag), false);
         }
         catch (RequestFailedException e) when (e.Status == 412)
@@ -60,7 +77,13 @@ public sealed class TableDeliveryStore(TableClient table) : IDeliveryStore
         }
     }
 
-    public async Task<bool> CompleteAsync(DeliveryClaim claim, string state, string? sentTo, DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task<bool> CompleteAsync(
+        DeliveryClaim claim,
+        string state,
+        string? sentTo,
+        DateTimeOffset at,
+        CancellationToken cancellationToken
+    )
     {
         var record = CaseEntities.ToEntity(claim.Deliverable, CaseKeys.Delivery(claim.Deliverable.Key));
         record["State"] = state;
@@ -76,21 +99,40 @@ public sealed class TableDeliveryStore(TableClient table) : IDeliveryStore
         {
             // Our lease ran out and another sender took it over, or this very outcome was written by an earlier try
             // whose answer was lost (a timeout): then the record already says what we meant to write.
-            var now = await table.GetEntityIfExistsAsync<TableEntity>(CaseKeys.Partition, record.RowKey, cancellationToken: cancellationToken);
-            return now.HasValue && now.Value!.GetString("Claimant") == claim.Claimant && now.Value.GetString("State") == state;
+            var now = await table.GetEntityIfExistsAsync<TableEntity>(
+                CaseKeys.Partition,
+                record.RowKey,
+                cancellationToken: cancellationToken
+            );
+            return now.HasValue
+                && now.Value!.GetString("Claimant") == claim.Claimant
+                && now.Value.GetString("State") == state;
         }
     }
 
     public async Task<IReadOnlyList<Delivery>> DeliveriesAsync(int number, CancellationToken cancellationToken)
     {
         var from = CaseKeys.DeliveryFrom(number);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {CaseKeys.Partition} and RowKey ge {from} and RowKey lt {CaseKeys.End(from)}");
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {CaseKeys.Partition} and RowKey ge {from} and RowKey lt {CaseKeys.End(from)}"
+        );
         var deliveries = new List<Delivery>();
         await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             var d = CaseEntities.ToDeliverable(row);
-            deliveries.Add(new Delivery(
-                d.Key, d.Number, d.Kind, d.Step, d.Round, d.DueAt, row.GetString("State") ?? "", row.GetDateTimeOffset("SentAt"), row.GetString("SentTo")));
+            deliveries.Add(
+                new Delivery(
+                    d.Key,
+                    d.Number,
+                    d.Kind,
+                    d.Step,
+                    d.Round,
+                    d.DueAt,
+                    row.GetString("State") ?? "",
+                    row.GetDateTimeOffset("SentAt"),
+                    row.GetString("SentTo")
+                )
+            );
         }
 
         return deliveries;

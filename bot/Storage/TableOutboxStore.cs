@@ -11,7 +11,9 @@ public sealed class TableOutboxStore(TableClient table) : IOutboxStore
     public async Task<IReadOnlyList<OutboxRow>> PendingAsync(int? number, CancellationToken cancellationToken)
     {
         var from = number is { } n ? CaseKeys.OutboxFrom(n) : CaseKeys.OutboxPrefix;
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {CaseKeys.Partition} and RowKey ge {from} and RowKey lt {CaseKeys.End(from)}");
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {CaseKeys.Partition} and RowKey ge {from} and RowKey lt {CaseKeys.End(from)}"
+        );
         var rows = new List<OutboxRow>();
         await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
@@ -21,13 +23,28 @@ public sealed class TableOutboxStore(TableClient table) : IOutboxStore
         return rows;
     }
 
-    public async Task<OutboxRow?> TryLeaseAsync(OutboxRow row, string claimant, DateTimeOffset until, CancellationToken cancellationToken)
+    public async Task<OutboxRow?> TryLeaseAsync(
+        OutboxRow row,
+        string claimant,
+        DateTimeOffset until,
+        CancellationToken cancellationToken
+    )
     {
         var leased = row with { Claimant = claimant, LeaseUntil = until };
         try
         {
-            var response = await table.UpdateEntityAsync(OutboxEntities.ToEntity(leased), new ETag(row.ETag), TableUpdateMode.Replace, cancellationToken);
-            return leased with { ETag = response.Headers.ETag?.ToString() ?? throw new InvalidOperationException("No ETag on an updated entity.") };
+            var response = await table.UpdateEntityAsync(
+                OutboxEntities.ToEntity(leased),
+                new ETag(row.ETag),
+                TableUpdateMode.Replace,
+                cancellationToken
+            );
+            return leased with
+            {
+                ETag =
+                    response.Headers.ETag?.ToString()
+                    ?? throw new InvalidOperationException("No ETag on an updated entity."),
+            };
         }
         catch (RequestFailedException e) when (e.Status is 404 or 412)
         {
@@ -54,7 +71,13 @@ public sealed class TableOutboxStore(TableClient table) : IOutboxStore
         }
     }
 
-    public async Task DeferAsync(OutboxRow leased, DateTimeOffset next, bool fail, string? posted, CancellationToken cancellationToken)
+    public async Task DeferAsync(
+        OutboxRow leased,
+        DateTimeOffset next,
+        bool fail,
+        string? posted,
+        CancellationToken cancellationToken
+    )
     {
         var deferred = leased with
         {
@@ -67,7 +90,12 @@ public sealed class TableOutboxStore(TableClient table) : IOutboxStore
         };
         try
         {
-            await table.UpdateEntityAsync(OutboxEntities.ToEntity(deferred), new ETag(leased.ETag), TableUpdateMode.Replace, cancellationToken);
+            await table.UpdateEntityAsync(
+                OutboxEntities.ToEntity(deferred),
+                new ETag(leased.ETag),
+                TableUpdateMode.Replace,
+                cancellationToken
+            );
         }
         catch (RequestFailedException e) when (e.Status == 412)
         {
@@ -76,7 +104,11 @@ public sealed class TableOutboxStore(TableClient table) : IOutboxStore
         }
     }
 
-    public async Task RequestQueueCardsAsync(IReadOnlyCollection<int> numbers, DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task RequestQueueCardsAsync(
+        IReadOnlyCollection<int> numbers,
+        DateTimeOffset at,
+        CancellationToken cancellationToken
+    )
     {
         foreach (var chunk in numbers.Chunk(100))
         {
@@ -88,7 +120,11 @@ public sealed class TableOutboxStore(TableClient table) : IOutboxStore
     {
         for (var attempt = 0; attempt < 5; attempt++)
         {
-            var current = await table.GetEntityIfExistsAsync<TableEntity>(CaseKeys.Partition, key, cancellationToken: cancellationToken);
+            var current = await table.GetEntityIfExistsAsync<TableEntity>(
+                CaseKeys.Partition,
+                key,
+                cancellationToken: cancellationToken
+            );
             if (!current.HasValue)
             {
                 return;
@@ -96,10 +132,20 @@ public sealed class TableOutboxStore(TableClient table) : IOutboxStore
 
             // Replace, not merge: a merge cannot remove a property.
             var row = OutboxEntities.ToRow(current.Value!);
-            var released = row with { LeaseUntil = null, Claimant = null, PostedMessageId = posted ?? row.PostedMessageId };
+            var released = row with
+            {
+                LeaseUntil = null,
+                Claimant = null,
+                PostedMessageId = posted ?? row.PostedMessageId,
+            };
             try
             {
-                await table.UpdateEntityAsync(OutboxEntities.ToEntity(released), current.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
+                await table.UpdateEntityAsync(
+                    OutboxEntities.ToEntity(released),
+                    current.Value!.ETag,
+                    TableUpdateMode.Replace,
+                    cancellationToken
+                );
                 return;
             }
             catch (RequestFailedException e) when (e.Status == 412)
@@ -129,16 +175,19 @@ internal static class OutboxEntities
                 _ => throw new ArgumentOutOfRangeException(nameof(effects), notice, "Unknown notice."),
             };
             var key = CaseKeys.OutboxNotice(c.Number, version, stream.ToString());
-            yield return new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(CaseKeys.Partition, key)
-            {
-                ["Number"] = c.Number,
-                ["Version"] = version,
-                ["Stream"] = stream.ToString(),
-                ["What"] = what,
-                ["RecipientId"] = recipient,
-                ["Attempts"] = 0,
-                ["RequestedAt"] = at,
-            });
+            yield return new TableTransactionAction(
+                TableTransactionActionType.Add,
+                new TableEntity(CaseKeys.Partition, key)
+                {
+                    ["Number"] = c.Number,
+                    ["Version"] = version,
+                    ["Stream"] = stream.ToString(),
+                    ["What"] = what,
+                    ["RecipientId"] = recipient,
+                    ["Attempts"] = 0,
+                    ["RequestedAt"] = at,
+                }
+            );
         }
 
         if (effects.RefreshQueueCard)
@@ -148,44 +197,50 @@ internal static class OutboxEntities
     }
 
     public static TableTransactionAction QueueCard(int number, DateTimeOffset at) =>
-        new(TableTransactionActionType.UpsertMerge, new TableEntity(CaseKeys.Partition, CaseKeys.OutboxQueue(number))
+        new(
+            TableTransactionActionType.UpsertMerge,
+            new TableEntity(CaseKeys.Partition, CaseKeys.OutboxQueue(number))
+            {
+                ["Number"] = number,
+                ["Version"] = 0,
+                ["Stream"] = nameof(OutboxStream.Queue),
+                ["RequestedAt"] = at,
+                ["Attempts"] = 0,
+                ["NextAttemptAt"] = at,
+                ["Failed"] = false,
+            }
+        );
+
+    public static TableEntity ToEntity(OutboxRow row) =>
+        new(CaseKeys.Partition, row.Key)
         {
-            ["Number"] = number,
-            ["Version"] = 0,
-            ["Stream"] = nameof(OutboxStream.Queue),
-            ["RequestedAt"] = at,
-            ["Attempts"] = 0,
-            ["NextAttemptAt"] = at,
-            ["Failed"] = false,
-        });
+            ["Number"] = row.Number,
+            ["Version"] = row.Version,
+            ["Stream"] = row.Stream.ToString(),
+            ["What"] = row.What,
+            ["RecipientId"] = row.RecipientId,
+            ["Attempts"] = row.Attempts,
+            ["NextAttemptAt"] = row.NextAttemptAt,
+            ["LeaseUntil"] = row.LeaseUntil,
+            ["Claimant"] = row.Claimant,
+            ["Failed"] = row.Failed,
+            ["PostedMessageId"] = row.PostedMessageId,
+        };
 
-    public static TableEntity ToEntity(OutboxRow row) => new(CaseKeys.Partition, row.Key)
-    {
-        ["Number"] = row.Number,
-        ["Version"] = row.Version,
-        ["Stream"] = row.Stream.ToString(),
-        ["What"] = row.What,
-        ["RecipientId"] = row.RecipientId,
-        ["Attempts"] = row.Attempts,
-        ["NextAttemptAt"] = row.NextAttemptAt,
-        ["LeaseUntil"] = row.LeaseUntil,
-        ["Claimant"] = row.Claimant,
-        ["Failed"] = row.Failed,
-        ["PostedMessageId"] = row.PostedMessageId,
-    };
-
-    public static OutboxRow ToRow(TableEntity e) => new(
-        e.RowKey,
-        e.GetInt32("Number") ?? 0,
-        e.GetInt32("Version") ?? 0,
-        Enum.Parse<OutboxStream>(e.GetString("Stream") ?? nameof(OutboxStream.Queue)),
-        e.GetString("What"),
-        e.GetString("RecipientId"),
-        e.GetInt32("Attempts") ?? 0,
-        e.GetDateTimeOffset("NextAttemptAt"),
-        e.GetDateTimeOffset("LeaseUntil"),
-        e.GetString("Claimant"),
-        e.GetBoolean("Failed") ?? false,
-        e.GetString("PostedMessageId"),
-        e.ETag.ToString());
+    public static OutboxRow ToRow(TableEntity e) =>
+        new(
+            e.RowKey,
+            e.GetInt32("Number") ?? 0,
+            e.GetInt32("Version") ?? 0,
+            Enum.Parse<OutboxStream>(e.GetString("Stream") ?? nameof(OutboxStream.Queue)),
+            e.GetString("What"),
+            e.GetString("RecipientId"),
+            e.GetInt32("Attempts") ?? 0,
+            e.GetDateTimeOffset("NextAttemptAt"),
+            e.GetDateTimeOffset("LeaseUntil"),
+            e.GetString("Claimant"),
+            e.GetBoolean("Failed") ?? false,
+            e.GetString("PostedMessageId"),
+            e.ETag.ToString()
+        );
 }

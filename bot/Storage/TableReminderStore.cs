@@ -12,7 +12,9 @@ public sealed class TableReminderStore(TableClient table) : IReminderStore
     public async Task<IReadOnlyList<DueReminder>> DueByAsync(DateTimeOffset until, CancellationToken cancellationToken)
     {
         var end = CaseKeys.End(CaseKeys.DueFrom(until));
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {CaseKeys.Partition} and RowKey ge {CaseKeys.DuePrefix} and RowKey lt {end}");
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {CaseKeys.Partition} and RowKey ge {CaseKeys.DuePrefix} and RowKey lt {end}"
+        );
         var due = new List<DueReminder>();
         await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
@@ -23,7 +25,11 @@ public sealed class TableReminderStore(TableClient table) : IReminderStore
     }
 
     public async Task IndexAsync(Reminder reminder, CancellationToken cancellationToken) =>
-        await table.UpsertEntityAsync(CaseEntities.ToEntity(reminder, CaseKeys.Due(reminder)), TableUpdateMode.Replace, cancellationToken);
+        await table.UpsertEntityAsync(
+            CaseEntities.ToEntity(reminder, CaseKeys.Due(reminder)),
+            TableUpdateMode.Replace,
+            cancellationToken
+        );
 
     public async Task ForgetAsync(string rowKey, CancellationToken cancellationToken)
     {

@@ -16,7 +16,10 @@ public sealed class TableShiftRosterStore(TableClient table) : IShiftRosterStore
 
     public async Task SaveAsync(OnShift entry, CancellationToken cancellationToken) =>
         await table.UpsertEntityAsync(
-            new TableEntity(Partition, $"{From(entry.RunStart)}|{entry.ShiftIndex.ToString("D3", CultureInfo.InvariantCulture)}|{Uri.EscapeDataString(entry.Person.Id)}")
+            new TableEntity(
+                Partition,
+                $"{From(entry.RunStart)}|{entry.ShiftIndex.ToString("D3", CultureInfo.InvariantCulture)}|{Uri.EscapeDataString(entry.Person.Id)}"
+            )
             {
                 ["ShiftIndex"] = entry.ShiftIndex,
                 ["RunStart"] = entry.RunStart,
@@ -26,24 +29,35 @@ public sealed class TableShiftRosterStore(TableClient table) : IShiftRosterStore
                 ["EndedAt"] = entry.EndedAt,
             },
             TableUpdateMode.Replace,
-            cancellationToken);
+            cancellationToken
+        );
 
-    public async Task<IReadOnlyList<OnShift>> ListAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<OnShift>> ListAsync(
+        DateTimeOffset from,
+        DateTimeOffset to,
+        CancellationToken cancellationToken
+    )
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey ge {From(from)} and RowKey lt {From(to)}");
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {Partition} and RowKey ge {From(from)} and RowKey lt {From(to)}"
+        );
         var entries = new List<OnShift>();
         await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            entries.Add(new OnShift(
-                e.GetInt32("ShiftIndex") ?? 0,
-                e.GetDateTimeOffset("RunStart") ?? DateTimeOffset.MinValue,
-                new Person(e.GetString("UserId") ?? "", e.GetString("Name") ?? ""),
-                e.GetDateTimeOffset("StartedAt") ?? DateTimeOffset.MinValue,
-                e.GetDateTimeOffset("EndedAt")));
+            entries.Add(
+                new OnShift(
+                    e.GetInt32("ShiftIndex") ?? 0,
+                    e.GetDateTimeOffset("RunStart") ?? DateTimeOffset.MinValue,
+                    new Person(e.GetString("UserId") ?? "", e.GetString("Name") ?? ""),
+                    e.GetDateTimeOffset("StartedAt") ?? DateTimeOffset.MinValue,
+                    e.GetDateTimeOffset("EndedAt")
+                )
+            );
         }
 
         return entries;
     }
 
-    private static string From(DateTimeOffset at) => Math.Max(0, at.ToUnixTimeSeconds()).ToString("D15", CultureInfo.InvariantCulture);
+    private static string From(DateTimeOffset at) =>
+        Math.Max(0, at.ToUnixTimeSeconds()).ToString("D15", CultureInfo.InvariantCulture);
 }

@@ -8,7 +8,8 @@ namespace EscalationBot.Storage;
 /// falling back to Azurite on the server would start a bot that answers every turn "please try again", or keeps
 /// cases on a disk nobody backs up.
 /// </summary>
-public sealed class TablesConnectionValidator(IConfiguration configuration, IHostEnvironment environment) : IValidateOptions<StorageOptions>
+public sealed class TablesConnectionValidator(IConfiguration configuration, IHostEnvironment environment)
+    : IValidateOptions<StorageOptions>
 {
     public const string Name = "Tables";
     public const string Azurite = "UseDevelopmentStorage=true";
@@ -23,13 +24,17 @@ public sealed class TablesConnectionValidator(IConfiguration configuration, IHos
         var connection = configuration.GetConnectionString(Name);
         if (string.IsNullOrWhiteSpace(connection))
         {
-            return ValidateOptionsResult.Fail($"ConnectionStrings:Tables is empty in the {environment.EnvironmentName} environment: "
-                + "set it to the Storage account's connection string (only Development and Testing fall back to Azurite).");
+            return ValidateOptionsResult.Fail(
+                $"ConnectionStrings:Tables is empty in the {environment.EnvironmentName} environment: "
+                    + "set it to the Storage account's connection string (only Development and Testing fall back to Azurite)."
+            );
         }
 
         return connection.Replace(" ", "").Contains(Azurite, StringComparison.OrdinalIgnoreCase)
-            ? ValidateOptionsResult.Fail($"ConnectionStrings:Tables is {Azurite} (the local emulator) in the {environment.EnvironmentName} "
-                + "environment: set it to the Storage account's connection string.")
+            ? ValidateOptionsResult.Fail(
+                $"ConnectionStrings:Tables is {Azurite} (the local emulator) in the {environment.EnvironmentName} "
+                    + "environment: set it to the Storage account's connection string."
+            )
             : ValidateOptionsResult.Success;
     }
 }

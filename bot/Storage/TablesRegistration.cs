@@ -17,7 +17,8 @@ public static class TablesRegistration
     /// <summary>Table Storage (Azurite locally): the case store and the conversation store.</summary>
     public static WebApplicationBuilder AddCaseStorage(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<StorageOptions>()
+        builder
+            .Services.AddOptions<StorageOptions>()
             .Bind(builder.Configuration.GetSection(StorageOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
@@ -44,19 +45,14 @@ public static class TablesRegistration
             Table(sp, "Cases"),
             sp.GetRequiredService<CasePolicy>(),
             sp.GetService<SweepSignal>() is { } signal ? signal.Wake : null,
-            sp.GetService<OutboxSignal>() is { } outbox ? outbox.Wake : null));
-        builder.Services.AddSingleton<IOutboxStore>(sp => new TableOutboxStore(
-            Table(sp, "Cases")));
-        builder.Services.AddSingleton<IReminderStore>(sp => new TableReminderStore(
-            Table(sp, "Cases")));
-        builder.Services.AddSingleton<IDeliveryStore>(sp => new TableDeliveryStore(
-            Table(sp, "Cases")));
-        builder.Services.AddSingleton<IHandoverStore>(sp => new TableHandoverStore(
-            Table(sp, "Cases")));
-        builder.Services.AddSingleton<IConversationStore>(sp => new TableConversationStore(
-            Table(sp, "Conversations")));
-        builder.Services.AddSingleton<IShiftRosterStore>(sp => new TableShiftRosterStore(
-            Table(sp, "Conversations")));
+            sp.GetService<OutboxSignal>() is { } outbox ? outbox.Wake : null
+        ));
+        builder.Services.AddSingleton<IOutboxStore>(sp => new TableOutboxStore(Table(sp, "Cases")));
+        builder.Services.AddSingleton<IReminderStore>(sp => new TableReminderStore(Table(sp, "Cases")));
+        builder.Services.AddSingleton<IDeliveryStore>(sp => new TableDeliveryStore(Table(sp, "Cases")));
+        builder.Services.AddSingleton<IHandoverStore>(sp => new TableHandoverStore(Table(sp, "Cases")));
+        builder.Services.AddSingleton<IConversationStore>(sp => new TableConversationStore(Table(sp, "Conversations")));
+        builder.Services.AddSingleton<IShiftRosterStore>(sp => new TableShiftRosterStore(Table(sp, "Conversations")));
         builder.Services.AddHostedService<TableCreator>();
         return builder;
     }
@@ -74,7 +70,10 @@ public static class TablesRegistration
     /// giving up rather than for the outage it is (<see cref="StorageFailure.IsOutage"/>).
     /// </summary>
     private sealed class FailFastRetryPolicy()
-        : RetryPolicy(2, DelayStrategy.CreateExponentialDelayStrategy(TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(1)))
+        : RetryPolicy(
+            2,
+            DelayStrategy.CreateExponentialDelayStrategy(TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(1))
+        )
     {
         public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
         {
@@ -104,15 +103,21 @@ public static class TablesRegistration
             exception is not OperationCanceledException && base.ShouldRetry(message, exception);
 
         protected override ValueTask<bool> ShouldRetryAsync(HttpMessage message, Exception? exception) =>
-            exception is OperationCanceledException ? ValueTask.FromResult(false) : base.ShouldRetryAsync(message, exception);
+            exception is OperationCanceledException
+                ? ValueTask.FromResult(false)
+                : base.ShouldRetryAsync(message, exception);
 
         private static bool TimedOut(HttpMessage message, Exception e) =>
             !message.CancellationToken.IsCancellationRequested
-            && (e is OperationCanceledException || (e is AggregateException a && a.InnerExceptions.Any(x => x is OperationCanceledException)));
+            && (
+                e is OperationCanceledException
+                || (e is AggregateException a && a.InnerExceptions.Any(x => x is OperationCanceledException))
+            );
     }
 
     /// <summary>Creates the tables on start, so that no request pays for it.</summary>
-    private sealed class TableCreator(ICaseStore cases, IConversationStore conversations, ILogger<TableCreator> logger) : IHostedService
+    private sealed class TableCreator(ICaseStore cases, IConversationStore conversations, ILogger<TableCreator> logger)
+        : IHostedService
     {
         public async Task StartAsync(CancellationToken cancellationToken)
         {

@@ -10,12 +10,14 @@ namespace EscalationBot.Cards.AdaptiveCards;
 public abstract record CardAction(string Title)
 {
     public string? Id { get; init; }
+
     /// <summary>default, positive or destructive.</summary>
     public string? Style { get; init; }
 }
 
 /// <summary>Universal Action: Teams sends it to the bot as an adaptiveCard/action invoke.</summary>
-public sealed record ExecuteAction(string Title, string Verb, IReadOnlyDictionary<string, string> Data) : CardAction(Title);
+public sealed record ExecuteAction(string Title, string Verb, IReadOnlyDictionary<string, string> Data)
+    : CardAction(Title);
 
 /// <summary>Web Chat, Direct Line and the Emulator send it as a message whose value is the data merged with the inputs.</summary>
 public sealed record SubmitAction(string Title, IReadOnlyDictionary<string, string> Data) : CardAction(Title);

@@ -71,6 +71,7 @@ public sealed record Choice(string Title, string Value);
 public sealed record InputChoiceSet(IReadOnlyList<Choice> Choices) : Input
 {
     public string? Value { get; init; }
+
     /// <summary>compact (drop-down) or expanded (radio buttons).</summary>
     public string? Style { get; init; }
     public string? Placeholder { get; init; }

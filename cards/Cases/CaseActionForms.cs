@@ -10,22 +10,28 @@ namespace EscalationBot.Cards.Cases;
 public static class CaseActionForms
 {
     public static AdaptiveCard Triage(string caseId, TriageChoices triage, Buttons buttons) =>
-        new(
-        [
+        new([
             new InputChoiceSet(triage.PolicyAreas)
             {
-                Id = TriageAreaField, Label = "Policy area", Style = "compact", Value = triage.PolicyArea,
+                Id = TriageAreaField,
+                Label = "Policy area",
+                Style = "compact",
+                Value = triage.PolicyArea,
             },
             new TextBlock("Risk checklist") { Weight = "Bolder", Spacing = "Medium" },
             .. triage.Risks.Select(r => new InputToggle(r.Title) { Id = r.Value, Value = "false" }),
             new InputChoiceSet(triage.Severities)
             {
-                Id = TriageSeverityField, Label = "Severity (leave empty to take the checklist's suggestion)",
-                Style = "compact", Placeholder = "Use the suggestion",
+                Id = TriageSeverityField,
+                Label = "Severity (leave empty to take the checklist's suggestion)",
+                Style = "compact",
+                Placeholder = "Use the suggestion",
             },
             new InputText
             {
-                Id = TriageReasonField, Label = "Reason, if you override the suggestion", IsMultiline = true,
+                Id = TriageReasonField,
+                Label = "Reason, if you override the suggestion",
+                IsMultiline = true,
                 MaxLength = 2000,
             },
         ])
@@ -35,20 +41,32 @@ public static class CaseActionForms
 
     public static AdaptiveCard RecordAnswer(CaseView view, Buttons buttons) =>
         Text(
-            AnswerField, $"Answer from {view.Consult?.Team ?? "the team"}", "Record", Verbs.RecordAnswer, view.Id, buttons);
+            AnswerField,
+            $"Answer from {view.Consult?.Team ?? "the team"}",
+            "Record",
+            Verbs.RecordAnswer,
+            view.Id,
+            buttons
+        );
 
     public static AdaptiveCard Resolve(CaseView view, Buttons buttons) =>
-        new(
-        [
+        new([
             new InputChoiceSet(view.Outcomes)
             {
-                Id = OutcomeField, Label = "Outcome", Style = "expanded", IsRequired = true,
+                Id = OutcomeField,
+                Label = "Outcome",
+                Style = "expanded",
+                IsRequired = true,
                 ErrorMessage = "Choose an outcome.",
             },
             new InputText
             {
-                Id = SummaryField, Label = "Summary for the reporter", IsMultiline = true, IsRequired = true,
-                MaxLength = 2000, ErrorMessage = "Write a summary for the reporter.",
+                Id = SummaryField,
+                Label = "Summary for the reporter",
+                IsMultiline = true,
+                IsRequired = true,
+                MaxLength = 2000,
+                ErrorMessage = "Write a summary for the reporter.",
             },
         ])
         {
@@ -60,15 +78,22 @@ public static class CaseActionForms
         new("Reopen…", Text(ReasonField, "Why reopen?", "Reopen", Verbs.Reopen, caseId, buttons));
 
     public static AdaptiveCard Consult(CaseView view, Buttons buttons) =>
-        new(
-        [
+        new([
             new InputChoiceSet(view.ConsultTeams)
             {
-                Id = TeamField, Label = "Team", Style = "compact", IsRequired = true, ErrorMessage = "Choose a team.",
+                Id = TeamField,
+                Label = "Team",
+                Style = "compact",
+                IsRequired = true,
+                ErrorMessage = "Choose a team.",
             },
             new InputText
             {
-                Id = QuestionField, Label = "Question", IsMultiline = true, IsRequired = true, MaxLength = 2000,
+                Id = QuestionField,
+                Label = "Question",
+                IsMultiline = true,
+                IsRequired = true,
+                MaxLength = 2000,
                 ErrorMessage = "Question is required.",
             },
         ])
@@ -96,30 +121,44 @@ public static class CaseActionForms
         var moreBody = new List<Element> { new TextBlock($"More for {view.Id}") { IsSubtle = true } };
         if (view.Buttons.HasFlag(CaseButtons.AskReporter))
         {
-            moreBody.Add(new InputText
-            {
-                Id = ReporterQuestionField, Label = "Question for the reporter", IsMultiline = true, MaxLength = 2000,
-            });
+            moreBody.Add(
+                new InputText
+                {
+                    Id = ReporterQuestionField,
+                    Label = "Question for the reporter",
+                    IsMultiline = true,
+                    MaxLength = 2000,
+                }
+            );
             more.Insert(0, buttons.Create("Ask the reporter", Verbs.AskReporter, view.Id));
         }
 
         if (view.Buttons.HasFlag(CaseButtons.HandoverNote))
         {
-            moreBody.Add(new InputText
-            {
-                Id = HandoverNoteField, Label = "Note for the next shift's handover digest", IsMultiline = true,
-                MaxLength = 2000,
-            });
+            moreBody.Add(
+                new InputText
+                {
+                    Id = HandoverNoteField,
+                    Label = "Note for the next shift's handover digest",
+                    IsMultiline = true,
+                    MaxLength = 2000,
+                }
+            );
             more.Add(buttons.Create("Leave for the next shift", Verbs.HandoverNote, view.Id));
         }
 
         if (view.Buttons.HasFlag(CaseButtons.Reassign) && view.Assignees.Count > 0)
         {
             // Not required: the other buttons here share this card and must work without it.
-            moreBody.Add(new InputChoiceSet(view.Assignees)
-            {
-                Id = AssigneeField, Label = "Hand to", Style = "compact", Placeholder = "Choose a specialist…",
-            });
+            moreBody.Add(
+                new InputChoiceSet(view.Assignees)
+                {
+                    Id = AssigneeField,
+                    Label = "Hand to",
+                    Style = "compact",
+                    Placeholder = "Choose a specialist…",
+                }
+            );
             more.Insert(0, buttons.Create("Reassign", Verbs.Reassign, view.Id));
         }
 
@@ -127,12 +166,21 @@ public static class CaseActionForms
     }
 
     private static AdaptiveCard Text(
-        string field, string label, string submit, string verb, string caseId, Buttons buttons) =>
-        new(
-        [
+        string field,
+        string label,
+        string submit,
+        string verb,
+        string caseId,
+        Buttons buttons
+    ) =>
+        new([
             new InputText
             {
-                Id = field, Label = label, IsMultiline = true, IsRequired = true, MaxLength = 2000,
+                Id = field,
+                Label = label,
+                IsMultiline = true,
+                IsRequired = true,
+                MaxLength = 2000,
                 ErrorMessage = $"{label} is required.",
             },
         ])

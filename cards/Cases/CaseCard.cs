@@ -35,20 +35,34 @@ public static class CaseCard
         body.AddRange(CaseFacts.Content(view, buttons));
         if (view.HandoverNote is { } note)
         {
-            body.Add(new Container([
-                new TextBlock($"For the next shift, from {note.Who} ({Durations.LocalTime(note.At)})") { Weight = "Bolder", Size = "Small" },
-                new TextBlock(Shown(view, note.Text)) { Spacing = "None", IsSubtle = view.HidesDetails },
-            ]) { Style = "emphasis", Spacing = "Medium" });
+            body.Add(
+                new Container([
+                    new TextBlock($"For the next shift, from {note.Who} ({Durations.LocalTime(note.At)})")
+                    {
+                        Weight = "Bolder",
+                        Size = "Small",
+                    },
+                    new TextBlock(Shown(view, note.Text)) { Spacing = "None", IsSubtle = view.HidesDetails },
+                ])
+                {
+                    Style = "emphasis",
+                    Spacing = "Medium",
+                }
+            );
         }
         if (view.Timeline.Count > 0)
         {
             // The toggle sits in the body, next to what it opens, and leaves the action bar to the case's next steps.
-            body.Add(new ActionSet([new ToggleVisibilityAction("Timeline", [TimelineView.ElementId])]) { Spacing = "Medium" });
-            body.Add(new Container([.. TimelineView.Entries(view.Timeline)])
-            {
-                Id = TimelineView.ElementId,
-                IsVisible = false,
-            });
+            body.Add(
+                new ActionSet([new ToggleVisibilityAction("Timeline", [TimelineView.ElementId])]) { Spacing = "Medium" }
+            );
+            body.Add(
+                new Container([.. TimelineView.Entries(view.Timeline)])
+                {
+                    Id = TimelineView.ElementId,
+                    IsVisible = false,
+                }
+            );
         }
 
         var actions = new List<CardAction>();
@@ -95,60 +109,85 @@ public static class CaseCard
         return new AdaptiveCard(body)
         {
             Actions = actions.Count > 0 ? actions : null,
-            FallbackText = $"{view.Id} ({view.SeverityLabel}, {view.StateLabel}): {view.PolicyAreaLabel}, {view.PlatformLabel}",
+            FallbackText =
+                $"{view.Id} ({view.SeverityLabel}, {view.StateLabel}): {view.PolicyAreaLabel}, {view.PlatformLabel}",
         };
     }
 
     /// <summary>A text written about the case, or the placeholder where the viewer has not revealed a sensitive case.</summary>
     private static string Shown(CaseView view, string? text) =>
-        string.IsNullOrEmpty(text) ? "" : view.HidesDetails ? CaseView.HiddenText : text;
+        string.IsNullOrEmpty(text) ? ""
+        : view.HidesDetails ? CaseView.HiddenText
+        : text;
 
     private static Container StateBanner(CaseView view)
     {
         if (view.OutcomeLabel is not null)
         {
-            return new Container(
-            [
+            return new Container([
                 new TextBlock($"Resolved by {view.OwnerName}: {view.OutcomeLabel}") { Weight = "Bolder" },
                 new TextBlock(Shown(view, view.ResolutionSummary)) { Spacing = "None" },
             ])
-            { Style = "good" };
+            {
+                Style = "good",
+            };
         }
 
         if (view.WaitingSince is { } waiting)
         {
-            return new Container(
-            [
-                new TextBlock($"Waiting on the reporter for {Durations.Format(view.Now - waiting)}") { Weight = "Bolder" },
-                new TextBlock($"Held by {view.OwnerName}; the resolution clock is paused. The question is on the timeline.") { Spacing = "None", IsSubtle = true },
+            return new Container([
+                new TextBlock($"Waiting on the reporter for {Durations.Format(view.Now - waiting)}")
+                {
+                    Weight = "Bolder",
+                },
+                new TextBlock(
+                    $"Held by {view.OwnerName}; the resolution clock is paused. The question is on the timeline."
+                )
+                {
+                    Spacing = "None",
+                    IsSubtle = true,
+                },
             ])
-            { Style = "warning" };
+            {
+                Style = "warning",
+            };
         }
 
         if (view.Consult is { } consult)
         {
-            return new Container(
-            [
-                new TextBlock($"Consulting {consult.Team}: asked by {consult.AskedBy}, {Durations.Format(view.Now - consult.Since)} ago") { Weight = "Bolder" },
+            return new Container([
+                new TextBlock(
+                    $"Consulting {consult.Team}: asked by {consult.AskedBy}, {Durations.Format(view.Now - consult.Since)} ago"
+                )
+                {
+                    Weight = "Bolder",
+                },
                 new TextBlock(Shown(view, consult.Question)) { Spacing = "None" },
                 new TextBlock($"Held by {view.OwnerName}") { Spacing = "None", IsSubtle = true },
             ])
-            { Style = "warning" };
+            {
+                Style = "warning",
+            };
         }
 
         if (view.OwnerName is not null && view.ClaimedAt is { } claimed)
         {
-            return new Container(
-            [
-                new TextBlock($"Claimed by {view.OwnerName} after {Durations.Format(claimed - view.FiledAt)}") { Weight = "Bolder" },
+            return new Container([
+                new TextBlock($"Claimed by {view.OwnerName} after {Durations.Format(claimed - view.FiledAt)}")
+                {
+                    Weight = "Bolder",
+                },
             ])
-            { Style = "accent" };
+            {
+                Style = "accent",
+            };
         }
 
-        return new Container(
-        [
+        return new Container([
             new TextBlock($"Unclaimed for {Durations.Format(view.Now - view.FiledAt)}") { Weight = "Bolder" },
         ])
-        { Style = view.SeverityLevel == 1 ? "attention" : "warning" };
+        {
+            Style = view.SeverityLevel == 1 ? "attention" : "warning",
+        };
     }
 }

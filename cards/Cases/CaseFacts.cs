@@ -5,15 +5,21 @@ namespace EscalationBot.Cards.Cases;
 /// <summary>The pieces every case card shares: its headline and its facts.</summary>
 internal static class CaseFacts
 {
-    public static string SeverityColor(int level) => level switch
-    {
-        1 => "Attention",
-        2 => "Warning",
-        _ => "Default",
-    };
+    public static string SeverityColor(int level) =>
+        level switch
+        {
+            1 => "Attention",
+            2 => "Warning",
+            _ => "Default",
+        };
 
     public static TextBlock Headline(CaseView view) =>
-        new($"{view.Id} · {view.SeverityLabel}") { Size = "Large", Weight = "Bolder", Color = SeverityColor(view.SeverityLevel) };
+        new($"{view.Id} · {view.SeverityLabel}")
+        {
+            Size = "Large",
+            Weight = "Bolder",
+            Color = SeverityColor(view.SeverityLevel),
+        };
 
     public static FactSet Summary(CaseView view)
     {
@@ -52,7 +58,12 @@ internal static class CaseFacts
         {
             var took = claimed - view.FiledAt;
             var met = claimed <= view.FirstResponseDue ? "met" : "missed";
-            facts.Add(new("First response", $"{Durations.Format(took)} ({met}, target {Durations.Format(view.FirstResponseTarget)})"));
+            facts.Add(
+                new(
+                    "First response",
+                    $"{Durations.Format(took)} ({met}, target {Durations.Format(view.FirstResponseTarget)})"
+                )
+            );
         }
         else
         {
@@ -61,12 +72,22 @@ internal static class CaseFacts
 
         if (view.WaitingSince is not null)
         {
-            facts.Add(new("Resolution", $"paused while waiting on the reporter; {Durations.Format(view.ResolutionDue - view.Now)} left when it resumes"));
+            facts.Add(
+                new(
+                    "Resolution",
+                    $"paused while waiting on the reporter; {Durations.Format(view.ResolutionDue - view.Now)} left when it resumes"
+                )
+            );
         }
         else if (view.ResolvedAt is { } resolved)
         {
             var met = resolved <= view.ResolutionDue ? "met" : "missed";
-            facts.Add(new("Resolution", $"{Durations.Format(resolved - view.FiledAt)} ({met}, target {Durations.Format(view.ResolutionTarget)})"));
+            facts.Add(
+                new(
+                    "Resolution",
+                    $"{Durations.Format(resolved - view.FiledAt)} ({met}, target {Durations.Format(view.ResolutionTarget)})"
+                )
+            );
         }
         else
         {
@@ -90,7 +111,13 @@ internal static class CaseFacts
             var box = new List<Element>
             {
                 new TextBlock("Sensitive: details hidden") { Weight = "Bolder" },
-                new TextBlock("This case may show graphic or distressing content. The account, links and description stay hidden until you choose Reveal details; each reveal is recorded.") { Spacing = "None" },
+                new TextBlock(
+                    "This case may show graphic or distressing content. The account, links and description stay "
+                        + "hidden until you choose Reveal details; each reveal is recorded."
+                )
+                {
+                    Spacing = "None",
+                },
             };
             if (view.Buttons.HasFlag(CaseButtons.Reveal))
             {
@@ -103,7 +130,12 @@ internal static class CaseFacts
 
         if (view.Sensitive)
         {
-            yield return new TextBlock("Sensitive: details revealed to you") { Color = "Warning", Weight = "Bolder", Spacing = "Medium" };
+            yield return new TextBlock("Sensitive: details revealed to you")
+            {
+                Color = "Warning",
+                Weight = "Bolder",
+                Spacing = "Medium",
+            };
         }
 
         if (view.ContentUrls.Count > 0)

@@ -6,45 +6,70 @@ namespace EscalationBot.Cards.Cases;
 public static class CaseNoticeCard
 {
     public static AdaptiveCard Confirmation(CaseView view, Buttons buttons) =>
-        new(
-        [
+        new([
             new TextBlock($"Escalation {view.Id} filed") { Size = "Large", Weight = "Bolder" },
-            new TextBlock("On-shift specialists have it in their queue. You will hear here when it is claimed and when it is resolved.") { Spacing = "None" },
-            new FactSet(
-            [
+            new TextBlock(
+                "On-shift specialists have it in their queue. You will hear here when it is claimed and when it is resolved."
+            )
+            {
+                Spacing = "None",
+            },
+            new FactSet([
                 new("Severity", view.SeverityLabel),
                 new("Policy area", view.PolicyAreaLabel),
-                new("First response target", $"{Durations.Format(view.FirstResponseTarget)} (by {Durations.LocalTime(view.FirstResponseDue)})"),
-                new("Resolution target", $"{Durations.Format(view.ResolutionTarget)} (by {Durations.LocalTime(view.ResolutionDue)})"),
+                new(
+                    "First response target",
+                    $"{Durations.Format(view.FirstResponseTarget)} (by {Durations.LocalTime(view.FirstResponseDue)})"
+                ),
+                new(
+                    "Resolution target",
+                    $"{Durations.Format(view.ResolutionTarget)} (by {Durations.LocalTime(view.ResolutionDue)})"
+                ),
             ]),
         ])
         {
-            Actions = [buttons.Create("Check status", Verbs.Status, view.Id), AddInformation(view.Id, "Add information…", "Send", buttons)],
+            Actions =
+            [
+                buttons.Create("Check status", Verbs.Status, view.Id),
+                AddInformation(view.Id, "Add information…", "Send", buttons),
+            ],
             FallbackText = $"Escalation {view.Id} filed ({view.SeverityLabel}).",
         };
 
     /// <summary>The owner's question, with the reporter's reply form.</summary>
     public static AdaptiveCard Question(CaseView view, string question, Buttons buttons) =>
-        new(
-        [
+        new([
             new TextBlock($"A question about {view.Id}") { Size = "Large", Weight = "Bolder" },
             new TextBlock($"{view.OwnerName} asks:") { Spacing = "Small", IsSubtle = true },
             new TextBlock(question) { Spacing = "None" },
         ])
         {
             Actions = [AddInformation(view.Id, "Answer…", "Send answer", buttons)],
-            FallbackText = $"{view.OwnerName} asks about {view.Id}: {question} Answer with: update {view.Id} <your answer>",
+            FallbackText =
+                $"{view.OwnerName} asks about {view.Id}: {question} Answer with: update {view.Id} <your answer>",
         };
 
     private static ShowCardAction AddInformation(string caseId, string title, string send, Buttons buttons) =>
-        new(title, new AdaptiveCard([new InputText { Id = CaseCard.UpdateField, Label = "What would you like to add?", IsMultiline = true, IsRequired = true, MaxLength = 2000, ErrorMessage = "Write something to send." }])
-        {
-            Actions = [buttons.Create(send, Verbs.Update, caseId, "positive")],
-        });
+        new(
+            title,
+            new AdaptiveCard([
+                new InputText
+                {
+                    Id = CaseCard.UpdateField,
+                    Label = "What would you like to add?",
+                    IsMultiline = true,
+                    IsRequired = true,
+                    MaxLength = 2000,
+                    ErrorMessage = "Write something to send.",
+                },
+            ])
+            {
+                Actions = [buttons.Create(send, Verbs.Update, caseId, "positive")],
+            }
+        );
 
     public static AdaptiveCard Claimed(CaseView view, Buttons buttons) =>
-        new(
-        [
+        new([
             new TextBlock($"{view.Id} is being handled") { Size = "Large", Weight = "Bolder" },
             new TextBlock($"{view.OwnerName} has claimed your escalation.") { Spacing = "None" },
             CaseFacts.Targets(view),
@@ -55,11 +80,18 @@ public static class CaseNoticeCard
         };
 
     public static AdaptiveCard Resolved(CaseView view, Buttons buttons) =>
-        new(
-        [
-            new TextBlock($"{view.Id} resolved: {view.OutcomeLabel}") { Size = "Large", Weight = "Bolder", Color = "Good" },
+        new([
+            new TextBlock($"{view.Id} resolved: {view.OutcomeLabel}")
+            {
+                Size = "Large",
+                Weight = "Bolder",
+                Color = "Good",
+            },
             new TextBlock(view.ResolutionSummary ?? "") { Spacing = "Small" },
-            new FactSet([new("Resolved by", view.OwnerName ?? ""), new("Resolved", Durations.LocalTime(view.ResolvedAt ?? view.Now))]),
+            new FactSet([
+                new("Resolved by", view.OwnerName ?? ""),
+                new("Resolved", Durations.LocalTime(view.ResolvedAt ?? view.Now)),
+            ]),
         ])
         {
             Actions = view.Buttons.HasFlag(CaseButtons.Reopen) ? [CaseActionForms.Reopen(view.Id, buttons)] : null,
@@ -71,11 +103,15 @@ public static class CaseNoticeCard
         CaseCard.Build(view with { Buttons = CaseButtons.None, Timeline = [] }, new Buttons(ButtonMode.Submit));
 
     public static AdaptiveCard Reopened(CaseView view, string reason) =>
-        new(
-        [
+        new([
             new TextBlock($"{view.Id} reopened") { Size = "Large", Weight = "Bolder" },
             new TextBlock(reason) { Spacing = "Small" },
-            new TextBlock(view.OwnerName is null ? "It is back in the specialists' queue." : $"{view.OwnerName} has it again.") { IsSubtle = true },
+            new TextBlock(
+                view.OwnerName is null ? "It is back in the specialists' queue." : $"{view.OwnerName} has it again."
+            )
+            {
+                IsSubtle = true,
+            },
         ])
         {
             FallbackText = $"{view.Id} reopened: {reason}",

@@ -23,7 +23,12 @@ public enum CaseButtons
 }
 
 public sealed record TriageChoices(
-    IReadOnlyList<Choice> PolicyAreas, string PolicyArea, IReadOnlyList<Choice> Severities, string Severity, IReadOnlyList<Choice> Risks);
+    IReadOnlyList<Choice> PolicyAreas,
+    string PolicyArea,
+    IReadOnlyList<Choice> Severities,
+    string Severity,
+    IReadOnlyList<Choice> Risks
+);
 
 /// <summary>An open question to another team.</summary>
 public sealed record ConsultView(string Team, string Question, string AskedBy, DateTimeOffset Since);
@@ -55,20 +60,26 @@ public sealed record CaseView(
     DateTimeOffset? ResolvedAt,
     string? OutcomeLabel,
     string? ResolutionSummary,
-    DateTimeOffset Now)
+    DateTimeOffset Now
+)
 {
     public CaseButtons Buttons { get; init; }
     public IReadOnlyList<Choice> Outcomes { get; init; } = [];
+
     /// <summary>A sensitive case: its account, URLs and description stay off the card unless <see cref="Revealed"/>.</summary>
     public bool Sensitive { get; init; }
     public ConsultView? Consult { get; init; }
+
     /// <summary>Waiting on the reporter since then: the resolution clock stands still.</summary>
     public DateTimeOffset? WaitingSince { get; init; }
+
     /// <summary>The latest note for the next shift: who left it, when, and what it says.</summary>
     public TimelineEntry? HandoverNote { get; init; }
+
     /// <summary>The case this one was filed beside ("ESC-3"), if any.</summary>
     public string? LinkedTo { get; init; }
     public IReadOnlyList<Choice> ConsultTeams { get; init; } = [];
+
     /// <summary>What the triage form offers: the policy areas and severities (label, value) and the risk questions (question, field id).</summary>
     public TriageChoices? Triage { get; init; }
 

@@ -7,7 +7,10 @@ public static class QueueCard
 {
     public static AdaptiveCard Build(string title, IReadOnlyList<CaseView> cases, int total)
     {
-        var body = new List<Element> { new TextBlock(title) { Size = "Large", Weight = "Bolder" } };
+        var body = new List<Element>
+        {
+            new TextBlock(title) { Size = "Large", Weight = "Bolder" },
+        };
         if (cases.Count == 0)
         {
             body.Add(new TextBlock("Nothing open. 🎉"));
@@ -20,8 +23,16 @@ public static class QueueCard
                 ? $"first response {Left(view.FirstResponseDue, view.Now)}"
                 : $"resolution {Left(view.ResolutionDue, view.Now)}";
             var who = view.OwnerName is null ? "unclaimed" : $"with {view.OwnerName}";
-            body.Add(new TextBlock($"**{view.Id}** · {view.SeverityLabel} · {view.PolicyAreaLabel} · {view.PlatformLabel}") { Separator = true, Color = CaseFacts.SeverityColor(view.SeverityLevel) });
-            body.Add(new TextBlock($"{view.StateLabel}, {who} · {age} old · {next}") { Spacing = "None", IsSubtle = true });
+            body.Add(
+                new TextBlock($"**{view.Id}** · {view.SeverityLabel} · {view.PolicyAreaLabel} · {view.PlatformLabel}")
+                {
+                    Separator = true,
+                    Color = CaseFacts.SeverityColor(view.SeverityLevel),
+                }
+            );
+            body.Add(
+                new TextBlock($"{view.StateLabel}, {who} · {age} old · {next}") { Spacing = "None", IsSubtle = true }
+            );
         }
 
         if (total > cases.Count)

@@ -13,12 +13,20 @@ public static class TimelineView
         var shown = timeline.Count > MaxEntries ? timeline.Skip(timeline.Count - MaxEntries).ToList() : timeline;
         if (shown.Count < timeline.Count)
         {
-            yield return new TextBlock($"…{timeline.Count - shown.Count} earlier entries: type 'history' with the case id for all.") { IsSubtle = true };
+            yield return new TextBlock(
+                $"…{timeline.Count - shown.Count} earlier entries: type 'history' with the case id for all."
+            )
+            {
+                IsSubtle = true,
+            };
         }
 
         foreach (var entry in shown)
         {
-            yield return new TextBlock($"{Durations.LocalTime(entry.At)} · **{entry.Who}** · {entry.What}") { Spacing = "Small" };
+            yield return new TextBlock($"{Durations.LocalTime(entry.At)} · **{entry.Who}** · {entry.What}")
+            {
+                Spacing = "Small",
+            };
             if (!string.IsNullOrEmpty(entry.Text))
             {
                 yield return new TextBlock(entry.Text) { Spacing = "None", IsSubtle = true };
@@ -28,8 +36,7 @@ public static class TimelineView
 
     /// <summary>The history on a card of its own; <paramref name="note"/> (if any) says why texts are hidden.</summary>
     public static AdaptiveCard Card(string caseId, IReadOnlyList<TimelineEntry> timeline, string? note = null) =>
-        new(
-        [
+        new([
             new TextBlock($"History of {caseId}") { Size = "Large", Weight = "Bolder" },
             .. note is null ? Array.Empty<Element>() : [new TextBlock(note) { IsSubtle = true, Spacing = "None" }],
             .. Entries(timeline),

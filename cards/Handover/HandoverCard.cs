@@ -7,7 +7,14 @@ namespace EscalationBot.Cards.Handover;
 /// One section of a digest: its first lines, how many there are in all, and the command that lists them all.
 /// <see cref="Held"/>: the same entries as cases an outgoing owner must choose for, when the digest offers the choices.
 /// </summary>
-public sealed record DigestSection(string Title, IReadOnlyList<string> Lines, int Total, string? ListCommand, string? Summary = null, IReadOnlyList<HeldCase>? Held = null);
+public sealed record DigestSection(
+    string Title,
+    IReadOnlyList<string> Lines,
+    int Total,
+    string? ListCommand,
+    string? Summary = null,
+    IReadOnlyList<HeldCase>? Held = null
+);
 
 /// <summary>Who took the work over, and when.</summary>
 public sealed record Acknowledgement(string Name, DateTimeOffset At, string? Id = null);
@@ -26,7 +33,8 @@ public sealed record HandoverView(
     string? LateNote,
     IReadOnlyDictionary<string, string>? AcknowledgeData,
     HandoverOptions? Options = null,
-    string? Message = null);
+    string? Message = null
+);
 
 /// <summary>The handover digest: what is open, at risk and held by whom, posted at each shift change.</summary>
 public static class HandoverCard
@@ -65,13 +73,21 @@ public static class HandoverCard
                 body.Add(new TextBlock(summary) { Spacing = "Small" });
             }
 
-            body.AddRange(section.Held is { } held && view.Options is { } options
-                ? HandoverChoiceRows.Rows(held, options, buttons)
-                : section.Lines.Select(line => new TextBlock(line) { Spacing = "Small" }));
+            body.AddRange(
+                section.Held is { } held && view.Options is { } options
+                    ? HandoverChoiceRows.Rows(held, options, buttons)
+                    : section.Lines.Select(line => new TextBlock(line) { Spacing = "Small" })
+            );
             if (section.Total > section.Lines.Count)
             {
                 var all = section.ListCommand is { } command ? $": type `{command}` to see them all" : "";
-                body.Add(new TextBlock($"…and {section.Total - section.Lines.Count} more{all}.") { IsSubtle = true, Spacing = "Small" });
+                body.Add(
+                    new TextBlock($"…and {section.Total - section.Lines.Count} more{all}.")
+                    {
+                        IsSubtle = true,
+                        Spacing = "Small",
+                    }
+                );
             }
         }
 
@@ -82,7 +98,13 @@ public static class HandoverCard
         }
         else if (view.AcknowledgeData is not null)
         {
-            body.Add(new TextBlock("Nobody on the incoming shift has taken this over yet.") { Color = "Attention", Separator = true });
+            body.Add(
+                new TextBlock("Nobody on the incoming shift has taken this over yet.")
+                {
+                    Color = "Attention",
+                    Separator = true,
+                }
+            );
         }
 
         var actions = view.AcknowledgeData is { } data

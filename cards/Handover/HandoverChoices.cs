@@ -10,7 +10,12 @@ public sealed record HeldCase(string CaseId, string Line, string? Chosen);
 /// incoming shift a case can be handed to, and what happens to a case nobody chooses for. <see cref="CardData"/>
 /// says which card the buttons are on, so the bot can redraw it; like all button data, it is only a hint.
 /// </summary>
-public sealed record HandoverOptions(string Boundary, IReadOnlyList<Choice> Incoming, string Default, IReadOnlyDictionary<string, string> CardData);
+public sealed record HandoverOptions(
+    string Boundary,
+    IReadOnlyList<Choice> Incoming,
+    string Default,
+    IReadOnlyDictionary<string, string> CardData
+);
 
 /// <summary>The same three choices on the outgoing owner's reminder and on the digest: keep, hand to, release.</summary>
 public static class HandoverChoiceRows
@@ -32,12 +37,21 @@ public static class HandoverChoiceRows
     {
         if (options.Incoming.Count > 0)
         {
-            yield return new InputChoiceSet(options.Incoming) { Id = AssigneeField, Label = "Hand to (for the Hand to buttons)", Style = "compact", Placeholder = "Choose someone on the incoming shift…" };
+            yield return new InputChoiceSet(options.Incoming)
+            {
+                Id = AssigneeField,
+                Label = "Hand to (for the Hand to buttons)",
+                Style = "compact",
+                Placeholder = "Choose someone on the incoming shift…",
+            };
         }
 
         foreach (var held in cases)
         {
-            yield return new TextBlock(held.Chosen is { } chosen ? $"{held.Line} · ✅ {chosen}" : held.Line) { Spacing = "Small" };
+            yield return new TextBlock(held.Chosen is { } chosen ? $"{held.Line} · ✅ {chosen}" : held.Line)
+            {
+                Spacing = "Small",
+            };
             var actions = new List<CardAction>
             {
                 buttons.Create("Keep", Verbs.HandoverChoice, Data(options, Keep), held.CaseId),
@@ -59,7 +73,13 @@ public static class HandoverChoiceRows
 }
 
 /// <summary>The reminder an outgoing owner gets before their shift ends: their open cases, and a choice for each.</summary>
-public sealed record OutgoingView(string Title, string Subtitle, IReadOnlyList<HeldCase> Cases, HandoverOptions Options, string? Message = null);
+public sealed record OutgoingView(
+    string Title,
+    string Subtitle,
+    IReadOnlyList<HeldCase> Cases,
+    HandoverOptions Options,
+    string? Message = null
+);
 
 public static class OutgoingCard
 {
@@ -75,9 +95,14 @@ public static class OutgoingCard
             body.Add(new Container([new TextBlock(message)]) { Style = "emphasis" });
         }
 
-        body.AddRange(view.Cases.Count == 0
-            ? [new TextBlock("You hold no open cases now: nothing to hand over.")]
-            : HandoverChoiceRows.Rows(view.Cases, view.Options, buttons));
-        return new AdaptiveCard(body) { FallbackText = $"{view.Title}: {string.Join(", ", view.Cases.Select(c => c.CaseId))}" };
+        body.AddRange(
+            view.Cases.Count == 0
+                ? [new TextBlock("You hold no open cases now: nothing to hand over.")]
+                : HandoverChoiceRows.Rows(view.Cases, view.Options, buttons)
+        );
+        return new AdaptiveCard(body)
+        {
+            FallbackText = $"{view.Title}: {string.Join(", ", view.Cases.Select(c => c.CaseId))}",
+        };
     }
 }

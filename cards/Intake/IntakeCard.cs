@@ -20,7 +20,18 @@ public static class IntakeFields
     public const string FileAnyway = "fileAnyway";
 
     public static readonly IReadOnlyList<string> All =
-        [Platform, Partner, Account, ContentUrls, PolicyArea, Severity, DeadlineDate, DeadlineTime, Description, Sensitive];
+    [
+        Platform,
+        Partner,
+        Account,
+        ContentUrls,
+        PolicyArea,
+        Severity,
+        DeadlineDate,
+        DeadlineTime,
+        Description,
+        Sensitive,
+    ];
 }
 
 /// <summary>What the intake form shows: the choices, what the user typed so far, and what was wrong with it.</summary>
@@ -31,7 +42,8 @@ public sealed record IntakeCardData(
     IReadOnlyDictionary<string, string> Values,
     IReadOnlyDictionary<string, string> Problems,
     IntakeLimits Limits,
-    string TimeZoneName);
+    string TimeZoneName
+);
 
 public sealed record IntakeLimits(int Partner, int Account, int ContentUrls, int Description);
 
@@ -44,34 +56,129 @@ public static class IntakeCard
         var body = new List<Element>
         {
             new TextBlock("File an escalation") { Size = "Large", Weight = "Bolder" },
-            new TextBlock("For high-risk reports about Facebook or Instagram users and content. On-shift specialists see it at once.") { IsSubtle = true, Spacing = "None" },
+            new TextBlock(
+                "For high-risk reports about Facebook or Instagram users and content. On-shift specialists see it at once."
+            )
+            {
+                IsSubtle = true,
+                Spacing = "None",
+            },
         };
 
         if (data.Problems.Count > 0)
         {
-            body.Add(new Container(
-                [
+            body.Add(
+                new Container([
                     new TextBlock("Please fix these and submit again:") { Weight = "Bolder", Color = "Attention" },
-                    .. data.Problems.Select(p => new TextBlock($"• {p.Value}") { Color = "Attention", Spacing = "None" }),
+                    .. data.Problems.Select(p => new TextBlock($"• {p.Value}")
+                    {
+                        Color = "Attention",
+                        Spacing = "None",
+                    }),
                 ])
-            { Id = "problems", Style = "attention" });
+                {
+                    Id = "problems",
+                    Style = "attention",
+                }
+            );
         }
 
-        body.AddRange(
-        [
-            new InputChoiceSet(data.Platforms) { Id = IntakeFields.Platform, Label = "Platform", Style = "expanded", IsRequired = true, ErrorMessage = "Choose a platform.", Value = Value(IntakeFields.Platform) },
-            new InputText { Id = IntakeFields.Partner, Label = "Partner / organisation", IsRequired = true, MaxLength = data.Limits.Partner, ErrorMessage = "Name the partner.", Value = Value(IntakeFields.Partner) },
-            new InputText { Id = IntakeFields.Account, Label = "Affected account or page", Placeholder = "Profile or page URL, or @handle", MaxLength = data.Limits.Account, Value = Value(IntakeFields.Account) },
-            new InputText { Id = IntakeFields.ContentUrls, Label = "Content URL(s), one per line", IsMultiline = true, MaxLength = data.Limits.ContentUrls, Placeholder = "https://www.facebook.com/…", Value = Value(IntakeFields.ContentUrls) },
-            new InputChoiceSet(data.PolicyAreas) { Id = IntakeFields.PolicyArea, Label = "Policy area", Style = "compact", IsRequired = true, ErrorMessage = "Choose a policy area.", Placeholder = "Choose…", Value = Value(IntakeFields.PolicyArea) },
-            new InputChoiceSet(data.Severities) { Id = IntakeFields.Severity, Label = "Severity", Style = "expanded", IsRequired = true, ErrorMessage = "Choose a severity.", Value = Value(IntakeFields.Severity) },
-            new ColumnSet(
-            [
-                new Column([new InputDate { Id = IntakeFields.DeadlineDate, Label = "Partner deadline, if any", Value = Value(IntakeFields.DeadlineDate) }]) { Width = "stretch" },
-                new Column([new InputTime { Id = IntakeFields.DeadlineTime, Label = $"Time ({data.TimeZoneName})", Value = Value(IntakeFields.DeadlineTime) }]) { Width = "stretch" },
+        body.AddRange([
+            new InputChoiceSet(data.Platforms)
+            {
+                Id = IntakeFields.Platform,
+                Label = "Platform",
+                Style = "expanded",
+                IsRequired = true,
+                ErrorMessage = "Choose a platform.",
+                Value = Value(IntakeFields.Platform),
+            },
+            new InputText
+            {
+                Id = IntakeFields.Partner,
+                Label = "Partner / organisation",
+                IsRequired = true,
+                MaxLength = data.Limits.Partner,
+                ErrorMessage = "Name the partner.",
+                Value = Value(IntakeFields.Partner),
+            },
+            new InputText
+            {
+                Id = IntakeFields.Account,
+                Label = "Affected account or page",
+                Placeholder = "Profile or page URL, or @handle",
+                MaxLength = data.Limits.Account,
+                Value = Value(IntakeFields.Account),
+            },
+            new InputText
+            {
+                Id = IntakeFields.ContentUrls,
+                Label = "Content URL(s), one per line",
+                IsMultiline = true,
+                MaxLength = data.Limits.ContentUrls,
+                Placeholder = "https://www.facebook.com/…",
+                Value = Value(IntakeFields.ContentUrls),
+            },
+            new InputChoiceSet(data.PolicyAreas)
+            {
+                Id = IntakeFields.PolicyArea,
+                Label = "Policy area",
+                Style = "compact",
+                IsRequired = true,
+                ErrorMessage = "Choose a policy area.",
+                Placeholder = "Choose…",
+                Value = Value(IntakeFields.PolicyArea),
+            },
+            new InputChoiceSet(data.Severities)
+            {
+                Id = IntakeFields.Severity,
+                Label = "Severity",
+                Style = "expanded",
+                IsRequired = true,
+                ErrorMessage = "Choose a severity.",
+                Value = Value(IntakeFields.Severity),
+            },
+            new ColumnSet([
+                new Column([
+                    new InputDate
+                    {
+                        Id = IntakeFields.DeadlineDate,
+                        Label = "Partner deadline, if any",
+                        Value = Value(IntakeFields.DeadlineDate),
+                    },
+                ])
+                {
+                    Width = "stretch",
+                },
+                new Column([
+                    new InputTime
+                    {
+                        Id = IntakeFields.DeadlineTime,
+                        Label = $"Time ({data.TimeZoneName})",
+                        Value = Value(IntakeFields.DeadlineTime),
+                    },
+                ])
+                {
+                    Width = "stretch",
+                },
             ]),
-            new InputText { Id = IntakeFields.Description, Label = "What is happening?", IsMultiline = true, IsRequired = true, MaxLength = data.Limits.Description, ErrorMessage = "Describe what is happening.", Value = Value(IntakeFields.Description) },
-            new InputToggle("Graphic or distressing content: hide the details from previews until a specialist chooses to look") { Id = IntakeFields.Sensitive, Value = Value(IntakeFields.Sensitive) ?? "false" },
+            new InputText
+            {
+                Id = IntakeFields.Description,
+                Label = "What is happening?",
+                IsMultiline = true,
+                IsRequired = true,
+                MaxLength = data.Limits.Description,
+                ErrorMessage = "Describe what is happening.",
+                Value = Value(IntakeFields.Description),
+            },
+            new InputToggle(
+                "Graphic or distressing content: hide the details from previews until a specialist chooses to look"
+            )
+            {
+                Id = IntakeFields.Sensitive,
+                Value = Value(IntakeFields.Sensitive) ?? "false",
+            },
         ]);
 
         return new AdaptiveCard(body)

@@ -13,7 +13,10 @@ public static class RosterCard
 {
     public static AdaptiveCard Build(RosterView view, Buttons buttons)
     {
-        var body = new List<Element> { new TextBlock("Who is on shift") { Size = "Large", Weight = "Bolder" } };
+        var body = new List<Element>
+        {
+            new TextBlock("Who is on shift") { Size = "Large", Weight = "Bolder" },
+        };
         Add(body, "Now", view.Current, "No shift is running now.");
         Add(body, "Next", view.Next, "No shift is planned in the next fortnight.");
         return new AdaptiveCard(body)
@@ -25,10 +28,7 @@ public static class RosterCard
 
     /// <summary>"Start my shift" and "End my shift": on this card and on every handover digest.</summary>
     public static List<CardAction> ShiftButtons(Buttons buttons) =>
-    [
-        buttons.Create("Start my shift", Verbs.StartShift),
-        buttons.Create("End my shift", Verbs.EndShift),
-    ];
+        [buttons.Create("Start my shift", Verbs.StartShift), buttons.Create("End my shift", Verbs.EndShift)];
 
     private static void Add(List<Element> body, string heading, RosterShift? shift, string none)
     {
@@ -40,9 +40,11 @@ public static class RosterCard
 
         body.Add(new TextBlock($"{heading}: {shift.Name} shift") { Weight = "Bolder", Separator = true });
         body.Add(new TextBlock(shift.When) { Spacing = "None", IsSubtle = true });
-        body.AddRange(shift.People.Count == 0
-            ? [new TextBlock("Nobody has started it, and nobody is planned on it.") { Spacing = "Small" }]
-            : shift.People.Select(p => new TextBlock(p) { Spacing = "Small" }));
+        body.AddRange(
+            shift.People.Count == 0
+                ? [new TextBlock("Nobody has started it, and nobody is planned on it.") { Spacing = "Small" }]
+                : shift.People.Select(p => new TextBlock(p) { Spacing = "Small" })
+        );
     }
 
     private static string Names(RosterShift? shift) => shift is null ? "none" : $"{shift.Name} ({shift.People.Count})";

@@ -30,9 +30,9 @@ namespace EscalationBot.Benchmarks;
 /// <item>build and send: <see cref="HandoverJob.PostAsync"/>, as at a boundary, for a different past run each time
 /// (its delivery record turns a second post of the same run into nothing), each checked to have posted both cards.</item>
 /// </list>
-/// The stages take turns, one run of each at a time. Allocation is the whole process's (<see cref="GC.GetTotalAllocatedBytes"/>, which counts every thread, as async
-/// code needs): it includes the recording connector receiving the posts and any background work of the host at the
-/// time, hence the median.
+/// The stages take turns, one run of each at a time. Allocation is the whole process's
+/// (<see cref="GC.GetTotalAllocatedBytes"/>, which counts every thread, as async code needs): it includes the
+/// recording connector receiving the posts and any background work of the host at the time, hence the median.
 /// </summary>
 internal static class DigestBenchmark
 {
@@ -58,17 +58,29 @@ internal static class DigestBenchmark
         await using var azurite = new AzuriteProcess();
         await azurite.StartAsync();
         await using var connector = await RecordingConnector.StartAsync();
-        await using var host = new BotHost(azurite, connector, extra: new Dictionary<string, string?>
-        {
-            ["Hangfire:SchedulePollingInterval"] = "00:00:01", // the production default; BotHost sets 200 ms for tests
-            ["Sla:SweepInterval"] = SweepInterval.ToString(),
-        });
+        await using var host = new BotHost(
+            azurite,
+            connector,
+            extra: new Dictionary<string, string?>
+            {
+                ["Hangfire:SchedulePollingInterval"] = "00:00:01", // the production default; BotHost sets 200 ms for tests
+                ["Sla:SweepInterval"] = SweepInterval.ToString(),
+            }
+        );
 
         // The bot keeps cases, reminders and digests in its "Cases" table (TablesRegistration), under BotHost's prefix.
         var now = DateTimeOffset.UtcNow;
         var table = new TableServiceClient(azurite.ConnectionString).GetTableClient(host.TablePrefix + "Cases");
         await table.CreateIfNotExistsAsync();
-        var seed = await CaseTableSeed.WriteAsync(table, open + closed, open, now, new SlaOptions(), CasePolicy.Default, resolvedSince: now - TimeSpan.FromDays(10));
+        var seed = await CaseTableSeed.WriteAsync(
+            table,
+            open + closed,
+            open,
+            now,
+            new SlaOptions(),
+            CasePolicy.Default,
+            resolvedSince: now - TimeSpan.FromDays(10)
+        );
         var quieted = await QuietAsync(new TableReminderStore(table));
 
         var activities = new Activities(connector);
@@ -88,15 +100,22 @@ internal static class DigestBenchmark
         var listed = await store.ListOpenAsync(CancellationToken.None);
         if (listed.Count != open)
         {
-            throw new InvalidOperationException($"The bot's open index holds {listed.Count} cases, not {open}: the seed went to another table.");
+            throw new InvalidOperationException(
+                $"The bot's open index holds {listed.Count} cases, not {open}: the seed went to another table."
+            );
         }
 
         // Past runs a day back and more, where the seed's resolutions come at a steady rate (it files its closed cases
         // up to a day ago); the first ones warm up.
-        var past = schedule.StartingBetween(now - TimeSpan.FromDays(9), now - TimeSpan.FromDays(1)).TakeLast(WarmUp + runs).ToList();
+        var past = schedule
+            .StartingBetween(now - TimeSpan.FromDays(9), now - TimeSpan.FromDays(1))
+            .TakeLast(WarmUp + runs)
+            .ToList();
         if (past.Count != WarmUp + runs)
         {
-            throw new InvalidOperationException($"The rota has {past.Count} runs in those 8 days, not the {WarmUp + runs} needed.");
+            throw new InvalidOperationException(
+                $"The rota has {past.Count} runs in those 8 days, not the {WarmUp + runs} needed."
+            );
         }
 
         // The stages take turns, so that whatever drifts on a shared machine meets them all alike.
@@ -114,46 +133,96 @@ internal static class DigestBenchmark
         {
             var run = past[i];
             var posts = postsBefore + (2 * i);
-            await read.RunAsync(i, () => store.ListOpenAsync(CancellationToken.None),
-                cases => cases.Count == open ? Task.CompletedTask : throw new InvalidOperationException($"Read {cases.Count} open cases, not {open}."));
+            await read.RunAsync(
+                i,
+                () => store.ListOpenAsync(CancellationToken.None),
+                cases =>
+                    cases.Count == open
+                        ? Task.CompletedTask
+                        : throw new InvalidOperationException($"Read {cases.Count} open cases, not {open}.")
+            );
             await build.RunAsync(i, () => digests.NowAsync(CancellationToken.None));
             await buildOnly.RunAsync(i, () => Task.FromResult(HandoverDigest.Build(input, policy, items)));
-            await send.RunAsync(i, () => job.PostAsync(run.Index, run.Start.ToUnixTimeSeconds(), null, CancellationToken.None),
-                result => CheckPostedAsync(connector, handovers, run, posts, result, sent));
-            await card.RunAsync(i, () => Task.FromResult(CardJson.Serialize(HandoverCard.Build(sent.Last!.View.ToView(), buttons))), json =>
-            {
-                var bytes = Encoding.UTF8.GetByteCount(json);
-                sent.MaxCardJsonBytes = Math.Max(sent.MaxCardJsonBytes, bytes);
-                return bytes < TeamsLimit ? Task.CompletedTask : throw new InvalidOperationException($"The digest card is {bytes:N0} bytes of JSON: over Teams' {TeamsLimit:N0}.");
-            });
+            await send.RunAsync(
+                i,
+                () => job.PostAsync(run.Index, run.Start.ToUnixTimeSeconds(), null, CancellationToken.None),
+                result => CheckPostedAsync(connector, handovers, run, posts, result, sent)
+            );
+            await card.RunAsync(
+                i,
+                () => Task.FromResult(CardJson.Serialize(HandoverCard.Build(sent.Last!.View.ToView(), buttons))),
+                json =>
+                {
+                    var bytes = Encoding.UTF8.GetByteCount(json);
+                    sent.MaxCardJsonBytes = Math.Max(sent.MaxCardJsonBytes, bytes);
+                    return bytes < TeamsLimit
+                        ? Task.CompletedTask
+                        : throw new InvalidOperationException(
+                            $"The digest card is {bytes:N0} bytes of JSON: over Teams' {TeamsLimit:N0}."
+                        );
+                }
+            );
         }
 
         Console.WriteLine();
-        Console.WriteLine($"Handover digest: {seed.Open:N0} open cases among {seed.Cases:N0} stored, {seed.Entities:N0} entities in the one 'cases' partition, written in {seed.Took.TotalSeconds:F0} s;");
-        Console.WriteLine($"  the real bot on real Azurite (in-memory), Teams as a recording connector, {Environment.ProcessorCount} cores; default rota, {items} entries per section");
+        Console.WriteLine(
+            $"Handover digest: {seed.Open:N0} open cases among {seed.Cases:N0} stored, {seed.Entities:N0} entities "
+                + $"in the one 'cases' partition, written in {seed.Took.TotalSeconds:F0} s;"
+        );
+        Console.WriteLine(
+            $"  the real bot on real Azurite (in-memory), Teams as a recording connector, "
+                + $"{Environment.ProcessorCount} cores; default rota, {items} entries per section"
+        );
         Console.WriteLine($"  open cases by severity and state: {seed.OpenMix}");
-        Console.WriteLine($"  copies as resolved (done|): {seed.DoneRows:N0}, the last 10 days; reminders due within {Quiet.TotalMinutes:F0} min removed: {quieted:N0} (none goes out while measuring)");
-        Console.WriteLine($"  posted: the digests of {past.Count} past runs, {past[0].Name} {past[0].Start.UtcDateTime:yyyy-MM-dd HH:mm} to {past[^1].Name} {past[^1].Start.UtcDateTime:yyyy-MM-dd HH:mm} UTC, " +
-            $"2 posts each, {sent.Late} saying they are late; resolved in the outgoing shift: {sent.Resolved.Min()}-{sent.Resolved.Max()}");
-        Console.WriteLine($"  the last one: {string.Join(", ", sent.Last!.View.Sections.Select(s => $"{s.Title} {s.Total:N0}"))}");
-        Console.WriteLine($"{"stage",-48}{"runs",6}{"median ms",11}{"p99 ms",10}{"max ms",10}{"alloc KiB/run",15}{"x read",9}");
+        Console.WriteLine(
+            $"  copies as resolved (done|): {seed.DoneRows:N0}, the last 10 days; reminders due within "
+                + $"{Quiet.TotalMinutes:F0} min removed: {quieted:N0} (none goes out while measuring)"
+        );
+        Console.WriteLine(
+            $"  posted: the digests of {past.Count} past runs, {past[0].Name} "
+                + $"{past[0].Start.UtcDateTime:yyyy-MM-dd HH:mm} to {past[^1].Name} {past[^1].Start.UtcDateTime:yyyy-MM-dd HH:mm} UTC, "
+                + $"2 posts each, {sent.Late} saying they are late; resolved in the outgoing shift: {sent.Resolved.Min()}-{sent.Resolved.Max()}"
+        );
+        Console.WriteLine(
+            $"  the last one: {string.Join(", ", sent.Last!.View.Sections.Select(s => $"{s.Title} {s.Total:N0}"))}"
+        );
+        Console.WriteLine(
+            $"{"stage", -48}{"runs", 6}{"median ms", 11}{"p99 ms", 10}{"max ms", 10}{"alloc KiB/run", 15}{"x read", 9}"
+        );
         foreach (var row in new[] { read, build, buildOnly, card, send })
         {
             var (times, allocated) = (row.Times, row.Allocated);
-            Console.WriteLine($"{row.Name,-48}{times.Count,6}{times.Median,11:F2}{times.P(0.99),10:F2}{times.Max,10:F2}{allocated.Median / 1024,15:N0}{times.Median / read.Times.Median,9:F3}");
+            Console.WriteLine(
+                $"{row.Name, -48}{times.Count, 6}{times.Median, 11:F2}{times.P(0.99), 10:F2}{times.Max, 10:F2}"
+                    + $"{allocated.Median / 1024, 15:N0}{times.Median / read.Times.Median, 9:F3}"
+            );
         }
 
-        Console.WriteLine($"  largest card: {sent.MaxCardJsonBytes:N0} bytes from CardJson (which writes · and … as \\u escapes), {sent.MaxCardBytes:N0} as posted; both checked under");
-        Console.WriteLine($"  {TeamsLimit:N0}. Largest activity posted: {sent.MaxActivityBytes:N0} bytes, {sent.MaxActivityBytes16:N0} as UTF-16 (what Teams counts against a bot's 100 KB).");
-        Console.WriteLine($"  (p99 of {runs} runs is their maximum; allocation is the median run's.) Azurite tests every entity of the table for each");
-        Console.WriteLine($"  page of 1,000 a query returns, so its read of {open:N0} open cases grows with the whole table; Table Storage reads the range.");
+        Console.WriteLine(
+            $"  largest card: {sent.MaxCardJsonBytes:N0} bytes from CardJson (which writes · and … as \\u escapes), "
+                + $"{sent.MaxCardBytes:N0} as posted; both checked under"
+        );
+        Console.WriteLine(
+            $"  {TeamsLimit:N0}. Largest activity posted: {sent.MaxActivityBytes:N0} bytes, "
+                + $"{sent.MaxActivityBytes16:N0} as UTF-16 (what Teams counts against a bot's 100 KB)."
+        );
+        Console.WriteLine(
+            $"  (p99 of {runs} runs is their maximum; allocation is the median run's.) Azurite tests every entity of the table for each"
+        );
+        Console.WriteLine(
+            $"  page of 1,000 a query returns, so its read of {open:N0} open cases grows with the whole table; Table Storage reads the range."
+        );
     }
 
     /// <summary>Removes the seed's reminders due before the end of <see cref="Quiet"/>; returns how many.</summary>
     private static async Task<int> QuietAsync(TableReminderStore reminders)
     {
         var due = await reminders.DueByAsync(DateTimeOffset.UtcNow + Quiet, CancellationToken.None);
-        await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (row, ct) => await reminders.ForgetAsync(row.RowKey, ct));
+        await Parallel.ForEachAsync(
+            due,
+            new ParallelOptions { MaxDegreeOfParallelism = 4 },
+            async (row, ct) => await reminders.ForgetAsync(row.RowKey, ct)
+        );
         return due.Count;
     }
 
@@ -161,7 +230,8 @@ internal static class DigestBenchmark
     private static async Task<DigestInput> OnDemandInputAsync(ICaseStore store, ShiftSchedule schedule)
     {
         var now = DateTimeOffset.UtcNow;
-        var current = schedule.Current(now) ?? throw new InvalidOperationException("The default rota has no run in progress.");
+        var current =
+            schedule.Current(now) ?? throw new InvalidOperationException("The default rota has no run in progress.");
         return new DigestInput(
             "Handover now",
             schedule.Next(now),
@@ -169,19 +239,35 @@ internal static class DigestBenchmark
             await store.ListOpenAsync(CancellationToken.None),
             await store.ResolvedBetweenAsync(current.Start, now, CancellationToken.None),
             schedule.Definition(current.Index).MemberIds.ToHashSet(),
-            now);
+            now
+        );
     }
 
     /// <summary>
     /// A post counts only if it reached Teams: the job says it posted, and the connector received exactly two new
     /// posts, both handover cards, each under <see cref="TeamsLimit"/>.
     /// </summary>
-    private static async Task CheckPostedAsync(RecordingConnector connector, IHandoverStore handovers, ShiftRun run, int postsBefore, string result, Sent sent)
+    private static async Task CheckPostedAsync(
+        RecordingConnector connector,
+        IHandoverStore handovers,
+        ShiftRun run,
+        int postsBefore,
+        string result,
+        Sent sent
+    )
     {
         var posts = connector.Calls.Where(c => c.IsPost).Skip(postsBefore).ToList();
-        if (result != $"posted to {Bindings.Leads},{Bindings.Queue}" || posts.Count != 2 || posts.Any(p => p.Card?["body"]?[0]?.Value<string>("text")?.StartsWith("Handover", StringComparison.Ordinal) != true))
+        if (
+            result != $"posted to {Bindings.Leads},{Bindings.Queue}"
+            || posts.Count != 2
+            || posts.Any(p =>
+                p.Card?["body"]?[0]?.Value<string>("text")?.StartsWith("Handover", StringComparison.Ordinal) != true
+            )
+        )
         {
-            throw new InvalidOperationException($"The digest of {run.Name} {run.Start:u} was not posted to both channels: '{result}', {posts.Count} new posts.");
+            throw new InvalidOperationException(
+                $"The digest of {run.Name} {run.Start:u} was not posted to both channels: '{result}', {posts.Count} new posts."
+            );
         }
 
         foreach (var post in posts)
@@ -189,7 +275,9 @@ internal static class DigestBenchmark
             var cardBytes = Encoding.UTF8.GetByteCount(post.Card!.ToString(Formatting.None));
             if (cardBytes >= TeamsLimit)
             {
-                throw new InvalidOperationException($"The digest card posted to {post.ConversationId} is {cardBytes:N0} bytes of JSON: over Teams' {TeamsLimit:N0}.");
+                throw new InvalidOperationException(
+                    $"The digest card posted to {post.ConversationId} is {cardBytes:N0} bytes of JSON: over Teams' {TeamsLimit:N0}."
+                );
             }
 
             var activity = post.Body.ToString(Formatting.None);
@@ -198,11 +286,21 @@ internal static class DigestBenchmark
             sent.MaxActivityBytes16 = Math.Max(sent.MaxActivityBytes16, Encoding.Unicode.GetByteCount(activity));
         }
 
-        var digest = await handovers.GetAsync(run.Index, run.Start, CancellationToken.None) ?? throw new InvalidOperationException($"The digest of {run.Name} {run.Start:u} is not stored.");
+        var digest =
+            await handovers.GetAsync(run.Index, run.Start, CancellationToken.None)
+            ?? throw new InvalidOperationException($"The digest of {run.Name} {run.Start:u} is not stored.");
         sent.Last = digest;
         sent.Late += digest.View.LateNote is null ? 0 : 1;
-        var resolved = digest.View.Sections.FirstOrDefault(s => s.Title.StartsWith("Resolved", StringComparison.Ordinal))?.Total ?? 0;
-        sent.Resolved.Add(resolved > 0 ? resolved : throw new InvalidOperationException($"The digest of {run.Name} {run.Start:u} has no resolutions: the seed left its outgoing shift empty."));
+        var resolved =
+            digest.View.Sections.FirstOrDefault(s => s.Title.StartsWith("Resolved", StringComparison.Ordinal))?.Total
+            ?? 0;
+        sent.Resolved.Add(
+            resolved > 0
+                ? resolved
+                : throw new InvalidOperationException(
+                    $"The digest of {run.Name} {run.Start:u} has no resolutions: the seed left its outgoing shift empty."
+                )
+        );
     }
 
     /// <summary>One stage's times and process-wide allocation per run; the <see cref="WarmUp"/> runs are not kept.</summary>
@@ -241,6 +339,10 @@ internal static class DigestBenchmark
     {
         public readonly List<int> Resolved = [];
         public PostedDigest? Last;
-        public int Late, MaxCardJsonBytes, MaxCardBytes, MaxActivityBytes, MaxActivityBytes16;
+        public int Late,
+            MaxCardJsonBytes,
+            MaxCardBytes,
+            MaxActivityBytes,
+            MaxActivityBytes16;
     }
 }

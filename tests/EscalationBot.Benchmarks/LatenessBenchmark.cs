@@ -74,7 +74,9 @@ internal static partial class LatenessBenchmark
             }
 
             var turn = Stopwatch.StartNew();
-            await host.SendAsync(activities.Invoke(People.Reporter, "submitIntake", Activities.IntakeForm("Sev1"), personal));
+            await host.SendAsync(
+                activities.Invoke(People.Reporter, "submitIntake", Activities.IntakeForm("Sev1"), personal)
+            );
             turns.Add(turn.Elapsed.TotalMilliseconds);
         }
 
@@ -96,28 +98,53 @@ internal static partial class LatenessBenchmark
         Report(sla, jobs, cases, filing, new Stats(turns), expected, posts, deliveries);
     }
 
-    private static void Report(SlaOptions sla, JobsOptions jobs, int cases, TimeSpan filing, Stats turns, int expected, IReadOnlyList<string> posts, List<Delivery> deliveries)
+    private static void Report(
+        SlaOptions sla,
+        JobsOptions jobs,
+        int cases,
+        TimeSpan filing,
+        Stats turns,
+        int expected,
+        IReadOnlyList<string> posts,
+        List<Delivery> deliveries
+    )
     {
         var sent = deliveries.Where(d => d.State == "sent" && d.SentAt is not null).ToList();
         var lookAhead = sla.SweepInterval + SlaChaser.Tolerance;
         Console.WriteLine();
-        Console.WriteLine($"SLA reminder lateness: sweep interval {sla.SweepInterval.TotalSeconds:F0} s{(sla.SweepInterval == new SlaOptions().SweepInterval ? " (the production default)" : "")}, " +
-            $"Hangfire polling {jobs.SchedulePollingInterval.TotalSeconds:F0} s, {jobs.WorkerCount} workers; {Environment.ProcessorCount} cores");
-        Console.WriteLine($"  {cases} unclaimed Sev1 cases filed over {filing.TotalSeconds:F0} s (intake turn median {turns.Median:F0} ms, max {turns.Max:F0} ms), " +
-            $"targets {FirstResponse.TotalSeconds:F0} s / {Resolution.TotalSeconds:F0} s: {expected} reminders due");
+        Console.WriteLine(
+            $"SLA reminder lateness: sweep interval {sla.SweepInterval.TotalSeconds:F0} "
+                + $"s{(sla.SweepInterval == new SlaOptions().SweepInterval ? " (the production default)" : "")}, "
+                + $"Hangfire polling {jobs.SchedulePollingInterval.TotalSeconds:F0} s, {jobs.WorkerCount} workers; {Environment.ProcessorCount} cores"
+        );
+        Console.WriteLine(
+            $"  {cases} unclaimed Sev1 cases filed over {filing.TotalSeconds:F0} s (intake turn median {turns.Median:F0} ms, max {turns.Max:F0} ms), "
+                + $"targets {FirstResponse.TotalSeconds:F0} s / {Resolution.TotalSeconds:F0} s: {expected} reminders due"
+        );
         var duplicates = posts.GroupBy(p => p).Sum(g => g.Count() - 1);
         var early = sent.Count(d => d.SentAt < d.DueAt);
         var dropped = deliveries.Count(d => d.State != "sent");
-        Console.WriteLine($"  sent {sent.Count} of {expected}; posts seen by the connector {posts.Count}, duplicates {duplicates}; sent before due {early}; not sent (dropped or stuck) {dropped}");
+        Console.WriteLine(
+            $"  sent {sent.Count} of {expected}; posts seen by the connector {posts.Count}, duplicates {duplicates}; "
+                + $"sent before due {early}; not sent (dropped or stuck) {dropped}"
+        );
         if (sent.Count == 0)
         {
             return;
         }
 
-        Console.WriteLine($"{"reminders (lead time = due - filed)",-48}{"count",7}{"median s",10}{"p90 s",8}{"p99 s",8}{"max s",8}{"<= 5 s",9}");
+        Console.WriteLine(
+            $"{"reminders (lead time = due - filed)", -48}{"count", 7}{"median s", 10}{"p90 s", 8}{"p99 s", 8}{"max s", 8}{"<= 5 s", 9}"
+        );
         Row("all", sent);
-        Row($"lead time >= {lookAhead.TotalSeconds:F0} s (a regular sweep plans them)", sent.Where(d => Lead(d) >= lookAhead).ToList());
-        Row($"lead time <  {lookAhead.TotalSeconds:F0} s (need an early sweep)", sent.Where(d => Lead(d) < lookAhead).ToList());
+        Row(
+            $"lead time >= {lookAhead.TotalSeconds:F0} s (a regular sweep plans them)",
+            sent.Where(d => Lead(d) >= lookAhead).ToList()
+        );
+        Row(
+            $"lead time <  {lookAhead.TotalSeconds:F0} s (need an early sweep)",
+            sent.Where(d => Lead(d) < lookAhead).ToList()
+        );
         foreach (var mark in sent.GroupBy(d => (d.Kind, d.Step)).OrderBy(g => Lead(g.First())))
         {
             Row($"  {mark.Key.Kind} {mark.Key.Step}% (lead {Lead(mark.First()).TotalSeconds:F0} s)", mark.ToList());
@@ -128,21 +155,27 @@ internal static partial class LatenessBenchmark
     {
         if (sent.Count == 0)
         {
-            Console.WriteLine($"{name,-48}{0,7}");
+            Console.WriteLine($"{name, -48}{0, 7}");
             return;
         }
 
         var late = new Stats(sent.Select(d => (d.SentAt!.Value - d.DueAt).TotalSeconds));
         var within = (double)sent.Count(d => d.SentAt!.Value - d.DueAt <= TimeSpan.FromSeconds(5)) / sent.Count;
-        Console.WriteLine($"{name,-48}{late.Count,7}{late.Median,10:F2}{late.P(0.90),8:F2}{late.P(0.99),8:F2}{late.Max,8:F2}{within,9:P0}");
+        Console.WriteLine(
+            $"{name, -48}{late.Count, 7}{late.Median, 10:F2}{late.P(0.90), 8:F2}{late.P(0.99), 8:F2}{late.Max, 8:F2}{within, 9:P0}"
+        );
     }
 
     /// <summary>How long before it fell due the reminder's index row was written: at filing, for these unclaimed cases.</summary>
-    private static TimeSpan Lead(Delivery d) => (d.Kind == nameof(Chase.FirstResponse) ? FirstResponse : Resolution) * (d.Step / 100.0);
+    private static TimeSpan Lead(Delivery d) =>
+        (d.Kind == nameof(Chase.FirstResponse) ? FirstResponse : Resolution) * (d.Step / 100.0);
 
     /// <summary>Reminder posts ("ESC-12 (Sev1 …): 50% of …", "Breach: ESC-12 (…"), by their text: one text per reminder.</summary>
     private static IReadOnlyList<string> ReminderPosts(RecordingConnector connector) =>
-        connector.Calls.Where(c => c.IsPost && ReminderText().IsMatch(c.Text)).Select(c => $"{c.ConversationId}|{c.Text}").ToList();
+        connector
+            .Calls.Where(c => c.IsPost && ReminderText().IsMatch(c.Text))
+            .Select(c => $"{c.ConversationId}|{c.Text}")
+            .ToList();
 
     [GeneratedRegex(@"^(Breach: )?ESC-\d+ \(")]
     private static partial Regex ReminderText();

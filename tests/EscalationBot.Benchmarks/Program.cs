@@ -21,7 +21,10 @@ using EscalationBot.Benchmarks;
 // The sla part takes 7 to 8 minutes on 2 cores, most of it writing the 100,000 cases and waiting for reminders; the
 // digest part 1 to 2 minutes.
 var what = args.Length > 0 ? args[0] : "300";
-int Turns(string? text) => text is null ? 300 : int.TryParse(text, out var n) && n > 0 ? n : throw new ArgumentException($"Not a number of turns: {text}");
+int Turns(string? text) =>
+    text is null ? 300
+    : int.TryParse(text, out var n) && n > 0 ? n
+    : throw new ArgumentException($"Not a number of turns: {text}");
 
 switch (what)
 {
@@ -40,7 +43,9 @@ switch (what)
         await TurnBenchmark.RunAsync(Turns(turns));
         break;
     default:
-        Console.Error.WriteLine("Usage: [turns] | sla [sweep|lateness] | digest | all [turns]  (see the top of Program.cs)");
+        Console.Error.WriteLine(
+            "Usage: [turns] | sla [sweep|lateness] | digest | all [turns]  (see the top of Program.cs)"
+        );
         return 2;
 }
 

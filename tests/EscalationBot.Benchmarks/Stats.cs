@@ -19,5 +19,6 @@ internal sealed class Stats
     public double Min => sorted[0];
     public double Max => sorted[^1];
 
-    public double P(double quantile) => sorted[Math.Clamp((int)Math.Ceiling(sorted.Length * quantile) - 1, 0, sorted.Length - 1)];
+    public double P(double quantile) =>
+        sorted[Math.Clamp((int)Math.Ceiling(sorted.Length * quantile) - 1, 0, sorted.Length - 1)];
 }

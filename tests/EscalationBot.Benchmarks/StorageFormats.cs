@@ -16,15 +16,24 @@ internal static class StorageFormats
     public const string CasePrefix = CaseKeys.CasePrefix;
 
     public static string CaseKey(int number) => CaseKeys.Case(number);
+
     public static string OpenKey(int number) => CaseKeys.Open(number);
+
     public static string DueKey(Reminder reminder) => CaseKeys.Due(reminder);
+
     public static string DuplicateKey(string normalized, int number) => CaseKeys.Key(normalized, number);
+
     public static string DoneKey(DateTimeOffset resolvedAt, int number) => CaseKeys.Done(resolvedAt, number);
+
     public static string End(string prefix) => CaseKeys.End(prefix);
 
-    public static TableEntity CaseEntity(Case c, string rowKey, int version) => CaseEntities.ToEntity(c, rowKey, version);
-    public static TableEntity AuditEntity(AuditEntry entry, int version) => CaseEntities.ToEntity(entry, version);
-    public static TableEntity ReminderEntity(Reminder reminder, string rowKey) => CaseEntities.ToEntity(reminder, rowKey);
+    public static TableEntity CaseEntity(Case c, string rowKey, int version) =>
+        CaseEntities.ToEntity(c, rowKey, version);
+
+    public static TableEntity AuditEntity(AuditEntry entry, int version) => AuditEntities.ToEntity(entry, version);
+
+    public static TableEntity ReminderEntity(Reminder reminder, string rowKey) =>
+        CaseEntities.ToEntity(reminder, rowKey);
 
     /// <summary>A delivery record as <see cref="TableReminderStore.CompleteAsync"/> leaves it once the reminder went out.</summary>
     public static TableEntity SentRecord(Reminder r, string sentTo)

@@ -28,18 +28,34 @@ internal static class TurnBenchmark
         }
 
         var warmCases = 20;
-        var intake = await MeasureAsync(turns, _ => host.SendAsync(activities.Invoke(People.Reporter, "submitIntake", Activities.IntakeForm(), personal)));
-        var claim = await MeasureAsync(turns, i => host.SendAsync(activities.Invoke(People.Specialist, "claim", new JObject { ["caseId"] = $"ESC-{warmCases + i + 1}" }, Activities.QueueChannel)));
+        var intake = await MeasureAsync(
+            turns,
+            _ => host.SendAsync(activities.Invoke(People.Reporter, "submitIntake", Activities.IntakeForm(), personal))
+        );
+        var claim = await MeasureAsync(
+            turns,
+            i =>
+                host.SendAsync(
+                    activities.Invoke(
+                        People.Specialist,
+                        "claim",
+                        new JObject { ["caseId"] = $"ESC-{warmCases + i + 1}" },
+                        Activities.QueueChannel
+                    )
+                )
+        );
 
-        Console.WriteLine($"EscalationBot turn benchmark: {turns} turns each, sequential, against Azurite; {Environment.ProcessorCount} cores");
-        Console.WriteLine($"{"turn",-15}{"median ms",12}{"p99 ms",12}{"max ms",12}{"alloc KiB/turn",16}");
+        Console.WriteLine(
+            $"EscalationBot turn benchmark: {turns} turns each, sequential, against Azurite; {Environment.ProcessorCount} cores"
+        );
+        Console.WriteLine($"{"turn", -15}{"median ms", 12}{"p99 ms", 12}{"max ms", 12}{"alloc KiB/turn", 16}");
         Report("intake submit", intake);
         Report("claim", claim);
         Console.WriteLine($"ratio claim/intake (median): {claim.Median / intake.Median:F2}");
     }
 
     private static void Report(string name, Measurement m) =>
-        Console.WriteLine($"{name,-15}{m.Median,12:F2}{m.P99,12:F2}{m.Max,12:F2}{m.AllocatedKiB,16:F1}");
+        Console.WriteLine($"{name, -15}{m.Median, 12:F2}{m.P99, 12:F2}{m.Max, 12:F2}{m.AllocatedKiB, 16:F1}");
 
     private static async Task<Measurement> MeasureAsync(int count, Func<int, Task<JObject?>> turn)
     {

@@ -60,36 +60,56 @@ public sealed class CaseFlowInPlaygroundTests(PlaygroundFixture playground) : IC
         Assert.Equal("Threats against a journalist", await intake.GetByLabel("What is happening?").InputValueAsync());
         await ShotAsync(manager, "2-partner-manager-intake");
         await intake.GetByRole(AriaRole.Button, new() { Name = "Submit escalation" }).ClickAsync();
-        var confirmation = manager.Locator(".ac-adaptiveCard").Filter(new() { HasTextRegex = new Regex(@"Escalation ESC-\d+ filed") }).Last;
+        var confirmation = manager
+            .Locator(".ac-adaptiveCard")
+            .Filter(new() { HasTextRegex = new Regex(@"Escalation ESC-\d+ filed") })
+            .Last;
         await confirmation.WaitForAsync();
         var caseId = Regex.Match(await confirmation.InnerTextAsync(), @"ESC-\d+").Value;
         await ShotAsync(manager, "3-partner-manager-confirmation");
 
         // 3. The specialist sees the case in the Queue channel and claims it; the card changes in place.
         await specialist.GetByText("Queue", new() { Exact = true }).ClickAsync();
-        var queueCard = specialist.Locator(".ac-adaptiveCard").Filter(new() { HasText = $"{caseId} · Sev1 critical" }).Last;
+        var queueCard = specialist
+            .Locator(".ac-adaptiveCard")
+            .Filter(new() { HasText = $"{caseId} · Sev1 critical" })
+            .Last;
         await queueCard.GetByText("Unclaimed for").WaitForAsync();
         await ShotAsync(specialist, "4-specialist-queue");
         await queueCard.GetByRole(AriaRole.Button, new() { Name = "Claim" }).ClickAsync();
         await queueCard.GetByText("Claimed by Sam Specialist").WaitForAsync();
-        Assert.Equal(1, await specialist.Locator(".ac-adaptiveCard").Filter(new() { HasText = $"{caseId} · Sev1 critical" }).CountAsync());
+        Assert.Equal(
+            1,
+            await specialist
+                .Locator(".ac-adaptiveCard")
+                .Filter(new() { HasText = $"{caseId} · Sev1 critical" })
+                .CountAsync()
+        );
         await ShotAsync(specialist, "5-specialist-claimed");
 
         // The same message changed for the lead too, and the reporter heard who has the case.
-        await lead.Locator(".ac-adaptiveCard").Filter(new() { HasText = $"{caseId} · Sev1 critical" }).GetByText("Claimed by Sam Specialist").WaitForAsync();
+        await lead.Locator(".ac-adaptiveCard")
+            .Filter(new() { HasText = $"{caseId} · Sev1 critical" })
+            .GetByText("Claimed by Sam Specialist")
+            .WaitForAsync();
         await ShotAsync(lead, "6-lead-sees-claim-in-place");
         await manager.GetByText($"{caseId} is being handled").WaitForAsync();
 
         // 4. The specialist resolves from the card.
         await queueCard.GetByRole(AriaRole.Button, new() { Name = "Resolve…" }).ClickAsync();
         await queueCard.GetByLabel("Actioned").CheckAsync();
-        await queueCard.GetByLabel("Summary for the reporter").FillAsync("Removed the posts and restricted the account.");
+        await queueCard
+            .GetByLabel("Summary for the reporter")
+            .FillAsync("Removed the posts and restricted the account.");
         await queueCard.GetByRole(AriaRole.Button, new() { Name = "Resolve", Exact = true }).ClickAsync();
         await queueCard.GetByText("Resolved by Sam Specialist: Actioned").WaitForAsync();
         await ShotAsync(specialist, "7-specialist-resolved");
 
         // 5. The outcome arrives in the partner manager's chat.
-        var outcome = manager.Locator(".ac-adaptiveCard").Filter(new() { HasText = $"{caseId} resolved: Actioned" }).Last;
+        var outcome = manager
+            .Locator(".ac-adaptiveCard")
+            .Filter(new() { HasText = $"{caseId} resolved: Actioned" })
+            .Last;
         await outcome.GetByText("Removed the posts and restricted the account.").WaitForAsync();
         await ShotAsync(manager, "8-partner-manager-outcome");
     }

@@ -33,13 +33,17 @@ public sealed class PlaygroundFixture : IAsyncLifetime
         // The bot sends to the playground's serviceUrl; the recording connector is only the host's required argument.
         unusedConnector = await RecordingConnector.StartAsync();
         var botPort = FreePort.Next();
-        bot = new BotHost(azurite, unusedConnector, extra: new Dictionary<string, string?>
-        {
-            // The personas' Entra object ids (infra/playground/*.yml), as in bot/appsettings.Development.json.
-            ["Roster:Leads:1"] = "aad:00000000-0000-0000-0000-000000000100",
-            ["Roster:Specialists:30"] = "aad:00000000-0000-0000-0000-000000000101",
-            ["Roster:Specialists:31"] = "aad:00000000-0000-0000-0000-000000000102",
-        });
+        bot = new BotHost(
+            azurite,
+            unusedConnector,
+            extra: new Dictionary<string, string?>
+            {
+                // The personas' Entra object ids (infra/playground/*.yml), as in bot/appsettings.Development.json.
+                ["Roster:Leads:1"] = "aad:00000000-0000-0000-0000-000000000100",
+                ["Roster:Specialists:30"] = "aad:00000000-0000-0000-0000-000000000101",
+                ["Roster:Specialists:31"] = "aad:00000000-0000-0000-0000-000000000102",
+            }
+        );
         bot.UseKestrel(botPort);
         bot.StartServer();
 
@@ -49,38 +53,79 @@ public sealed class PlaygroundFixture : IAsyncLifetime
             {
                 Path.Combine(RepoPaths.Infra, "playground.sh"),
                 $"http://127.0.0.1:{botPort}/api/messages",
-                FreePort.Next().ToString(), PartnerManagerPort.ToString(), SpecialistPort.ToString(), LeadPort.ToString(),
+                FreePort.Next().ToString(),
+                PartnerManagerPort.ToString(),
+                SpecialistPort.ToString(),
+                LeadPort.ToString(),
             },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
         start.Environment["PLAYGROUND_LOGS"] = Path.Combine(RepoPaths.Root, "artifacts", "playground");
         playground = Process.Start(start) ?? throw new InvalidOperationException("infra/playground.sh did not start.");
-        playground.OutputDataReceived += (_, e) => { lock (playgroundOutput) { playgroundOutput.AppendLine(e.Data); } };
-        playground.ErrorDataReceived += (_, e) => { lock (playgroundOutput) { playgroundOutput.AppendLine(e.Data); } };
+        playground.OutputDataReceived += (_, e) =>
+        {
+            lock (playgroundOutput)
+            {
+                playgroundOutput.AppendLine(e.Data);
+            }
+        };
+        playground.ErrorDataReceived += (_, e) =>
+        {
+            lock (playgroundOutput)
+            {
+                playgroundOutput.AppendLine(e.Data);
+            }
+        };
         playground.BeginOutputReadLine();
         playground.BeginErrorReadLine();
         foreach (var port in new[] { PartnerManagerPort, SpecialistPort, LeadPort })
         {
-            await FreePort.WaitUntilListeningAsync(port, TimeSpan.FromSeconds(90), () => { lock (playgroundOutput) { return "Playground said: " + playgroundOutput; } });
+            await FreePort.WaitUntilListeningAsync(
+                port,
+                TimeSpan.FromSeconds(90),
+                () =>
+                {
+                    lock (playgroundOutput)
+                    {
+                        return "Playground said: " + playgroundOutput;
+                    }
+                }
+            );
         }
 
         if (!File.Exists(ChromiumPath))
         {
-            throw new InvalidOperationException($"{ChromiumPath} is missing: install Debian's chromium (apt-get install -y chromium); .ci/run does.");
+            throw new InvalidOperationException(
+                $"{ChromiumPath} is missing: install Debian's chromium (apt-get install -y chromium); .ci/run does."
+            );
         }
 
         playwright = await Playwright.CreateAsync();
-        Browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = ChromiumPath,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        Browser = await playwright.Chromium.LaunchAsync(
+            new()
+            {
+                ExecutablePath = ChromiumPath,
+                Args =
+                [
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                ],
+            }
+        );
     }
 
     public async Task<IPage> OpenAsync(int port)
     {
-        var page = await Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
+        var page = await Browser.NewPageAsync(
+            new()
+            {
+                ViewportSize = new() { Width = 1400, Height = 1000 },
+            }
+        );
         page.SetDefaultTimeout(45_000); // a ceiling for slow first turns on a shared 2-core machine, not a timing assertion
         await page.GotoAsync($"http://localhost:{port}/");
         return page;

@@ -10,7 +10,8 @@ namespace EscalationBot.Testing;
 public sealed class AzuriteProcess : IAsyncDisposable
 {
     /// <summary>Azurite's well-known development key, the same on every machine: not a secret.</summary>
-    public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    public const string AccountKey =
+        "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
     private readonly StringBuilder output = new();
     private Process? process;
 
@@ -24,23 +25,56 @@ public sealed class AzuriteProcess : IAsyncDisposable
         var azurite = RepoPaths.NodeBin("azurite-table");
         if (!File.Exists(azurite))
         {
-            throw new InvalidOperationException($"Azurite is not installed at {azurite}. Run the README's test command (it runs 'npm ci' in infra/ first).");
+            throw new InvalidOperationException(
+                $"Azurite is not installed at {azurite}. Run the README's test command (it runs 'npm ci' in infra/ first)."
+            );
         }
 
         Port = FreePort.Next();
         var start = new ProcessStartInfo(azurite)
         {
-            ArgumentList = { "--tableHost", "127.0.0.1", "--tablePort", Port.ToString(), "--inMemoryPersistence", "--silent", "--disableTelemetry" },
+            ArgumentList =
+            {
+                "--tableHost",
+                "127.0.0.1",
+                "--tablePort",
+                Port.ToString(),
+                "--inMemoryPersistence",
+                "--silent",
+                "--disableTelemetry",
+            },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
         process = Process.Start(start) ?? throw new InvalidOperationException("Azurite did not start.");
-        process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        process.OutputDataReceived += (_, e) =>
+        {
+            lock (output)
+            {
+                output.AppendLine(e.Data);
+            }
+        };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            lock (output)
+            {
+                output.AppendLine(e.Data);
+            }
+        };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await FreePort.WaitUntilListeningAsync(Port, TimeSpan.FromSeconds(60), () => { lock (output) { return "Azurite said: " + output; } });
+        await FreePort.WaitUntilListeningAsync(
+            Port,
+            TimeSpan.FromSeconds(60),
+            () =>
+            {
+                lock (output)
+                {
+                    return "Azurite said: " + output;
+                }
+            }
+        );
     }
 
     /// <summary>
@@ -54,7 +88,8 @@ public sealed class AzuriteProcess : IAsyncDisposable
     private void Signal(string signal)
     {
         var pid = process?.Id ?? throw new InvalidOperationException("Azurite is not running.");
-        using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-" + signal, pid.ToString() } })
+        using var kill =
+            Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-" + signal, pid.ToString() } })
             ?? throw new InvalidOperationException("kill did not start.");
         kill.WaitForExit();
         if (kill.ExitCode != 0)

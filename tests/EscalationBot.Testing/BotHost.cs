@@ -37,12 +37,20 @@ public sealed class BotHost : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> settings;
 
-    public BotHost(AzuriteProcess azurite, RecordingConnector connector, string? tablePrefix = null, IDictionary<string, string?>? extra = null)
-        : this(azurite.ConnectionString, connector, tablePrefix, extra)
-    {
-    }
+    public BotHost(
+        AzuriteProcess azurite,
+        RecordingConnector connector,
+        string? tablePrefix = null,
+        IDictionary<string, string?>? extra = null
+    )
+        : this(azurite.ConnectionString, connector, tablePrefix, extra) { }
 
-    public BotHost(string tablesConnectionString, RecordingConnector connector, string? tablePrefix = null, IDictionary<string, string?>? extra = null)
+    public BotHost(
+        string tablesConnectionString,
+        RecordingConnector connector,
+        string? tablePrefix = null,
+        IDictionary<string, string?>? extra = null
+    )
     {
         Connector = connector;
         TablePrefix = tablePrefix ?? "t" + Guid.NewGuid().ToString("N")[..12];
@@ -103,7 +111,9 @@ public sealed class BotHost : WebApplicationFactory<Program>
         if (Logs is { } logs)
         {
             // A rule for this provider alone beats every other rule: it gets every level, the console does not.
-            builder.ConfigureLogging(logging => logging.AddProvider(logs).AddFilter<CapturedLogs>(null, LogLevel.Trace));
+            builder.ConfigureLogging(logging =>
+                logging.AddProvider(logs).AddFilter<CapturedLogs>(null, LogLevel.Trace)
+            );
         }
 
         if (Clock is { } clock)

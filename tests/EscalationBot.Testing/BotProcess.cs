@@ -25,7 +25,14 @@ public sealed class BotProcess : IAsyncDisposable
         var dll = Path.Combine(AppContext.BaseDirectory, "EscalationBot.dll");
         var start = new ProcessStartInfo("dotnet")
         {
-            ArgumentList = { dll, "--urls", $"http://127.0.0.1:{port}", "--contentRoot", Path.Combine(RepoPaths.Root, "bot") },
+            ArgumentList =
+            {
+                dll,
+                "--urls",
+                $"http://127.0.0.1:{port}",
+                "--contentRoot",
+                Path.Combine(RepoPaths.Root, "bot"),
+            },
             WorkingDirectory = Path.Combine(RepoPaths.Root, "bot"),
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -65,7 +72,9 @@ public sealed class BotProcess : IAsyncDisposable
         using var response = await http.PostAsync("/api/messages", content);
         if (!response.IsSuccessStatusCode)
         {
-            throw new InvalidOperationException($"/api/messages answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}\n{Output}");
+            throw new InvalidOperationException(
+                $"/api/messages answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}\n{Output}"
+            );
         }
     }
 

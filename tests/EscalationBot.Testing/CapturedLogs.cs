@@ -12,13 +12,12 @@ public sealed class CapturedLogs : ILoggerProvider
 
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName, lines);
 
-    public void Dispose()
-    {
-    }
+    public void Dispose() { }
 
     private sealed class Logger(string category, ConcurrentQueue<string> lines) : ILogger
     {
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull
         {
             lines.Enqueue($"{category} scope: {state}");
             return null;
@@ -26,10 +25,18 @@ public sealed class CapturedLogs : ILoggerProvider
 
         public bool IsEnabled(LogLevel logLevel) => true;
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        public void Log<TState>(
+            LogLevel logLevel,
+            EventId eventId,
+            TState state,
+            Exception? exception,
+            Func<TState, Exception?, string> formatter
+        )
         {
             // The structured values too, not only the rendered message: a sink may store them separately.
-            var values = state is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join("; ", pairs.Select(p => $"{p.Key}={p.Value}")) : "";
+            var values = state is IEnumerable<KeyValuePair<string, object?>> pairs
+                ? string.Join("; ", pairs.Select(p => $"{p.Key}={p.Value}"))
+                : "";
             lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)} [{values}] {exception}");
         }
     }

@@ -30,6 +30,8 @@ public static class FreePort
             }
         }
 
-        throw new InvalidOperationException($"Nothing listened on port {port} within {timeout.TotalSeconds} s. {diagnostics()}");
+        throw new InvalidOperationException(
+            $"Nothing listened on port {port} within {timeout.TotalSeconds} s. {diagnostics()}"
+        );
     }
 }

@@ -6,7 +6,12 @@ public static class Poll
     public static Task<T> UntilAsync<T>(Func<T> read, Func<T, bool> done, string what, int timeoutSeconds = 60) =>
         UntilAsync(() => Task.FromResult(read()), done, what, timeoutSeconds);
 
-    public static async Task<T> UntilAsync<T>(Func<Task<T>> read, Func<T, bool> done, string what, int timeoutSeconds = 60)
+    public static async Task<T> UntilAsync<T>(
+        Func<Task<T>> read,
+        Func<T, bool> done,
+        string what,
+        int timeoutSeconds = 60
+    )
     {
         var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
         var last = await read();
@@ -14,7 +19,9 @@ public static class Poll
         {
             if (DateTime.UtcNow > deadline)
             {
-                var seen = last is System.Collections.IEnumerable items and not string ? "[" + string.Join(", ", items.Cast<object>()) + "]" : last?.ToString();
+                var seen = last is System.Collections.IEnumerable items and not string
+                    ? "[" + string.Join(", ", items.Cast<object>()) + "]"
+                    : last?.ToString();
                 throw new TimeoutException($"Not within {timeoutSeconds} s: {what}. Last seen: {seen}");
             }
 

@@ -27,13 +27,14 @@ public sealed class PostgresProcess : IAsyncDisposable
     private string LogFile => Path.Combine(directory!, "postgres.log");
 
     /// <summary>A connection string for the given database (by default the maintenance database).</summary>
-    public string ConnectionString(string database = "postgres") => new NpgsqlConnectionStringBuilder
-    {
-        Host = "127.0.0.1",
-        Port = Port,
-        Username = Superuser,
-        Database = database,
-    }.ConnectionString;
+    public string ConnectionString(string database = "postgres") =>
+        new NpgsqlConnectionStringBuilder
+        {
+            Host = "127.0.0.1",
+            Port = Port,
+            Username = Superuser,
+            Database = database,
+        }.ConnectionString;
 
     public async Task StartAsync()
     {
@@ -58,23 +59,38 @@ public sealed class PostgresProcess : IAsyncDisposable
             await RunAsync("chown", [runAs, directory], asServiceUser: false);
         }
 
-        await RunAsync(Path.Combine(bin, "initdb"),
-            ["-D", DataDirectory, "-U", Superuser, "--auth=trust", "--no-locale", "-E", "UTF8", "--no-sync", "--no-instructions"]);
+        await RunAsync(
+            Path.Combine(bin, "initdb"),
+            [
+                "-D",
+                DataDirectory,
+                "-U",
+                Superuser,
+                "--auth=trust",
+                "--no-locale",
+                "-E",
+                "UTF8",
+                "--no-sync",
+                "--no-instructions",
+            ]
+        );
 
         Port = FreePort.Next();
         // The file keeps its owner when appended to, so the server (another user when we are root) can read it.
-        await File.AppendAllLinesAsync(Path.Combine(DataDirectory, "postgresql.conf"),
-        [
-            "listen_addresses = '127.0.0.1'",
-            $"port = {Port}",
-            $"unix_socket_directories = '{directory}'",
-            // A throwaway cluster: durability buys nothing, speed does.
-            "fsync = off",
-            "synchronous_commit = off",
-            "full_page_writes = off",
-            // Every bot host keeps a Hangfire connection pool, and tests start several hosts.
-            "max_connections = 300",
-        ]);
+        await File.AppendAllLinesAsync(
+            Path.Combine(DataDirectory, "postgresql.conf"),
+            [
+                "listen_addresses = '127.0.0.1'",
+                $"port = {Port}",
+                $"unix_socket_directories = '{directory}'",
+                // A throwaway cluster: durability buys nothing, speed does.
+                "fsync = off",
+                "synchronous_commit = off",
+                "full_page_writes = off",
+                // Every bot host keeps a Hangfire connection pool, and tests start several hosts.
+                "max_connections = 300",
+            ]
+        );
 
         await RunAsync(Path.Combine(bin, "pg_ctl"), ["start", "-D", DataDirectory, "-l", LogFile, "-w", "-t", "120"]);
         await FreePort.WaitUntilListeningAsync(Port, TimeSpan.FromSeconds(60), ReadLog);
@@ -103,7 +119,11 @@ public sealed class PostgresProcess : IAsyncDisposable
             if (bin is not null && File.Exists(Path.Combine(DataDirectory, "postmaster.pid")))
             {
                 // Fast: roll back open transactions and disconnect the pools tests left behind.
-                await RunAsync(Path.Combine(bin, "pg_ctl"), ["stop", "-D", DataDirectory, "-m", "fast", "-w", "-t", "60"], check: false);
+                await RunAsync(
+                    Path.Combine(bin, "pg_ctl"),
+                    ["stop", "-D", DataDirectory, "-m", "fast", "-w", "-t", "60"],
+                    check: false
+                );
             }
         }
         finally
@@ -126,7 +146,12 @@ public sealed class PostgresProcess : IAsyncDisposable
         }
     }
 
-    private async Task RunAsync(string program, IReadOnlyList<string> arguments, bool asServiceUser = true, bool check = true)
+    private async Task RunAsync(
+        string program,
+        IReadOnlyList<string> arguments,
+        bool asServiceUser = true,
+        bool check = true
+    )
     {
         var start = new ProcessStartInfo
         {
@@ -162,8 +187,10 @@ public sealed class PostgresProcess : IAsyncDisposable
         if (check && process.ExitCode != 0)
         {
             throw new InvalidOperationException(
-                $"{Path.GetFileName(program)} {string.Join(' ', arguments)} failed with exit code {process.ExitCode}" +
-                (runAs is null ? "" : $" (run as {runAs})") + $":\n{await output}\n{await error}\n{(directory is null ? "" : ReadLog())}");
+                $"{Path.GetFileName(program)} {string.Join(' ', arguments)} failed with exit code {process.ExitCode}"
+                    + (runAs is null ? "" : $" (run as {runAs})")
+                    + $":\n{await output}\n{await error}\n{(directory is null ? "" : ReadLog())}"
+            );
         }
     }
 
@@ -171,8 +198,11 @@ public sealed class PostgresProcess : IAsyncDisposable
     private static string FindBinaries()
     {
         var debian = Directory.Exists("/usr/lib/postgresql")
-            ? Directory.GetDirectories("/usr/lib/postgresql")
-                .Select(d => (Version: int.TryParse(Path.GetFileName(d), out var v) ? v : -1, Bin: Path.Combine(d, "bin")))
+            ? Directory
+                .GetDirectories("/usr/lib/postgresql")
+                .Select(d =>
+                    (Version: int.TryParse(Path.GetFileName(d), out var v) ? v : -1, Bin: Path.Combine(d, "bin"))
+                )
                 .Where(d => File.Exists(Path.Combine(d.Bin, "initdb")) && File.Exists(Path.Combine(d.Bin, "pg_ctl")))
                 .OrderByDescending(d => d.Version)
                 .Select(d => d.Bin)
@@ -186,15 +216,19 @@ public sealed class PostgresProcess : IAsyncDisposable
         var onPath = (Environment.GetEnvironmentVariable("PATH") ?? "")
             .Split(':', StringSplitOptions.RemoveEmptyEntries)
             .FirstOrDefault(d => File.Exists(Path.Combine(d, "initdb")) && File.Exists(Path.Combine(d, "pg_ctl")));
-        return onPath ?? throw new InvalidOperationException(
-            "PostgreSQL is not installed: no initdb under /usr/lib/postgresql/*/bin or on PATH. " +
-            "Install Debian's package (apt-get install -y postgresql); .ci/run does this on a fresh machine.");
+        return onPath
+            ?? throw new InvalidOperationException(
+                "PostgreSQL is not installed: no initdb under /usr/lib/postgresql/*/bin or on PATH. "
+                    + "Install Debian's package (apt-get install -y postgresql); .ci/run does this on a fresh machine."
+            );
     }
 
     /// <summary>Who runs PostgreSQL when we are root: Debian's postgres user, or nobody.</summary>
     private static string ServiceUser()
     {
-        var users = File.Exists("/etc/passwd") ? File.ReadLines("/etc/passwd").Select(l => l.Split(':')[0]).ToHashSet() : [];
+        var users = File.Exists("/etc/passwd")
+            ? File.ReadLines("/etc/passwd").Select(l => l.Split(':')[0]).ToHashSet()
+            : [];
         return users.Contains("postgres") ? "postgres" : "nobody";
     }
 }

@@ -22,9 +22,16 @@ public sealed record ConnectorCall(string Method, string ConversationId, string?
     public string Text => Body.Value<string>("text") ?? "";
 
     /// <summary>Every text in the card (or the message), for assertions that read like what a person sees.</summary>
-    public string AllText => Card is null ? Text : string.Join("\n", Card.Descendants().OfType<JProperty>()
-        .Where(p => p.Name is "text" or "title" or "value" && p.Value.Type == JTokenType.String)
-        .Select(p => p.Value.ToString()));
+    public string AllText =>
+        Card is null
+            ? Text
+            : string.Join(
+                "\n",
+                Card.Descendants()
+                    .OfType<JProperty>()
+                    .Where(p => p.Name is "text" or "title" or "value" && p.Value.Type == JTokenType.String)
+                    .Select(p => p.Value.ToString())
+            );
 }
 
 /// <summary>
@@ -66,18 +73,26 @@ public sealed class RecordingConnector : IAsyncDisposable
         var connector = new RecordingConnector(app) { ServiceUrl = $"http://127.0.0.1:{port}/" };
 
         // One catch-all route: Teams conversation ids carry ':', '@' and ';', which route templates handle poorly.
-        app.Map("/v3/conversations/{**rest}", (string rest, HttpRequest r) =>
-        {
-            var parts = r.Path.Value!["/v3/conversations/".Length..].Split('/');
-            var conversationId = Uri.UnescapeDataString(parts[0]);
-            var activityId = parts.Length > 2 ? Uri.UnescapeDataString(parts[2]) : null;
-            return connector.RecordAsync(r.Method, conversationId, activityId, r);
-        });
+        app.Map(
+            "/v3/conversations/{**rest}",
+            (string rest, HttpRequest r) =>
+            {
+                var parts = r.Path.Value!["/v3/conversations/".Length..].Split('/');
+                var conversationId = Uri.UnescapeDataString(parts[0]);
+                var activityId = parts.Length > 2 ? Uri.UnescapeDataString(parts[2]) : null;
+                return connector.RecordAsync(r.Method, conversationId, activityId, r);
+            }
+        );
         await app.StartAsync();
         return connector;
     }
 
-    private async Task<IResult> RecordAsync(string method, string conversationId, string? activityId, HttpRequest request)
+    private async Task<IResult> RecordAsync(
+        string method,
+        string conversationId,
+        string? activityId,
+        HttpRequest request
+    )
     {
         using var reader = new StreamReader(request.Body);
         var text = await reader.ReadToEndAsync();
@@ -93,10 +108,15 @@ public sealed class RecordingConnector : IAsyncDisposable
             refusedCalls.Enqueue(call);
             if (retryAfter is { } seconds)
             {
-                request.HttpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                request.HttpContext.Response.Headers.RetryAfter = seconds.ToString(
+                    System.Globalization.CultureInfo.InvariantCulture
+                );
             }
 
-            return Results.Json(new { error = new { code = "Refused", message = "Refused by the test." } }, statusCode: status);
+            return Results.Json(
+                new { error = new { code = "Refused", message = "Refused by the test." } },
+                statusCode: status
+            );
         }
 
         var id = method == "PUT" ? activityId! : $"msg-{Interlocked.Increment(ref nextId)}";
@@ -119,8 +139,15 @@ public sealed class RecordingConnector : IAsyncDisposable
             await Task.Delay(50);
         }
 
-        var seen = string.Join("\n", calls.Select(c => $"{c.Method} {c.ConversationId}/{c.ActivityId}: {c.AllText.Replace('\n', ' ')[..Math.Min(160, c.AllText.Length)]}"));
-        throw new InvalidOperationException($"No connector call for: {what} within {timeoutSeconds} s. Calls seen:\n{seen}");
+        var seen = string.Join(
+            "\n",
+            calls.Select(c =>
+                $"{c.Method} {c.ConversationId}/{c.ActivityId}: {c.AllText.Replace('\n', ' ')[..Math.Min(160, c.AllText.Length)]}"
+            )
+        );
+        throw new InvalidOperationException(
+            $"No connector call for: {what} within {timeoutSeconds} s. Calls seen:\n{seen}"
+        );
     }
 
     public async ValueTask DisposeAsync() => await app.DisposeAsync();

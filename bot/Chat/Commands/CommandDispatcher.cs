@@ -17,7 +17,13 @@ public sealed class CommandDispatcher(IServiceProvider services, ILogger<Command
         catch (Exception e) when (StorageFailure.IsOutage(e))
         {
             var reference = Guid.NewGuid().ToString("N")[..8];
-            logger.LogError(e, "Case store unavailable for {Command} by {User} (ref {Reference})", command.GetType().Name, turn.Actor.Person.Id, reference);
+            logger.LogError(
+                e,
+                "Case store unavailable for {Command} by {User} (ref {Reference})",
+                command.GetType().Name,
+                turn.Actor.Person.Id,
+                reference
+            );
             return new Reply(StoreUnreachable(reference));
         }
     }
@@ -29,8 +35,8 @@ public sealed class CommandDispatcher(IServiceProvider services, ILogger<Command
     /// <summary>Stops the start while a row of the table has no handler registered: a command that could never be carried out.</summary>
     public static void CheckHandlers(IServiceCollection services)
     {
-        var missing = CommandTable.Rows
-            .Select(r => typeof(ICommandHandler<>).MakeGenericType(r.CommandType))
+        var missing = CommandTable
+            .Rows.Select(r => typeof(ICommandHandler<>).MakeGenericType(r.CommandType))
             .Where(handler => services.All(d => d.ServiceType != handler))
             .Select(handler => handler.GenericTypeArguments[0].Name)
             .ToList();

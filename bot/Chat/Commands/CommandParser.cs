@@ -8,8 +8,10 @@ namespace EscalationBot.Chat.Commands;
 public static partial class CommandParser
 {
     /// <summary>Every typed form of every row, longest first: "handover note" is tried before "handover".</summary>
-    private static readonly IReadOnlyList<(string[] Words, CommandRow Row)> Typed = CommandTable.Rows
-        .SelectMany(r => r.Typed is null ? [] : r.Aliases.Prepend(r.Typed).Select(phrase => (phrase.Split(' '), r)))
+    private static readonly IReadOnlyList<(string[] Words, CommandRow Row)> Typed = CommandTable
+        .Rows.SelectMany(r =>
+            r.Typed is null ? [] : r.Aliases.Prepend(r.Typed).Select(phrase => (phrase.Split(' '), r))
+        )
         .OrderByDescending(p => p.Item1.Length)
         .ToList();
 
@@ -23,8 +25,11 @@ public static partial class CommandParser
         }
 
         var words = t.Split(' ');
-        var match = Typed.FirstOrDefault(p => p.Words.Length <= words.Length
-            && p.Words.Select((w, i) => string.Equals(w, words[i], StringComparison.OrdinalIgnoreCase)).All(same => same));
+        var match = Typed.FirstOrDefault(p =>
+            p.Words.Length <= words.Length
+            && p.Words.Select((w, i) => string.Equals(w, words[i], StringComparison.OrdinalIgnoreCase))
+                .All(same => same)
+        );
         if (match.Row is not { } row)
         {
             // "setup everything": a word that starts commands, none of them typed in full.
@@ -33,12 +38,16 @@ public static partial class CommandParser
 
         var rest = string.Join(' ', words.Skip(match.Words.Length));
         // "handover note" typed wrong gets its own form; "handover xyz" every form that starts with "handover".
-        return row.FromText(rest) ?? (row.Typed!.Contains(' ') ? new ChatCommand.Help($"Try: {row.Usage}") : Usage(row.Typed)!);
+        return row.FromText(rest)
+            ?? (row.Typed!.Contains(' ') ? new ChatCommand.Help($"Try: {row.Usage}") : Usage(row.Typed)!);
     }
 
     /// <summary>An Action.Submit: the data object, with the verb under <see cref="Verbs.SubmitVerbKey"/> and the inputs merged in.</summary>
     public static ChatCommand FromSubmit(JObject value) =>
-        FromCard(value.Value<JToken>(Verbs.SubmitVerbKey) is { Type: JTokenType.String } verb ? verb.Value<string>() : null, value);
+        FromCard(
+            value.Value<JToken>(Verbs.SubmitVerbKey) is { Type: JTokenType.String } verb ? verb.Value<string>() : null,
+            value
+        );
 
     /// <summary>An Action.Execute (or the normalized Action.Submit): a verb and its data.</summary>
     public static ChatCommand FromCard(string? verb, JObject? data)
@@ -47,8 +56,12 @@ public static partial class CommandParser
         var row = CommandTable.Rows.FirstOrDefault(r => r.CardVerb is not null && r.CardVerb == verb);
         return row switch
         {
-            null => new ChatCommand.Unreadable("That button is not one I know. It may be from an old card: type 'help' to start again."),
-            { NeedsCase: true } when card.Read(Verbs.CaseIdKey) is null => new ChatCommand.Unreadable("That button does not say which case it is for."),
+            null => new ChatCommand.Unreadable(
+                "That button is not one I know. It may be from an old card: type 'help' to start again."
+            ),
+            { NeedsCase: true } when card.Read(Verbs.CaseIdKey) is null => new ChatCommand.Unreadable(
+                "That button does not say which case it is for."
+            ),
             _ => row.FromCard(card)!,
         };
     }
@@ -56,8 +69,10 @@ public static partial class CommandParser
     /// <summary>How to type it: the examples of every command that starts with <paramref name="first"/> ("shift start, or shift end").</summary>
     private static ChatCommand.Help? Usage(string first)
     {
-        var examples = CommandTable.Rows
-            .Where(r => r.Typed is { } typed && string.Equals(typed.Split(' ')[0], first, StringComparison.OrdinalIgnoreCase))
+        var examples = CommandTable
+            .Rows.Where(r =>
+                r.Typed is { } typed && string.Equals(typed.Split(' ')[0], first, StringComparison.OrdinalIgnoreCase)
+            )
             .Select(r => r.Usage)
             .ToList();
         return examples.Count == 0 ? null : new ChatCommand.Help($"Try: {string.Join(", or ", examples)}");

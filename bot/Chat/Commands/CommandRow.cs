@@ -50,7 +50,12 @@ public abstract record CommandRow
     public abstract ChatCommand? FromCard(CardData data);
 
     /// <summary>Hands the command to its handler, found by the command's type.</summary>
-    public abstract Task<Reply> RunAsync(IServiceProvider services, ChatCommand command, ChatTurn turn, CancellationToken cancellationToken);
+    public abstract Task<Reply> RunAsync(
+        IServiceProvider services,
+        ChatCommand command,
+        ChatTurn turn,
+        CancellationToken cancellationToken
+    );
 }
 
 /// <summary>The row of commands of type <typeparamref name="T"/>, carried out by the <see cref="ICommandHandler{T}"/> registered for it.</summary>
@@ -67,8 +72,12 @@ public sealed record Command<T> : CommandRow
 
     public override ChatCommand? FromCard(CardData data) => Card?.Invoke(data);
 
-    public override Task<Reply> RunAsync(IServiceProvider services, ChatCommand command, ChatTurn turn, CancellationToken cancellationToken) =>
-        services.GetRequiredService<ICommandHandler<T>>().HandleAsync((T)command, turn, cancellationToken);
+    public override Task<Reply> RunAsync(
+        IServiceProvider services,
+        ChatCommand command,
+        ChatTurn turn,
+        CancellationToken cancellationToken
+    ) => services.GetRequiredService<ICommandHandler<T>>().HandleAsync((T)command, turn, cancellationToken);
 }
 
 /// <summary>What a button sent: every value is user input, read as text and bounded.</summary>
@@ -78,7 +87,8 @@ public sealed class CardData(JObject data)
     public string Case => Read(Verbs.CaseIdKey) ?? "";
 
     public string? Read(string key) =>
-        data.TryGetValue(key, out var token) && token.Type is JTokenType.String or JTokenType.Integer or JTokenType.Float or JTokenType.Boolean
+        data.TryGetValue(key, out var token)
+        && token.Type is JTokenType.String or JTokenType.Integer or JTokenType.Float or JTokenType.Boolean
             ? token.ToString()
             : null;
 

@@ -8,30 +8,42 @@ using static EscalationBot.Chat.Commands.TypedArguments;
 
 namespace EscalationBot.Chat.Commands;
 
-/// <summary>The team's own: handovers, shifts, setting up conversations, and help. Rows of the <see cref="CommandTable"/>, in the order of the help list.</summary>
+/// <summary>
+/// The team's own: handovers, shifts, setting up conversations, and help. Rows of the <see cref="CommandTable"/>, in the order of the help list.
+/// </summary>
 internal static class TeamRows
 {
     public static readonly IReadOnlyList<CommandRow> All =
     [
         new Command<HandoverNow>
         {
-            Typed = "handover", Help = "The handover digest for the shift now: open, at risk, who holds what (leads).",
+            Typed = "handover",
+            Help = "The handover digest for the shift now: open, at risk, who holds what (leads).",
             Text = Nothing(() => new HandoverNow()),
         },
         new Command<HandoverNoteFor>
         {
-            Typed = "handover note", Arguments = "ESC-n text", Example = "ESC-12 Partner calls back at 9",
+            Typed = "handover note",
+            Arguments = "ESC-n text",
+            Example = "ESC-12 Partner calls back at 9",
             Help = "Leave a note about a case for the next shift's digest (specialists and leads).",
-            Text = CaseAnd((id, text) => new HandoverNoteFor(id, text)), CardVerb = Verbs.HandoverNote, NeedsCase = true,
+            Text = CaseAnd((id, text) => new HandoverNoteFor(id, text)),
+            CardVerb = Verbs.HandoverNote,
+            NeedsCase = true,
             Card = d => new HandoverNoteFor(d.Case, d.Text(CaseCard.HandoverNoteField)),
-            Action = CaseAction.HandoverNote, Button = CaseButtons.HandoverNote,
+            Action = CaseAction.HandoverNote,
+            Button = CaseButtons.HandoverNote,
         },
         new Command<HandoverChoice>
         {
-            Typed = "handover keep", Arguments = "ESC-n", Example = "ESC-12",
+            Typed = "handover keep",
+            Arguments = "ESC-n",
+            Example = "ESC-12",
             Help = "Keep your case over the shift change, so it is not released to the queue (the owner or a lead).",
             Text = Case(id => new HandoverChoice(id, HandoverChoiceRows.Keep, null)),
-            CardVerb = Verbs.HandoverChoice, NeedsCase = true, Card = HandoverChoiceData,
+            CardVerb = Verbs.HandoverChoice,
+            NeedsCase = true,
+            Card = HandoverChoiceData,
         },
         new Command<AcknowledgeHandover>
         {
@@ -40,37 +52,57 @@ internal static class TeamRows
         },
         new Command<StartShift>
         {
-            Typed = "shift start", Help = "Say that you are starting your shift (specialists and leads).",
-            Text = Nothing(() => new StartShift()), CardVerb = Verbs.StartShift, Card = _ => new StartShift(),
+            Typed = "shift start",
+            Help = "Say that you are starting your shift (specialists and leads).",
+            Text = Nothing(() => new StartShift()),
+            CardVerb = Verbs.StartShift,
+            Card = _ => new StartShift(),
         },
         new Command<EndShift>
         {
-            Typed = "shift end", Help = "Say that you are leaving your shift (specialists and leads).",
-            Text = Nothing(() => new EndShift()), CardVerb = Verbs.EndShift, Card = _ => new EndShift(),
+            Typed = "shift end",
+            Help = "Say that you are leaving your shift (specialists and leads).",
+            Text = Nothing(() => new EndShift()),
+            CardVerb = Verbs.EndShift,
+            Card = _ => new EndShift(),
         },
         new Command<Who>
         {
-            Typed = "who", Aliases = ["who is on", "roster", "roster is on"],
-            Help = "Who is on shift now, and on the next shift (specialists and leads).", Text = Nothing(() => new Who()),
+            Typed = "who",
+            Aliases = ["who is on", "roster", "roster is on"],
+            Help = "Who is on shift now, and on the next shift (specialists and leads).",
+            Text = Nothing(() => new Who()),
         },
         new Command<Setup>
         {
-            Typed = "setup queue", Help = "Make this conversation the specialists' queue (leads).", Text = Nothing(() => new Setup(Bindings.Queue)),
+            Typed = "setup queue",
+            Help = "Make this conversation the specialists' queue (leads).",
+            Text = Nothing(() => new Setup(Bindings.Queue)),
         },
         new Command<Setup>
         {
-            Typed = "setup leads", Help = "Make this conversation the leads' channel (leads).", Text = Nothing(() => new Setup(Bindings.Leads)),
+            Typed = "setup leads",
+            Help = "Make this conversation the leads' channel (leads).",
+            Text = Nothing(() => new Setup(Bindings.Leads)),
         },
-        new Command<Help> { Typed = "help", Aliases = ["?", "hi", "hello"], Help = "This list.", Text = _ => new Help() },
+        new Command<Help>
+        {
+            Typed = "help",
+            Aliases = ["?", "hi", "hello"],
+            Help = "This list.",
+            Text = _ => new Help(),
+        },
         new Command<Unreadable>(),
     ];
 
-    private static HandoverChoice HandoverChoiceData(CardData d) => new(
-        d.Case,
-        d.Read(HandoverChoiceRows.ChoiceKey),
-        d.Read(HandoverChoiceRows.BoundaryKey),
-        d.Read(HandoverChoiceRows.AssigneeField),
-        d.Read(HandoverChoiceRows.CardKey),
-        d.Read(HandoverCard.ShiftKey),
-        d.Read(HandoverCard.StartKey));
+    private static HandoverChoice HandoverChoiceData(CardData d) =>
+        new(
+            d.Case,
+            d.Read(HandoverChoiceRows.ChoiceKey),
+            d.Read(HandoverChoiceRows.BoundaryKey),
+            d.Read(HandoverChoiceRows.AssigneeField),
+            d.Read(HandoverChoiceRows.CardKey),
+            d.Read(HandoverCard.ShiftKey),
+            d.Read(HandoverCard.StartKey)
+        );
 }

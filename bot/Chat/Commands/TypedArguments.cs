@@ -8,8 +8,7 @@ public static partial class TypedArguments
 {
     /// <summary>"ESC-12": anything non-empty; the handler says whether it is a case id.</summary>
     public static Func<string, T?> Case<T>(Func<string, T> build)
-        where T : class =>
-        rest => rest.Length > 0 ? build(rest) : null;
+        where T : class => rest => rest.Length > 0 ? build(rest) : null;
 
     /// <summary>"ESC-12 some text": the case and the text after it, bounded.</summary>
     public static Func<string, T?> CaseAnd<T>(Func<string, string, T> build)
@@ -18,15 +17,19 @@ public static partial class TypedArguments
 
     /// <summary>Nothing after the words: "handover", "shift start".</summary>
     public static Func<string, T?> Nothing<T>(Func<T> build)
-        where T : class =>
-        rest => rest.Length == 0 ? build() : null;
+        where T : class => rest => rest.Length == 0 ? build() : null;
 
     /// <summary>"sev1 hate-speech The reason": leading severity and policy-area words, then the reason.</summary>
     public static ChatCommand.Triage Triage(string caseRef, string text)
     {
         var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
-        string? severity = null, area = null;
-        while (words.Count > 0 && CaseFilter.Parse(words[0]) is { Unknown: null, Filter: var f } && (f.Severity is not null || f.PolicyArea is not null))
+        string? severity = null,
+            area = null;
+        while (
+            words.Count > 0
+            && CaseFilter.Parse(words[0]) is { Unknown: null, Filter: var f }
+            && (f.Severity is not null || f.PolicyArea is not null)
+        )
         {
             severity = f.Severity?.ToString() ?? severity;
             area = f.PolicyArea?.ToString() ?? area;
@@ -59,7 +62,11 @@ public static partial class TypedArguments
             summary = space < 0 ? "" : summary[(space + 1)..].Trim();
         }
 
-        return new ChatCommand.Resolve(caseRef, (outcome ?? Outcome.Other).ToString(), TextLimits.Trim(summary, TextLimits.Summary));
+        return new ChatCommand.Resolve(
+            caseRef,
+            (outcome ?? Outcome.Other).ToString(),
+            TextLimits.Trim(summary, TextLimits.Summary)
+        );
     }
 
     private static (string Id, string Text)? CaseAndText(string rest)

@@ -5,27 +5,36 @@ using EscalationBot.Chat.Commands;
 namespace EscalationBot.Features.CaseActions;
 
 /// <summary>A case's main steps: claim, resolve, release, reopen, and the asides of notes and marking it sensitive.</summary>
-public sealed class CaseWorkHandler(CaseChanges changes, CasePolicy policy) :
-    ICommandHandler<ChatCommand.Claim>,
-    ICommandHandler<ChatCommand.Resolve>,
-    ICommandHandler<ChatCommand.Release>,
-    ICommandHandler<ChatCommand.Reopen>,
-    ICommandHandler<ChatCommand.Note>,
-    ICommandHandler<ChatCommand.MarkSensitive>
+public sealed class CaseWorkHandler(CaseChanges changes, CasePolicy policy)
+    : ICommandHandler<ChatCommand.Claim>,
+        ICommandHandler<ChatCommand.Resolve>,
+        ICommandHandler<ChatCommand.Release>,
+        ICommandHandler<ChatCommand.Reopen>,
+        ICommandHandler<ChatCommand.Note>,
+        ICommandHandler<ChatCommand.MarkSensitive>
 {
     public Task<Reply> HandleAsync(ChatCommand.Claim command, ChatTurn turn, CancellationToken cancellationToken) =>
-        changes.ChangeAsync(command.CaseRef, turn, (c, now) => CaseRules.Claim(c, turn.Actor, now, policy),
+        changes.ChangeAsync(
+            command.CaseRef,
+            turn,
+            (c, now) => CaseRules.Claim(c, turn.Actor, now, policy),
             _ => new Notice.ToReporter(ReporterNotice.Claimed),
-            c => $"You have claimed {c.Id}. Resolve it from its card, or with: resolve {c.Id} actioned <summary for the reporter>",
-            cancellationToken);
+            c =>
+                $"You have claimed {c.Id}. Resolve it from its card, or with: resolve {c.Id} actioned <summary for the reporter>",
+            cancellationToken
+        );
 
     public Task<Reply> HandleAsync(ChatCommand.Resolve command, ChatTurn turn, CancellationToken cancellationToken)
     {
         var outcome = IntakeValidator.ParseName<Outcome>(command.Outcome ?? "");
-        return changes.ChangeAsync(command.CaseRef, turn, (c, now) => CaseRules.Resolve(c, turn.Actor, outcome, command.Summary, now, policy),
+        return changes.ChangeAsync(
+            command.CaseRef,
+            turn,
+            (c, now) => CaseRules.Resolve(c, turn.Actor, outcome, command.Summary, now, policy),
             _ => new Notice.ToReporter(ReporterNotice.Resolved),
             c => $"{c.Id} is resolved ({Labels.Of(c.Resolution!.Outcome)}). The reporter has been told.",
-            cancellationToken);
+            cancellationToken
+        );
     }
 
     public Task<Reply> HandleAsync(ChatCommand.Release command, ChatTurn turn, CancellationToken cancellationToken) =>
@@ -33,20 +42,46 @@ public sealed class CaseWorkHandler(CaseChanges changes, CasePolicy policy) :
 
     /// <summary>Also a choice at a handover: the same rule and answer.</summary>
     public Task<Reply> Release(string caseRef, ChatTurn turn, CancellationToken cancellationToken) =>
-        changes.ChangeAsync(caseRef, turn, (c, now) => CaseRules.Release(c, turn.Actor, now, policy), null,
-            c => $"{c.Id} is back in the queue.", cancellationToken);
+        changes.ChangeAsync(
+            caseRef,
+            turn,
+            (c, now) => CaseRules.Release(c, turn.Actor, now, policy),
+            null,
+            c => $"{c.Id} is back in the queue.",
+            cancellationToken
+        );
 
     public Task<Reply> HandleAsync(ChatCommand.Reopen command, ChatTurn turn, CancellationToken cancellationToken) =>
-        changes.ChangeAsync(command.CaseRef, turn, (c, now) => CaseRules.Reopen(c, turn.Actor, command.Reason, now, policy),
+        changes.ChangeAsync(
+            command.CaseRef,
+            turn,
+            (c, now) => CaseRules.Reopen(c, turn.Actor, command.Reason, now, policy),
             c => c.Reporter.Id == turn.Actor.Person.Id ? null : new Notice.ToReporter(ReporterNotice.Reopened),
             c => $"{c.Id} is reopened{(c.Owner is null ? "" : $" and back with {c.Owner.Name}")}.",
-            cancellationToken);
+            cancellationToken
+        );
 
     public Task<Reply> HandleAsync(ChatCommand.Note command, ChatTurn turn, CancellationToken cancellationToken) =>
-        changes.ChangeAsync(command.CaseRef, turn, (c, now) => CaseRules.Note(c, turn.Actor, command.Text, now, policy), null,
-            c => $"Note added to {c.Id}.", cancellationToken);
+        changes.ChangeAsync(
+            command.CaseRef,
+            turn,
+            (c, now) => CaseRules.Note(c, turn.Actor, command.Text, now, policy),
+            null,
+            c => $"Note added to {c.Id}.",
+            cancellationToken
+        );
 
-    public Task<Reply> HandleAsync(ChatCommand.MarkSensitive command, ChatTurn turn, CancellationToken cancellationToken) =>
-        changes.ChangeAsync(command.CaseRef, turn, (c, now) => CaseRules.MarkSensitive(c, turn.Actor, now, policy), null,
-            c => $"{c.Id} is now sensitive: its details are hidden from previews.", cancellationToken);
+    public Task<Reply> HandleAsync(
+        ChatCommand.MarkSensitive command,
+        ChatTurn turn,
+        CancellationToken cancellationToken
+    ) =>
+        changes.ChangeAsync(
+            command.CaseRef,
+            turn,
+            (c, now) => CaseRules.MarkSensitive(c, turn.Actor, now, policy),
+            null,
+            c => $"{c.Id} is now sensitive: its details are hidden from previews.",
+            cancellationToken
+        );
 }

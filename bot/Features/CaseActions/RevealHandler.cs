@@ -10,8 +10,14 @@ namespace EscalationBot.Features.CaseActions;
 /// answer to a card press replaces the card for that viewer only; elsewhere only a 1:1 chat is private.
 /// </summary>
 public sealed class RevealHandler(
-    CaseChanges changes, ICaseStore store, CaseWorkflow workflow, CaseCards cards, CasePolicy policy, TimeProvider clock, ILogger<RevealHandler> logger)
-    : ICommandHandler<ChatCommand.Reveal>
+    CaseChanges changes,
+    ICaseStore store,
+    CaseWorkflow workflow,
+    CaseCards cards,
+    CasePolicy policy,
+    TimeProvider clock,
+    ILogger<RevealHandler> logger
+) : ICommandHandler<ChatCommand.Reveal>
 {
     public async Task<Reply> HandleAsync(ChatCommand.Reveal command, ChatTurn turn, CancellationToken cancellationToken)
     {
@@ -24,15 +30,20 @@ public sealed class RevealHandler(
         if (!perViewer)
         {
             return new Reply(
-                $"Here the details would show to everyone in the conversation. Type 'reveal {CaseId.Format(number)}' in your 1:1 chat with me instead.");
+                $"Here the details would show to everyone in the conversation. Type 'reveal {CaseId.Format(number)}' in your 1:1 chat with me instead."
+            );
         }
 
         // A replay shows the details again to the same staff member, without a second entry on the timeline.
         var now = clock.GetUtcNow();
         var change = await changes.RecordedAsync(turn, cancellationToken) is { } recorded
             ? new Change.Replayed(recorded)
-            : await workflow.ApplyAsync(number, c => CaseRules.Reveal(c, turn.Actor, now, policy), cancellationToken,
-                _ => CaseEffects.None with { Turn = turn.Record(null) });
+            : await workflow.ApplyAsync(
+                number,
+                c => CaseRules.Reveal(c, turn.Actor, now, policy),
+                cancellationToken,
+                _ => CaseEffects.None with { Turn = turn.Record(null) }
+            );
         switch (change)
         {
             case Change.NotFound missing:
@@ -43,8 +54,10 @@ public sealed class RevealHandler(
                 logger.LogInformation("Case {CaseId} details revealed to {User}", done.Case.Id, turn.Actor.Person.Id);
                 return await RevealedAsync(done.Case, turn, cancellationToken);
             // Only the case the first copy revealed (and recorded on its timeline), and only to staff.
-            case Change.Replayed { Turn.Number: var revealed } when revealed == number && turn.Actor.IsStaff
-                && await store.GetAsync(number, cancellationToken) is { } stored:
+            case Change.Replayed { Turn.Number: var revealed }
+                when revealed == number
+                    && turn.Actor.IsStaff
+                    && await store.GetAsync(number, cancellationToken) is { } stored:
                 return await RevealedAsync(stored.Case, turn, cancellationToken);
             default:
                 return new Reply("Done.");
@@ -52,5 +65,8 @@ public sealed class RevealHandler(
     }
 
     private async Task<Reply> RevealedAsync(Case c, ChatTurn turn, CancellationToken cancellationToken) =>
-        new(Card: await cards.ForStaffAsync(c, turn.Buttons, cancellationToken, revealed: true), ReplacesCard: turn.FromCard);
+        new(
+            Card: await cards.ForStaffAsync(c, turn.Buttons, cancellationToken, revealed: true),
+            ReplacesCard: turn.FromCard
+        );
 }

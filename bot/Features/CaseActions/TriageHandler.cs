@@ -7,20 +7,40 @@ using Microsoft.Extensions.Options;
 namespace EscalationBot.Features.CaseActions;
 
 /// <summary>The owner or a lead confirms or corrects a case's severity and policy area; a new severity brings its targets.</summary>
-public sealed class TriageHandler(CaseChanges changes, IOptionsMonitor<SlaOptions> sla, CasePolicy policy) : ICommandHandler<ChatCommand.Triage>
+public sealed class TriageHandler(CaseChanges changes, IOptionsMonitor<SlaOptions> sla, CasePolicy policy)
+    : ICommandHandler<ChatCommand.Triage>
 {
     public async Task<Reply> HandleAsync(ChatCommand.Triage command, ChatTurn turn, CancellationToken cancellationToken)
     {
         var area = IntakeValidator.ParseName<PolicyArea>(command.Area ?? "");
         var severity = IntakeValidator.ParseName<Severity>(command.Severity ?? "");
-        if ((area is null && !string.IsNullOrEmpty(command.Area)) || (severity is null && !string.IsNullOrEmpty(command.Severity)))
+        if (
+            (area is null && !string.IsNullOrEmpty(command.Area))
+            || (severity is null && !string.IsNullOrEmpty(command.Severity))
+        )
         {
             return new Reply("Choose a policy area and a severity from the lists.");
         }
 
-        return await changes.ChangeAsync(command.CaseRef, turn,
-            (c, now) => CaseRules.Triage(c, turn.Actor, area, command.Risks, severity, command.Reason, sla.CurrentValue.For, now, policy), null,
-            Triaged, cancellationToken);
+        return await changes.ChangeAsync(
+            command.CaseRef,
+            turn,
+            (c, now) =>
+                CaseRules.Triage(
+                    c,
+                    turn.Actor,
+                    area,
+                    command.Risks,
+                    severity,
+                    command.Reason,
+                    sla.CurrentValue.For,
+                    now,
+                    policy
+                ),
+            null,
+            Triaged,
+            cancellationToken
+        );
     }
 
     private static string Triaged(Case c) =>

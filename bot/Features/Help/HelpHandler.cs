@@ -10,6 +10,9 @@ public sealed class HelpHandler : ICommandHandler<ChatCommand.Help>, ICommandHan
     public Task<Reply> HandleAsync(ChatCommand.Help command, ChatTurn turn, CancellationToken cancellationToken) =>
         Task.FromResult(new Reply(Card: HelpCard.Build(command.Preface, CommandTable.HelpLines, turn.Buttons)));
 
-    public Task<Reply> HandleAsync(ChatCommand.Unreadable command, ChatTurn turn, CancellationToken cancellationToken) =>
-        Task.FromResult(new Reply(command.Why));
+    public Task<Reply> HandleAsync(
+        ChatCommand.Unreadable command,
+        ChatTurn turn,
+        CancellationToken cancellationToken
+    ) => Task.FromResult(new Reply(command.Why));
 }

@@ -19,8 +19,11 @@ public sealed record IntakeResult(CaseReport? Report, IReadOnlyDictionary<string
 /// </summary>
 public static class IntakeFormValidator
 {
-
-    public static IntakeResult Validate(IReadOnlyDictionary<string, string> values, TimeZoneInfo zone, DateTimeOffset now)
+    public static IntakeResult Validate(
+        IReadOnlyDictionary<string, string> values,
+        TimeZoneInfo zone,
+        DateTimeOffset now
+    )
     {
         var problems = new Dictionary<string, string>();
         string Get(string field) => values.TryGetValue(field, out var v) ? v.Trim() : "";
@@ -32,10 +35,24 @@ public static class IntakeFormValidator
         }
 
         var partner = Get(IntakeFields.Partner);
-        CheckText(problems, IntakeFields.Partner, partner, "Partner / organisation", TextLimits.Partner, required: true);
+        CheckText(
+            problems,
+            IntakeFields.Partner,
+            partner,
+            "Partner / organisation",
+            TextLimits.Partner,
+            required: true
+        );
 
         var account = Get(IntakeFields.Account);
-        CheckText(problems, IntakeFields.Account, account, "Affected account or page", TextLimits.Account, required: false);
+        CheckText(
+            problems,
+            IntakeFields.Account,
+            account,
+            "Affected account or page",
+            TextLimits.Account,
+            required: false
+        );
 
         var urls = ParseUrls(problems, Get(IntakeFields.ContentUrls));
         if (account.Length == 0 && urls.Count == 0 && !problems.ContainsKey(IntakeFields.ContentUrls))
@@ -55,10 +72,23 @@ public static class IntakeFormValidator
             problems[IntakeFields.Severity] = "Choose a severity, Sev1 to Sev4.";
         }
 
-        var deadline = ParseDeadline(problems, Get(IntakeFields.DeadlineDate), Get(IntakeFields.DeadlineTime), zone, now);
+        var deadline = ParseDeadline(
+            problems,
+            Get(IntakeFields.DeadlineDate),
+            Get(IntakeFields.DeadlineTime),
+            zone,
+            now
+        );
 
         var description = Get(IntakeFields.Description);
-        CheckText(problems, IntakeFields.Description, description, "What is happening", TextLimits.Description, required: true);
+        CheckText(
+            problems,
+            IntakeFields.Description,
+            description,
+            "What is happening",
+            TextLimits.Description,
+            required: true
+        );
 
         if (problems.Count > 0)
         {
@@ -66,14 +96,31 @@ public static class IntakeFormValidator
         }
 
         return new IntakeResult(
-            new CaseReport(platform!.Value, partner, account, urls, area!.Value, severity!.Value, deadline, description),
-            problems)
+            new CaseReport(
+                platform!.Value,
+                partner,
+                account,
+                urls,
+                area!.Value,
+                severity!.Value,
+                deadline,
+                description
+            ),
+            problems
+        )
         {
             MarkedSensitive = string.Equals(Get(IntakeFields.Sensitive), "true", StringComparison.OrdinalIgnoreCase),
         };
     }
 
-    private static void CheckText(Dictionary<string, string> problems, string field, string value, string label, int max, bool required)
+    private static void CheckText(
+        Dictionary<string, string> problems,
+        string field,
+        string value,
+        string label,
+        int max,
+        bool required
+    )
     {
         if (required && value.Length == 0)
         {
@@ -89,16 +136,21 @@ public static class IntakeFormValidator
     {
         if (text.Length > TextLimits.ContentUrls)
         {
-            problems[IntakeFields.ContentUrls] = $"Content URLs are {text.Length} characters long; the limit is {TextLimits.ContentUrls}.";
+            problems[IntakeFields.ContentUrls] =
+                $"Content URLs are {text.Length} characters long; the limit is {TextLimits.ContentUrls}.";
             return [];
         }
 
-        var urls = text.Split(['\n', '\r', ' ', ',', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        var urls = text.Split(
+                ['\n', '\r', ' ', ',', '\t'],
+                StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries
+            )
             .Distinct(StringComparer.Ordinal)
             .ToList();
         if (urls.Count > IntakeValidator.MaxUrls)
         {
-            problems[IntakeFields.ContentUrls] = $"{urls.Count} content URLs given; the limit is {IntakeValidator.MaxUrls}.";
+            problems[IntakeFields.ContentUrls] =
+                $"{urls.Count} content URLs given; the limit is {IntakeValidator.MaxUrls}.";
             return [];
         }
 
@@ -106,14 +158,21 @@ public static class IntakeFormValidator
         if (bad is not null)
         {
             var shown = bad.Length > 60 ? bad[..60] + "…" : bad;
-            problems[IntakeFields.ContentUrls] = $"'{shown}' is not an http(s) URL. Give one http:// or https:// link per line.";
+            problems[IntakeFields.ContentUrls] =
+                $"'{shown}' is not an http(s) URL. Give one http:// or https:// link per line.";
             return [];
         }
 
         return urls;
     }
 
-    private static DateTimeOffset? ParseDeadline(Dictionary<string, string> problems, string date, string time, TimeZoneInfo zone, DateTimeOffset now)
+    private static DateTimeOffset? ParseDeadline(
+        Dictionary<string, string> problems,
+        string date,
+        string time,
+        TimeZoneInfo zone,
+        DateTimeOffset now
+    )
     {
         if (date.Length == 0)
         {
@@ -132,7 +191,16 @@ public static class IntakeFormValidator
         }
 
         var clock = new TimeOnly(23, 59);
-        if (time.Length > 0 && !TimeOnly.TryParseExact(time, ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out clock))
+        if (
+            time.Length > 0
+            && !TimeOnly.TryParseExact(
+                time,
+                ["HH:mm", "HH:mm:ss"],
+                CultureInfo.InvariantCulture,
+                DateTimeStyles.None,
+                out clock
+            )
+        )
         {
             problems[IntakeFields.DeadlineTime] = "The deadline's time should look like 17:30.";
             return null;

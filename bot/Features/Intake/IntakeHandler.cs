@@ -16,12 +16,15 @@ public sealed class IntakeHandler(
     IOptionsMonitor<SlaOptions> sla,
     CasePolicy policy,
     TimeProvider clock,
-    ILogger<IntakeHandler> logger) :
-    ICommandHandler<ChatCommand.OpenIntake>,
-    ICommandHandler<ChatCommand.SubmitIntake>,
-    ICommandHandler<ChatCommand.AddToCase>
+    ILogger<IntakeHandler> logger
+)
+    : ICommandHandler<ChatCommand.OpenIntake>,
+        ICommandHandler<ChatCommand.SubmitIntake>,
+        ICommandHandler<ChatCommand.AddToCase>
 {
-    private static readonly Reply NotPrivate = new("Please file escalations in a 1:1 chat with me, so that the details stay private.");
+    private static readonly Reply NotPrivate = new(
+        "Please file escalations in a 1:1 chat with me, so that the details stay private."
+    );
 
     public Task<Reply> HandleAsync(ChatCommand.OpenIntake command, ChatTurn turn, CancellationToken cancellationToken)
     {
@@ -36,10 +39,19 @@ public sealed class IntakeHandler(
             values[IntakeFields.Description] = description;
         }
 
-        return Task.FromResult(Form(values, new Dictionary<string, string>(), turn) with { ReplacesCard = turn.FromCard });
+        return Task.FromResult(
+            Form(values, new Dictionary<string, string>(), turn) with
+            {
+                ReplacesCard = turn.FromCard,
+            }
+        );
     }
 
-    public async Task<Reply> HandleAsync(ChatCommand.SubmitIntake command, ChatTurn turn, CancellationToken cancellationToken)
+    public async Task<Reply> HandleAsync(
+        ChatCommand.SubmitIntake command,
+        ChatTurn turn,
+        CancellationToken cancellationToken
+    )
     {
         if (!turn.IsPersonal)
         {
@@ -59,7 +71,10 @@ public sealed class IntakeHandler(
         }
 
         // Before filing: does an open case already name this content or account? The reporter chooses.
-        var duplicate = DuplicateCheck.Find(report, await store.FindOpenByKeysAsync(DuplicateCheck.Keys(report), cancellationToken));
+        var duplicate = DuplicateCheck.Find(
+            report,
+            await store.FindOpenByKeysAsync(DuplicateCheck.Keys(report), cancellationToken)
+        );
         if (duplicate is not null && !command.FileAnyway)
         {
             // The duplicate may be this very submit, filed by a copy of it that was in flight when it was read.
@@ -69,7 +84,12 @@ public sealed class IntakeHandler(
             }
 
             var existing = new DuplicateView(
-                duplicate.Id, Labels.Of(duplicate.Report.Severity), Labels.Of(duplicate.Report.PolicyArea), Labels.Of(duplicate.State), duplicate.FiledAt);
+                duplicate.Id,
+                Labels.Of(duplicate.Report.Severity),
+                Labels.Of(duplicate.Report.PolicyArea),
+                Labels.Of(duplicate.State),
+                duplicate.FiledAt
+            );
             return new Reply(Card: DuplicateCard.Build(existing, command.Values, turn.Buttons), ReplacesCard: true);
         }
 
@@ -79,26 +99,54 @@ public sealed class IntakeHandler(
         // One batch files the case, asks the outbox for its queue card and records this activity: a second copy of
         // the same submit files nothing and gets the same confirmation.
         var filing = await store.CreateAsync(
-            number => (
-                new Case(number, CaseState.New, report, reporter, address, now, targets)
-                {
-                    MarkedSensitive = checkedForm.MarkedSensitive, LinkedTo = duplicate?.Number,
-                },
-                new AuditEntry(number, now, reporter, AuditAction.Filed, null, CaseState.New, report.Description,
-                    duplicate is null ? null : new AuditDetail { LinkedTo = duplicate.Number })),
-            CaseEffects.Default with { Turn = turn.Record(null) },
-            cancellationToken);
+            number =>
+                (
+                    new Case(number, CaseState.New, report, reporter, address, now, targets)
+                    {
+                        MarkedSensitive = checkedForm.MarkedSensitive,
+                        LinkedTo = duplicate?.Number,
+                    },
+                    new AuditEntry(
+                        number,
+                        now,
+                        reporter,
+                        AuditAction.Filed,
+                        null,
+                        CaseState.New,
+                        report.Description,
+                        duplicate is null ? null : new AuditDetail { LinkedTo = duplicate.Number }
+                    )
+                ),
+            CaseEffects.Default with
+            {
+                Turn = turn.Record(null),
+            },
+            cancellationToken
+        );
         if (filing.Case is not { } filed)
         {
             return await ConfirmationAsync(filing.Replayed!, turn, cancellationToken);
         }
 
         logger.LogInformation(
-            "Case {CaseId} filed by {User}: {Severity}, {PolicyArea}, {Platform}", filed.Id, reporter.Id, report.Severity, report.PolicyArea, report.Platform);
-        return new Reply(Card: CaseNoticeCard.Confirmation(CaseViews.Of(filed, now, policy), turn.Buttons), ReplacesCard: true);
+            "Case {CaseId} filed by {User}: {Severity}, {PolicyArea}, {Platform}",
+            filed.Id,
+            reporter.Id,
+            report.Severity,
+            report.PolicyArea,
+            report.Platform
+        );
+        return new Reply(
+            Card: CaseNoticeCard.Confirmation(CaseViews.Of(filed, now, policy), turn.Buttons),
+            ReplacesCard: true
+        );
     }
 
-    public async Task<Reply> HandleAsync(ChatCommand.AddToCase command, ChatTurn turn, CancellationToken cancellationToken)
+    public async Task<Reply> HandleAsync(
+        ChatCommand.AddToCase command,
+        ChatTurn turn,
+        CancellationToken cancellationToken
+    )
     {
         var checkedForm = IntakeFormValidator.Validate(command.Values, team.Value.Zone(), clock.GetUtcNow());
         if (checkedForm.Report is not { } report)
@@ -107,19 +155,38 @@ public sealed class IntakeHandler(
         }
 
         // The reporter adding to someone else's case sees a sentence, never the staff card.
-        var reporterTurn = turn with { FromCard = false };
-        return await changes.ChangeAsync(command.CaseRef, reporterTurn, (c, now) => CaseRules.AddReport(c, turn.Actor, report, now, policy),
+        var reporterTurn = turn with
+        {
+            FromCard = false,
+        };
+        return await changes.ChangeAsync(
+            command.CaseRef,
+            reporterTurn,
+            (c, now) => CaseRules.AddReport(c, turn.Actor, report, now, policy),
             c => CaseChanges.TellOwner(c, OwnerNews.ReportAdded),
-            c => $"Added to {c.Id}: the specialists handling it can see your report.", cancellationToken);
+            c => $"Added to {c.Id}: the specialists handling it can see your report.",
+            cancellationToken
+        );
     }
 
     /// <summary>The intake form, filled with what was sent and the problems found in it.</summary>
-    private Reply Form(IReadOnlyDictionary<string, string> values, IReadOnlyDictionary<string, string> problems, ChatTurn turn) =>
-        new(Card: IntakeCard.Build(IntakeForms.Data(values, problems, team.Value.TimeZone), turn.Buttons), ReplacesCard: true);
+    private Reply Form(
+        IReadOnlyDictionary<string, string> values,
+        IReadOnlyDictionary<string, string> problems,
+        ChatTurn turn
+    ) =>
+        new(
+            Card: IntakeCard.Build(IntakeForms.Data(values, problems, team.Value.TimeZone), turn.Buttons),
+            ReplacesCard: true
+        );
 
     /// <summary>The answer a replayed submit gets: the confirmation of the case its first copy filed.</summary>
     private async Task<Reply> ConfirmationAsync(TurnRecord filed, ChatTurn turn, CancellationToken cancellationToken) =>
-        await store.GetAsync(filed.Number, cancellationToken) is { } stored && stored.Case.Reporter.Id == turn.Actor.Person.Id
-            ? new Reply(Card: CaseNoticeCard.Confirmation(CaseViews.Of(stored.Case, clock.GetUtcNow(), policy), turn.Buttons), ReplacesCard: true)
+        await store.GetAsync(filed.Number, cancellationToken) is { } stored
+        && stored.Case.Reporter.Id == turn.Actor.Person.Id
+            ? new Reply(
+                Card: CaseNoticeCard.Confirmation(CaseViews.Of(stored.Case, clock.GetUtcNow(), policy), turn.Buttons),
+                ReplacesCard: true
+            )
             : new Reply("That was filed already.");
 }

@@ -6,10 +6,10 @@ using EscalationBot.Chat.Commands;
 namespace EscalationBot.Features.Queue;
 
 /// <summary>Reading cases: one case's status, its history, and the open queue with filters.</summary>
-public sealed class QueueHandler(ICaseStore store, CaseCards cards, CasePolicy policy, TimeProvider clock) :
-    ICommandHandler<ChatCommand.Status>,
-    ICommandHandler<ChatCommand.History>,
-    ICommandHandler<ChatCommand.ShowQueue>
+public sealed class QueueHandler(ICaseStore store, CaseCards cards, CasePolicy policy, TimeProvider clock)
+    : ICommandHandler<ChatCommand.Status>,
+        ICommandHandler<ChatCommand.History>,
+        ICommandHandler<ChatCommand.ShowQueue>
 {
     public const int QueueListLength = 15;
 
@@ -34,7 +34,11 @@ public sealed class QueueHandler(ICaseStore store, CaseCards cards, CasePolicy p
         return new Reply(Card: card);
     }
 
-    public async Task<Reply> HandleAsync(ChatCommand.History command, ChatTurn turn, CancellationToken cancellationToken)
+    public async Task<Reply> HandleAsync(
+        ChatCommand.History command,
+        ChatTurn turn,
+        CancellationToken cancellationToken
+    )
     {
         if (!CaseId.TryParse(command.CaseRef, out var number))
         {
@@ -43,7 +47,9 @@ public sealed class QueueHandler(ICaseStore store, CaseCards cards, CasePolicy p
 
         if (!turn.Actor.IsStaff)
         {
-            return new Reply("A case's history is for specialists and leads. To follow your own case, type: status ESC-n");
+            return new Reply(
+                "A case's history is for specialists and leads. To follow your own case, type: status ESC-n"
+            );
         }
 
         var stored = await store.GetAsync(number, cancellationToken);
@@ -63,17 +69,25 @@ public sealed class QueueHandler(ICaseStore store, CaseCards cards, CasePolicy p
         return new Reply(Card: TimelineView.Card(view.Id, view.Timeline, note));
     }
 
-    public async Task<Reply> HandleAsync(ChatCommand.ShowQueue command, ChatTurn turn, CancellationToken cancellationToken)
+    public async Task<Reply> HandleAsync(
+        ChatCommand.ShowQueue command,
+        ChatTurn turn,
+        CancellationToken cancellationToken
+    )
     {
         if (!turn.Actor.IsStaff)
         {
-            return new Reply("The queue is for on-shift specialists and leads. To follow your own case, type: status ESC-n");
+            return new Reply(
+                "The queue is for on-shift specialists and leads. To follow your own case, type: status ESC-n"
+            );
         }
 
         var (filter, unknown) = CaseFilter.Parse(command.Filters);
         if (unknown is not null)
         {
-            return new Reply($"I don't know the filter \"{(unknown.Length > 30 ? unknown[..30] + "…" : unknown)}\". Filters: {CaseFilter.Words}.");
+            return new Reply(
+                $"I don't know the filter \"{(unknown.Length > 30 ? unknown[..30] + "…" : unknown)}\". Filters: {CaseFilter.Words}."
+            );
         }
 
         if (command.Mine)

@@ -6,8 +6,13 @@ using EscalationBot.Outbox;
 namespace EscalationBot.Features.Queue;
 
 /// <summary>A lead makes a conversation the specialists' queue or the leads' channel.</summary>
-public sealed class SetupHandler(IConversationStore conversations, ICaseStore store, OutboxSignal outbox, TimeProvider clock, ILogger<SetupHandler> logger)
-    : ICommandHandler<ChatCommand.Setup>
+public sealed class SetupHandler(
+    IConversationStore conversations,
+    ICaseStore store,
+    OutboxSignal outbox,
+    TimeProvider clock,
+    ILogger<SetupHandler> logger
+) : ICommandHandler<ChatCommand.Setup>
 {
     public async Task<Reply> HandleAsync(ChatCommand.Setup command, ChatTurn turn, CancellationToken cancellationToken)
     {
@@ -18,13 +23,27 @@ public sealed class SetupHandler(IConversationStore conversations, ICaseStore st
 
         var address = ConversationAddress.TopLevel(turn.Address);
         await conversations.SaveBindingAsync(
-            new Binding(command.Binding, ConversationAddress.Of(address), turn.ChannelId, turn.Actor.Person.Id, clock.GetUtcNow()),
-            cancellationToken);
-        logger.LogInformation("Conversation {ConversationId} bound as {Binding} by {User}", address.Conversation.Id, command.Binding, turn.Actor.Person.Id);
+            new Binding(
+                command.Binding,
+                ConversationAddress.Of(address),
+                turn.ChannelId,
+                turn.Actor.Person.Id,
+                clock.GetUtcNow()
+            ),
+            cancellationToken
+        );
+        logger.LogInformation(
+            "Conversation {ConversationId} bound as {Binding} by {User}",
+            address.Conversation.Id,
+            command.Binding,
+            turn.Actor.Person.Id
+        );
 
         if (command.Binding != Bindings.Queue)
         {
-            return new Reply("This conversation is now the leads' channel: breaches and handover digests will come here.");
+            return new Reply(
+                "This conversation is now the leads' channel: breaches and handover digests will come here."
+            );
         }
 
         // Cases filed while no queue was bound have no queue card yet: post them now.
@@ -33,6 +52,8 @@ public sealed class SetupHandler(IConversationStore conversations, ICaseStore st
         await outbox.RequestQueueCardsAsync(unposted.Select(c => c.Number).ToList(), cancellationToken);
 
         var backlog = unposted.Count > 0 ? $" {unposted.Count} open case(s) not yet posted will follow." : "";
-        return new Reply($"This conversation is now the specialists' queue: new escalations will appear here.{backlog}");
+        return new Reply(
+            $"This conversation is now the specialists' queue: new escalations will appear here.{backlog}"
+        );
     }
 }

@@ -6,16 +6,22 @@ using EscalationBot.Shifts;
 namespace EscalationBot.Features.Roster;
 
 /// <summary>The live roster: starting and ending one's shift, and who is on.</summary>
-public sealed class ShiftHandler(ShiftRoster shiftRoster) :
-    ICommandHandler<ChatCommand.StartShift>,
-    ICommandHandler<ChatCommand.EndShift>,
-    ICommandHandler<ChatCommand.Who>
+public sealed class ShiftHandler(ShiftRoster shiftRoster)
+    : ICommandHandler<ChatCommand.StartShift>,
+        ICommandHandler<ChatCommand.EndShift>,
+        ICommandHandler<ChatCommand.Who>
 {
-    public async Task<Reply> HandleAsync(ChatCommand.StartShift command, ChatTurn turn, CancellationToken cancellationToken) =>
-        new(await shiftRoster.StartAsync(turn.Actor, cancellationToken));
+    public async Task<Reply> HandleAsync(
+        ChatCommand.StartShift command,
+        ChatTurn turn,
+        CancellationToken cancellationToken
+    ) => new(await shiftRoster.StartAsync(turn.Actor, cancellationToken));
 
-    public async Task<Reply> HandleAsync(ChatCommand.EndShift command, ChatTurn turn, CancellationToken cancellationToken) =>
-        new(await shiftRoster.EndAsync(turn.Actor, cancellationToken));
+    public async Task<Reply> HandleAsync(
+        ChatCommand.EndShift command,
+        ChatTurn turn,
+        CancellationToken cancellationToken
+    ) => new(await shiftRoster.EndAsync(turn.Actor, cancellationToken));
 
     public async Task<Reply> HandleAsync(ChatCommand.Who command, ChatTurn turn, CancellationToken cancellationToken) =>
         turn.Actor.IsStaff

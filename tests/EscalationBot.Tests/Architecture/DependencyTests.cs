@@ -33,7 +33,20 @@ public sealed class DependencyTests
         ["Outbox"] = ["Cases", "Jobs", "Chat"],
         ["Storage"] = ["Cases", "Outages", "Deliveries", "Chat", "Sla", "Shifts", "Outbox"],
         ["Health"] = ["Jobs", "Storage"],
-        ["Features"] = ["Cases", "Outages", "Roster", "Jobs", "Deliveries", "Chat", "Sla", "Shifts", "Outbox", "Storage", Cards],
+        ["Features"] =
+        [
+            "Cases",
+            "Outages",
+            "Roster",
+            "Jobs",
+            "Deliveries",
+            "Chat",
+            "Sla",
+            "Shifts",
+            "Outbox",
+            "Storage",
+            Cards,
+        ],
     };
 
     public static TheoryData<string> Folders => new(Layers.Keys);
@@ -41,7 +54,10 @@ public sealed class DependencyTests
     [Fact]
     public void The_case_rules_use_no_other_folder_card_chat_storage_job_or_framework_type()
     {
-        var folders = Layers.Keys.Where(f => f != "Cases").Append(Cards).Select(f => (Namespace: Namespace(f), Target: f));
+        var folders = Layers
+            .Keys.Where(f => f != "Cases")
+            .Append(Cards)
+            .Select(f => (Namespace: Namespace(f), Target: f));
         string[] frameworks = ["Microsoft.Bot", "Azure", "Hangfire", "Newtonsoft"];
         var forbidden = folders.Concat(frameworks.Select(ns => (Namespace: ns, Target: ns))).ToList();
 
@@ -61,13 +77,18 @@ public sealed class DependencyTests
             .SelectMany(target => Failing(InFolder(folder), [Namespace(target)]).Select(type => $"{type} -> {target}"))
             .ToList();
 
-        Assert.True(failing.Count == 0, $"{folder} may use only {string.Join(", ", Layers[folder])}: " + string.Join("; ", failing));
+        Assert.True(
+            failing.Count == 0,
+            $"{folder} may use only {string.Join(", ", Layers[folder])}: " + string.Join("; ", failing)
+        );
     }
 
     [Fact]
     public void Every_folder_of_the_bot_has_a_place_in_the_layering()
     {
-        var folders = Types.InAssembly(Bot).GetTypes()
+        var folders = Types
+            .InAssembly(Bot)
+            .GetTypes()
             .Select(t => t.Namespace)
             .Where(ns => ns is not null && ns.StartsWith(Root + ".", StringComparison.Ordinal))
             .Select(ns => ns!.Split('.')[1])

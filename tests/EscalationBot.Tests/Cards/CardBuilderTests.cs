@@ -14,13 +14,19 @@ public sealed class CardBuilderTests
 
     private static JObject Json(AdaptiveCard card) => JObject.Parse(CardJson.Serialize(card));
 
-    private static List<JObject> Buttons(JObject card) => card.Descendants().OfType<JObject>()
-        .Where(o => o.Value<string>("type") is "Action.Execute" or "Action.Submit").ToList();
+    private static List<JObject> Buttons(JObject card) =>
+        card.Descendants()
+            .OfType<JObject>()
+            .Where(o => o.Value<string>("type") is "Action.Execute" or "Action.Submit")
+            .ToList();
 
     [Fact]
     public void Teams_cards_use_action_execute_with_the_verb_and_case_id()
     {
-        var claim = Buttons(Json(CaseCard.Build(CaseViews.Of(CardSamples.NewCase(), Now), new Buttons(ButtonMode.Execute)))).Single(b => b.Value<string>("title") == "Claim");
+        var claim = Buttons(
+                Json(CaseCard.Build(CaseViews.Of(CardSamples.NewCase(), Now), new Buttons(ButtonMode.Execute)))
+            )
+            .Single(b => b.Value<string>("title") == "Claim");
         Assert.Equal("Action.Execute", claim.Value<string>("type"));
         Assert.Equal("claim", claim.Value<string>("verb"));
         Assert.Equal("ESC-12", claim["data"]!.Value<string>("caseId"));
@@ -29,7 +35,10 @@ public sealed class CardBuilderTests
     [Fact]
     public void Other_channels_get_action_submit_with_the_verb_in_the_data()
     {
-        var claim = Buttons(Json(CaseCard.Build(CaseViews.Of(CardSamples.NewCase(), Now), new Buttons(ButtonMode.Submit)))).Single(b => b.Value<string>("title") == "Claim");
+        var claim = Buttons(
+                Json(CaseCard.Build(CaseViews.Of(CardSamples.NewCase(), Now), new Buttons(ButtonMode.Submit)))
+            )
+            .Single(b => b.Value<string>("title") == "Claim");
         Assert.Equal("Action.Submit", claim.Value<string>("type"));
         Assert.Equal(new JObject { ["caseId"] = "ESC-12", ["verb"] = "claim" }, claim["data"]);
     }
@@ -37,44 +46,75 @@ public sealed class CardBuilderTests
     [Fact]
     public void The_case_card_offers_what_the_state_allows_and_says_who_holds_it()
     {
-        var claimed = Json(CaseCard.Build(CaseViews.Of(CardSamples.ClaimedCase(), Now), new Buttons(ButtonMode.Execute)));
-        Assert.Equal(["triage", "resolve", "consult", "note", "askReporter", "release", "markSensitive", "handoverNote"], Buttons(claimed).Select(b => b.Value<string>("verb")));
-        Assert.Equal(["Triage…", "Resolve…", "Consult…", "Add note…", "More…"], claimed["actions"]!.Select(a => a.Value<string>("title")));
+        var claimed = Json(
+            CaseCard.Build(CaseViews.Of(CardSamples.ClaimedCase(), Now), new Buttons(ButtonMode.Execute))
+        );
+        Assert.Equal(
+            ["triage", "resolve", "consult", "note", "askReporter", "release", "markSensitive", "handoverNote"],
+            Buttons(claimed).Select(b => b.Value<string>("verb"))
+        );
+        Assert.Equal(
+            ["Triage…", "Resolve…", "Consult…", "Add note…", "More…"],
+            claimed["actions"]!.Select(a => a.Value<string>("title"))
+        );
         Assert.Contains("Claimed by Sam after 4 min", claimed.ToString());
         Assert.Contains("4 min (met, target 15 min)", claimed.ToString());
 
-        var resolved = Json(CaseCard.Build(CaseViews.Of(CardSamples.ResolvedCase(), Now), new Buttons(ButtonMode.Execute)));
+        var resolved = Json(
+            CaseCard.Build(CaseViews.Of(CardSamples.ResolvedCase(), Now), new Buttons(ButtonMode.Execute))
+        );
         Assert.Equal(["reopen", "note", "markSensitive"], Buttons(resolved).Select(b => b.Value<string>("verb")));
-        var closed = Json(CaseCard.Build(CaseViews.Of(CardSamples.ResolvedCase(), Now.AddDays(8)), new Buttons(ButtonMode.Execute)));
+        var closed = Json(
+            CaseCard.Build(CaseViews.Of(CardSamples.ResolvedCase(), Now.AddDays(8)), new Buttons(ButtonMode.Execute))
+        );
         Assert.Empty(Buttons(closed));
         Assert.Contains("Closed", closed.ToString());
         Assert.Contains("Resolved by Sam: Actioned", resolved.ToString());
 
         var fresh = Json(CaseCard.Build(CaseViews.Of(CardSamples.NewCase(), Now), new Buttons(ButtonMode.Execute)));
         Assert.Contains("Unclaimed for 10 min", fresh.ToString());
-        Assert.Contains("overdue by", Json(CaseCard.Build(CaseViews.Of(CardSamples.NewCase(), Now.AddHours(1)), new Buttons(ButtonMode.Execute))).ToString());
+        Assert.Contains(
+            "overdue by",
+            Json(CaseCard.Build(CaseViews.Of(CardSamples.NewCase(), Now.AddHours(1)), new Buttons(ButtonMode.Execute)))
+                .ToString()
+        );
     }
 
     [Fact]
     public void The_timeline_is_hidden_until_toggled_and_lists_who_did_what()
     {
-        var card = Json(CaseCard.Build(CaseViews.Of(CardSamples.ClaimedCase(), Now, history: CardSamples.History()), new Buttons(ButtonMode.Execute)));
+        var card = Json(
+            CaseCard.Build(
+                CaseViews.Of(CardSamples.ClaimedCase(), Now, history: CardSamples.History()),
+                new Buttons(ButtonMode.Execute)
+            )
+        );
         var timeline = card.Descendants().OfType<JObject>().Single(o => o.Value<string>("id") == "timeline");
         Assert.False(timeline.Value<bool>("isVisible"));
         Assert.Contains("**Sam** · claimed (New → Claimed)", timeline.ToString());
         Assert.Contains("Partner confirmed by phone.", timeline.ToString());
-        var toggle = card.Descendants().OfType<JObject>().Single(a => a.Value<string>("type") == "Action.ToggleVisibility");
+        var toggle = card.Descendants()
+            .OfType<JObject>()
+            .Single(a => a.Value<string>("type") == "Action.ToggleVisibility");
         Assert.Equal(["timeline"], toggle["targetElements"]!.Values<string>());
 
         var plain = Json(CaseCard.Build(CaseViews.Of(CardSamples.ClaimedCase(), Now), new Buttons(ButtonMode.Execute)));
-        Assert.DoesNotContain(plain.Descendants().OfType<JObject>(), a => a.Value<string>("type") == "Action.ToggleVisibility");
+        Assert.DoesNotContain(
+            plain.Descendants().OfType<JObject>(),
+            a => a.Value<string>("type") == "Action.ToggleVisibility"
+        );
     }
 
     [Fact]
     public void A_sensitive_case_card_hides_account_links_and_description_until_revealed()
     {
         var sensitive = CardSamples.SensitiveCase();
-        var hidden = CardJson.Serialize(CaseCard.Build(CaseViews.Of(sensitive, Now, history: CardSamples.History()), new Buttons(ButtonMode.Execute)));
+        var hidden = CardJson.Serialize(
+            CaseCard.Build(
+                CaseViews.Of(sensitive, Now, history: CardSamples.History()),
+                new Buttons(ButtonMode.Execute)
+            )
+        );
         Assert.Contains("Sensitive: details hidden", hidden);
         Assert.Contains("\"verb\":\"reveal\"", hidden);
         foreach (var secret in new[] { "facebook.com/post/1", "facebook.com/page", "Threats against a journalist" })
@@ -82,12 +122,19 @@ public sealed class CardBuilderTests
             Assert.DoesNotContain(secret, hidden);
         }
 
-        var revealed = CardJson.Serialize(CaseCard.Build(CaseViews.Of(sensitive, Now, history: CardSamples.History(), revealed: true), new Buttons(ButtonMode.Execute)));
+        var revealed = CardJson.Serialize(
+            CaseCard.Build(
+                CaseViews.Of(sensitive, Now, history: CardSamples.History(), revealed: true),
+                new Buttons(ButtonMode.Execute)
+            )
+        );
         Assert.Contains("facebook.com/post/1", revealed);
         Assert.Contains("Threats against a journalist", revealed);
         Assert.DoesNotContain("\"verb\":\"reveal\"", revealed);
 
-        var ordinary = CardJson.Serialize(CaseCard.Build(CaseViews.Of(CardSamples.ClaimedCase(), Now), new Buttons(ButtonMode.Execute)));
+        var ordinary = CardJson.Serialize(
+            CaseCard.Build(CaseViews.Of(CardSamples.ClaimedCase(), Now), new Buttons(ButtonMode.Execute))
+        );
         Assert.Contains("facebook.com/post/1", ordinary);
         Assert.Contains("Mark sensitive", ordinary);
     }
@@ -115,27 +162,44 @@ public sealed class CardBuilderTests
             Assert.Contains("**Sam** · note", hidden);
             Assert.Contains(CaseView.HiddenText, hidden);
 
-            var revealed = CardJson.Serialize(CaseCard.Build(CaseViews.Of(c, Now, history: CardSamples.History(), revealed: true), buttons));
+            var revealed = CardJson.Serialize(
+                CaseCard.Build(CaseViews.Of(c, Now, history: CardSamples.History(), revealed: true), buttons)
+            );
             Assert.Contains("victim", revealed);
             Assert.Contains("Partner confirmed by phone.", revealed);
         }
 
         // The reporter's own notice of the outcome is theirs to read.
-        Assert.Contains("Summary naming the victim", CardJson.Serialize(CaseNoticeCard.Resolved(CaseViews.Of(resolved, Now), new Buttons(ButtonMode.Execute))));
+        Assert.Contains(
+            "Summary naming the victim",
+            CardJson.Serialize(CaseNoticeCard.Resolved(CaseViews.Of(resolved, Now), new Buttons(ButtonMode.Execute)))
+        );
     }
 
     [Fact]
     public void The_intake_card_names_each_problem_and_keeps_the_inputs()
     {
-        var card = Json(IntakeCard.Build(
-            CardSamples.Intake(new() { [IntakeFields.Partner] = "Example NGO", [IntakeFields.Severity] = "Sev2" }, new() { [IntakeFields.ContentUrls] = "'x' is not an http(s) URL." }),
-            new Buttons(ButtonMode.Execute)));
+        var card = Json(
+            IntakeCard.Build(
+                CardSamples.Intake(
+                    new() { [IntakeFields.Partner] = "Example NGO", [IntakeFields.Severity] = "Sev2" },
+                    new() { [IntakeFields.ContentUrls] = "'x' is not an http(s) URL." }
+                ),
+                new Buttons(ButtonMode.Execute)
+            )
+        );
         var text = card.ToString();
         Assert.Contains("Please fix these", text);
         Assert.Contains("'x' is not an http(s) URL.", text);
-        var inputs = card.Descendants().OfType<JObject>().Where(o => o.Value<string>("type")?.StartsWith("Input.", StringComparison.Ordinal) == true).ToList();
+        var inputs = card.Descendants()
+            .OfType<JObject>()
+            .Where(o => o.Value<string>("type")?.StartsWith("Input.", StringComparison.Ordinal) == true)
+            .ToList();
         Assert.Equal(IntakeFields.All.Order(), inputs.Select(i => i.Value<string>("id")).Order());
-        Assert.Equal("Example NGO", inputs.Single(i => i.Value<string>("id") == IntakeFields.Partner).Value<string>("value"));
+        Assert.Equal(
+            "Example NGO",
+            inputs.Single(i => i.Value<string>("id") == IntakeFields.Partner).Value<string>("value")
+        );
         Assert.Equal("Sev2", inputs.Single(i => i.Value<string>("id") == IntakeFields.Severity).Value<string>("value"));
     }
 
@@ -146,7 +210,10 @@ public sealed class CardBuilderTests
         {
             foreach (var actions in Json(card).Descendants().OfType<JProperty>().Where(p => p.Name == "actions"))
             {
-                Assert.True(((JArray)actions.Value).Count <= CaseCard.MaxActions, $"{name} has {((JArray)actions.Value).Count} actions at {actions.Path}");
+                Assert.True(
+                    ((JArray)actions.Value).Count <= CaseCard.MaxActions,
+                    $"{name} has {((JArray)actions.Value).Count} actions at {actions.Path}"
+                );
             }
         }
     }

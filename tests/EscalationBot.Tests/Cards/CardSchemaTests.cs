@@ -29,7 +29,10 @@ public sealed class CardSchemaTests
     public async Task The_parser_check_itself_catches_a_broken_card()
     {
         var file = Path.Combine(Path.GetTempPath(), $"broken-{Guid.NewGuid():N}.json");
-        await File.WriteAllTextAsync(file, """{"type":"AdaptiveCard","version":"1.5","body":[{"type":"Input.Text"},{"type":"Nonsense"}]}""");
+        await File.WriteAllTextAsync(
+            file,
+            """{"type":"AdaptiveCard","version":"1.5","body":[{"type":"Input.Text"},{"type":"Nonsense"}]}"""
+        );
         var (exit, output) = await RunNodeAsync(Path.Combine(RepoPaths.Infra, "validate-cards.js"), file);
         File.Delete(file);
         Assert.Equal(1, exit);
@@ -41,10 +44,17 @@ public sealed class CardSchemaTests
     {
         if (!Directory.Exists(Path.Combine(RepoPaths.Infra, "node_modules", "adaptivecards")))
         {
-            throw new InvalidOperationException("infra/node_modules/adaptivecards is missing: run the README's test command (it runs 'npm ci' in infra/).");
+            throw new InvalidOperationException(
+                "infra/node_modules/adaptivecards is missing: run the README's test command (it runs 'npm ci' in infra/)."
+            );
         }
 
-        var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepoPaths.Infra };
+        var start = new ProcessStartInfo("node")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = RepoPaths.Infra,
+        };
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

@@ -23,7 +23,8 @@ public sealed class CaseFilterTests
     [InlineData("sev1 tiktok", "tiktok")]
     [InlineData("resolved", "resolved")]
     [InlineData("0", "0")]
-    public void The_first_unknown_word_is_named(string text, string unknown) => Assert.Equal(unknown, CaseFilter.Parse(text).Unknown);
+    public void The_first_unknown_word_is_named(string text, string unknown) =>
+        Assert.Equal(unknown, CaseFilter.Parse(text).Unknown);
 
     [Fact]
     public void A_filter_keeps_only_matching_cases()

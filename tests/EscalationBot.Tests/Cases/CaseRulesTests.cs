@@ -10,10 +10,25 @@ public sealed class CaseRulesTests
     private static readonly Actor Sky = new(new Person("sky", "Sky"), Role.Specialist);
     private static readonly Actor Lee = new(new Person("lee", "Lee"), Role.Lead);
 
-    internal static Case NewCase(Severity severity = Severity.Sev1) => new(
-        7, CaseState.New,
-        new CaseReport(Platform.Facebook, "News", "@page", ["https://facebook.com/1"], PolicyArea.HateSpeech, severity, null, "Threats"),
-        Reporter.Person, "{}", T0, new SlaTargets(TimeSpan.FromMinutes(15), TimeSpan.FromHours(4)));
+    internal static Case NewCase(Severity severity = Severity.Sev1) =>
+        new(
+            7,
+            CaseState.New,
+            new CaseReport(
+                Platform.Facebook,
+                "News",
+                "@page",
+                ["https://facebook.com/1"],
+                PolicyArea.HateSpeech,
+                severity,
+                null,
+                "Threats"
+            ),
+            Reporter.Person,
+            "{}",
+            T0,
+            new SlaTargets(TimeSpan.FromMinutes(15), TimeSpan.FromHours(4))
+        );
 
     private static Case Claimed(Actor by) => ((Decision.Accepted)CaseRules.Claim(NewCase(), by, T0.AddMinutes(3))).Case;
 
@@ -24,7 +39,10 @@ public sealed class CaseRulesTests
         Assert.Equal(CaseState.Claimed, accepted.Case.State);
         Assert.Equal(Sam.Person, accepted.Case.Owner);
         Assert.Equal(T0.AddMinutes(3), accepted.Case.ClaimedAt);
-        Assert.Equal(new AuditEntry(7, T0.AddMinutes(3), Sam.Person, AuditAction.Claimed, CaseState.New, CaseState.Claimed), accepted.Audit);
+        Assert.Equal(
+            new AuditEntry(7, T0.AddMinutes(3), Sam.Person, AuditAction.Claimed, CaseState.New, CaseState.Claimed),
+            accepted.Audit
+        );
     }
 
     [Fact]
@@ -44,10 +62,15 @@ public sealed class CaseRulesTests
     [Fact]
     public void The_owner_resolves_with_an_outcome_and_a_summary()
     {
-        var accepted = Assert.IsType<Decision.Accepted>(CaseRules.Resolve(Claimed(Sam), Sam, Outcome.NoViolation, "  Satire.  ", T0.AddHours(1)));
+        var accepted = Assert.IsType<Decision.Accepted>(
+            CaseRules.Resolve(Claimed(Sam), Sam, Outcome.NoViolation, "  Satire.  ", T0.AddHours(1))
+        );
         Assert.Equal(CaseState.Resolved, accepted.Case.State);
         Assert.Equal(new Resolution(Outcome.NoViolation, "Satire.", T0.AddHours(1)), accepted.Case.Resolution);
-        Assert.Equal((AuditAction.Resolved, Outcome.NoViolation), (accepted.Audit.Action, accepted.Audit.Detail?.Outcome));
+        Assert.Equal(
+            (AuditAction.Resolved, Outcome.NoViolation),
+            (accepted.Audit.Action, accepted.Audit.Detail?.Outcome)
+        );
         Assert.False(accepted.Case.IsOpen);
     }
 
@@ -64,7 +87,10 @@ public sealed class CaseRulesTests
 
     [Fact]
     public void Resolve_refuses_an_oversized_summary() =>
-        Assert.Equal(Refusal.TextTooLong, Code(CaseRules.Resolve(Claimed(Sam), Sam, Outcome.Other, new string('x', 2001), T0)));
+        Assert.Equal(
+            Refusal.TextTooLong,
+            Code(CaseRules.Resolve(Claimed(Sam), Sam, Outcome.Other, new string('x', 2001), T0))
+        );
 
     [Fact]
     public void Resolve_is_refused_to_another_specialist_to_a_reporter_before_a_claim_and_after_resolution()
@@ -75,7 +101,10 @@ public sealed class CaseRulesTests
         var resolved = ((Decision.Accepted)CaseRules.Resolve(Claimed(Sam), Sam, Outcome.Actioned, "x", T0)).Case;
         Assert.Equal(Refusal.AlreadyResolved, Code(CaseRules.Resolve(resolved, Sam, Outcome.Actioned, "x", T0)));
         Assert.Equal(Refusal.WrongState, Code(CaseRules.Claim(resolved, Sky, T0)));
-        Assert.Equal("Can't claim: ESC-7 is resolved: it can be: reopen, note.", Message(CaseRules.Claim(resolved, Sky, T0)));
+        Assert.Equal(
+            "Can't claim: ESC-7 is resolved: it can be: reopen, note.",
+            Message(CaseRules.Claim(resolved, Sky, T0))
+        );
     }
 
     [Fact]
@@ -112,16 +141,27 @@ public sealed class CaseRulesTests
         var boundary = T0.AddHours(8);
         var held = Claimed(Sam);
 
-        var released = Assert.IsType<Decision.Accepted>(CaseRules.ReleaseAtHandover(held, "sam", boundary, "Day", boundary.AddMinutes(15)));
+        var released = Assert.IsType<Decision.Accepted>(
+            CaseRules.ReleaseAtHandover(held, "sam", boundary, "Day", boundary.AddMinutes(15))
+        );
         Assert.Equal((CaseState.New, null), (released.Case.State, released.Case.Owner));
-        Assert.Equal((AuditAction.ReleasedAtHandover, CaseRules.SystemActor), (released.Audit.Action, released.Audit.Actor));
+        Assert.Equal(
+            (AuditAction.ReleasedAtHandover, CaseRules.SystemActor),
+            (released.Audit.Action, released.Audit.Actor)
+        );
         Assert.Equal("Sam made no choice for it before the Day shift ended; back in the queue.", released.Audit.Text);
 
         // Waiting on the reporter or on a consult, the case stays: its clock stands still, its consult stays open.
         var waiting = ((Decision.Accepted)CaseRules.AskReporter(held, Sam, "Which account?", T0.AddHours(1))).Case;
         var consulting = ((Decision.Accepted)CaseRules.AskTeam(held, Sam, "Legal", "Defamatory?", T0.AddHours(1))).Case;
-        Assert.Equal(Refusal.NotHeld, Code(CaseRules.ReleaseAtHandover(waiting, "sam", boundary, "Day", boundary.AddMinutes(15))));
-        Assert.Equal(Refusal.NotHeld, Code(CaseRules.ReleaseAtHandover(consulting, "sam", boundary, "Day", boundary.AddMinutes(15))));
+        Assert.Equal(
+            Refusal.NotHeld,
+            Code(CaseRules.ReleaseAtHandover(waiting, "sam", boundary, "Day", boundary.AddMinutes(15)))
+        );
+        Assert.Equal(
+            Refusal.NotHeld,
+            Code(CaseRules.ReleaseAtHandover(consulting, "sam", boundary, "Day", boundary.AddMinutes(15)))
+        );
 
         var kept = ((Decision.Accepted)CaseRules.KeepOverHandover(held, Sam, boundary, T0.AddHours(7))).Case;
         var workedAfter = ((Decision.Accepted)CaseRules.Note(held, Sam, "still on it", boundary.AddMinutes(5))).Case;
@@ -130,14 +170,36 @@ public sealed class CaseRulesTests
         // A keep is the keeper's: handed to someone else, the case is theirs to keep or not.
         var keptThenHanded = ((Decision.Accepted)CaseRules.Reassign(kept, Sam, Sky, T0.AddHours(7))).Case;
         Assert.Null(keptThenHanded.KeptAcross);
-        Assert.IsType<Decision.Accepted>(CaseRules.ReleaseAtHandover(keptThenHanded, "sky", boundary, "Day", boundary.AddMinutes(15)));
-        Assert.Equal(Refusal.StillActive, Code(CaseRules.ReleaseAtHandover(kept, "sam", boundary, "Day", boundary.AddMinutes(15))));
-        Assert.Equal(Refusal.StillActive, Code(CaseRules.ReleaseAtHandover(workedAfter, "sam", boundary, "Day", boundary.AddMinutes(15))));
-        Assert.Equal(Refusal.NotHeld, Code(CaseRules.ReleaseAtHandover(handedOn, "sam", boundary, "Day", boundary.AddMinutes(15))));
-        Assert.Equal(Refusal.NotHeld, Code(CaseRules.ReleaseAtHandover(NewCase(), "sam", boundary, "Day", boundary.AddMinutes(15))));
+        Assert.IsType<Decision.Accepted>(
+            CaseRules.ReleaseAtHandover(keptThenHanded, "sky", boundary, "Day", boundary.AddMinutes(15))
+        );
+        Assert.Equal(
+            Refusal.StillActive,
+            Code(CaseRules.ReleaseAtHandover(kept, "sam", boundary, "Day", boundary.AddMinutes(15)))
+        );
+        Assert.Equal(
+            Refusal.StillActive,
+            Code(CaseRules.ReleaseAtHandover(workedAfter, "sam", boundary, "Day", boundary.AddMinutes(15)))
+        );
+        Assert.Equal(
+            Refusal.NotHeld,
+            Code(CaseRules.ReleaseAtHandover(handedOn, "sam", boundary, "Day", boundary.AddMinutes(15)))
+        );
+        Assert.Equal(
+            Refusal.NotHeld,
+            Code(CaseRules.ReleaseAtHandover(NewCase(), "sam", boundary, "Day", boundary.AddMinutes(15)))
+        );
 
         // A keep for an earlier boundary does not carry over to the next one.
-        Assert.IsType<Decision.Accepted>(CaseRules.ReleaseAtHandover(kept, "sam", boundary.AddHours(8), "Evening", boundary.AddHours(8).AddMinutes(15)));
+        Assert.IsType<Decision.Accepted>(
+            CaseRules.ReleaseAtHandover(
+                kept,
+                "sam",
+                boundary.AddHours(8),
+                "Evening",
+                boundary.AddHours(8).AddMinutes(15)
+            )
+        );
     }
 
     [Fact]
@@ -145,19 +207,42 @@ public sealed class CaseRulesTests
     {
         var pia = new Actor(new Person("pia", "Pia"), Role.Reporter);
         CaseReport Report(string url, string account) =>
-            new(Platform.Facebook, "Other NGO", account, [url], PolicyArea.HateSpeech, Severity.Sev2, null, "Seen again");
+            new(
+                Platform.Facebook,
+                "Other NGO",
+                account,
+                [url],
+                PolicyArea.HateSpeech,
+                Severity.Sev2,
+                null,
+                "Seen again"
+            );
 
         // The same link however pasted, or the same account: added.
-        var sameLink = Assert.IsType<Decision.Accepted>(CaseRules.AddReport(NewCase(), pia, Report("http://m.facebook.com/1/?utm_source=x", "@other"), T0));
+        var sameLink = Assert.IsType<Decision.Accepted>(
+            CaseRules.AddReport(NewCase(), pia, Report("http://m.facebook.com/1/?utm_source=x", "@other"), T0)
+        );
         Assert.Equal(AuditAction.ReportAdded, sameLink.Audit.Action);
-        Assert.IsType<Decision.Accepted>(CaseRules.AddReport(NewCase(), pia, Report("https://facebook.com/unrelated", "PAGE"), T0));
+        Assert.IsType<Decision.Accepted>(
+            CaseRules.AddReport(NewCase(), pia, Report("https://facebook.com/unrelated", "PAGE"), T0)
+        );
 
         // Anything else gets the answer an unknown case id gets: no overlap, a closed case, staff.
         var unrelated = Report("https://facebook.com/unrelated", "@other");
         Assert.Equal(Refusal.NoSuchCase, Code(CaseRules.AddReport(NewCase(), pia, unrelated, T0)));
-        var resolved = NewCase() with { State = CaseState.Resolved, Resolution = new Resolution(Outcome.Actioned, "Done", T0) };
-        Assert.Equal(Refusal.NoSuchCase, Code(CaseRules.AddReport(resolved, pia, Report("https://facebook.com/1", "@page"), T0.AddHours(1))));
-        Assert.Equal(Refusal.NoSuchCase, Code(CaseRules.AddReport(NewCase(), Sam, Report("https://facebook.com/1", "@page"), T0)));
+        var resolved = NewCase() with
+        {
+            State = CaseState.Resolved,
+            Resolution = new Resolution(Outcome.Actioned, "Done", T0),
+        };
+        Assert.Equal(
+            Refusal.NoSuchCase,
+            Code(CaseRules.AddReport(resolved, pia, Report("https://facebook.com/1", "@page"), T0.AddHours(1)))
+        );
+        Assert.Equal(
+            Refusal.NoSuchCase,
+            Code(CaseRules.AddReport(NewCase(), Sam, Report("https://facebook.com/1", "@page"), T0))
+        );
         // Word for word what an unknown id gets: the refusal reveals nothing.
         Assert.Equal(CaseRules.NoSuchCase("ESC-7"), Message(CaseRules.AddReport(NewCase(), pia, unrelated, T0)));
     }

@@ -12,18 +12,51 @@ public sealed class CaseWorkflowTests
     public async Task A_lost_race_is_judged_again_against_the_winners_state()
     {
         var fresh = new StoredCase(CaseRulesTests.NewCase(), "etag-1", 1);
-        var claimedBySky = new StoredCase(fresh.Case with { State = CaseState.Claimed, Owner = new Person("sky", "Sky") }, "etag-2", 2);
+        var claimedBySky = new StoredCase(
+            fresh.Case with
+            {
+                State = CaseState.Claimed,
+                Owner = new Person("sky", "Sky"),
+            },
+            "etag-2",
+            2
+        );
         var store = new Mock<ICaseStore>(MockBehavior.Strict);
-        store.SetupSequence(s => s.GetAsync(7, It.IsAny<CancellationToken>())).ReturnsAsync(fresh).ReturnsAsync(claimedBySky);
-        store.Setup(s => s.TryReplaceAsync(fresh, It.IsAny<Case>(), It.IsAny<AuditEntry>(), It.IsAny<CaseEffects>(), It.IsAny<CancellationToken>()))
+        store
+            .SetupSequence(s => s.GetAsync(7, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(fresh)
+            .ReturnsAsync(claimedBySky);
+        store
+            .Setup(s =>
+                s.TryReplaceAsync(
+                    fresh,
+                    It.IsAny<Case>(),
+                    It.IsAny<AuditEntry>(),
+                    It.IsAny<CaseEffects>(),
+                    It.IsAny<CancellationToken>()
+                )
+            )
             .ReturnsAsync(Commit.Conflict);
 
-        var change = await new CaseWorkflow(store.Object).ApplyAsync(7, c => CaseRules.Claim(c, Sam, Now), CancellationToken.None);
+        var change = await new CaseWorkflow(store.Object).ApplyAsync(
+            7,
+            c => CaseRules.Claim(c, Sam, Now),
+            CancellationToken.None
+        );
 
         var refused = Assert.IsType<Change.Refused>(change);
         Assert.Equal((Refusal.AlreadyClaimed, "ESC-7 is already claimed by Sky."), (refused.Code, refused.Reason));
-        store.Verify(s => s.TryReplaceAsync(
-            It.IsAny<StoredCase>(), It.IsAny<Case>(), It.IsAny<AuditEntry>(), It.IsAny<CaseEffects>(), It.IsAny<CancellationToken>()), Times.Once);
+        store.Verify(
+            s =>
+                s.TryReplaceAsync(
+                    It.IsAny<StoredCase>(),
+                    It.IsAny<Case>(),
+                    It.IsAny<AuditEntry>(),
+                    It.IsAny<CaseEffects>(),
+                    It.IsAny<CancellationToken>()
+                ),
+            Times.Once
+        );
     }
 
     [Fact]
@@ -32,11 +65,23 @@ public sealed class CaseWorkflowTests
         var fresh = new StoredCase(CaseRulesTests.NewCase(), "etag-1", 1);
         var store = new Mock<ICaseStore>(MockBehavior.Strict);
         store.Setup(s => s.GetAsync(7, It.IsAny<CancellationToken>())).ReturnsAsync(fresh);
-        store.Setup(s => s.TryReplaceAsync(
-                fresh, It.Is<Case>(c => c.Owner == Sam.Person), It.Is<AuditEntry>(a => a.Action == AuditAction.Claimed), CaseEffects.Default, It.IsAny<CancellationToken>()))
+        store
+            .Setup(s =>
+                s.TryReplaceAsync(
+                    fresh,
+                    It.Is<Case>(c => c.Owner == Sam.Person),
+                    It.Is<AuditEntry>(a => a.Action == AuditAction.Claimed),
+                    CaseEffects.Default,
+                    It.IsAny<CancellationToken>()
+                )
+            )
             .ReturnsAsync(Commit.Done);
 
-        var change = await new CaseWorkflow(store.Object).ApplyAsync(7, c => CaseRules.Claim(c, Sam, Now), CancellationToken.None);
+        var change = await new CaseWorkflow(store.Object).ApplyAsync(
+            7,
+            c => CaseRules.Claim(c, Sam, Now),
+            CancellationToken.None
+        );
 
         Assert.Equal(Sam.Person, Assert.IsType<Change.Done>(change).Case.Owner);
     }
@@ -48,12 +93,25 @@ public sealed class CaseWorkflowTests
         var first = new TurnRecord("msteams|conv|sam|act-1", "You have claimed ESC-7.", 7);
         var store = new Mock<ICaseStore>(MockBehavior.Strict);
         store.Setup(s => s.GetAsync(7, It.IsAny<CancellationToken>())).ReturnsAsync(fresh);
-        store.Setup(s => s.TryReplaceAsync(fresh, It.IsAny<Case>(), It.IsAny<AuditEntry>(), It.IsAny<CaseEffects>(), It.IsAny<CancellationToken>()))
+        store
+            .Setup(s =>
+                s.TryReplaceAsync(
+                    fresh,
+                    It.IsAny<Case>(),
+                    It.IsAny<AuditEntry>(),
+                    It.IsAny<CaseEffects>(),
+                    It.IsAny<CancellationToken>()
+                )
+            )
             .ReturnsAsync(Commit.Replayed);
         store.Setup(s => s.GetTurnAsync(first.Key, It.IsAny<CancellationToken>())).ReturnsAsync(first);
 
-        var change = await new CaseWorkflow(store.Object).ApplyAsync(7, c => CaseRules.Claim(c, Sam, Now), CancellationToken.None,
-            _ => CaseEffects.Default with { Turn = new TurnRecord(first.Key, "You have claimed ESC-7.") });
+        var change = await new CaseWorkflow(store.Object).ApplyAsync(
+            7,
+            c => CaseRules.Claim(c, Sam, Now),
+            CancellationToken.None,
+            _ => CaseEffects.Default with { Turn = new TurnRecord(first.Key, "You have claimed ESC-7.") }
+        );
 
         Assert.Equal(new Change.Replayed(first), change);
     }
@@ -63,7 +121,11 @@ public sealed class CaseWorkflowTests
     {
         var store = new Mock<ICaseStore>(MockBehavior.Strict);
         store.Setup(s => s.GetAsync(99, It.IsAny<CancellationToken>())).ReturnsAsync((StoredCase?)null);
-        var change = await new CaseWorkflow(store.Object).ApplyAsync(99, c => CaseRules.Claim(c, Sam, Now), CancellationToken.None);
+        var change = await new CaseWorkflow(store.Object).ApplyAsync(
+            99,
+            c => CaseRules.Claim(c, Sam, Now),
+            CancellationToken.None
+        );
         Assert.Equal(new Change.NotFound(99), change);
     }
 
@@ -73,13 +135,38 @@ public sealed class CaseWorkflowTests
         var fresh = new StoredCase(CaseRulesTests.NewCase(), "etag-1", 1);
         var store = new Mock<ICaseStore>(MockBehavior.Strict);
         store.Setup(s => s.GetAsync(7, It.IsAny<CancellationToken>())).ReturnsAsync(fresh);
-        store.Setup(s => s.TryReplaceAsync(fresh, It.IsAny<Case>(), It.IsAny<AuditEntry>(), It.IsAny<CaseEffects>(), It.IsAny<CancellationToken>()))
+        store
+            .Setup(s =>
+                s.TryReplaceAsync(
+                    fresh,
+                    It.IsAny<Case>(),
+                    It.IsAny<AuditEntry>(),
+                    It.IsAny<CaseEffects>(),
+                    It.IsAny<CancellationToken>()
+                )
+            )
             .ReturnsAsync(Commit.Conflict);
 
-        var change = await new CaseWorkflow(store.Object).ApplyAsync(7, c => CaseRules.Claim(c, Sam, Now), CancellationToken.None);
+        var change = await new CaseWorkflow(store.Object).ApplyAsync(
+            7,
+            c => CaseRules.Claim(c, Sam, Now),
+            CancellationToken.None
+        );
 
-        Assert.Equal(new Change.Refused(Refusal.TooBusy, "ESC-7 is changing too fast to update; please try again.", fresh.Case), change);
-        store.Verify(s => s.TryReplaceAsync(
-            fresh, It.IsAny<Case>(), It.IsAny<AuditEntry>(), It.IsAny<CaseEffects>(), It.IsAny<CancellationToken>()), Times.Exactly(10));
+        Assert.Equal(
+            new Change.Refused(Refusal.TooBusy, "ESC-7 is changing too fast to update; please try again.", fresh.Case),
+            change
+        );
+        store.Verify(
+            s =>
+                s.TryReplaceAsync(
+                    fresh,
+                    It.IsAny<Case>(),
+                    It.IsAny<AuditEntry>(),
+                    It.IsAny<CaseEffects>(),
+                    It.IsAny<CancellationToken>()
+                ),
+            Times.Exactly(10)
+        );
     }
 }

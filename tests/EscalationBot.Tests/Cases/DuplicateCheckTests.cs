@@ -17,7 +17,15 @@ public sealed class DuplicateCheckTests
     public void The_oldest_open_case_sharing_a_link_or_the_account_is_found()
     {
         var first = CaseRulesTests.NewCase() with { Number = 3 };
-        var second = CaseRulesTests.NewCase() with { Number = 5, Report = CaseRulesTests.NewCase().Report with { ContentUrls = ["https://instagram.com/p/x"], Account = "@other" } };
+        var second = CaseRulesTests.NewCase() with
+        {
+            Number = 5,
+            Report = CaseRulesTests.NewCase().Report with
+            {
+                ContentUrls = ["https://instagram.com/p/x"],
+                Account = "@other",
+            },
+        };
         var open = new[] { second, first };
 
         var sameLink = first.Report with { Account = "", ContentUrls = ["http://m.facebook.com/1/"] };

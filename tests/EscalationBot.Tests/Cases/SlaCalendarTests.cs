@@ -7,15 +7,29 @@ public sealed class SlaCalendarTests
 {
     private static readonly TimeZoneInfo Singapore = TimeZoneInfo.FindSystemTimeZoneById("Asia/Singapore");
     private static readonly TimeSpan Sgt = TimeSpan.FromHours(8);
-    private static readonly DayOfWeek[] Weekdays = [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];
+    private static readonly DayOfWeek[] Weekdays =
+    [
+        DayOfWeek.Monday,
+        DayOfWeek.Tuesday,
+        DayOfWeek.Wednesday,
+        DayOfWeek.Thursday,
+        DayOfWeek.Friday,
+    ];
 
     /// <summary>09:00–18:00 Singapore, Monday to Friday, Christmas off.</summary>
-    private static readonly BusinessHours Office = new(Singapore, new(9, 0), new(18, 0), Weekdays, [new DateOnly(2026, 12, 25)]);
+    private static readonly BusinessHours Office = new(
+        Singapore,
+        new(9, 0),
+        new(18, 0),
+        Weekdays,
+        [new DateOnly(2026, 12, 25)]
+    );
 
     /// <summary>A night desk: 22:00–06:00, Monday to Friday nights (Friday's runs into Saturday morning).</summary>
     private static readonly BusinessHours Nights = new(Singapore, new(22, 0), new(6, 0), Weekdays, []);
 
-    private static DateTimeOffset Sg(int month, int day, int hour, int minute = 0) => new(2026, month, day, hour, minute, 0, Sgt);
+    private static DateTimeOffset Sg(int month, int day, int hour, int minute = 0) =>
+        new(2026, month, day, hour, minute, 0, Sgt);
 
     [Fact]
     public void Around_the_clock_every_hour_counts_weekends_and_holidays_included()
@@ -68,7 +82,10 @@ public sealed class SlaCalendarTests
         // Friday 26 Mar 2027 17:00 GMT + 2 h: one hour Friday, then Monday 29 Mar after the clocks went forward
         // (BST, UTC+1): 10:00 local is 09:00 UTC.
         var friday = new DateTimeOffset(2027, 3, 26, 17, 0, 0, TimeSpan.Zero);
-        Assert.Equal(new DateTimeOffset(2027, 3, 29, 9, 0, 0, TimeSpan.Zero), office.Add(friday, TimeSpan.FromHours(2)).ToUniversalTime());
+        Assert.Equal(
+            new DateTimeOffset(2027, 3, 29, 9, 0, 0, TimeSpan.Zero),
+            office.Add(friday, TimeSpan.FromHours(2)).ToUniversalTime()
+        );
 
         // A night window across the spring-forward night is an hour shorter: 22:00 GMT to 06:00 BST is 7 hours.
         var nights = new BusinessHours(london, new(22, 0), new(6, 0), [DayOfWeek.Saturday], []);

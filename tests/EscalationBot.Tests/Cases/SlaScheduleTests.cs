@@ -14,7 +14,11 @@ public sealed class SlaScheduleTests
     private static readonly DateTimeOffset T0 = new(2026, 11, 24, 1, 0, 0, TimeSpan.Zero); // Tuesday 09:00 in Singapore
     private static readonly Actor Reporter = new(new Person("pm", "Pat"), Role.Reporter);
     private static readonly Actor Sam = new(new Person("sam", "Sam"), Role.Specialist);
-    private static readonly CasePolicy Policy = new(TimeSpan.FromDays(7)) { IdleNudge = TimeSpan.FromHours(1), IdleRelease = TimeSpan.FromHours(2) };
+    private static readonly CasePolicy Policy = new(TimeSpan.FromDays(7))
+    {
+        IdleNudge = TimeSpan.FromHours(1),
+        IdleRelease = TimeSpan.FromHours(2),
+    };
 
     private readonly FakeTimeProvider clock = new(T0);
 
@@ -30,10 +34,15 @@ public sealed class SlaScheduleTests
         var reminders = SlaSchedule.Of(c, Policy);
         Assert.Equal(
             [
-                (Chase.FirstResponse, 50, T0.AddMinutes(7.5)), (Chase.FirstResponse, 80, T0.AddMinutes(12)), (Chase.FirstResponse, 100, T0.AddMinutes(15)),
-                (Chase.Resolution, 50, T0.AddHours(2)), (Chase.Resolution, 80, T0.AddHours(3.2)), (Chase.Resolution, 100, T0.AddHours(4)),
+                (Chase.FirstResponse, 50, T0.AddMinutes(7.5)),
+                (Chase.FirstResponse, 80, T0.AddMinutes(12)),
+                (Chase.FirstResponse, 100, T0.AddMinutes(15)),
+                (Chase.Resolution, 50, T0.AddHours(2)),
+                (Chase.Resolution, 80, T0.AddHours(3.2)),
+                (Chase.Resolution, 100, T0.AddHours(4)),
             ],
-            reminders.Select(r => (r.Chase, r.Step, r.DueAt)));
+            reminders.Select(r => (r.Chase, r.Step, r.DueAt))
+        );
         Assert.True(reminders.Single(r => r.Step == 100 && r.Chase == Chase.FirstResponse).IsBreach);
         Assert.Equal("0000000007|FirstResponse|50|0", reminders[0].Key);
     }
@@ -97,12 +106,19 @@ public sealed class SlaScheduleTests
     {
         // Filed Friday 27 Nov 17:30 Singapore; Sev3 counts business hours (09:00–18:00 on weekdays).
         var friday = new DateTimeOffset(2026, 11, 27, 17, 30, 0, TimeSpan.FromHours(8));
-        var c = CaseRulesTests.NewCase(Severity.Sev3) with { FiledAt = friday, Targets = new(TimeSpan.FromHours(4), TimeSpan.FromHours(72), BusinessHours: true) };
+        var c = CaseRulesTests.NewCase(Severity.Sev3) with
+        {
+            FiledAt = friday,
+            Targets = new(TimeSpan.FromHours(4), TimeSpan.FromHours(72), BusinessHours: true),
+        };
         var firstResponse = Find(c, Chase.FirstResponse, 100);
         Assert.Equal(new DateTimeOffset(2026, 11, 30, 12, 30, 0, TimeSpan.FromHours(8)), firstResponse.DueAt);
 
         // Around the clock the same targets fall on Friday night.
-        var allHours = c with { Targets = c.Targets with { BusinessHours = false } };
+        var allHours = c with
+        {
+            Targets = c.Targets with { BusinessHours = false },
+        };
         Assert.Equal(friday.AddHours(4), Find(allHours, Chase.FirstResponse, 100).DueAt);
     }
 
@@ -113,7 +129,19 @@ public sealed class SlaScheduleTests
         var c = CaseRulesTests.NewCase(Severity.Sev3) with { Targets = sla.For(Severity.Sev3) };
         var claimed = Apply(CaseRules.Claim(c, Sam, clock.GetUtcNow(), Policy));
         clock.Advance(TimeSpan.FromHours(3));
-        var raised = Apply(CaseRules.Triage(claimed, Sam, null, null, Severity.Sev1, "Threat names a date", sla.For, clock.GetUtcNow(), Policy));
+        var raised = Apply(
+            CaseRules.Triage(
+                claimed,
+                Sam,
+                null,
+                null,
+                Severity.Sev1,
+                "Threat names a date",
+                sla.For,
+                clock.GetUtcNow(),
+                Policy
+            )
+        );
         Assert.Equal(T0.AddHours(4), Find(raised, Chase.Resolution, 100).DueAt);
         Assert.True(Find(raised, Chase.Resolution, 50).DueAt < clock.GetUtcNow()); // past already: the sweep sends it at once
     }
@@ -122,14 +150,38 @@ public sealed class SlaScheduleTests
     public void New_targets_are_a_new_round_so_a_lowered_severitys_breach_is_still_heard()
     {
         var sla = new SlaOptions();
-        var claimed = Apply(CaseRules.Claim(CaseRulesTests.NewCase() with { Targets = sla.For(Severity.Sev1) }, Sam, clock.GetUtcNow(), Policy));
+        var claimed = Apply(
+            CaseRules.Claim(
+                CaseRulesTests.NewCase() with
+                {
+                    Targets = sla.For(Severity.Sev1),
+                },
+                Sam,
+                clock.GetUtcNow(),
+                Policy
+            )
+        );
         clock.Advance(TimeSpan.FromHours(5)); // the Sev1 breach went out at 4 h
-        var lowered = Apply(CaseRules.Triage(claimed, Sam, null, null, Severity.Sev2, "Less urgent than reported", sla.For, clock.GetUtcNow(), Policy));
+        var lowered = Apply(
+            CaseRules.Triage(
+                claimed,
+                Sam,
+                null,
+                null,
+                Severity.Sev2,
+                "Less urgent than reported",
+                sla.For,
+                clock.GetUtcNow(),
+                Policy
+            )
+        );
         Assert.NotEqual(Find(claimed, Chase.Resolution, 100).Key, Find(lowered, Chase.Resolution, 100).Key);
         Assert.Equal(T0.AddHours(24), Find(lowered, Chase.Resolution, 100).DueAt);
 
         // Confirming the same severity keeps the round: nothing is sent again.
-        var confirmed = Apply(CaseRules.Triage(lowered, Sam, null, null, Severity.Sev2, null, sla.For, clock.GetUtcNow(), Policy));
+        var confirmed = Apply(
+            CaseRules.Triage(lowered, Sam, null, null, Severity.Sev2, null, sla.For, clock.GetUtcNow(), Policy)
+        );
         Assert.Equal(Find(lowered, Chase.Resolution, 100).Key, Find(confirmed, Chase.Resolution, 100).Key);
     }
 
@@ -165,7 +217,10 @@ public sealed class SlaScheduleTests
         Assert.Equal(CaseState.New, accepted.Case.State);
         Assert.Null(accepted.Case.Owner);
         Assert.Equal(AuditAction.ReleasedIdle, accepted.Audit.Action);
-        Assert.Equal(new AuditDetail { FormerOwner = Sam.Person, IdleFor = TimeSpan.FromHours(2) }, accepted.Audit.Detail);
+        Assert.Equal(
+            new AuditDetail { FormerOwner = Sam.Person, IdleFor = TimeSpan.FromHours(2) },
+            accepted.Audit.Detail
+        );
         Assert.Equal("No activity from Sam for 2 h; back in the queue.", AuditTexts.Text(accepted.Audit));
 
         var waiting = Apply(CaseRules.AskReporter(claimed, Sam, "More?", T0.AddMinutes(10), Policy));

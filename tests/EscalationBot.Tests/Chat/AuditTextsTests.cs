@@ -17,13 +17,19 @@ public sealed class AuditTextsTests
         var data = new TheoryData<AuditAction, AuditDetail?>();
         foreach (var action in Enum.GetValues<AuditAction>().Where(a => a != AuditAction.Other))
         {
-            data.Add(action, action switch
-            {
-                AuditAction.Reassigned => new AuditDetail { Assignee = new Person("", "Sky Specialist") },
-                AuditAction.Resolved => new AuditDetail { Outcome = Outcome.NeedsPolicyDecision },
-                AuditAction.Consulting or AuditAction.ConsultAnswered => new AuditDetail { Team = "Content Policy" },
-                _ => null,
-            });
+            data.Add(
+                action,
+                action switch
+                {
+                    AuditAction.Reassigned => new AuditDetail { Assignee = new Person("", "Sky Specialist") },
+                    AuditAction.Resolved => new AuditDetail { Outcome = Outcome.NeedsPolicyDecision },
+                    AuditAction.Consulting or AuditAction.ConsultAnswered => new AuditDetail
+                    {
+                        Team = "Content Policy",
+                    },
+                    _ => null,
+                }
+            );
         }
 
         data.Add(AuditAction.Filed, new AuditDetail { LinkedTo = 3 });
@@ -43,17 +49,32 @@ public sealed class AuditTextsTests
     public void The_sentences_read_the_same_as_ever()
     {
         Assert.Equal("claimed", AuditTexts.Action(Entry(AuditAction.Claimed)));
-        Assert.Equal("reassigned to Sky", AuditTexts.Action(Entry(AuditAction.Reassigned, new AuditDetail { Assignee = new("sky", "Sky") })));
-        Assert.Equal("resolved: No violation", AuditTexts.Action(Entry(AuditAction.Resolved, new AuditDetail { Outcome = Outcome.NoViolation })));
-        Assert.Equal("filed (linked to ESC-3)", AuditTexts.Action(Entry(AuditAction.Filed, new AuditDetail { LinkedTo = 3 })));
+        Assert.Equal(
+            "reassigned to Sky",
+            AuditTexts.Action(Entry(AuditAction.Reassigned, new AuditDetail { Assignee = new("sky", "Sky") }))
+        );
+        Assert.Equal(
+            "resolved: No violation",
+            AuditTexts.Action(Entry(AuditAction.Resolved, new AuditDetail { Outcome = Outcome.NoViolation }))
+        );
+        Assert.Equal(
+            "filed (linked to ESC-3)",
+            AuditTexts.Action(Entry(AuditAction.Filed, new AuditDetail { LinkedTo = 3 }))
+        );
         Assert.Equal("answer from the team", AuditTexts.Action(Entry(AuditAction.ConsultAnswered)));
-        Assert.Equal("an old sentence", AuditTexts.Action(Entry(AuditAction.Other, new AuditDetail { Words = "an old sentence" })));
+        Assert.Equal(
+            "an old sentence",
+            AuditTexts.Action(Entry(AuditAction.Other, new AuditDetail { Words = "an old sentence" }))
+        );
     }
 
     [Fact]
     public void An_idle_release_says_whose_case_went_back_and_after_how_long()
     {
-        var released = Entry(AuditAction.ReleasedIdle, new AuditDetail { FormerOwner = Sam, IdleFor = TimeSpan.FromMinutes(90) });
+        var released = Entry(
+            AuditAction.ReleasedIdle,
+            new AuditDetail { FormerOwner = Sam, IdleFor = TimeSpan.FromMinutes(90) }
+        );
 
         Assert.Equal("No activity from Sam for 1 h 30 min; back in the queue.", AuditTexts.Text(released));
         Assert.Equal("written then", AuditTexts.Text(released with { Text = "written then" }));
@@ -64,7 +85,10 @@ public sealed class AuditTextsTests
     public void A_sensitive_case_hides_the_idle_release_text_as_it_hides_every_text()
     {
         var c = Cases.CaseRulesTests.NewCase() with { MarkedSensitive = true };
-        var released = Entry(AuditAction.ReleasedIdle, new AuditDetail { FormerOwner = Sam, IdleFor = TimeSpan.FromHours(2) });
+        var released = Entry(
+            AuditAction.ReleasedIdle,
+            new AuditDetail { FormerOwner = Sam, IdleFor = TimeSpan.FromHours(2) }
+        );
 
         var view = CaseViews.Of(c, T0, history: [released]);
 

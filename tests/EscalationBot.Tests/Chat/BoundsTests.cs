@@ -10,7 +10,12 @@ namespace EscalationBot.Tests.Chat;
 [Collection(AzuriteCollection.Name)]
 public sealed class BoundsTests(AzuriteFixture azurite) : BotTest(azurite)
 {
-    private BotHost Roomy() => new(Azurite, Connector, extra: new Dictionary<string, string?> { ["Bot:MaxRequestBytes"] = (1024 * 1024).ToString() });
+    private BotHost Roomy() =>
+        new(
+            Azurite,
+            Connector,
+            extra: new Dictionary<string, string?> { ["Bot:MaxRequestBytes"] = (1024 * 1024).ToString() }
+        );
 
     [Fact]
     public async Task A_huge_display_name_is_stored_and_shown_trimmed()
@@ -18,28 +23,49 @@ public sealed class BoundsTests(AzuriteFixture azurite) : BotTest(azurite)
         await using var host = Roomy();
         var huge = new TestUser(People.Reporter.Id, new string('N', 200 * 1024));
 
-        var answer = await host.SendAsync(Activities.Invoke(huge, "submitIntake", Activities.IntakeForm(), Activities.Personal(huge)));
+        var answer = await host.SendAsync(
+            Activities.Invoke(huge, "submitIntake", Activities.IntakeForm(), Activities.Personal(huge))
+        );
 
         Assert.Equal("application/vnd.microsoft.card.adaptive", answer!.Value<string>("type"));
         var stored = await host.Services.GetRequiredService<ICaseStore>().GetAsync(1, CancellationToken.None);
         Assert.Equal(TextLimits.Name, stored!.Case.Reporter.Name.Length);
         Assert.EndsWith("…", stored.Case.Reporter.Name);
-        var person = await host.Services.GetRequiredService<IConversationStore>().GetPersonAsync(People.Reporter.Id, CancellationToken.None);
+        var person = await host
+            .Services.GetRequiredService<IConversationStore>()
+            .GetPersonAsync(People.Reporter.Id, CancellationToken.None);
         Assert.Equal(TextLimits.Name, person!.Name.Length);
-        Assert.True(person.PersonalAddress!.Length < 2048, "the stored conversation reference carries the trimmed name only");
+        Assert.True(
+            person.PersonalAddress!.Length < 2048,
+            "the stored conversation reference carries the trimmed name only"
+        );
     }
 
     [Fact]
     public async Task An_oversized_note_is_trimmed_not_refused()
     {
         await using var host = Roomy();
-        await host.SendAsync(Activities.Invoke(People.Reporter, "submitIntake", Activities.IntakeForm(), Activities.Personal(People.Reporter)));
+        await host.SendAsync(
+            Activities.Invoke(
+                People.Reporter,
+                "submitIntake",
+                Activities.IntakeForm(),
+                Activities.Personal(People.Reporter)
+            )
+        );
 
-        var response = await host.PostAsync(Activities.Message(People.Specialist, "note ESC-1 " + new string('x', 100 * 1024), "spec-dm"));
+        var response = await host.PostAsync(
+            Activities.Message(People.Specialist, "note ESC-1 " + new string('x', 100 * 1024), "spec-dm")
+        );
 
         Assert.True(response.IsSuccessStatusCode);
-        await Connector.WaitForAsync(c => c.ConversationId == "spec-dm" && c.Text == "Note added to ESC-1.", "the note added");
-        var note = (await host.Services.GetRequiredService<ICaseStore>().HistoryAsync(1, CancellationToken.None)).Single(h => h.Action == AuditAction.Note);
+        await Connector.WaitForAsync(
+            c => c.ConversationId == "spec-dm" && c.Text == "Note added to ESC-1.",
+            "the note added"
+        );
+        var note = (
+            await host.Services.GetRequiredService<ICaseStore>().HistoryAsync(1, CancellationToken.None)
+        ).Single(h => h.Action == AuditAction.Note);
         Assert.Equal(TextLimits.Note, note.Text!.Length);
         Assert.EndsWith("x…", note.Text);
     }
@@ -48,13 +74,28 @@ public sealed class BoundsTests(AzuriteFixture azurite) : BotTest(azurite)
     public async Task An_oversized_note_from_a_card_is_trimmed_too()
     {
         await using var host = Roomy();
-        await host.SendAsync(Activities.Invoke(People.Reporter, "submitIntake", Activities.IntakeForm(), Activities.Personal(People.Reporter)));
+        await host.SendAsync(
+            Activities.Invoke(
+                People.Reporter,
+                "submitIntake",
+                Activities.IntakeForm(),
+                Activities.Personal(People.Reporter)
+            )
+        );
 
-        var answer = await host.SendAsync(Activities.Invoke(People.Specialist, "note",
-            new JObject { ["caseId"] = "ESC-1", ["note"] = new string('y', 50 * 1024) }, Activities.QueueChannel));
+        var answer = await host.SendAsync(
+            Activities.Invoke(
+                People.Specialist,
+                "note",
+                new JObject { ["caseId"] = "ESC-1", ["note"] = new string('y', 50 * 1024) },
+                Activities.QueueChannel
+            )
+        );
 
         Assert.Equal(200, answer!.Value<int>("statusCode"));
-        var note = (await host.Services.GetRequiredService<ICaseStore>().HistoryAsync(1, CancellationToken.None)).Single(h => h.Action == AuditAction.Note);
+        var note = (
+            await host.Services.GetRequiredService<ICaseStore>().HistoryAsync(1, CancellationToken.None)
+        ).Single(h => h.Action == AuditAction.Note);
         Assert.Equal(TextLimits.Note, note.Text!.Length);
     }
 
@@ -65,7 +106,9 @@ public sealed class BoundsTests(AzuriteFixture azurite) : BotTest(azurite)
         var form = Activities.IntakeForm();
         form["description"] = new string('d', 100 * 1024);
 
-        var answer = await host.SendAsync(Activities.Invoke(People.Reporter, "submitIntake", form, Activities.Personal(People.Reporter)));
+        var answer = await host.SendAsync(
+            Activities.Invoke(People.Reporter, "submitIntake", form, Activities.Personal(People.Reporter))
+        );
 
         var card = (JObject)answer!["value"]!;
         Assert.Contains("the limit is 4000", card.ToString());
@@ -88,16 +131,29 @@ public sealed class BoundsTests(AzuriteFixture azurite) : BotTest(azurite)
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains($"{holder}.id is over", await response.Content.ReadAsStringAsync());
         Assert.Empty(Connector.Calls);
-        Assert.Null(await host.Services.GetRequiredService<IConversationStore>().GetBindingAsync(Bindings.Queue, CancellationToken.None));
+        Assert.Null(
+            await host
+                .Services.GetRequiredService<IConversationStore>()
+                .GetBindingAsync(Bindings.Queue, CancellationToken.None)
+        );
     }
 
     [Fact]
     public async Task The_escalate_prefill_is_trimmed_to_the_description_limit()
     {
-        await Host.SendAsync(Activities.Message(People.Reporter, "escalate " + new string('d', 20 * 1024), Activities.Personal(People.Reporter)));
+        await Host.SendAsync(
+            Activities.Message(
+                People.Reporter,
+                "escalate " + new string('d', 20 * 1024),
+                Activities.Personal(People.Reporter)
+            )
+        );
 
         var intake = await Connector.WaitForAsync(c => c.AllText.Contains("File an escalation"), "the intake card");
-        var description = intake.Card!.Descendants().OfType<JObject>().Single(e => e.Value<string>("id") == "description");
+        var description = intake
+            .Card!.Descendants()
+            .OfType<JObject>()
+            .Single(e => e.Value<string>("id") == "description");
         Assert.Equal(TextLimits.Description, description.Value<string>("value")!.Length);
     }
 }

@@ -23,6 +23,9 @@ public sealed class CaseMessengerTests(AzuriteFixture azurite) : BotTest(azurite
             .Enqueue<CaseMessenger>(m => m.SendTextAsync(queue.Address, "Sent by an old job", CancellationToken.None));
 
         await Connector.WaitForAsync(c => c.IsPost && c.Text == "Sent by an old job", "the old job's text");
-        Assert.Equal(Activities.QueueChannel, Connector.Calls.Single(c => c.Text == "Sent by an old job").ConversationId);
+        Assert.Equal(
+            Activities.QueueChannel,
+            Connector.Calls.Single(c => c.Text == "Sent by an old job").ConversationId
+        );
     }
 }

@@ -15,8 +15,8 @@ public sealed class IdentityTests(AzuriteFixture azurite) : BotTest(azurite)
     private const string TeamsFromId = "29:1lee-teams-id";
 
     [Theory]
-    [InlineData("lead-1")]           // the lead's Entra object id
-    [InlineData(TeamsFromId)]        // the lead's Teams user id
+    [InlineData("lead-1")] // the lead's Entra object id
+    [InlineData(TeamsFromId)] // the lead's Teams user id
     public async Task A_web_chat_user_sending_a_leads_id_as_from_id_is_not_the_lead(string fromId)
     {
         var forged = Activities.Message(People.Lead, "setup queue", "webchat-queue", "webchat");
@@ -27,7 +27,11 @@ public sealed class IdentityTests(AzuriteFixture azurite) : BotTest(azurite)
 
         var reply = await Connector.WaitForAsync(c => c.ConversationId == "webchat-queue", "the refusal");
         Assert.Equal("Only leads can set up the queue and the leads' channel.", reply.Text);
-        Assert.Null(await Host.Services.GetRequiredService<IConversationStore>().GetBindingAsync(Bindings.Queue, CancellationToken.None));
+        Assert.Null(
+            await Host
+                .Services.GetRequiredService<IConversationStore>()
+                .GetBindingAsync(Bindings.Queue, CancellationToken.None)
+        );
     }
 
     [Fact]
@@ -40,7 +44,11 @@ public sealed class IdentityTests(AzuriteFixture azurite) : BotTest(azurite)
 
         var reply = await Connector.WaitForAsync(c => c.ConversationId == Activities.QueueChannel, "the refusal");
         Assert.Equal("Only leads can set up the queue and the leads' channel.", reply.Text);
-        Assert.Null(await Host.Services.GetRequiredService<IConversationStore>().GetBindingAsync(Bindings.Queue, CancellationToken.None));
+        Assert.Null(
+            await Host
+                .Services.GetRequiredService<IConversationStore>()
+                .GetBindingAsync(Bindings.Queue, CancellationToken.None)
+        );
     }
 
     [Fact]
@@ -51,7 +59,9 @@ public sealed class IdentityTests(AzuriteFixture azurite) : BotTest(azurite)
 
         await Host.SendAsync(lead);
 
-        var binding = await Host.Services.GetRequiredService<IConversationStore>().GetBindingAsync(Bindings.Queue, CancellationToken.None);
+        var binding = await Host
+            .Services.GetRequiredService<IConversationStore>()
+            .GetBindingAsync(Bindings.Queue, CancellationToken.None);
         Assert.NotNull(binding);
         Assert.Equal("lead-1", binding.BoundBy);
     }
@@ -59,12 +69,18 @@ public sealed class IdentityTests(AzuriteFixture azurite) : BotTest(azurite)
     [Fact]
     public async Task A_web_chat_user_named_in_the_roster_by_channel_is_staff_there()
     {
-        await using var host = new BotHost(Azurite, Connector, extra: new Dictionary<string, string?> { ["Roster:Leads:1"] = "webchat:lee" });
+        await using var host = new BotHost(
+            Azurite,
+            Connector,
+            extra: new Dictionary<string, string?> { ["Roster:Leads:1"] = "webchat:lee" }
+        );
         var lee = new TestUser("lee", "Lee on Web Chat");
 
         await host.SendAsync(Activities.Message(lee, "setup queue", "webchat-queue", "webchat"));
 
-        var binding = await host.Services.GetRequiredService<IConversationStore>().GetBindingAsync(Bindings.Queue, CancellationToken.None);
+        var binding = await host
+            .Services.GetRequiredService<IConversationStore>()
+            .GetBindingAsync(Bindings.Queue, CancellationToken.None);
         Assert.Equal("webchat:lee", binding?.BoundBy);
     }
 }

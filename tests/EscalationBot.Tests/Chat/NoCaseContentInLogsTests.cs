@@ -42,30 +42,38 @@ public sealed class NoCaseContentInLogsTests(AzuriteFixture azurite) : BotTest(a
             ["description"] = $"Threats {token}",
         };
         await Host.SendAsync(Activities.Invoke(reporter, "submitIntake", form, personal));
-        foreach (var (who, text, where) in new[]
-        {
-            (specialist, "claim ESC-1", queue),
-            (specialist, $"triage ESC-1 sev1 Raised because {token}", queue),
-            (specialist, $"note ESC-1 Note {token}", queue),
-            (specialist, $"handover note ESC-1 Handover {token}", queue),
-            (specialist, $"ask ESC-1 Question {token}", queue),
-            (reporter, $"update ESC-1 Update {token}", personal),
-            (specialist, $"consult ESC-1 legal Consult {token}", queue),
-            (other, $"answer ESC-1 Answer {token}", queue),
-            (specialist, "reassign ESC-1 Sky", queue),
-            (other, $"resolve ESC-1 actioned Summary {token}", queue),
-            (reporter, $"reopen ESC-1 Reopen {token}", personal),
-            (other, $"claim ESC-{token}", queue),
-            (other, "history ESC-1", "sky-dm"),
-            (reporter, "status ESC-1", personal),
-        })
+        foreach (
+            var (who, text, where) in new[]
+            {
+                (specialist, "claim ESC-1", queue),
+                (specialist, $"triage ESC-1 sev1 Raised because {token}", queue),
+                (specialist, $"note ESC-1 Note {token}", queue),
+                (specialist, $"handover note ESC-1 Handover {token}", queue),
+                (specialist, $"ask ESC-1 Question {token}", queue),
+                (reporter, $"update ESC-1 Update {token}", personal),
+                (specialist, $"consult ESC-1 legal Consult {token}", queue),
+                (other, $"answer ESC-1 Answer {token}", queue),
+                (specialist, "reassign ESC-1 Sky", queue),
+                (other, $"resolve ESC-1 actioned Summary {token}", queue),
+                (reporter, $"reopen ESC-1 Reopen {token}", personal),
+                (other, $"claim ESC-{token}", queue),
+                (other, "history ESC-1", "sky-dm"),
+                (reporter, "status ESC-1", personal),
+            }
+        )
         {
             await Host.SendAsync(Activities.Message(who, text, where));
         }
 
         // The flow did happen: the token reached the people it was for.
-        await Connector.WaitForAsync(c => c.ConversationId == personal && c.AllText.Contains($"Summary {token}"), "the outcome to the reporter");
-        await Connector.WaitForAsync(c => c.ConversationId == "sky-dm" && c.AllText.Contains($"Update {token}"), "the history to Sky");
+        await Connector.WaitForAsync(
+            c => c.ConversationId == personal && c.AllText.Contains($"Summary {token}"),
+            "the outcome to the reporter"
+        );
+        await Connector.WaitForAsync(
+            c => c.ConversationId == "sky-dm" && c.AllText.Contains($"Update {token}"),
+            "the history to Sky"
+        );
         await Host.WaitForJobsAsync();
         Assert.NotEmpty(logs.Lines);
         Assert.DoesNotContain(logs.Lines, line => line.Contains(token, StringComparison.Ordinal));
@@ -76,8 +84,16 @@ public sealed class NoCaseContentInLogsTests(AzuriteFixture azurite) : BotTest(a
     {
         var monitor = Host.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
         var jobs = new List<string>();
-        jobs.AddRange(monitor.SucceededJobs(0, 10_000).Select(j => JsonConvert.SerializeObject(new { j.Value.Job?.Args, j.Value.Result })));
-        jobs.AddRange(monitor.FailedJobs(0, 10_000).Select(j => JsonConvert.SerializeObject(new { j.Value.Job?.Args, j.Value.ExceptionMessage })));
+        jobs.AddRange(
+            monitor
+                .SucceededJobs(0, 10_000)
+                .Select(j => JsonConvert.SerializeObject(new { j.Value.Job?.Args, j.Value.Result }))
+        );
+        jobs.AddRange(
+            monitor
+                .FailedJobs(0, 10_000)
+                .Select(j => JsonConvert.SerializeObject(new { j.Value.Job?.Args, j.Value.ExceptionMessage }))
+        );
         jobs.AddRange(monitor.ScheduledJobs(0, 10_000).Select(j => JsonConvert.SerializeObject(j.Value.Job?.Args)));
         Assert.NotEmpty(jobs);
         return jobs;

@@ -15,9 +15,14 @@ namespace EscalationBot.Tests.Chat;
 [Collection(AzuriteCollection.Name)]
 public sealed class TenantTests(AzuriteFixture azurite) : BotTest(azurite)
 {
-    private BotHost Allowing(params string[] tenants) => new(Azurite, Connector, extra: tenants
-        .Select((t, i) => (Key: $"Bot:AllowedTenants:{i}", Value: (string?)t))
-        .ToDictionary(p => p.Key, p => p.Value));
+    private BotHost Allowing(params string[] tenants) =>
+        new(
+            Azurite,
+            Connector,
+            extra: tenants
+                .Select((t, i) => (Key: $"Bot:AllowedTenants:{i}", Value: (string?)t))
+                .ToDictionary(p => p.Key, p => p.Value)
+        );
 
     [Fact]
     public async Task An_activity_from_a_foreign_tenant_gets_no_reply_and_nothing_is_stored()
@@ -25,7 +30,12 @@ public sealed class TenantTests(AzuriteFixture azurite) : BotTest(azurite)
         await using var host = Allowing("tenant-1");
         var setup = Activities.Message(People.Lead, "setup queue", Activities.QueueChannel);
         setup["conversation"]!["tenantId"] = "tenant-evil";
-        var intake = Activities.Invoke(People.Reporter, "submitIntake", Activities.IntakeForm(), Activities.Personal(People.Reporter));
+        var intake = Activities.Invoke(
+            People.Reporter,
+            "submitIntake",
+            Activities.IntakeForm(),
+            Activities.Personal(People.Reporter)
+        );
         intake["conversation"]!["tenantId"] = "tenant-evil";
 
         var setupResponse = await host.PostAsync(setup);
@@ -51,7 +61,11 @@ public sealed class TenantTests(AzuriteFixture azurite) : BotTest(azurite)
         await host.PostAsync(setup);
 
         Assert.Empty(Connector.Calls);
-        Assert.Null(await host.Services.GetRequiredService<IConversationStore>().GetBindingAsync(Bindings.Queue, CancellationToken.None));
+        Assert.Null(
+            await host
+                .Services.GetRequiredService<IConversationStore>()
+                .GetBindingAsync(Bindings.Queue, CancellationToken.None)
+        );
     }
 
     [Fact]
@@ -75,21 +89,35 @@ public sealed class TenantTests(AzuriteFixture azurite) : BotTest(azurite)
 
         await host.SendAsync(setup);
 
-        await Connector.WaitForAsync(c => c.Text.StartsWith("This conversation is now the specialists' queue", StringComparison.Ordinal), "the queue bound");
-        Assert.NotNull(await host.Services.GetRequiredService<IConversationStore>().GetBindingAsync(Bindings.Queue, CancellationToken.None));
+        await Connector.WaitForAsync(
+            c => c.Text.StartsWith("This conversation is now the specialists' queue", StringComparison.Ordinal),
+            "the queue bound"
+        );
+        Assert.NotNull(
+            await host
+                .Services.GetRequiredService<IConversationStore>()
+                .GetBindingAsync(Bindings.Queue, CancellationToken.None)
+        );
     }
 
     [Fact]
     public async Task With_authentication_on_a_foreign_tenant_without_a_token_gets_401_and_is_not_logged()
     {
         var logs = new CapturedLogs();
-        await using var host = new BotHost(Azurite, Connector, extra: new Dictionary<string, string?>
+        await using var host = new BotHost(
+            Azurite,
+            Connector,
+            extra: new Dictionary<string, string?>
+            {
+                ["Bot:AllowedTenants:0"] = "tenant-1",
+                ["MicrosoftAppId"] = "00000000-0000-0000-0000-000000000001",
+                ["MicrosoftAppPassword"] = "not-a-real-secret",
+                ["MicrosoftAppTenantId"] = "00000000-0000-0000-0000-0000000000aa",
+            }
+        )
         {
-            ["Bot:AllowedTenants:0"] = "tenant-1",
-            ["MicrosoftAppId"] = "00000000-0000-0000-0000-000000000001",
-            ["MicrosoftAppPassword"] = "not-a-real-secret",
-            ["MicrosoftAppTenantId"] = "00000000-0000-0000-0000-0000000000aa",
-        }) { Logs = logs };
+            Logs = logs,
+        };
         var setup = Activities.Message(People.Lead, "setup queue", Activities.QueueChannel);
         setup["conversation"]!["tenantId"] = "tenant-evil";
 
@@ -128,8 +156,15 @@ public sealed class TenantTests(AzuriteFixture azurite) : BotTest(azurite)
     private static async Task RefuseAsync(TenantGate gate, string tenant)
     {
         Assert.False(gate.Admits([tenant]));
-        var activity = new Microsoft.Bot.Schema.Activity { Type = "message", Conversation = new() { Id = "c", TenantId = tenant } };
-        await gate.Refusal([tenant]).OnTurnAsync(new Microsoft.Bot.Builder.TurnContext(new Microsoft.Bot.Builder.Adapters.TestAdapter(), activity));
+        var activity = new Microsoft.Bot.Schema.Activity
+        {
+            Type = "message",
+            Conversation = new() { Id = "c", TenantId = tenant },
+        };
+        await gate.Refusal([tenant])
+            .OnTurnAsync(
+                new Microsoft.Bot.Builder.TurnContext(new Microsoft.Bot.Builder.Adapters.TestAdapter(), activity)
+            );
     }
 
     [Fact]
@@ -142,6 +177,15 @@ public sealed class TenantTests(AzuriteFixture azurite) : BotTest(azurite)
     }
 
     private static void Warned(Mock<ILogger<TenantGate>> logger, Times times) =>
-        logger.Verify(l => l.Log(LogLevel.Warning, It.IsAny<EventId>(), It.IsAny<It.IsAnyType>(), null,
-            It.IsAny<Func<It.IsAnyType, Exception?, string>>()), times);
+        logger.Verify(
+            l =>
+                l.Log(
+                    LogLevel.Warning,
+                    It.IsAny<EventId>(),
+                    It.IsAny<It.IsAnyType>(),
+                    null,
+                    It.IsAny<Func<It.IsAnyType, Exception?, string>>()
+                ),
+            times
+        );
 }

@@ -14,15 +14,26 @@ public sealed class ChatFlowTests(AzuriteFixture azurite) : BotTest(azurite)
     {
         var personal = Activities.Personal(People.Reporter);
 
-        await Host.SendAsync(Activities.Message(People.Lead, "<at>EscalationBot</at> setup queue", Activities.QueueChannel + ";messageid=777"));
+        await Host.SendAsync(
+            Activities.Message(
+                People.Lead,
+                "<at>EscalationBot</at> setup queue",
+                Activities.QueueChannel + ";messageid=777"
+            )
+        );
         await Connector.WaitForAsync(c => c.Text.Contains("now the specialists' queue"), "setup queue confirmed");
 
         await Host.SendAsync(Activities.Message(People.Reporter, "escalate Threats against a journalist", personal));
-        var intake = await Connector.WaitForAsync(c => c.ConversationId == personal && c.AllText.Contains("File an escalation"), "intake card");
+        var intake = await Connector.WaitForAsync(
+            c => c.ConversationId == personal && c.AllText.Contains("File an escalation"),
+            "intake card"
+        );
         Assert.Equal("Threats against a journalist", InputValue(intake.Card!, "description"));
         Assert.All(SentCards.Actions(intake.Card!), a => Assert.Equal("Action.Execute", a.Value<string>("type")));
 
-        var filed = await Host.SendAsync(Activities.Invoke(People.Reporter, "submitIntake", Activities.IntakeForm(), personal));
+        var filed = await Host.SendAsync(
+            Activities.Invoke(People.Reporter, "submitIntake", Activities.IntakeForm(), personal)
+        );
         Assert.Equal("application/vnd.microsoft.card.adaptive", filed!.Value<string>("type"));
         var confirmation = SentCards.Texts(filed["value"]!);
         Assert.Contains("Escalation ESC-1 filed", confirmation);
@@ -30,26 +41,49 @@ public sealed class ChatFlowTests(AzuriteFixture azurite) : BotTest(azurite)
         Assert.Contains("4 h", confirmation);
 
         // The case card goes to the queue as a new top-level post in the channel, not a reply in the setup thread.
-        var posted = await Connector.WaitForAsync(c => c.IsPost && c.ConversationId == Activities.QueueChannel && c.AllText.Contains("ESC-1"), "queue post");
+        var posted = await Connector.WaitForAsync(
+            c => c.IsPost && c.ConversationId == Activities.QueueChannel && c.AllText.Contains("ESC-1"),
+            "queue post"
+        );
         Assert.Null(posted.ActivityId);
         var claimButton = SentCards.Actions(posted.Card!).Single(a => a.Value<string>("verb") == "claim");
         var caseData = (JObject)claimButton["data"]!;
         var messageId = await StoredQueueMessageIdAsync(1);
         Assert.NotNull(messageId);
 
-        var claimed = await Host.SendAsync(Activities.Invoke(People.Specialist, "claim", caseData, Activities.QueueChannel, messageId));
+        var claimed = await Host.SendAsync(
+            Activities.Invoke(People.Specialist, "claim", caseData, Activities.QueueChannel, messageId)
+        );
         Assert.Contains("Claimed by Sam Specialist", SentCards.Texts(claimed!["value"]!));
 
-        var update = await Connector.WaitForAsync(c => c.IsUpdate && c.ActivityId == messageId && c.AllText.Contains("Claimed by Sam Specialist"), "queue card edited to claimed");
+        var update = await Connector.WaitForAsync(
+            c => c.IsUpdate && c.ActivityId == messageId && c.AllText.Contains("Claimed by Sam Specialist"),
+            "queue card edited to claimed"
+        );
         Assert.Equal(Activities.QueueChannel, update.ConversationId);
-        await Connector.WaitForAsync(c => c.ConversationId == personal && c.AllText.Contains("Sam Specialist has claimed your escalation"), "reporter told of the claim");
+        await Connector.WaitForAsync(
+            c => c.ConversationId == personal && c.AllText.Contains("Sam Specialist has claimed your escalation"),
+            "reporter told of the claim"
+        );
 
-        var resolveData = new JObject(caseData) { ["outcome"] = "Actioned", ["summary"] = "Removed the posts and restricted the account." };
-        var resolved = await Host.SendAsync(Activities.Invoke(People.Specialist, "resolve", resolveData, Activities.QueueChannel, messageId));
+        var resolveData = new JObject(caseData)
+        {
+            ["outcome"] = "Actioned",
+            ["summary"] = "Removed the posts and restricted the account.",
+        };
+        var resolved = await Host.SendAsync(
+            Activities.Invoke(People.Specialist, "resolve", resolveData, Activities.QueueChannel, messageId)
+        );
         Assert.Contains("Resolved by Sam Specialist: Actioned", SentCards.Texts(resolved!["value"]!));
 
-        await Connector.WaitForAsync(c => c.IsUpdate && c.ActivityId == messageId && c.AllText.Contains("Resolved by Sam Specialist"), "queue card edited to resolved");
-        var outcome = await Connector.WaitForAsync(c => c.ConversationId == personal && c.AllText.Contains("ESC-1 resolved: Actioned"), "reporter told the outcome");
+        await Connector.WaitForAsync(
+            c => c.IsUpdate && c.ActivityId == messageId && c.AllText.Contains("Resolved by Sam Specialist"),
+            "queue card edited to resolved"
+        );
+        var outcome = await Connector.WaitForAsync(
+            c => c.ConversationId == personal && c.AllText.Contains("ESC-1 resolved: Actioned"),
+            "reporter told the outcome"
+        );
         Assert.Contains("Removed the posts and restricted the account.", outcome.AllText);
 
         var store = Host.Services.GetRequiredService<ICaseStore>();
@@ -58,9 +92,15 @@ public sealed class ChatFlowTests(AzuriteFixture azurite) : BotTest(azurite)
         Assert.Equal(People.Specialist.Id, stored.Case.Owner!.Id);
         Assert.Empty(await store.ListOpenAsync(CancellationToken.None));
         var history = await store.HistoryAsync(1, CancellationToken.None);
-        Assert.Equal([AuditAction.Filed, AuditAction.PostedToQueue, AuditAction.Claimed, AuditAction.Resolved], history.Select(h => h.Action));
+        Assert.Equal(
+            [AuditAction.Filed, AuditAction.PostedToQueue, AuditAction.Claimed, AuditAction.Resolved],
+            history.Select(h => h.Action)
+        );
         Assert.Equal(Outcome.Actioned, history[^1].Detail?.Outcome);
-        Assert.Equal([People.Reporter.Id, "escalationbot", People.Specialist.Id, People.Specialist.Id], history.Select(h => h.Actor.Id));
+        Assert.Equal(
+            [People.Reporter.Id, "escalationbot", People.Specialist.Id, People.Specialist.Id],
+            history.Select(h => h.Actor.Id)
+        );
     }
 
     [Fact]
@@ -68,21 +108,40 @@ public sealed class ChatFlowTests(AzuriteFixture azurite) : BotTest(azurite)
     {
         // On Web Chat a person is webchat:{from.id}: the roster names the specialist there explicitly.
         await Host.DisposeAsync();
-        Host = new BotHost(Azurite, Connector, extra: new Dictionary<string, string?> { ["Roster:Specialists:40"] = "webchat:" + People.Specialist.Id });
+        Host = new BotHost(
+            Azurite,
+            Connector,
+            extra: new Dictionary<string, string?> { ["Roster:Specialists:40"] = "webchat:" + People.Specialist.Id }
+        );
         var personal = "webchat-dm-" + People.Reporter.Id;
         await Host.SendAsync(Activities.Message(People.Reporter, "escalate", personal, "webchat"));
-        var intake = await Connector.WaitForAsync(c => c.ConversationId == personal && c.AllText.Contains("File an escalation"), "intake card");
+        var intake = await Connector.WaitForAsync(
+            c => c.ConversationId == personal && c.AllText.Contains("File an escalation"),
+            "intake card"
+        );
         var submit = SentCards.Actions(intake.Card!).Single();
         Assert.Equal("Action.Submit", submit.Value<string>("type"));
 
         var value = new JObject((JObject)submit["data"]!);
         value.Merge(Activities.IntakeForm(severity: "Sev3"));
         await Host.SendAsync(Activities.Submit(People.Reporter, value, personal));
-        var confirmation = await Connector.WaitForAsync(c => c.ConversationId == personal && c.AllText.Contains("Escalation ESC-1 filed"), "confirmation");
+        var confirmation = await Connector.WaitForAsync(
+            c => c.ConversationId == personal && c.AllText.Contains("Escalation ESC-1 filed"),
+            "confirmation"
+        );
         Assert.Contains("Check status", confirmation.AllText);
 
-        await Host.SendAsync(Activities.Submit(People.Specialist, new JObject { ["verb"] = "claim", ["caseId"] = "ESC-1" }, "webchat-queue"));
-        await Connector.WaitForAsync(c => c.ConversationId == "webchat-queue" && c.AllText.Contains("Claimed by Sam Specialist"), "claimed card sent back");
+        await Host.SendAsync(
+            Activities.Submit(
+                People.Specialist,
+                new JObject { ["verb"] = "claim", ["caseId"] = "ESC-1" },
+                "webchat-queue"
+            )
+        );
+        await Connector.WaitForAsync(
+            c => c.ConversationId == "webchat-queue" && c.AllText.Contains("Claimed by Sam Specialist"),
+            "claimed card sent back"
+        );
         var stored = await Host.Services.GetRequiredService<ICaseStore>().GetAsync(1, CancellationToken.None);
         Assert.Equal(CaseState.Claimed, stored!.Case.State);
         Assert.Equal("webchat:" + People.Reporter.Id, stored.Case.Reporter.Id);
@@ -96,22 +155,39 @@ public sealed class ChatFlowTests(AzuriteFixture azurite) : BotTest(azurite)
         await FileAsync(personal);
 
         await Host.SendAsync(Activities.Message(People.Specialist, "queue", "spec-dm"));
-        var queue = await Connector.WaitForAsync(c => c.ConversationId == "spec-dm" && c.AllText.Contains("Open cases (1)"), "queue list");
+        var queue = await Connector.WaitForAsync(
+            c => c.ConversationId == "spec-dm" && c.AllText.Contains("Open cases (1)"),
+            "queue list"
+        );
         Assert.Contains("ESC-1", queue.AllText);
         Assert.Contains("unclaimed", queue.AllText);
 
         await Host.SendAsync(Activities.Message(People.Specialist, "claim esc-1", "spec-dm"));
-        await Connector.WaitForAsync(c => c.Text.StartsWith("You have claimed ESC-1", StringComparison.Ordinal), "claim by command");
+        await Connector.WaitForAsync(
+            c => c.Text.StartsWith("You have claimed ESC-1", StringComparison.Ordinal),
+            "claim by command"
+        );
 
-        await Host.SendAsync(Activities.Message(People.Specialist, "resolve ESC-1 no-violation Satire, within policy.", "spec-dm"));
-        await Connector.WaitForAsync(c => c.Text.StartsWith("ESC-1 is resolved (No violation)", StringComparison.Ordinal), "resolve by command");
+        await Host.SendAsync(
+            Activities.Message(People.Specialist, "resolve ESC-1 no-violation Satire, within policy.", "spec-dm")
+        );
+        await Connector.WaitForAsync(
+            c => c.Text.StartsWith("ESC-1 is resolved (No violation)", StringComparison.Ordinal),
+            "resolve by command"
+        );
 
         await Host.SendAsync(Activities.Message(People.Reporter, "status ESC-1", personal));
-        var status = await Connector.WaitForAsync(c => c.ConversationId == personal && c.AllText.Contains("Resolved by Sam Specialist: No violation"), "status for the reporter");
+        var status = await Connector.WaitForAsync(
+            c => c.ConversationId == personal && c.AllText.Contains("Resolved by Sam Specialist: No violation"),
+            "status for the reporter"
+        );
         Assert.Null(status.Card!["actions"]);
 
         await Host.SendAsync(Activities.Message(People.Reporter, "what is this", personal));
-        await Connector.WaitForAsync(c => c.AllText.Contains("I didn't understand \"what is this\"") && c.AllText.Contains("File an escalation"), "help for unknown text");
+        await Connector.WaitForAsync(
+            c => c.AllText.Contains("I didn't understand \"what is this\"") && c.AllText.Contains("File an escalation"),
+            "help for unknown text"
+        );
     }
 
     [Fact]
@@ -142,13 +218,26 @@ public sealed class ChatFlowTests(AzuriteFixture azurite) : BotTest(azurite)
         var personal = Activities.Personal(People.Reporter);
         await FileAsync(personal);
         await Host.SendAsync(Activities.Message(People.Lead, "setup queue", Activities.QueueChannel));
-        await Connector.WaitForAsync(c => c.Text.Contains("1 open case(s) not yet posted will follow"), "backlog announced");
-        await Connector.WaitForAsync(c => c.IsPost && c.ConversationId == Activities.QueueChannel && c.ActivityId is null && c.AllText.Contains("ESC-1"), "backlog posted");
+        await Connector.WaitForAsync(
+            c => c.Text.Contains("1 open case(s) not yet posted will follow"),
+            "backlog announced"
+        );
+        await Connector.WaitForAsync(
+            c =>
+                c.IsPost
+                && c.ConversationId == Activities.QueueChannel
+                && c.ActivityId is null
+                && c.AllText.Contains("ESC-1"),
+            "backlog posted"
+        );
 
         await Host.DisposeAsync();
         Host = new BotHost(Azurite, Connector, Host.TablePrefix);
         await FileAsync(personal);
-        await Connector.WaitForAsync(c => c.IsPost && c.ConversationId == Activities.QueueChannel && c.AllText.Contains("ESC-2"), "posted after restart");
+        await Connector.WaitForAsync(
+            c => c.IsPost && c.ConversationId == Activities.QueueChannel && c.AllText.Contains("ESC-2"),
+            "posted after restart"
+        );
     }
 
     [Fact]
@@ -157,14 +246,23 @@ public sealed class ChatFlowTests(AzuriteFixture azurite) : BotTest(azurite)
         var personal = Activities.Personal(People.Reporter);
         await Host.SendAsync(Activities.Message(People.Lead, "setup queue", "19:old-queue@thread.tacv2"));
         await FileAsync(personal);
-        await Connector.WaitForAsync(c => c.IsPost && c.ConversationId == "19:old-queue@thread.tacv2" && c.AllText.Contains("ESC-1"), "posted to the old queue");
+        await Connector.WaitForAsync(
+            c => c.IsPost && c.ConversationId == "19:old-queue@thread.tacv2" && c.AllText.Contains("ESC-1"),
+            "posted to the old queue"
+        );
         Assert.NotNull(await StoredQueueMessageIdAsync(1));
 
         await Host.SendAsync(Activities.Message(People.Lead, "setup queue", Activities.QueueChannel));
         await Host.SendAsync(Activities.Message(People.Specialist, "claim ESC-1", "spec-dm"));
         await FileAsync(personal);
-        await Connector.WaitForAsync(c => c.IsPost && c.ConversationId == Activities.QueueChannel && c.AllText.Contains("ESC-2"), "posted to the new queue");
-        await Connector.WaitForAsync(c => c.ConversationId == personal && c.AllText.Contains("ESC-1 is being handled"), "reporter told of the claim");
+        await Connector.WaitForAsync(
+            c => c.IsPost && c.ConversationId == Activities.QueueChannel && c.AllText.Contains("ESC-2"),
+            "posted to the new queue"
+        );
+        await Connector.WaitForAsync(
+            c => c.ConversationId == personal && c.AllText.Contains("ESC-1 is being handled"),
+            "reporter told of the claim"
+        );
         await Host.WaitForJobsAsync();
 
         Assert.DoesNotContain(Connector.Calls, c => c.IsUpdate);
@@ -174,19 +272,31 @@ public sealed class ChatFlowTests(AzuriteFixture azurite) : BotTest(azurite)
     public async Task A_person_is_welcomed_once_however_often_their_client_says_they_joined()
     {
         var personal = Activities.Personal(People.Reporter);
-        var joined = Activities.Raw(People.Reporter, "conversationUpdate", personal,
-            new Newtonsoft.Json.Linq.JProperty("membersAdded", new JArray(new JObject { ["id"] = People.Reporter.Id, ["name"] = People.Reporter.Name })));
+        var joined = Activities.Raw(
+            People.Reporter,
+            "conversationUpdate",
+            personal,
+            new Newtonsoft.Json.Linq.JProperty(
+                "membersAdded",
+                new JArray(new JObject { ["id"] = People.Reporter.Id, ["name"] = People.Reporter.Name })
+            )
+        );
         await Host.SendAsync(joined);
         await Host.SendAsync((JObject)joined.DeepClone());
         await Host.SendAsync(Activities.Message(People.Reporter, "status ESC-1", personal));
-        await Connector.WaitForAsync(c => c.Text.Contains("ESC-1 among the cases you can see"), "the message after the joins");
+        await Connector.WaitForAsync(
+            c => c.Text.Contains("ESC-1 among the cases you can see"),
+            "the message after the joins"
+        );
 
         Assert.Single(Connector.Calls, c => c.AllText.Contains("Hello! I'm EscalationBot."));
     }
 
     private async Task FileAsync(string personal)
     {
-        var answer = await Host.SendAsync(Activities.Invoke(People.Reporter, "submitIntake", Activities.IntakeForm(), personal));
+        var answer = await Host.SendAsync(
+            Activities.Invoke(People.Reporter, "submitIntake", Activities.IntakeForm(), personal)
+        );
         Assert.Contains("filed", SentCards.Texts(answer!["value"]!));
     }
 

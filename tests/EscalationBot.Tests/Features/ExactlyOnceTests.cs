@@ -32,13 +32,18 @@ public sealed class ExactlyOnceTests(AzuriteFixture azurite) : BotTest(azurite)
             await Host.SendAsync(update);
         }
 
-        await Connector.WaitForAsync(c => c.ConversationId == OwnerChat && c.Text.Contains("sent more information"), "the owner told");
+        await Connector.WaitForAsync(
+            c => c.ConversationId == OwnerChat && c.Text.Contains("sent more information"),
+            "the owner told"
+        );
         await Host.WaitForJobsAsync();
         var history = await Store.HistoryAsync(1, CancellationToken.None);
         Assert.Single(history, h => h.Action == AuditAction.ReporterUpdate);
         Assert.Single(Connector.Calls, c => c.ConversationId == OwnerChat && c.Text.Contains("sent more information"));
         // Each copy is answered, and every answer is the first one.
-        var answers = Connector.Calls.Where(c => c.ConversationId == personal && c.Text.StartsWith("Sent:", StringComparison.Ordinal)).ToList();
+        var answers = Connector
+            .Calls.Where(c => c.ConversationId == personal && c.Text.StartsWith("Sent:", StringComparison.Ordinal))
+            .ToList();
         Assert.Equal(3, answers.Count);
         Assert.All(answers, a => Assert.Equal("Sent: the specialists handling ESC-1 can see it.", a.Text));
     }
@@ -47,15 +52,26 @@ public sealed class ExactlyOnceTests(AzuriteFixture azurite) : BotTest(azurite)
     public async Task Two_copies_of_one_intake_submit_sent_at_once_file_one_case()
     {
         await Host.SendAsync(Activities.Message(People.Lead, "setup queue", Activities.QueueChannel));
-        var submit = Activities.Invoke(People.Reporter, "submitIntake", Activities.IntakeForm(), Activities.Personal(People.Reporter));
+        var submit = Activities.Invoke(
+            People.Reporter,
+            "submitIntake",
+            Activities.IntakeForm(),
+            Activities.Personal(People.Reporter)
+        );
 
         var answers = await Task.WhenAll(Host.SendAsync(submit), Host.SendAsync(submit));
 
         Assert.All(answers, a => Assert.Contains("ESC-1", SentCards.Texts(a!["value"]!)));
         Assert.Null(await Store.GetAsync(2, CancellationToken.None));
-        await Connector.WaitForAsync(c => c.IsPost && c.ConversationId == Activities.QueueChannel && c.Card is not null, "the queue card");
+        await Connector.WaitForAsync(
+            c => c.IsPost && c.ConversationId == Activities.QueueChannel && c.Card is not null,
+            "the queue card"
+        );
         await Host.WaitForJobsAsync();
-        Assert.Single(Connector.Calls, c => c.IsPost && c.ConversationId == Activities.QueueChannel && c.Card is not null);
+        Assert.Single(
+            Connector.Calls,
+            c => c.IsPost && c.ConversationId == Activities.QueueChannel && c.Card is not null
+        );
     }
 
     [Fact]
@@ -70,7 +86,10 @@ public sealed class ExactlyOnceTests(AzuriteFixture azurite) : BotTest(azurite)
 
         Assert.Contains("Claimed by Sam Specialist", SentCards.Texts(first!["value"]!));
         Assert.Contains("Claimed by Sam Specialist", SentCards.Texts(retry!["value"]!));
-        await Connector.WaitForAsync(c => c.ConversationId == personal && c.AllText.Contains(Claimed), "the reporter told");
+        await Connector.WaitForAsync(
+            c => c.ConversationId == personal && c.AllText.Contains(Claimed),
+            "the reporter told"
+        );
         await Host.WaitForJobsAsync();
         Assert.Single(await Store.HistoryAsync(1, CancellationToken.None), h => h.Action == AuditAction.Claimed);
         Assert.Single(Connector.Calls, c => c.ConversationId == personal && c.AllText.Contains(Claimed));
@@ -79,7 +98,14 @@ public sealed class ExactlyOnceTests(AzuriteFixture azurite) : BotTest(azurite)
     [Fact]
     public async Task Copies_of_one_claim_sent_at_once_all_get_the_first_answer()
     {
-        await Host.SendAsync(Activities.Invoke(People.Reporter, "submitIntake", Activities.IntakeForm(), Activities.Personal(People.Reporter)));
+        await Host.SendAsync(
+            Activities.Invoke(
+                People.Reporter,
+                "submitIntake",
+                Activities.IntakeForm(),
+                Activities.Personal(People.Reporter)
+            )
+        );
         var claim = Activities.Invoke(People.Specialist, "claim", Esc1, Activities.QueueChannel);
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Host.SendAsync(claim)));
@@ -95,11 +121,15 @@ public sealed class ExactlyOnceTests(AzuriteFixture azurite) : BotTest(azurite)
         var personal = Activities.Personal(People.Reporter);
         await Host.SendAsync(Activities.Invoke(People.Reporter, "submitIntake", Activities.IntakeForm(), personal));
         var refusals = 0;
-        Connector.Refuse = call => call.ConversationId == personal && Interlocked.Increment(ref refusals) <= 2 ? (429, 1) : null;
+        Connector.Refuse = call =>
+            call.ConversationId == personal && Interlocked.Increment(ref refusals) <= 2 ? (429, 1) : null;
 
         await Host.SendAsync(Activities.Message(People.Specialist, "claim ESC-1", Activities.QueueChannel));
 
-        var told = await Connector.WaitForAsync(c => c.ConversationId == personal && c.AllText.Contains(Claimed), "the notice after the throttling");
+        var told = await Connector.WaitForAsync(
+            c => c.ConversationId == personal && c.AllText.Contains(Claimed),
+            "the notice after the throttling"
+        );
         await Host.WaitForJobsAsync();
         Assert.Single(Connector.Calls, c => c.ConversationId == personal && c.AllText.Contains(Claimed));
         Assert.True(Connector.RefusedCount >= 2, $"refused {Connector.RefusedCount}");
@@ -110,21 +140,41 @@ public sealed class ExactlyOnceTests(AzuriteFixture azurite) : BotTest(azurite)
     [Fact]
     public async Task Setup_queue_twice_posts_each_waiting_case_once()
     {
-        await Host.SendAsync(Activities.Invoke(People.Reporter, "submitIntake", Activities.IntakeForm(), Activities.Personal(People.Reporter)));
-        await Host.SendAsync(Activities.Invoke(People.Reporter, "submitIntake", Activities.IntakeForm(), Activities.Personal(People.Reporter)));
+        await Host.SendAsync(
+            Activities.Invoke(
+                People.Reporter,
+                "submitIntake",
+                Activities.IntakeForm(),
+                Activities.Personal(People.Reporter)
+            )
+        );
+        await Host.SendAsync(
+            Activities.Invoke(
+                People.Reporter,
+                "submitIntake",
+                Activities.IntakeForm(),
+                Activities.Personal(People.Reporter)
+            )
+        );
         await Host.WaitForJobsAsync();
 
         await Task.WhenAll(
             Host.SendAsync(Activities.Message(People.Lead, "setup queue", Activities.QueueChannel)),
-            Host.SendAsync(Activities.Message(People.Lead, "setup queue", Activities.QueueChannel)));
+            Host.SendAsync(Activities.Message(People.Lead, "setup queue", Activities.QueueChannel))
+        );
         foreach (var id in new[] { "ESC-1", "ESC-2" })
         {
-            await Connector.WaitForAsync(c => c.IsPost && c.ConversationId == Activities.QueueChannel && c.AllText.Contains(id), id + " posted");
+            await Connector.WaitForAsync(
+                c => c.IsPost && c.ConversationId == Activities.QueueChannel && c.AllText.Contains(id),
+                id + " posted"
+            );
         }
 
         await Host.WaitForJobsAsync();
 
-        var posts = Connector.Calls.Where(c => c.IsPost && c.ConversationId == Activities.QueueChannel && c.Card is not null).ToList();
+        var posts = Connector
+            .Calls.Where(c => c.IsPost && c.ConversationId == Activities.QueueChannel && c.Card is not null)
+            .ToList();
         Assert.Single(posts, p => p.AllText.Contains("ESC-1"));
         Assert.Single(posts, p => p.AllText.Contains("ESC-2"));
         Assert.NotNull((await Store.GetAsync(1, CancellationToken.None))!.Case.QueueMessageId);
@@ -135,20 +185,37 @@ public sealed class ExactlyOnceTests(AzuriteFixture azurite) : BotTest(azurite)
     {
         await Host.DisposeAsync();
         // A failed queue post waits an hour, so only this test sends ESC-1's queue card.
-        Host = new BotHost(Azurite, Connector, extra: new Dictionary<string, string?> { ["Outbox:FirstBackoff"] = "01:00:00" });
-        Connector.Refuse = call => call.ConversationId == Activities.QueueChannel && call.Card is not null ? (500, null) : null;
-        await Host.SendAsync(Activities.Invoke(People.Reporter, "submitIntake", Activities.IntakeForm(), Activities.Personal(People.Reporter)));
+        Host = new BotHost(
+            Azurite,
+            Connector,
+            extra: new Dictionary<string, string?> { ["Outbox:FirstBackoff"] = "01:00:00" }
+        );
+        Connector.Refuse = call =>
+            call.ConversationId == Activities.QueueChannel && call.Card is not null ? (500, null) : null;
+        await Host.SendAsync(
+            Activities.Invoke(
+                People.Reporter,
+                "submitIntake",
+                Activities.IntakeForm(),
+                Activities.Personal(People.Reporter)
+            )
+        );
         await Host.SendAsync(Activities.Message(People.Lead, "setup queue", Activities.QueueChannel));
         await Poll.UntilAsync(() => Connector.RefusedCalls, calls => calls.Count > 0, "the queue post refused");
         await Host.WaitForJobsAsync(includeScheduled: false);
         Connector.Refuse = null;
 
         // As the outbox does after a post whose id could not be stored: the id it kept.
-        await Host.Services.GetRequiredService<QueueCardSync>().SyncQueueCardAsync(1, "msg-posted-earlier", CancellationToken.None);
+        await Host
+            .Services.GetRequiredService<QueueCardSync>()
+            .SyncQueueCardAsync(1, "msg-posted-earlier", CancellationToken.None);
 
         Assert.Equal("msg-posted-earlier", (await Store.GetAsync(1, CancellationToken.None))!.Case.QueueMessageId);
         Assert.Contains(Connector.Calls, c => c.IsUpdate && c.ActivityId == "msg-posted-earlier");
-        Assert.DoesNotContain(Connector.Calls, c => c.IsPost && c.ConversationId == Activities.QueueChannel && c.Card is not null);
+        Assert.DoesNotContain(
+            Connector.Calls,
+            c => c.IsPost && c.ConversationId == Activities.QueueChannel && c.Card is not null
+        );
     }
 
     private ICaseStore Store => Host.Services.GetRequiredService<ICaseStore>();

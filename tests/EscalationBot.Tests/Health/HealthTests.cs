@@ -25,7 +25,8 @@ public sealed class HealthTests(AzuriteFixture azurite)
     {
         await using var connector = await RecordingConnector.StartAsync();
         var closed = FreePort.Next();
-        var tables = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AzuriteProcess.AccountKey};"
+        var tables =
+            $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AzuriteProcess.AccountKey};"
             + $"TableEndpoint=http://127.0.0.1:{closed}/devstoreaccount1;";
         await using var host = new BotHost(tables, connector);
         using var client = host.CreateClient();

@@ -2,8 +2,8 @@ using System.Net;
 using System.Security.Claims;
 using EscalationBot.Jobs;
 using EscalationBot.Roster;
-using Hangfire.Dashboard;
 using Hangfire;
+using Hangfire.Dashboard;
 using Hangfire.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -70,19 +70,30 @@ public sealed class DashboardAccessFilterTests
 
     [Fact]
     public void AppServiceAuthentication_lets_in_a_lead_by_object_id_from_anywhere() =>
-        Assert.True(Allows(DashboardAuthentication.AppServiceAuthentication, Request("203.0.113.9", SignedIn(LeadObjectId))));
+        Assert.True(
+            Allows(DashboardAuthentication.AppServiceAuthentication, Request("203.0.113.9", SignedIn(LeadObjectId)))
+        );
 
     [Fact]
     public void AppServiceAuthentication_refuses_a_specialist() =>
-        Assert.False(Allows(DashboardAuthentication.AppServiceAuthentication, Request("203.0.113.9", SignedIn(SpecialistObjectId))));
+        Assert.False(
+            Allows(
+                DashboardAuthentication.AppServiceAuthentication,
+                Request("203.0.113.9", SignedIn(SpecialistObjectId))
+            )
+        );
 
     [Fact]
     public void AppServiceAuthentication_refuses_someone_not_in_the_roster() =>
-        Assert.False(Allows(DashboardAuthentication.AppServiceAuthentication, Request("203.0.113.9", SignedIn("someone-else"))));
+        Assert.False(
+            Allows(DashboardAuthentication.AppServiceAuthentication, Request("203.0.113.9", SignedIn("someone-else")))
+        );
 
     [Fact]
     public void AppServiceAuthentication_matches_object_ids_only_not_another_channels_roster_entry() =>
-        Assert.False(Allows(DashboardAuthentication.AppServiceAuthentication, Request("203.0.113.9", SignedIn(LeadWebChatId))));
+        Assert.False(
+            Allows(DashboardAuthentication.AppServiceAuthentication, Request("203.0.113.9", SignedIn(LeadWebChatId)))
+        );
 
     [Fact]
     public void AppServiceAuthentication_refuses_nobody_signed_in_even_locally() =>
@@ -91,7 +102,9 @@ public sealed class DashboardAccessFilterTests
     [Fact]
     public void AppServiceAuthentication_refuses_an_identity_that_is_not_authenticated()
     {
-        var unauthenticated = new ClaimsPrincipal(new ClaimsIdentity([new Claim(AppServiceAuthenticationHandler.ObjectIdClaim, LeadObjectId)]));
+        var unauthenticated = new ClaimsPrincipal(
+            new ClaimsIdentity([new Claim(AppServiceAuthenticationHandler.ObjectIdClaim, LeadObjectId)])
+        );
         Assert.False(Allows(DashboardAuthentication.AppServiceAuthentication, Request("203.0.113.9", unauthenticated)));
     }
 
@@ -125,9 +138,11 @@ public sealed class DashboardAccessFilterTests
     /// <summary>The dashboard context wants a store; deciding who gets in never touches it.</summary>
     private sealed class UnusedStorage : JobStorage
     {
-        public override IMonitoringApi GetMonitoringApi() => throw new InvalidOperationException("The filter read the store.");
+        public override IMonitoringApi GetMonitoringApi() =>
+            throw new InvalidOperationException("The filter read the store.");
 
-        public override IStorageConnection GetConnection() => throw new InvalidOperationException("The filter read the store.");
+        public override IStorageConnection GetConnection() =>
+            throw new InvalidOperationException("The filter read the store.");
     }
 
     private static DefaultHttpContext Request(string? remote, ClaimsPrincipal? user = null)
@@ -142,6 +157,11 @@ public sealed class DashboardAccessFilterTests
         return http;
     }
 
-    private static ClaimsPrincipal SignedIn(string objectId) => new(new ClaimsIdentity(
-        [new Claim(AppServiceAuthenticationHandler.ObjectIdClaim, objectId)], AppServiceAuthenticationHandler.SchemeName));
+    private static ClaimsPrincipal SignedIn(string objectId) =>
+        new(
+            new ClaimsIdentity(
+                [new Claim(AppServiceAuthenticationHandler.ObjectIdClaim, objectId)],
+                AppServiceAuthenticationHandler.SchemeName
+            )
+        );
 }

@@ -46,7 +46,12 @@ public sealed class DashboardTests(AzuriteFixture azurite) : BotTest(azurite)
     [Fact]
     public async Task Without_App_Service_authentication_the_principal_header_is_not_believed()
     {
-        var response = await GetAsync(Host, "/hangfire", Remote, (AppServiceAuthenticationHandler.PrincipalIdHeader, People.Lead.Id));
+        var response = await GetAsync(
+            Host,
+            "/hangfire",
+            Remote,
+            (AppServiceAuthenticationHandler.PrincipalIdHeader, People.Lead.Id)
+        );
         Assert.Equal(StatusCodes.Status401Unauthorized, response.StatusCode);
     }
 
@@ -55,7 +60,12 @@ public sealed class DashboardTests(AzuriteFixture azurite) : BotTest(azurite)
     {
         await using var host = AppServiceHost();
 
-        var response = await GetAsync(host, "/hangfire", Remote, (AppServiceAuthenticationHandler.PrincipalIdHeader, People.Lead.Id));
+        var response = await GetAsync(
+            host,
+            "/hangfire",
+            Remote,
+            (AppServiceAuthenticationHandler.PrincipalIdHeader, People.Lead.Id)
+        );
 
         Assert.Equal(StatusCodes.Status200OK, response.StatusCode);
         Assert.Contains("EscalationBot jobs", await BodyAsync(response));
@@ -65,7 +75,12 @@ public sealed class DashboardTests(AzuriteFixture azurite) : BotTest(azurite)
     public async Task With_App_Service_authentication_a_signed_in_specialist_gets_403()
     {
         await using var host = AppServiceHost();
-        var response = await GetAsync(host, "/hangfire", Remote, (AppServiceAuthenticationHandler.PrincipalIdHeader, People.Specialist.Id));
+        var response = await GetAsync(
+            host,
+            "/hangfire",
+            Remote,
+            (AppServiceAuthenticationHandler.PrincipalIdHeader, People.Specialist.Id)
+        );
         Assert.Equal(StatusCodes.Status403Forbidden, response.StatusCode);
     }
 
@@ -83,7 +98,9 @@ public sealed class DashboardTests(AzuriteFixture azurite) : BotTest(azurite)
     public async Task A_lead_signed_in_through_App_Service_sees_jobs_but_cannot_change_them()
     {
         await using var host = AppServiceHost();
-        var job = host.Services.GetRequiredService<IBackgroundJobClient>().Schedule(() => JobProbe.Record("never"), TimeSpan.FromHours(1));
+        var job = host
+            .Services.GetRequiredService<IBackgroundJobClient>()
+            .Schedule(() => JobProbe.Record("never"), TimeSpan.FromHours(1));
         var lead = (AppServiceAuthenticationHandler.PrincipalIdHeader, People.Lead.Id);
 
         var page = await GetAsync(host, $"/hangfire/jobs/details/{job}", Remote, lead);
@@ -97,7 +114,9 @@ public sealed class DashboardTests(AzuriteFixture azurite) : BotTest(azurite)
     [Fact]
     public async Task A_local_request_may_change_jobs()
     {
-        var job = Host.Services.GetRequiredService<IBackgroundJobClient>().Schedule(() => JobProbe.Record("never"), TimeSpan.FromHours(1));
+        var job = Host
+            .Services.GetRequiredService<IBackgroundJobClient>()
+            .Schedule(() => JobProbe.Record("never"), TimeSpan.FromHours(1));
 
         var delete = await SendAsync(Host, "POST", $"/hangfire/jobs/actions/delete/{job}", Local);
 
@@ -105,10 +124,15 @@ public sealed class DashboardTests(AzuriteFixture azurite) : BotTest(azurite)
         Assert.Equal(DeletedState.StateName, State(Host, job));
     }
 
-    private BotHost AppServiceHost() => new(Azurite, Connector, extra: new Dictionary<string, string?>
-    {
-        ["Hangfire:Dashboard:Authentication"] = "AppServiceAuthentication",
-    });
+    private BotHost AppServiceHost() =>
+        new(
+            Azurite,
+            Connector,
+            extra: new Dictionary<string, string?>
+            {
+                ["Hangfire:Dashboard:Authentication"] = "AppServiceAuthentication",
+            }
+        );
 
     private static string? State(BotHost host, string job)
     {
@@ -116,10 +140,20 @@ public sealed class DashboardTests(AzuriteFixture azurite) : BotTest(azurite)
         return connection.GetJobData(job)?.State;
     }
 
-    private static Task<HttpResponse> GetAsync(BotHost host, string path, string remote, params (string Name, string Value)[] headers) =>
-        SendAsync(host, "GET", path, remote, headers);
+    private static Task<HttpResponse> GetAsync(
+        BotHost host,
+        string path,
+        string remote,
+        params (string Name, string Value)[] headers
+    ) => SendAsync(host, "GET", path, remote, headers);
 
-    private static async Task<HttpResponse> SendAsync(BotHost host, string method, string path, string remote, params (string Name, string Value)[] headers)
+    private static async Task<HttpResponse> SendAsync(
+        BotHost host,
+        string method,
+        string path,
+        string remote,
+        params (string Name, string Value)[] headers
+    )
     {
         var context = await host.Server.SendAsync(http =>
         {

@@ -13,8 +13,18 @@ public static class JobRuns
     {
         var storage = host.Services.GetRequiredService<JobStorage>();
         var connection = storage.GetConnection();
-        var id = connection.CreateExpiredJob(job, new Dictionary<string, string>(), DateTime.UtcNow, TimeSpan.FromHours(1));
-        return new PerformContext(storage, connection, new BackgroundJob(id, job, DateTime.UtcNow), new JobCancellationToken(false));
+        var id = connection.CreateExpiredJob(
+            job,
+            new Dictionary<string, string>(),
+            DateTime.UtcNow,
+            TimeSpan.FromHours(1)
+        );
+        return new PerformContext(
+            storage,
+            connection,
+            new BackgroundJob(id, job, DateTime.UtcNow),
+            new JobCancellationToken(false)
+        );
     }
 
     /// <summary>Runs <paramref name="run"/>; if it throws, runs it again, as Hangfire's automatic retry would.</summary>

@@ -14,12 +14,22 @@ public sealed class JobsOptionsTests
     [Fact]
     public void Every_dashboard_option_and_the_connection_string_appear_in_the_template()
     {
-        foreach (var property in typeof(JobsDashboardOptions).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite))
+        foreach (
+            var property in typeof(JobsDashboardOptions)
+                .GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                .Where(p => p.CanWrite)
+        )
         {
-            Assert.True(Template.GetSection($"{JobsOptions.Section}:Dashboard:{property.Name}").Exists(), $"Hangfire:Dashboard:{property.Name} is not in appsettings.template.json");
+            Assert.True(
+                Template.GetSection($"{JobsOptions.Section}:Dashboard:{property.Name}").Exists(),
+                $"Hangfire:Dashboard:{property.Name} is not in appsettings.template.json"
+            );
         }
 
-        Assert.True(Template.GetSection("ConnectionStrings:Hangfire").Exists(), "ConnectionStrings:Hangfire is not in appsettings.template.json");
+        Assert.True(
+            Template.GetSection("ConnectionStrings:Hangfire").Exists(),
+            "ConnectionStrings:Hangfire is not in appsettings.template.json"
+        );
     }
 
     [Fact]
@@ -52,7 +62,9 @@ public sealed class JobsOptionsTests
     [InlineData("PostgreSql")]
     [InlineData("postgresql")]
     public void PostgreSql_with_a_connection_string_is_valid(string storage) =>
-        Assert.True(Validate(new JobsOptions { Storage = storage }, "Host=127.0.0.1;Database=jobs;Username=bot").Succeeded);
+        Assert.True(
+            Validate(new JobsOptions { Storage = storage }, "Host=127.0.0.1;Database=jobs;Username=bot").Succeeded
+        );
 
     [Fact]
     public void PostgreSql_without_a_connection_string_is_refused_by_name()
@@ -66,17 +78,24 @@ public sealed class JobsOptionsTests
     [Fact]
     public void Hangfire_PostgreSql_gets_the_schema_and_the_polling_interval()
     {
-        var options = JobsRegistration.PostgreSqlOptions(new JobsOptions { PostgreSqlSchema = "jobs_test", QueuePollInterval = TimeSpan.FromMilliseconds(500) });
+        var options = JobsRegistration.PostgreSqlOptions(
+            new JobsOptions { PostgreSqlSchema = "jobs_test", QueuePollInterval = TimeSpan.FromMilliseconds(500) }
+        );
 
         Assert.Equal("jobs_test", options.SchemaName);
         Assert.True(options.PrepareSchemaIfNecessary);
         Assert.Equal(TimeSpan.FromMilliseconds(500), options.QueuePollInterval);
     }
 
-    private static Microsoft.Extensions.Options.ValidateOptionsResult Validate(JobsOptions options, string? connectionString = null)
+    private static Microsoft.Extensions.Options.ValidateOptionsResult Validate(
+        JobsOptions options,
+        string? connectionString = null
+    )
     {
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Hangfire"] = connectionString })
+            .AddInMemoryCollection(
+                new Dictionary<string, string?> { ["ConnectionStrings:Hangfire"] = connectionString }
+            )
             .Build();
         return new JobsOptionsValidator(configuration).Validate(null, options);
     }

@@ -10,14 +10,26 @@ namespace EscalationBot.Tests.Jobs;
 public sealed class JobsStartValidationTests(AzuriteFixture azurite)
 {
     [Theory]
-    [InlineData("Hangfire:Storage", "PostgreSql", "Hangfire:Storage is PostgreSql but ConnectionStrings:Hangfire is empty")]
+    [InlineData(
+        "Hangfire:Storage",
+        "PostgreSql",
+        "Hangfire:Storage is PostgreSql but ConnectionStrings:Hangfire is empty"
+    )]
     [InlineData("Hangfire:Storage", "Redis", "Hangfire:Storage is 'Redis': use InMemory or PostgreSql.")]
     [InlineData("Hangfire:PostgreSqlSchema", "Hang-Fire", "Hangfire:PostgreSqlSchema is 'Hang-Fire'")]
-    [InlineData("Hangfire:Dashboard:Authentication", "Anonymous", "Hangfire:Dashboard:Authentication is 'Anonymous': use LocalOnly or AppServiceAuthentication.")]
+    [InlineData(
+        "Hangfire:Dashboard:Authentication",
+        "Anonymous",
+        "Hangfire:Dashboard:Authentication is 'Anonymous': use LocalOnly or AppServiceAuthentication."
+    )]
     public async Task A_bad_setting_fails_start_and_names_itself(string key, string value, string message)
     {
         await using var connector = await RecordingConnector.StartAsync();
-        await using var host = new BotHost(azurite, connector, extra: new Dictionary<string, string?> { [key] = value });
+        await using var host = new BotHost(
+            azurite,
+            connector,
+            extra: new Dictionary<string, string?> { [key] = value }
+        );
 
         var failure = Record.Exception(() => host.Services);
 
@@ -29,16 +41,23 @@ public sealed class JobsStartValidationTests(AzuriteFixture azurite)
     public async Task A_connection_string_that_is_not_one_fails_start()
     {
         await using var connector = await RecordingConnector.StartAsync();
-        await using var host = new BotHost(azurite, connector, extra: new Dictionary<string, string?>
-        {
-            ["Hangfire:Storage"] = "PostgreSql",
-            ["ConnectionStrings:Hangfire"] = "UseDevelopmentStorage=true",
-        });
+        await using var host = new BotHost(
+            azurite,
+            connector,
+            extra: new Dictionary<string, string?>
+            {
+                ["Hangfire:Storage"] = "PostgreSql",
+                ["ConnectionStrings:Hangfire"] = "UseDevelopmentStorage=true",
+            }
+        );
 
         var failure = Record.Exception(() => host.Services);
 
         Assert.NotNull(failure);
-        Assert.Contains("ConnectionStrings:Hangfire is not an Npgsql connection string", StartFailures.Messages(failure));
+        Assert.Contains(
+            "ConnectionStrings:Hangfire is not an Npgsql connection string",
+            StartFailures.Messages(failure)
+        );
     }
 
     [Fact]

@@ -33,7 +33,11 @@ public sealed class PostgreSqlJobStoreTests(PostgresFixture postgres, AzuriteFix
         Assert.IsType<PostgreSqlStorage>(storageA);
         Assert.NotSame(storageA, storageB);
 
-        var seenByA = await Poll.UntilAsync(() => ServerIds(storageA), ids => ids.Count == 2, "both servers registered, as seen by A");
+        var seenByA = await Poll.UntilAsync(
+            () => ServerIds(storageA),
+            ids => ids.Count == 2,
+            "both servers registered, as seen by A"
+        );
         Assert.Equal(seenByA, ServerIds(storageB));
     }
 
@@ -52,14 +56,19 @@ public sealed class PostgreSqlJobStoreTests(PostgresFixture postgres, AzuriteFix
         // What A put in the store stays. Jobs are written through A's client after its server has gone, so
         // only B can run them: nothing here depends on which server is quicker.
         await a.DisposeAsync();
-        var serverB = (await Poll.UntilAsync(() => ServerIds(storageB), ids => ids.Count == 1, "A's server gone")).Single();
+        var serverB = (
+            await Poll.UntilAsync(() => ServerIds(storageB), ids => ids.Count == 1, "A's server gone")
+        ).Single();
 
         var marker = Guid.NewGuid().ToString("N");
         var enqueued = clientA.Enqueue(() => JobProbe.Record(marker + ":now"));
         var scheduled = clientA.Schedule(() => JobProbe.Record(marker + ":later"), TimeSpan.FromSeconds(1));
 
-        await Poll.UntilAsync(() => (Now: JobProbe.RunsOf(marker + ":now"), Later: JobProbe.RunsOf(marker + ":later")),
-            runs => runs.Now > 0 && runs.Later > 0, "both jobs run");
+        await Poll.UntilAsync(
+            () => (Now: JobProbe.RunsOf(marker + ":now"), Later: JobProbe.RunsOf(marker + ":later")),
+            runs => runs.Now > 0 && runs.Later > 0,
+            "both jobs run"
+        );
         await b.WaitForJobsAsync();
         Assert.Equal(1, JobProbe.RunsOf(marker + ":now"));
         Assert.Equal(1, JobProbe.RunsOf(marker + ":later"));
@@ -78,12 +87,25 @@ public sealed class PostgreSqlJobStoreTests(PostgresFixture postgres, AzuriteFix
         await a.SendAsync(activities.Message(People.Lead, "setup queue", Activities.QueueChannel));
         await connector.WaitForAsync(c => c.Text.Contains("now the specialists' queue"), "setup queue confirmed");
 
-        await b.SendAsync(activities.Invoke(People.Reporter, "submitIntake", Activities.IntakeForm(), Activities.Personal(People.Reporter)));
-        await connector.WaitForAsync(c => c.IsPost && c.ConversationId == Activities.QueueChannel && c.AllText.Contains("ESC-1"), "queue post");
+        await b.SendAsync(
+            activities.Invoke(
+                People.Reporter,
+                "submitIntake",
+                Activities.IntakeForm(),
+                Activities.Personal(People.Reporter)
+            )
+        );
+        await connector.WaitForAsync(
+            c => c.IsPost && c.ConversationId == Activities.QueueChannel && c.AllText.Contains("ESC-1"),
+            "queue post"
+        );
         await a.WaitForJobsAsync();
         await b.WaitForJobsAsync();
 
-        Assert.Single(connector.Calls, c => c.IsPost && c.ConversationId == Activities.QueueChannel && c.AllText.Contains("ESC-1"));
+        Assert.Single(
+            connector.Calls,
+            c => c.IsPost && c.ConversationId == Activities.QueueChannel && c.AllText.Contains("ESC-1")
+        );
     }
 
     [Fact]
@@ -93,15 +115,26 @@ public sealed class PostgreSqlJobStoreTests(PostgresFixture postgres, AzuriteFix
         await using var a = Instance(database, schema: "alpha");
         await using var b = Instance(database, schema: "beta");
 
-        var serversB = await Poll.UntilAsync(() => ServerIds(b.Services.GetRequiredService<JobStorage>()), ids => ids.Count == 1, "B's server registered");
-        var serversA = await Poll.UntilAsync(() => ServerIds(a.Services.GetRequiredService<JobStorage>()), ids => ids.Count == 1, "A's server registered");
+        var serversB = await Poll.UntilAsync(
+            () => ServerIds(b.Services.GetRequiredService<JobStorage>()),
+            ids => ids.Count == 1,
+            "B's server registered"
+        );
+        var serversA = await Poll.UntilAsync(
+            () => ServerIds(a.Services.GetRequiredService<JobStorage>()),
+            ids => ids.Count == 1,
+            "A's server registered"
+        );
         Assert.NotEqual(serversA, serversB);
         // B's server is in the store by now: had the schemas been shared, A would list it too.
         Assert.Single(ServerIds(a.Services.GetRequiredService<JobStorage>()));
 
         await using var connection = new NpgsqlConnection(database);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT schema_name FROM information_schema.schemata WHERE schema_name IN ('alpha', 'beta', 'hangfire') ORDER BY 1", connection);
+        await using var command = new NpgsqlCommand(
+            "SELECT schema_name FROM information_schema.schemata WHERE schema_name IN ('alpha', 'beta', 'hangfire') ORDER BY 1",
+            connection
+        );
         var schemas = new List<string>();
         await using (var reader = await command.ExecuteReaderAsync())
         {
@@ -131,26 +164,38 @@ public sealed class PostgreSqlJobStoreTests(PostgresFixture postgres, AzuriteFix
             await drop.ExecuteNonQueryAsync();
         }
 
-        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/healthz/ready")).StatusCode);
+        Assert.Equal(
+            System.Net.HttpStatusCode.ServiceUnavailable,
+            (await client.GetAsync("/healthz/ready")).StatusCode
+        );
         Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/healthz/live")).StatusCode);
     }
 
-    private BotHost Instance(string database, string schema = "hangfire") => new(azurite, connector, tablePrefix, new Dictionary<string, string?>
-    {
-        ["Hangfire:Storage"] = "PostgreSql",
-        ["ConnectionStrings:Hangfire"] = database,
-        ["Hangfire:PostgreSqlSchema"] = schema,
-    });
+    private BotHost Instance(string database, string schema = "hangfire") =>
+        new(
+            azurite,
+            connector,
+            tablePrefix,
+            new Dictionary<string, string?>
+            {
+                ["Hangfire:Storage"] = "PostgreSql",
+                ["ConnectionStrings:Hangfire"] = database,
+                ["Hangfire:PostgreSqlSchema"] = schema,
+            }
+        );
 
-    private static List<string> ServerIds(JobStorage storage) => storage.GetMonitoringApi().Servers().Select(s => s.Name).Order().ToList();
+    private static List<string> ServerIds(JobStorage storage) =>
+        storage.GetMonitoringApi().Servers().Select(s => s.Name).Order().ToList();
 
     /// <summary>The servers that ran a job that succeeded: each Processing state records the server's id.</summary>
     private static List<string> RanOn(JobStorage storage, string job)
     {
         using var connection = storage.GetConnection();
         Assert.Equal(SucceededState.StateName, connection.GetJobData(job)?.State);
-        return storage.GetMonitoringApi().JobDetails(job).History
-            .Where(h => h.StateName == ProcessingState.StateName)
+        return storage
+            .GetMonitoringApi()
+            .JobDetails(job)
+            .History.Where(h => h.StateName == ProcessingState.StateName)
             .Select(h => h.Data["ServerId"])
             .Distinct()
             .ToList();

@@ -38,10 +38,19 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite) : IAsyncLifetime
             await bot.SendAsync(activities.Message(People.Lead, "setup queue", Activities.QueueChannel));
             await bot.SendAsync(activities.Invoke(People.Reporter, "submitIntake", Activities.IntakeForm(), personal));
             await bot.SendAsync(activities.Message(People.Specialist, "claim ESC-1", Activities.QueueChannel));
-            await bot.SendAsync(activities.Message(People.Specialist, "resolve ESC-1 actioned The post is down.", Activities.QueueChannel));
+            await bot.SendAsync(
+                activities.Message(
+                    People.Specialist,
+                    "resolve ESC-1 actioned The post is down.",
+                    Activities.QueueChannel
+                )
+            );
             // The reporter's notices go in order: the outcome waits behind the claim notice Teams keeps refusing.
-            await Poll.UntilAsync(() => connector.RefusedCalls, calls => calls.Count(c => c.AllText.Contains("has claimed your escalation")) >= 2,
-                "the claim notice refused, and retried");
+            await Poll.UntilAsync(
+                () => connector.RefusedCalls,
+                calls => calls.Count(c => c.AllText.Contains("has claimed your escalation")) >= 2,
+                "the claim notice refused, and retried"
+            );
             var waiting = await outbox.PendingAsync(1, CancellationToken.None);
             Assert.Contains(waiting, r => r.Stream == OutboxStream.Reporter && r.What == "Resolved");
 
@@ -54,13 +63,20 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite) : IAsyncLifetime
 
         try
         {
-            await Poll.UntilAsync(() => outbox.PendingAsync(null, CancellationToken.None), rows => rows.Count == 0, "the outbox emptied after the restart");
+            await Poll.UntilAsync(
+                () => outbox.PendingAsync(null, CancellationToken.None),
+                rows => rows.Count == 0,
+                "the outbox emptied after the restart"
+            );
         }
         catch (TimeoutException e)
         {
             throw new TimeoutException(e.Message + "\nThe restarted bot said:\n" + restarted.Output, e);
         }
-        Assert.Single(connector.Calls, c => c.ConversationId == personal && c.AllText.Contains("Sam Specialist has claimed your escalation."));
+        Assert.Single(
+            connector.Calls,
+            c => c.ConversationId == personal && c.AllText.Contains("Sam Specialist has claimed your escalation.")
+        );
         Assert.Single(connector.Calls, c => c.ConversationId == personal && c.AllText.Contains("The post is down."));
     }
 }

@@ -7,7 +7,11 @@ namespace EscalationBot.Tests.Outbox;
 
 public sealed class OutboxDispatcherTests
 {
-    private static readonly OutboxOptions Settings = new() { FirstBackoff = TimeSpan.FromSeconds(5), MaxBackoff = TimeSpan.FromMinutes(30) };
+    private static readonly OutboxOptions Settings = new()
+    {
+        FirstBackoff = TimeSpan.FromSeconds(5),
+        MaxBackoff = TimeSpan.FromMinutes(30),
+    };
 
     [Theory]
     [InlineData(0, 5)]
@@ -20,11 +24,17 @@ public sealed class OutboxDispatcherTests
 
     [Fact]
     public void A_throttled_send_waits_as_long_as_Teams_asks() =>
-        Assert.Equal(TimeSpan.FromSeconds(7), OutboxDispatcher.RetryAfter(Refusal(HttpStatusCode.TooManyRequests, "7")));
+        Assert.Equal(
+            TimeSpan.FromSeconds(7),
+            OutboxDispatcher.RetryAfter(Refusal(HttpStatusCode.TooManyRequests, "7"))
+        );
 
     [Fact]
     public void A_throttled_send_with_no_usable_Retry_After_waits_a_second() =>
-        Assert.Equal(TimeSpan.FromSeconds(1), OutboxDispatcher.RetryAfter(Refusal(HttpStatusCode.TooManyRequests, "soon")));
+        Assert.Equal(
+            TimeSpan.FromSeconds(1),
+            OutboxDispatcher.RetryAfter(Refusal(HttpStatusCode.TooManyRequests, "soon"))
+        );
 
     [Fact]
     public void Other_failures_take_the_backoff() =>

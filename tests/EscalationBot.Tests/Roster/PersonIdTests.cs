@@ -61,7 +61,9 @@ public sealed class PersonIdTests
     [Fact]
     public void The_roster_matches_identities_not_bare_ids()
     {
-        var roster = new TeamRoster(Monitor(new RosterOptions { Leads = ["aad:" + ObjectId], Specialists = ["webchat:sam"] }));
+        var roster = new TeamRoster(
+            Monitor(new RosterOptions { Leads = ["aad:" + ObjectId], Specialists = ["webchat:sam"] })
+        );
 
         Assert.Equal(Role.Lead, roster.RoleOf(PersonId.Of("msteams", "29:1abc", ObjectId)));
         Assert.Equal(Role.Reporter, roster.RoleOf(PersonId.Of("webchat", ObjectId, ObjectId)));

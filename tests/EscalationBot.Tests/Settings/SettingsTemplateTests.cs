@@ -18,26 +18,32 @@ public sealed class SettingsTemplateTests
         .AddJsonFile(Path.Combine(RepoPaths.Root, "appsettings.template.json"), optional: false)
         .Build();
 
-    public static TheoryData<string, Type> OptionSections => new()
-    {
-        { StorageOptions.Section, typeof(StorageOptions) },
-        { TeamOptions.Section, typeof(TeamOptions) },
-        { RosterOptions.Section, typeof(RosterOptions) },
-        { SlaOptions.Section, typeof(SlaOptions) },
-        { BotOptions.Section, typeof(BotOptions) },
-        { JobsOptions.Section, typeof(JobsOptions) },
-        { CasesOptions.Section, typeof(CasesOptions) },
-        { ShiftsOptions.Section, typeof(ShiftsOptions) },
-        { OutboxOptions.Section, typeof(OutboxOptions) },
-    };
+    public static TheoryData<string, Type> OptionSections =>
+        new()
+        {
+            { StorageOptions.Section, typeof(StorageOptions) },
+            { TeamOptions.Section, typeof(TeamOptions) },
+            { RosterOptions.Section, typeof(RosterOptions) },
+            { SlaOptions.Section, typeof(SlaOptions) },
+            { BotOptions.Section, typeof(BotOptions) },
+            { JobsOptions.Section, typeof(JobsOptions) },
+            { CasesOptions.Section, typeof(CasesOptions) },
+            { ShiftsOptions.Section, typeof(ShiftsOptions) },
+            { OutboxOptions.Section, typeof(OutboxOptions) },
+        };
 
     [Theory]
     [MemberData(nameof(OptionSections))]
     public void Every_option_property_appears_in_the_template(string section, Type options)
     {
-        foreach (var property in options.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite))
+        foreach (
+            var property in options.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite)
+        )
         {
-            Assert.True(Template.GetSection($"{section}:{property.Name}").Exists(), $"{section}:{property.Name} is not in appsettings.template.json");
+            Assert.True(
+                Template.GetSection($"{section}:{property.Name}").Exists(),
+                $"{section}:{property.Name} is not in appsettings.template.json"
+            );
         }
     }
 
@@ -79,12 +85,24 @@ public sealed class ListSettingsTests
     {
         var sla = Bind<SlaOptions>("Sla", new() { ["Sla:BusinessHours:Days:0"] = "Saturday" });
         Assert.Equal([DayOfWeek.Saturday], sla.BusinessHours.Days);
-        Assert.Equal(TimeSpan.FromHours(1), sla.BusinessHours.Calendar().Between(new(2026, 11, 28, 1, 0, 0, TimeSpan.Zero), new(2026, 11, 28, 2, 0, 0, TimeSpan.Zero)));
+        Assert.Equal(
+            TimeSpan.FromHours(1),
+            sla.BusinessHours.Calendar()
+                .Between(new(2026, 11, 28, 1, 0, 0, TimeSpan.Zero), new(2026, 11, 28, 2, 0, 0, TimeSpan.Zero))
+        );
 
         var cases = Bind<CasesOptions>("Cases", new() { ["Cases:ConsultTeams:0"] = "Trust Partnerships" });
         Assert.Equal(["Trust Partnerships"], cases.ConsultTeams);
 
-        var shifts = Bind<ShiftsOptions>("Shifts", new() { ["Shifts:Definitions:0:Name"] = "Day", ["Shifts:Definitions:0:Start"] = "08:00", ["Shifts:Definitions:0:End"] = "20:00" });
+        var shifts = Bind<ShiftsOptions>(
+            "Shifts",
+            new()
+            {
+                ["Shifts:Definitions:0:Name"] = "Day",
+                ["Shifts:Definitions:0:Start"] = "08:00",
+                ["Shifts:Definitions:0:End"] = "20:00",
+            }
+        );
         Assert.Equal(["Day"], shifts.Rota.Select(d => d.Name));
         Assert.Equal(["Morning", "Evening", "Night"], new ShiftsOptions().Rota.Select(d => d.Name));
     }

@@ -20,7 +20,11 @@ public sealed class HandoverBoundaryTests(AzuriteFixture azurite) : RestartableB
     /// Two shifts, "Day" having started <paramref name="startedAgo"/> ago (UTC) and lasting <paramref name="length"/>
     /// hours, "Night" starting an hour after it ends; with a short Day, nothing runs for a while.
     /// </summary>
-    internal static Dictionary<string, string?> Rota(TimeSpan startedAgo, string acknowledgeWithin = "00:30:00", int length = 12)
+    internal static Dictionary<string, string?> Rota(
+        TimeSpan startedAgo,
+        string acknowledgeWithin = "00:30:00",
+        int length = 12
+    )
     {
         var start = TimeOnly.FromDateTime(DateTime.UtcNow - startedAgo);
         start = new TimeOnly(start.Hour, start.Minute);
@@ -44,7 +48,11 @@ public sealed class HandoverBoundaryTests(AzuriteFixture azurite) : RestartableB
     /// Binds the queue and the leads' channel and files a case under a rota with no shift running, so that nothing
     /// is posted yet; then starts the bot on the same tables with <paramref name="settings"/>, as after a restart.
     /// </summary>
-    private async Task<BotHost> StartAsync(Dictionary<string, string?> settings, string? prefix = null, bool bind = true)
+    private async Task<BotHost> StartAsync(
+        Dictionary<string, string?> settings,
+        string? prefix = null,
+        bool bind = true
+    )
     {
         prefix ??= "t" + Guid.NewGuid().ToString("N")[..12];
         if (bind)
@@ -52,7 +60,14 @@ public sealed class HandoverBoundaryTests(AzuriteFixture azurite) : RestartableB
             await using var setup = new BotHost(azurite, Connector, prefix, Rota(TimeSpan.FromHours(-3), length: 1));
             await setup.SendAsync(Activities.Message(People.Lead, "setup queue", Activities.QueueChannel));
             await setup.SendAsync(Activities.Message(People.Lead, "setup leads", Activities.LeadsChannel));
-            await setup.SendAsync(Activities.Invoke(People.Reporter, "submitIntake", Activities.IntakeForm(), Activities.Personal(People.Reporter)));
+            await setup.SendAsync(
+                Activities.Invoke(
+                    People.Reporter,
+                    "submitIntake",
+                    Activities.IntakeForm(),
+                    Activities.Personal(People.Reporter)
+                )
+            );
             await setup.WaitForJobsAsync(60);
         }
 
@@ -60,7 +75,13 @@ public sealed class HandoverBoundaryTests(AzuriteFixture azurite) : RestartableB
     }
 
     private IReadOnlyList<ConnectorCall> Digests(string conversationId) =>
-        Connector.Calls.Where(c => c.IsPost && c.ConversationId == conversationId && c.AllText.StartsWith("Handover: Night → Day", StringComparison.Ordinal)).ToList();
+        Connector
+            .Calls.Where(c =>
+                c.IsPost
+                && c.ConversationId == conversationId
+                && c.AllText.StartsWith("Handover: Night → Day", StringComparison.Ordinal)
+            )
+            .ToList();
 
     [Fact]
     public async Task The_digest_is_posted_once_to_the_leads_and_the_queue_and_not_again_after_a_restart()
@@ -68,8 +89,20 @@ public sealed class HandoverBoundaryTests(AzuriteFixture azurite) : RestartableB
         var prefix = "t" + Guid.NewGuid().ToString("N")[..12];
         var rota = Rota(TimeSpan.FromMinutes(1));
         var first = await StartAsync(rota, prefix);
-        var leads = await Connector.WaitForAsync(c => c.IsPost && c.ConversationId == Activities.LeadsChannel && c.AllText.StartsWith("Handover: Night → Day", StringComparison.Ordinal), "digest to the leads");
-        await Connector.WaitForAsync(c => c.IsPost && c.ConversationId == Activities.QueueChannel && c.AllText.StartsWith("Handover: Night → Day", StringComparison.Ordinal), "digest to the queue");
+        var leads = await Connector.WaitForAsync(
+            c =>
+                c.IsPost
+                && c.ConversationId == Activities.LeadsChannel
+                && c.AllText.StartsWith("Handover: Night → Day", StringComparison.Ordinal),
+            "digest to the leads"
+        );
+        await Connector.WaitForAsync(
+            c =>
+                c.IsPost
+                && c.ConversationId == Activities.QueueChannel
+                && c.AllText.StartsWith("Handover: Night → Day", StringComparison.Ordinal),
+            "digest to the queue"
+        );
         Assert.Contains("Unclaimed (1)", leads.AllText);
         Assert.DoesNotContain("Posted late", leads.AllText);
         Assert.Contains(SentCards.Actions(leads.Card!), a => a.Value<string>("title") == "I've got it");
@@ -81,7 +114,9 @@ public sealed class HandoverBoundaryTests(AzuriteFixture azurite) : RestartableB
 
         Assert.Single(Digests(Activities.LeadsChannel));
         Assert.Single(Digests(Activities.QueueChannel));
-        var records = await second.Services.GetRequiredService<IDeliveryStore>().DeliveriesAsync(0, CancellationToken.None);
+        var records = await second
+            .Services.GetRequiredService<IDeliveryStore>()
+            .DeliveriesAsync(0, CancellationToken.None);
         var record = Assert.Single(records, d => d.Kind == HandoverDeliveries.Digest);
         Assert.Equal(("sent", "leads,queue"), (record.State, record.SentTo));
     }
@@ -90,7 +125,13 @@ public sealed class HandoverBoundaryTests(AzuriteFixture azurite) : RestartableB
     public async Task A_boundary_missed_while_the_bot_was_down_is_posted_late_and_says_so()
     {
         await StartAsync(Rota(TimeSpan.FromMinutes(40)));
-        var digest = await Connector.WaitForAsync(c => c.IsPost && c.ConversationId == Activities.LeadsChannel && c.AllText.StartsWith("Handover: Night → Day", StringComparison.Ordinal), "late digest");
+        var digest = await Connector.WaitForAsync(
+            c =>
+                c.IsPost
+                && c.ConversationId == Activities.LeadsChannel
+                && c.AllText.StartsWith("Handover: Night → Day", StringComparison.Ordinal),
+            "late digest"
+        );
         Assert.Contains("Posted late: the bot was not running at the", digest.AllText);
     }
 
@@ -98,24 +139,53 @@ public sealed class HandoverBoundaryTests(AzuriteFixture azurite) : RestartableB
     public async Task I_ve_got_it_updates_every_post_in_place_and_a_reporter_cannot_press_it()
     {
         var host = await StartAsync(Rota(TimeSpan.FromMinutes(1)));
-        var queuePost = await Connector.WaitForAsync(c => c.IsPost && c.ConversationId == Activities.QueueChannel && c.AllText.StartsWith("Handover: Night → Day", StringComparison.Ordinal), "digest in the queue");
+        var queuePost = await Connector.WaitForAsync(
+            c =>
+                c.IsPost
+                && c.ConversationId == Activities.QueueChannel
+                && c.AllText.StartsWith("Handover: Night → Day", StringComparison.Ordinal),
+            "digest in the queue"
+        );
         var button = SentCards.Actions(queuePost.Card!).Single(a => a.Value<string>("title") == "I've got it");
         var data = (JObject)button["data"]!;
 
-        var refused = await host.SendAsync(Activities.Invoke(People.Reporter, "ackHandover", data, Activities.Personal(People.Reporter)));
+        var refused = await host.SendAsync(
+            Activities.Invoke(People.Reporter, "ackHandover", data, Activities.Personal(People.Reporter))
+        );
         Assert.Equal("Only specialists and leads take over a shift's work.", refused!.Value<string>("value"));
-        var forged = await host.SendAsync(Activities.Invoke(People.Specialist, "ackHandover", new JObject { ["shift"] = "0", ["start"] = "12" }, Activities.QueueChannel));
+        var forged = await host.SendAsync(
+            Activities.Invoke(
+                People.Specialist,
+                "ackHandover",
+                new JObject { ["shift"] = "0", ["start"] = "12" },
+                Activities.QueueChannel
+            )
+        );
         Assert.Equal("There is no such handover digest.", forged!.Value<string>("value"));
 
-        var acknowledged = await host.SendAsync(Activities.Invoke(People.Specialist, "ackHandover", data, Activities.QueueChannel, queuePost.MessageId));
+        var acknowledged = await host.SendAsync(
+            Activities.Invoke(People.Specialist, "ackHandover", data, Activities.QueueChannel, queuePost.MessageId)
+        );
         Assert.Contains("✅ Taken over by Sam Specialist", SentCards.Texts(acknowledged!["value"]!));
-        var leadsUpdate = await Connector.WaitForAsync(c => c.IsUpdate && c.ConversationId == Activities.LeadsChannel && c.AllText.Contains("Taken over by Sam Specialist", StringComparison.Ordinal), "leads' post edited in place");
+        var leadsUpdate = await Connector.WaitForAsync(
+            c =>
+                c.IsUpdate
+                && c.ConversationId == Activities.LeadsChannel
+                && c.AllText.Contains("Taken over by Sam Specialist", StringComparison.Ordinal),
+            "leads' post edited in place"
+        );
         Assert.NotNull(leadsUpdate.ActivityId);
 
         // Pressing again, or a replayed invoke, changes nothing.
         await host.SendAsync(Activities.Invoke(People.Specialist, "ackHandover", data, Activities.QueueChannel));
         await host.WaitForJobsAsync(60, includeScheduled: false);
-        var stored = await host.Services.GetRequiredService<IHandoverStore>().GetAsync(0, DateTimeOffset.FromUnixTimeSeconds(long.Parse(data.Value<string>("start")!)), CancellationToken.None);
+        var stored = await host
+            .Services.GetRequiredService<IHandoverStore>()
+            .GetAsync(
+                0,
+                DateTimeOffset.FromUnixTimeSeconds(long.Parse(data.Value<string>("start")!)),
+                CancellationToken.None
+            );
         Assert.Equal([People.Specialist.Id], stored!.View.Acknowledged.Select(a => a.Id));
     }
 
@@ -125,30 +195,42 @@ public sealed class HandoverBoundaryTests(AzuriteFixture azurite) : RestartableB
         var host = await StartAsync(Rota(TimeSpan.FromMinutes(1)));
         bool Posted(ConnectorCall c, string conversation, string title) =>
             c.IsPost && c.ConversationId == conversation && c.AllText.StartsWith(title, StringComparison.Ordinal);
-        var day = await Connector.WaitForAsync(c => Posted(c, Activities.QueueChannel, "Handover: Night → Day"), "the Day digest");
+        var day = await Connector.WaitForAsync(
+            c => Posted(c, Activities.QueueChannel, "Handover: Night → Day"),
+            "the Day digest"
+        );
         await host.WaitForJobsAsync(60, includeScheduled: false);
-        JObject Data(ConnectorCall post) => (JObject)SentCards.Actions(post.Card!).Single(a => a.Value<string>("title") == "I've got it")["data"]!;
+        JObject Data(ConnectorCall post) =>
+            (JObject)SentCards.Actions(post.Card!).Single(a => a.Value<string>("title") == "I've got it")["data"]!;
         var dayData = Data(day);
         var dayStart = DateTimeOffset.FromUnixTimeSeconds(long.Parse(dayData.Value<string>("start")!));
 
         // Another stored digest: the one of the boundary before, twelve hours earlier, when the Night shift began.
-        await host.Services.GetRequiredService<HandoverJob>().PostAsync(1, dayStart.AddHours(-12).ToUnixTimeSeconds(), null, CancellationToken.None);
+        await host
+            .Services.GetRequiredService<HandoverJob>()
+            .PostAsync(1, dayStart.AddHours(-12).ToUnixTimeSeconds(), null, CancellationToken.None);
         var night = Connector.Calls.Last(c => Posted(c, Activities.QueueChannel, "Handover: Day → Night"));
         await host.WaitForJobsAsync(60, includeScheduled: false);
         var calls = Connector.Calls.Count;
 
         // Forged: the Day digest's data on the Night digest's post, on a post in another conversation, with no message.
-        var forged = await host.SendAsync(Activities.Invoke(People.Specialist, "ackHandover", dayData, Activities.QueueChannel, night.MessageId));
+        var forged = await host.SendAsync(
+            Activities.Invoke(People.Specialist, "ackHandover", dayData, Activities.QueueChannel, night.MessageId)
+        );
         Assert.Equal("There is no such handover digest.", forged!.Value<string>("value"));
         var sam = Activities.Personal(People.Specialist);
-        var elsewhere = await host.SendAsync(Activities.Invoke(People.Specialist, "ackHandover", dayData, sam, day.MessageId));
+        var elsewhere = await host.SendAsync(
+            Activities.Invoke(People.Specialist, "ackHandover", dayData, sam, day.MessageId)
+        );
         Assert.Equal("There is no such handover digest.", elsewhere!.Value<string>("value"));
         var anonymous = Activities.Invoke(People.Specialist, "ackHandover", dayData, Activities.QueueChannel);
         anonymous.Remove("replyToId");
         Assert.Equal("There is no such handover digest.", (await host.SendAsync(anonymous))!.Value<string>("value"));
 
         // The Night digest, pressed on its own post: its shift is over.
-        var over = await host.SendAsync(Activities.Invoke(People.Specialist, "ackHandover", Data(night), Activities.QueueChannel, night.MessageId));
+        var over = await host.SendAsync(
+            Activities.Invoke(People.Specialist, "ackHandover", Data(night), Activities.QueueChannel, night.MessageId)
+        );
         Assert.Equal("That shift is over: its handover can no longer be taken over.", over!.Value<string>("value"));
 
         await host.WaitForJobsAsync(60, includeScheduled: false);
@@ -159,11 +241,17 @@ public sealed class HandoverBoundaryTests(AzuriteFixture azurite) : RestartableB
 
         // On its own post, in the leads' channel this time: taken over, and every post edited.
         var leads = Connector.Calls.Single(c => Posted(c, Activities.LeadsChannel, "Handover: Night → Day"));
-        var taken = await host.SendAsync(Activities.Invoke(People.Specialist, "ackHandover", dayData, Activities.LeadsChannel, leads.MessageId));
+        var taken = await host.SendAsync(
+            Activities.Invoke(People.Specialist, "ackHandover", dayData, Activities.LeadsChannel, leads.MessageId)
+        );
         Assert.Contains("✅ Taken over by Sam Specialist", SentCards.Texts(taken!["value"]!));
         await Connector.WaitForAsync(
-            c => c.IsUpdate && c.ActivityId == day.MessageId && c.AllText.Contains("Taken over by Sam Specialist", StringComparison.Ordinal),
-            "the queue's post edited");
+            c =>
+                c.IsUpdate
+                && c.ActivityId == day.MessageId
+                && c.AllText.Contains("Taken over by Sam Specialist", StringComparison.Ordinal),
+            "the queue's post edited"
+        );
         Assert.DoesNotContain(Connector.Calls, c => c.IsUpdate && c.ActivityId == night.MessageId);
     }
 
@@ -171,7 +259,16 @@ public sealed class HandoverBoundaryTests(AzuriteFixture azurite) : RestartableB
     public async Task The_leads_are_nudged_once_when_nobody_takes_over()
     {
         var host = await StartAsync(Rota(TimeSpan.FromMinutes(1), acknowledgeWithin: "00:00:02"));
-        var nudge = await Connector.WaitForAsync(c => c.IsPost && c.ConversationId == Activities.LeadsChannel && c.Text.StartsWith("Nobody on the Day shift has taken over its handover yet", StringComparison.Ordinal), "nudge");
+        var nudge = await Connector.WaitForAsync(
+            c =>
+                c.IsPost
+                && c.ConversationId == Activities.LeadsChannel
+                && c.Text.StartsWith(
+                    "Nobody on the Day shift has taken over its handover yet",
+                    StringComparison.Ordinal
+                ),
+            "nudge"
+        );
         Assert.NotNull(nudge.Card);
 
         await host.Services.GetRequiredService<HandoverScheduler>().StartAsync(CancellationToken.None);
@@ -179,10 +276,16 @@ public sealed class HandoverBoundaryTests(AzuriteFixture azurite) : RestartableB
         Assert.Single(Connector.Calls, c => c.Text.StartsWith("Nobody on the Day shift", StringComparison.Ordinal));
 
         // The nudge carries the digest and its button: it is one of the digest's posts, so a press on it counts.
-        var data = (JObject)SentCards.Actions(nudge.Card!).Single(a => a.Value<string>("title") == "I've got it")["data"]!;
-        var taken = await host.SendAsync(Activities.Invoke(People.Lead, "ackHandover", data, Activities.LeadsChannel, nudge.MessageId));
+        var data = (JObject)
+            SentCards.Actions(nudge.Card!).Single(a => a.Value<string>("title") == "I've got it")["data"]!;
+        var taken = await host.SendAsync(
+            Activities.Invoke(People.Lead, "ackHandover", data, Activities.LeadsChannel, nudge.MessageId)
+        );
         Assert.Contains("✅ Taken over by Lee Lead", SentCards.Texts(taken!["value"]!));
-        await Connector.WaitForAsync(c => c.IsUpdate && c.ActivityId == nudge.MessageId, "the nudge edited with the rest");
+        await Connector.WaitForAsync(
+            c => c.IsUpdate && c.ActivityId == nudge.MessageId,
+            "the nudge edited with the rest"
+        );
     }
 
     [Fact]
@@ -196,7 +299,10 @@ public sealed class HandoverBoundaryTests(AzuriteFixture azurite) : RestartableB
         var posts = ActivatorUtilities.CreateInstance<HandoverPosts>(host.Services, handovers);
         var poster = ActivatorUtilities.CreateInstance<DigestPoster>(host.Services, posts);
         var job = ActivatorUtilities.CreateInstance<HandoverJob>(host.Services, poster, posts);
-        var context = JobRuns.Context(host, Job.FromExpression<HandoverJob>(j => j.BoundaryAsync(0, null, CancellationToken.None)));
+        var context = JobRuns.Context(
+            host,
+            Job.FromExpression<HandoverJob>(j => j.BoundaryAsync(0, null, CancellationToken.None))
+        );
 
         // Storing the first post fails for longer than the job's own retries of the write: the job fails, and is retried.
         var outcome = await JobRuns.WithOneRetryAsync(() => job.BoundaryAsync(0, context, CancellationToken.None));
@@ -216,9 +322,13 @@ public sealed class HandoverBoundaryTests(AzuriteFixture azurite) : RestartableB
                 ? throw new Azure.RequestFailedException(503, "Table Storage is not answering (test)")
                 : inner.AddAsync(digest, cancellationToken);
 
-        public Task<PostedDigest?> GetAsync(int shiftIndex, DateTimeOffset runStart, CancellationToken cancellationToken) =>
-            inner.GetAsync(shiftIndex, runStart, cancellationToken);
+        public Task<PostedDigest?> GetAsync(
+            int shiftIndex,
+            DateTimeOffset runStart,
+            CancellationToken cancellationToken
+        ) => inner.GetAsync(shiftIndex, runStart, cancellationToken);
 
-        public Task<bool> TryReplaceAsync(PostedDigest updated, CancellationToken cancellationToken) => inner.TryReplaceAsync(updated, cancellationToken);
+        public Task<bool> TryReplaceAsync(PostedDigest updated, CancellationToken cancellationToken) =>
+            inner.TryReplaceAsync(updated, cancellationToken);
     }
 }

@@ -18,35 +18,109 @@ public sealed class HandoverDigestTests
     private static readonly SlaTargets Sev1 = new(TimeSpan.FromMinutes(15), TimeSpan.FromHours(4));
     private static readonly SlaTargets Sev3 = new(TimeSpan.FromHours(4), TimeSpan.FromHours(72));
 
-    private static Case Make(int n, TimeSpan age, SlaTargets? targets = null, Severity severity = Severity.Sev3, PolicyArea area = PolicyArea.HateSpeech) => new(
-        n, CaseState.New,
-        new CaseReport(Platform.Instagram, "Example NGO", "@secret_account", ["https://instagram.com/p/secret"], area, severity, null, "Secret description"),
-        new Person("pm", "Pat"), "{}", Boundary - age, targets ?? Sev3);
+    private static Case Make(
+        int n,
+        TimeSpan age,
+        SlaTargets? targets = null,
+        Severity severity = Severity.Sev3,
+        PolicyArea area = PolicyArea.HateSpeech
+    ) =>
+        new(
+            n,
+            CaseState.New,
+            new CaseReport(
+                Platform.Instagram,
+                "Example NGO",
+                "@secret_account",
+                ["https://instagram.com/p/secret"],
+                area,
+                severity,
+                null,
+                "Secret description"
+            ),
+            new Person("pm", "Pat"),
+            "{}",
+            Boundary - age,
+            targets ?? Sev3
+        );
 
-    private static Case Held(Case c, Person owner) => c with { State = CaseState.Claimed, Owner = owner, ClaimedAt = c.FiledAt.AddMinutes(1) };
+    private static Case Held(Case c, Person owner) =>
+        c with
+        {
+            State = CaseState.Claimed,
+            Owner = owner,
+            ClaimedAt = c.FiledAt.AddMinutes(1),
+        };
 
     private static IReadOnlyList<Case> Situations() =>
-    [
-        Make(1, TimeSpan.FromHours(2)), // unclaimed, Sev3: fine
-        Make(2, TimeSpan.FromMinutes(20), Sev1, Severity.Sev1), // unclaimed Sev1: first response breached
-        Held(Make(3, TimeSpan.FromHours(5)), Sam),
-        Held(Make(4, TimeSpan.FromHours(3, 30, 0), Sev1, Severity.Sev1), Sky) with { HandoverNote = new("Partner calls back at 9", Sky, Boundary.AddHours(-1)) }, // 87% of resolution gone
-        Held(Make(5, TimeSpan.FromHours(1)), Sam) with { State = CaseState.WaitingOnReporter, PausedSince = Boundary.AddMinutes(-40) },
-        Held(Make(6, TimeSpan.FromHours(1), area: PolicyArea.ChildSafety), Sky) with { State = CaseState.Consulting, Consult = new("Legal", "Lawful?", Sky, Boundary.AddMinutes(-90)) },
-        Held(Make(7, TimeSpan.FromHours(30)), Sam) with { HandoverNote = new("Old note from yesterday", Sam, Boundary.AddHours(-20)) },
-    ];
+        [
+            Make(1, TimeSpan.FromHours(2)), // unclaimed, Sev3: fine
+            Make(2, TimeSpan.FromMinutes(20), Sev1, Severity.Sev1), // unclaimed Sev1: first response breached
+            Held(Make(3, TimeSpan.FromHours(5)), Sam),
+            Held(Make(4, TimeSpan.FromHours(3, 30, 0), Sev1, Severity.Sev1), Sky) with
+            {
+                HandoverNote = new("Partner calls back at 9", Sky, Boundary.AddHours(-1)),
+            }, // 87% of resolution gone
+            Held(Make(5, TimeSpan.FromHours(1)), Sam) with
+            {
+                State = CaseState.WaitingOnReporter,
+                PausedSince = Boundary.AddMinutes(-40),
+            },
+            Held(Make(6, TimeSpan.FromHours(1), area: PolicyArea.ChildSafety), Sky) with
+            {
+                State = CaseState.Consulting,
+                Consult = new("Legal", "Lawful?", Sky, Boundary.AddMinutes(-90)),
+            },
+            Held(Make(7, TimeSpan.FromHours(30)), Sam) with
+            {
+                HandoverNote = new("Old note from yesterday", Sam, Boundary.AddHours(-20)),
+            },
+        ];
 
-    private static DigestInput Input(IReadOnlyList<Case> open, IReadOnlyList<Case>? resolved = null, IReadOnlySet<string>? members = null) =>
-        new("Handover: Evening → Night", Night, Evening, open, resolved ?? [], members ?? new HashSet<string>(), Boundary);
+    private static DigestInput Input(
+        IReadOnlyList<Case> open,
+        IReadOnlyList<Case>? resolved = null,
+        IReadOnlySet<string>? members = null
+    ) =>
+        new(
+            "Handover: Evening → Night",
+            Night,
+            Evening,
+            open,
+            resolved ?? [],
+            members ?? new HashSet<string>(),
+            Boundary
+        );
 
     private static Case Resolved(int n, bool inTime) =>
-        Held(Make(n, TimeSpan.FromHours(6)), Sam) with { State = CaseState.Resolved, Resolution = new(Outcome.Actioned, "Removed", Boundary.AddHours(inTime ? -3 : -1) - TimeSpan.FromHours(inTime ? 0 : -70)) };
+        Held(Make(n, TimeSpan.FromHours(6)), Sam) with
+        {
+            State = CaseState.Resolved,
+            Resolution = new(
+                Outcome.Actioned,
+                "Removed",
+                Boundary.AddHours(inTime ? -3 : -1) - TimeSpan.FromHours(inTime ? 0 : -70)
+            ),
+        };
 
     /// <summary>A digest for card samples and size checks: <paramref name="open"/> open cases, <paramref name="resolved"/> resolved.</summary>
     public static HandoverView Digest(int open, int resolved)
     {
-        var cases = Enumerable.Range(1, open).Select(i => i % 3 == 0 ? Held(Make(i, TimeSpan.FromMinutes(i * 7)), i % 2 == 0 ? Sam : Sky) : Make(i, TimeSpan.FromMinutes(i * 5), i % 4 == 0 ? Sev1 : Sev3))
-            .Select(c => c.Number % 10 == 0 ? c with { HandoverNote = new(new string('n', 400), Sam, Boundary.AddMinutes(-5)) } : c)
+        var cases = Enumerable
+            .Range(1, open)
+            .Select(i =>
+                i % 3 == 0
+                    ? Held(Make(i, TimeSpan.FromMinutes(i * 7)), i % 2 == 0 ? Sam : Sky)
+                    : Make(i, TimeSpan.FromMinutes(i * 5), i % 4 == 0 ? Sev1 : Sev3)
+            )
+            .Select(c =>
+                c.Number % 10 == 0
+                    ? c with
+                    {
+                        HandoverNote = new(new string('n', 400), Sam, Boundary.AddMinutes(-5)),
+                    }
+                    : c
+            )
             .ToList();
         var done = Enumerable.Range(open + 1, resolved).Select(i => Resolved(i, i % 4 != 0)).ToList();
         var data = new Dictionary<string, string> { ["shift"] = "2", ["start"] = "1764000000" };
@@ -55,20 +129,34 @@ public sealed class HandoverDigestTests
     }
 
     /// <summary>The keep / hand to / release choices at <see cref="Boundary"/>, with a long list of people on the incoming shift.</summary>
-    public static HandoverOptions Choices(IReadOnlyDictionary<string, string> cardData) => new(
-        Boundary.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
-        Enumerable.Range(1, 15).Select(i => new EscalationBot.Cards.AdaptiveCards.Choice($"Incoming Specialist {i}", $"29:1a2b3c4d5e6f-incoming-{i}")).ToList(),
-        "A case with no choice goes back to the queue at 23:15.",
-        new Dictionary<string, string>(cardData) { ["card"] = "digest" });
+    public static HandoverOptions Choices(IReadOnlyDictionary<string, string> cardData) =>
+        new(
+            Boundary.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Enumerable
+                .Range(1, 15)
+                .Select(i => new EscalationBot.Cards.AdaptiveCards.Choice(
+                    $"Incoming Specialist {i}",
+                    $"29:1a2b3c4d5e6f-incoming-{i}"
+                ))
+                .ToList(),
+            "A case with no choice goes back to the queue at 23:15.",
+            new Dictionary<string, string>(cardData) { ["card"] = "digest" }
+        );
 
     [Fact]
     public void A_sensitive_case_s_handover_note_stays_off_the_digest()
     {
-        var graphic = Held(Make(1, TimeSpan.FromHours(1), area: PolicyArea.ChildSafety), Sam) with { HandoverNote = new("The video shows the victim's face", Sam, Boundary.AddMinutes(-10)) };
+        var graphic = Held(Make(1, TimeSpan.FromHours(1), area: PolicyArea.ChildSafety), Sam) with
+        {
+            HandoverNote = new("The video shows the victim's face", Sam, Boundary.AddMinutes(-10)),
+        };
         var view = HandoverDigest.Build(Input([graphic]), CasePolicy.Default, 8);
 
         var line = Assert.Single(view.Sections.Single(s => s.Title == "Notes for the next shift").Lines);
-        Assert.Equal("**ESC-1** · Sev3 normal · Child safety · Sam Specialist left a note (a sensitive case: reveal it on its card)", line);
+        Assert.Equal(
+            "**ESC-1** · Sev3 normal · Child safety · Sam Specialist left a note (a sensitive case: reveal it on its card)",
+            line
+        );
     }
 
     [Fact]
@@ -85,7 +173,11 @@ public sealed class HandoverDigestTests
             State = CaseState.Resolved,
             Resolution = new(Outcome.Actioned, "Summary naming the victim", Boundary.AddHours(-1)),
         };
-        var view = HandoverDigest.Build(Input([consulting], [resolved], new HashSet<string> { Sam.Id, Sky.Id }), CasePolicy.Default, 8);
+        var view = HandoverDigest.Build(
+            Input([consulting], [resolved], new HashSet<string> { Sam.Id, Sky.Id }),
+            CasePolicy.Default,
+            8
+        );
 
         var card = CardJson.Serialize(HandoverCard.Build(view, new Buttons(ButtonMode.Execute)));
         Assert.Contains("**ESC-1**", card);
@@ -103,20 +195,49 @@ public sealed class HandoverDigestTests
         var unchosen = Held(Make(2, TimeSpan.FromHours(2)), Sam);
         var staying = Held(Make(3, TimeSpan.FromHours(1)), Sky);
         var options = Choices(new Dictionary<string, string>());
-        var view = HandoverDigest.Build(Input([kept, unchosen, staying], members: new HashSet<string> { Sam.Id }) with { Options = options }, CasePolicy.Default, 8);
+        var view = HandoverDigest.Build(
+            Input([kept, unchosen, staying], members: new HashSet<string> { Sam.Id }) with
+            {
+                Options = options,
+            },
+            CasePolicy.Default,
+            8
+        );
 
         var held = view.Sections.Single(s => s.Title == "Held by the outgoing shift (Evening)");
-        Assert.Equal([("ESC-1", "kept by Sam Specialist"), ("ESC-2", null)], held.Held!.Select(h => (h.CaseId, h.Chosen)));
+        Assert.Equal(
+            [("ESC-1", "kept by Sam Specialist"), ("ESC-2", null)],
+            held.Held!.Select(h => (h.CaseId, h.Chosen))
+        );
         Assert.Same(options, view.Options);
-        var card = Newtonsoft.Json.Linq.JObject.Parse(CardJson.Serialize(HandoverCard.Build(view, new Buttons(ButtonMode.Execute))));
+        var card = Newtonsoft.Json.Linq.JObject.Parse(
+            CardJson.Serialize(HandoverCard.Build(view, new Buttons(ButtonMode.Execute)))
+        );
         Assert.Contains("✅ kept by Sam Specialist", SentCards.Texts(card));
-        var keep = card.Descendants().OfType<Newtonsoft.Json.Linq.JObject>()
-            .Where(o => o.Value<string>("title") == "Keep").Select(o => o["data"]!).ToList();
+        var keep = card.Descendants()
+            .OfType<Newtonsoft.Json.Linq.JObject>()
+            .Where(o => o.Value<string>("title") == "Keep")
+            .Select(o => o["data"]!)
+            .ToList();
         Assert.Equal(["ESC-1", "ESC-2"], keep.Select(d => d.Value<string>("caseId")));
-        Assert.All(keep, d => Assert.Equal((Boundary.ToUnixTimeSeconds().ToString(), "keep"), (d.Value<string>("boundary"), d.Value<string>("choice"))));
+        Assert.All(
+            keep,
+            d =>
+                Assert.Equal(
+                    (Boundary.ToUnixTimeSeconds().ToString(), "keep"),
+                    (d.Value<string>("boundary"), d.Value<string>("choice"))
+                )
+        );
 
         // With nobody known on the outgoing shift, every held case is listed, and no choices are offered.
-        var unknown = HandoverDigest.Build(Input([kept, unchosen, staying]) with { Options = options }, CasePolicy.Default, 8);
+        var unknown = HandoverDigest.Build(
+            Input([kept, unchosen, staying]) with
+            {
+                Options = options,
+            },
+            CasePolicy.Default,
+            8
+        );
         Assert.Null(unknown.Sections.Single(s => s.Title == "Held").Held);
     }
 
@@ -126,19 +247,51 @@ public sealed class HandoverDigestTests
         var view = HandoverDigest.Build(Input(Situations()), CasePolicy.Default, 8);
         var sections = view.Sections.ToDictionary(s => s.Title);
 
-        Assert.Equal(["Unclaimed", "Held", "Near breach or breached", "Waiting on the reporter", "Open consults", "Notes for the next shift"], view.Sections.Select(s => s.Title));
-        Assert.Equal(["**ESC-1** · Sev3 normal · Hate speech · 2 h old · first response due in 2 h", "**ESC-2** · Sev1 critical · Hate speech · 20 min old · first response overdue by 5 min"], sections["Unclaimed"].Lines);
+        Assert.Equal(
+            [
+                "Unclaimed",
+                "Held",
+                "Near breach or breached",
+                "Waiting on the reporter",
+                "Open consults",
+                "Notes for the next shift",
+            ],
+            view.Sections.Select(s => s.Title)
+        );
+        Assert.Equal(
+            [
+                "**ESC-1** · Sev3 normal · Hate speech · 2 h old · first response due in 2 h",
+                "**ESC-2** · Sev1 critical · Hate speech · 20 min old · first response overdue by 5 min",
+            ],
+            sections["Unclaimed"].Lines
+        );
         Assert.Equal(5, sections["Held"].Total);
-        Assert.Contains("**ESC-3** · Sev3 normal · Hate speech · Sam Specialist · Claimed · 5 h old · resolution due in 2 d 19 h", sections["Held"].Lines);
+        Assert.Contains(
+            "**ESC-3** · Sev3 normal · Hate speech · Sam Specialist · Claimed · 5 h old · resolution due in 2 d 19 h",
+            sections["Held"].Lines
+        );
 
         // The breach first, then the 80% mark.
         Assert.Equal(
-            ["**ESC-2** · Sev1 critical · Hate speech · **first response breached** 5 min ago · unclaimed", "**ESC-4** · Sev1 critical · Hate speech · resolution due in 30 min · with Sky Specialist"],
-            sections["Near breach or breached"].Lines);
-        Assert.Equal(["**ESC-5** · Sev3 normal · Hate speech · Sam Specialist · waiting 40 min"], sections["Waiting on the reporter"].Lines);
-        Assert.Equal(["**ESC-6** · Sev3 normal · Child safety · Legal, asked by Sky Specialist 1 h 30 min ago"], sections["Open consults"].Lines);
+            [
+                "**ESC-2** · Sev1 critical · Hate speech · **first response breached** 5 min ago · unclaimed",
+                "**ESC-4** · Sev1 critical · Hate speech · resolution due in 30 min · with Sky Specialist",
+            ],
+            sections["Near breach or breached"].Lines
+        );
+        Assert.Equal(
+            ["**ESC-5** · Sev3 normal · Hate speech · Sam Specialist · waiting 40 min"],
+            sections["Waiting on the reporter"].Lines
+        );
+        Assert.Equal(
+            ["**ESC-6** · Sev3 normal · Child safety · Legal, asked by Sky Specialist 1 h 30 min ago"],
+            sections["Open consults"].Lines
+        );
         // Only notes left during the outgoing shift.
-        Assert.Equal(["**ESC-4** · Sev1 critical · Hate speech · Sky Specialist: Partner calls back at 9"], sections["Notes for the next shift"].Lines);
+        Assert.Equal(
+            ["**ESC-4** · Sev1 critical · Hate speech · Sky Specialist: Partner calls back at 9"],
+            sections["Notes for the next shift"].Lines
+        );
 
         // Shared channels never see a case's account, links or description.
         var text = CardJson.Serialize(HandoverCard.Build(view, new Buttons(ButtonMode.Execute)));
@@ -148,7 +301,11 @@ public sealed class HandoverDigestTests
     [Fact]
     public void The_outgoing_shifts_cases_are_told_apart_when_its_members_are_known()
     {
-        var view = HandoverDigest.Build(Input(Situations(), members: new HashSet<string> { "sam" }), CasePolicy.Default, 8);
+        var view = HandoverDigest.Build(
+            Input(Situations(), members: new HashSet<string> { "sam" }),
+            CasePolicy.Default,
+            8
+        );
         var held = view.Sections.Single(s => s.Title == "Held by the outgoing shift (Evening)");
         Assert.Equal(3, held.Total);
         Assert.All(held.Lines, l => Assert.Contains("Sam Specialist", l));
@@ -157,11 +314,18 @@ public sealed class HandoverDigestTests
     [Fact]
     public void What_the_outgoing_shift_resolved_comes_with_the_share_that_met_its_targets()
     {
-        var view = HandoverDigest.Build(Input([], [Resolved(10, true), Resolved(11, true), Resolved(12, false)]), CasePolicy.Default, 8);
+        var view = HandoverDigest.Build(
+            Input([], [Resolved(10, true), Resolved(11, true), Resolved(12, false)]),
+            CasePolicy.Default,
+            8
+        );
         var resolved = Assert.Single(view.Sections);
         Assert.Equal("Resolved (Evening)", resolved.Title);
         Assert.Equal("3 resolved; 2 met both targets (67%).", resolved.Summary);
-        Assert.Equal("**ESC-12** · Sev3 normal · Hate speech · Actioned · Sam Specialist · target missed", resolved.Lines[^1]);
+        Assert.Equal(
+            "**ESC-12** · Sev3 normal · Hate speech · Actioned · Sam Specialist · target missed",
+            resolved.Lines[^1]
+        );
     }
 
     [Fact]
@@ -174,13 +338,18 @@ public sealed class HandoverDigestTests
         Assert.StartsWith("**ESC-59** ·", unclaimed.Lines[0], StringComparison.Ordinal); // oldest first (ESC-n is n × 5 min old)
 
         var card = HandoverCard.Build(view, new Buttons(ButtonMode.Execute));
-        Assert.Contains(card.Body.OfType<TextBlock>(), t => t.Text == "…and 32 more: type `queue new` to see them all.");
+        Assert.Contains(
+            card.Body.OfType<TextBlock>(),
+            t => t.Text == "…and 32 more: type `queue new` to see them all."
+        );
     }
 
     [Fact]
     public void A_digest_of_five_thousand_open_cases_stays_inside_the_teams_message_limit()
     {
-        var json = CardJson.Serialize(HandoverCard.Build(Digest(open: 5000, resolved: 800), new Buttons(ButtonMode.Execute)));
+        var json = CardJson.Serialize(
+            HandoverCard.Build(Digest(open: 5000, resolved: 800), new Buttons(ButtonMode.Execute))
+        );
         // Teams refuses a message over about 28 KB; the card is most of the message.
         Assert.True(json.Length < 24_000, $"The digest card is {json.Length} characters long.");
     }

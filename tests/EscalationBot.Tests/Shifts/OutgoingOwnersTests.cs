@@ -47,7 +47,10 @@ public sealed class OutgoingOwnersTests(AzuriteFixture azurite) : BotTest(azurit
         var before = Connector.Calls.Count;
         await host.SendAsync(Activities.Message(who, text, conversation));
         var reply = Connector.Calls.Skip(before).LastOrDefault(c => c.ConversationId == conversation);
-        Assert.True(reply is not null && reply.AllText.Contains(expected, StringComparison.Ordinal), $"'{text}' by {who.Name}: expected \"{expected}\", got \"{reply?.AllText}\"");
+        Assert.True(
+            reply is not null && reply.AllText.Contains(expected, StringComparison.Ordinal),
+            $"'{text}' by {who.Name}: expected \"{expected}\", got \"{reply?.AllText}\""
+        );
     }
 
     [Fact]
@@ -58,16 +61,31 @@ public sealed class OutgoingOwnersTests(AzuriteFixture azurite) : BotTest(azurit
         var sky = Activities.Personal(People.Specialist2);
         await SayAsync(host, People.Specialist, "shift start", sam, "You are on the Day shift until");
         await SayAsync(host, People.Specialist, "shift start", sam, "You are already on the Day shift, since");
-        await SayAsync(host, People.Reporter, "shift start", Activities.Personal(People.Reporter), "Shifts are for specialists and leads.");
+        await SayAsync(
+            host,
+            People.Reporter,
+            "shift start",
+            Activities.Personal(People.Reporter),
+            "Shifts are for specialists and leads."
+        );
 
         // Half an hour before a shift, a start counts for it: people come in early for the handover.
         clock.SetUtcNow(Day.AddHours(14).AddMinutes(40));
         await SayAsync(host, People.Specialist2, "shift start", sky, "You are on the Night shift from");
 
-        await SayAsync(host, People.Reporter, "who", Activities.Personal(People.Reporter), "Who is on shift is for specialists and leads.");
+        await SayAsync(
+            host,
+            People.Reporter,
+            "who",
+            Activities.Personal(People.Reporter),
+            "Who is on shift is for specialists and leads."
+        );
         await SayAsync(host, People.Lead, "who", "lead-dm", "Who is on shift");
         var who = Connector.Calls.Last(c => c.ConversationId == "lead-dm").AllText;
-        Assert.Matches(@"Now: Day shift[\s\S]*Sam Specialist · since[\s\S]*Next: Night shift[\s\S]*Sky Specialist · since", who);
+        Assert.Matches(
+            @"Now: Day shift[\s\S]*Sam Specialist · since[\s\S]*Next: Night shift[\s\S]*Sky Specialist · since",
+            who
+        );
         Assert.Contains("Start my shift", who);
 
         await SayAsync(host, People.Specialist, "shift end", sam, "You are off the Day shift.");
@@ -80,9 +98,14 @@ public sealed class OutgoingOwnersTests(AzuriteFixture azurite) : BotTest(azurit
         Assert.Contains(People.Specialist.Id, await roster.MembersAsync(dayRun, CancellationToken.None));
 
         // The digest's "Start my shift" button does the same as typing it.
-        var pressed = await host.SendAsync(Activities.Invoke(People.Specialist, "shiftStart", [], "19:queue@thread.tacv2"));
+        var pressed = await host.SendAsync(
+            Activities.Invoke(People.Specialist, "shiftStart", [], "19:queue@thread.tacv2")
+        );
         var night = NightStart.ToString("ddd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
-        Assert.Equal($"You are on the Night shift from {night}. Type 'shift end' when you leave.", pressed!.Value<string>("value"));
+        Assert.Equal(
+            $"You are on the Night shift from {night}. Type 'shift end' when you leave.",
+            pressed!.Value<string>("value")
+        );
     }
 
     [Fact]
@@ -96,17 +119,36 @@ public sealed class OutgoingOwnersTests(AzuriteFixture azurite) : BotTest(azurit
         await SayAsync(host, People.Specialist, "shift start", sam, "You are on the Day shift");
         for (var i = 1; i <= 4; i++)
         {
-            await host.SendAsync(Activities.Invoke(People.Reporter, "submitIntake", Activities.IntakeForm("Sev3"), Activities.Personal(People.Reporter)));
+            await host.SendAsync(
+                Activities.Invoke(
+                    People.Reporter,
+                    "submitIntake",
+                    Activities.IntakeForm("Sev3"),
+                    Activities.Personal(People.Reporter)
+                )
+            );
             await SayAsync(host, People.Specialist, $"claim ESC-{i}", sam, $"You have claimed ESC-{i}.");
         }
 
         // Half an hour before the end of Day, Sam is asked about the four cases, once.
         clock.SetUtcNow(Day.AddHours(14).AddMinutes(30));
         var job = host.Services.GetRequiredService<OutgoingJob>();
-        Assert.Equal("asking 1 owner(s)", await job.AskAsync(0, DayStart.ToUnixTimeSeconds(), null, CancellationToken.None));
-        Assert.Equal("asked already", await job.AskAsync(0, DayStart.ToUnixTimeSeconds(), null, CancellationToken.None));
+        Assert.Equal(
+            "asking 1 owner(s)",
+            await job.AskAsync(0, DayStart.ToUnixTimeSeconds(), null, CancellationToken.None)
+        );
+        Assert.Equal(
+            "asked already",
+            await job.AskAsync(0, DayStart.ToUnixTimeSeconds(), null, CancellationToken.None)
+        );
         await host.WaitForJobsAsync(60, includeScheduled: false);
-        var ask = Assert.Single(Connector.Calls, c => c.IsPost && c.ConversationId == sam && c.AllText.StartsWith("Your Day shift ends at", StringComparison.Ordinal));
+        var ask = Assert.Single(
+            Connector.Calls,
+            c =>
+                c.IsPost
+                && c.ConversationId == sam
+                && c.AllText.StartsWith("Your Day shift ends at", StringComparison.Ordinal)
+        );
         for (var i = 1; i <= 4; i++)
         {
             Assert.Contains($"**ESC-{i}** · Sev3 normal", ask.AllText);
@@ -115,83 +157,181 @@ public sealed class OutgoingOwnersTests(AzuriteFixture azurite) : BotTest(azurit
         var handTo = ask.Card!.Descendants().OfType<JObject>().Single(o => o.Value<string>("id") == "handTo");
         Assert.Contains(handTo["choices"]!, c => c.Value<string>("value") == People.Specialist2.Id);
         Assert.DoesNotContain(handTo["choices"]!, c => c.Value<string>("value") == People.Specialist.Id);
-        JObject Button(ConnectorCall post, string caseId, string title) => (JObject)SentCards.Actions(post.Card!)
-            .Single(a => a.Value<string>("title") == title && a["data"]!.Value<string>("caseId") == caseId)["data"]!;
+        JObject Button(ConnectorCall post, string caseId, string title) =>
+            (JObject)
+                SentCards
+                    .Actions(post.Card!)
+                    .Single(a => a.Value<string>("title") == title && a["data"]!.Value<string>("caseId") == caseId)[
+                    "data"
+                ]!;
 
         // Sky comes in early for the Night shift; Sam keeps ESC-1 and hands ESC-2 to Sky from the reminder.
         clock.SetUtcNow(Day.AddHours(14).AddMinutes(50));
-        await SayAsync(host, People.Specialist2, "shift start", Activities.Personal(People.Specialist2), "You are on the Night shift");
-        var kept = await host.SendAsync(Activities.Invoke(People.Specialist, "handoverChoice", Button(ask, "ESC-1", "Keep"), sam, ask.MessageId));
+        await SayAsync(
+            host,
+            People.Specialist2,
+            "shift start",
+            Activities.Personal(People.Specialist2),
+            "You are on the Night shift"
+        );
+        var kept = await host.SendAsync(
+            Activities.Invoke(People.Specialist, "handoverChoice", Button(ask, "ESC-1", "Keep"), sam, ask.MessageId)
+        );
         var keptText = SentCards.Texts(kept!["value"]!);
         Assert.Contains("ESC-1 stays with Sam Specialist over the handover.", keptText);
         Assert.Contains("✅ kept by Sam Specialist", keptText);
-        var handed = await host.SendAsync(Activities.Invoke(People.Specialist, "handoverChoice", new JObject(Button(ask, "ESC-2", "Hand to")) { ["handTo"] = People.Specialist2.Id }, sam));
+        var handed = await host.SendAsync(
+            Activities.Invoke(
+                People.Specialist,
+                "handoverChoice",
+                new JObject(Button(ask, "ESC-2", "Hand to")) { ["handTo"] = People.Specialist2.Id },
+                sam
+            )
+        );
         Assert.Contains("ESC-2 is now with Sky Specialist.", SentCards.Texts(handed!["value"]!));
 
         // Forged presses change nothing: someone else's case, a reporter, a made-up boundary, an unknown case.
         var release3 = Button(ask, "ESC-3", "Release");
-        var notYours = await host.SendAsync(Activities.Invoke(People.Specialist2, "handoverChoice", release3, Activities.Personal(People.Specialist2)));
-        Assert.Contains("ESC-3 is held by Sam Specialist; only they or a lead can release it.", SentCards.Texts(notYours!["value"]!));
-        var reporter = await host.SendAsync(Activities.Invoke(People.Reporter, "handoverChoice", release3, Activities.Personal(People.Reporter)));
+        var notYours = await host.SendAsync(
+            Activities.Invoke(People.Specialist2, "handoverChoice", release3, Activities.Personal(People.Specialist2))
+        );
+        Assert.Contains(
+            "ESC-3 is held by Sam Specialist; only they or a lead can release it.",
+            SentCards.Texts(notYours!["value"]!)
+        );
+        var reporter = await host.SendAsync(
+            Activities.Invoke(People.Reporter, "handoverChoice", release3, Activities.Personal(People.Reporter))
+        );
         Assert.Equal("Only specialists and leads can release cases.", reporter!.Value<string>("value")); // and no card: it would name the team
-        foreach (var boundary in new[] { "12", "253402300799", DayStart.AddDays(1).AddHours(8).ToUnixTimeSeconds().ToString() })
+        foreach (
+            var boundary in new[]
+            {
+                "12",
+                "253402300799",
+                DayStart.AddDays(1).AddHours(8).ToUnixTimeSeconds().ToString(),
+            }
+        )
         {
-            var madeUp = await host.SendAsync(Activities.Invoke(People.Specialist, "handoverChoice", new JObject(release3) { ["boundary"] = boundary }, sam));
+            var madeUp = await host.SendAsync(
+                Activities.Invoke(
+                    People.Specialist,
+                    "handoverChoice",
+                    new JObject(release3) { ["boundary"] = boundary },
+                    sam
+                )
+            );
             Assert.Equal("That button does not say which handover it is for.", madeUp!.Value<string>("value"));
         }
-        var unknown = await host.SendAsync(Activities.Invoke(People.Specialist, "handoverChoice", new JObject(release3) { ["caseId"] = "ESC-99" }, sam));
+        var unknown = await host.SendAsync(
+            Activities.Invoke(People.Specialist, "handoverChoice", new JObject(release3) { ["caseId"] = "ESC-99" }, sam)
+        );
         Assert.Contains("There is no case ESC-99.", SentCards.Texts(unknown!["value"]!));
 
         // At the boundary the digest shows what the outgoing shift still holds, with the same choices.
         clock.SetUtcNow(NightStart.AddMinutes(2));
-        await host.Services.GetRequiredService<HandoverJob>().PostAsync(1, NightStart.ToUnixTimeSeconds(), null, CancellationToken.None);
-        var digest = Connector.Calls.Last(c => c.IsPost && c.ConversationId == Activities.LeadsChannel && c.AllText.StartsWith("Handover: Day → Night", StringComparison.Ordinal));
+        await host
+            .Services.GetRequiredService<HandoverJob>()
+            .PostAsync(1, NightStart.ToUnixTimeSeconds(), null, CancellationToken.None);
+        var digest = Connector.Calls.Last(c =>
+            c.IsPost
+            && c.ConversationId == Activities.LeadsChannel
+            && c.AllText.StartsWith("Handover: Day → Night", StringComparison.Ordinal)
+        );
         Assert.Contains("Held by the outgoing shift (Day) (3)", digest.AllText);
         Assert.Contains("✅ kept by Sam Specialist", digest.AllText);
         Assert.DoesNotContain("**ESC-2**", digest.AllText.Split("Held by the outgoing shift")[1]);
-        var peek = await host.SendAsync(Activities.Invoke(People.Reporter, "handoverChoice", Button(digest, "ESC-4", "Keep"), Activities.Personal(People.Reporter)));
+        var peek = await host.SendAsync(
+            Activities.Invoke(
+                People.Reporter,
+                "handoverChoice",
+                Button(digest, "ESC-4", "Keep"),
+                Activities.Personal(People.Reporter)
+            )
+        );
         Assert.Equal("Only specialists and leads decide at a handover.", peek!.Value<string>("value"));
 
         // A press acts only on the digest it was pressed on: this digest's choice, pressed on another stored digest's
         // post (the morning's, posted late here), or with no message at all, changes and redraws nothing.
-        await host.Services.GetRequiredService<HandoverJob>().PostAsync(0, DayStart.ToUnixTimeSeconds(), null, CancellationToken.None);
-        var morning = Connector.Calls.Last(
-            c => c.IsPost && c.ConversationId == Activities.LeadsChannel && c.AllText.StartsWith("Handover: Night → Day", StringComparison.Ordinal));
+        await host
+            .Services.GetRequiredService<HandoverJob>()
+            .PostAsync(0, DayStart.ToUnixTimeSeconds(), null, CancellationToken.None);
+        var morning = Connector.Calls.Last(c =>
+            c.IsPost
+            && c.ConversationId == Activities.LeadsChannel
+            && c.AllText.StartsWith("Handover: Night → Day", StringComparison.Ordinal)
+        );
         await host.WaitForJobsAsync(60, includeScheduled: false);
         var handovers = host.Services.GetRequiredService<IHandoverStore>();
         var stored = await handovers.GetAsync(1, NightStart, CancellationToken.None);
         var calls = Connector.Calls.Count;
         var release4 = Button(digest, "ESC-4", "Release");
-        var onMorning = await host.SendAsync(Activities.Invoke(People.Lead, "handoverChoice", release4, Activities.LeadsChannel, morning.MessageId));
-        Assert.Equal("That button is not on a handover digest whose choices are open.", onMorning!.Value<string>("value"));
+        var onMorning = await host.SendAsync(
+            Activities.Invoke(People.Lead, "handoverChoice", release4, Activities.LeadsChannel, morning.MessageId)
+        );
+        Assert.Equal(
+            "That button is not on a handover digest whose choices are open.",
+            onMorning!.Value<string>("value")
+        );
         var noMessage = Activities.Invoke(People.Lead, "handoverChoice", release4, Activities.LeadsChannel);
         noMessage.Remove("replyToId");
-        Assert.Equal("That button is not on a handover digest whose choices are open.", (await host.SendAsync(noMessage))!.Value<string>("value"));
+        Assert.Equal(
+            "That button is not on a handover digest whose choices are open.",
+            (await host.SendAsync(noMessage))!.Value<string>("value")
+        );
         await host.WaitForJobsAsync(60, includeScheduled: false);
         Assert.Empty(Connector.Calls.Skip(calls));
-        Assert.Equal((CaseState.Claimed, People.Specialist.Id), await StateAsync(host.Services.GetRequiredService<ICaseStore>(), 4));
+        Assert.Equal(
+            (CaseState.Claimed, People.Specialist.Id),
+            await StateAsync(host.Services.GetRequiredService<ICaseStore>(), 4)
+        );
         Assert.Equal(stored!.ETag, (await handovers.GetAsync(1, NightStart, CancellationToken.None))!.ETag);
 
-        var released = await host.SendAsync(Activities.Invoke(People.Lead, "handoverChoice", release4, Activities.LeadsChannel, digest.MessageId));
+        var released = await host.SendAsync(
+            Activities.Invoke(People.Lead, "handoverChoice", release4, Activities.LeadsChannel, digest.MessageId)
+        );
         var releasedText = SentCards.Texts(released!["value"]!);
         Assert.Contains("ESC-4 is back in the queue.", releasedText);
         Assert.Contains("Held by the outgoing shift (Day) (2)", releasedText);
-        await Connector.WaitForAsync(c => c.IsUpdate && c.ConversationId == Activities.QueueChannel && c.AllText.Contains("Held by the outgoing shift (Day) (2)", StringComparison.Ordinal), "the queue's digest redrawn in place");
+        await Connector.WaitForAsync(
+            c =>
+                c.IsUpdate
+                && c.ConversationId == Activities.QueueChannel
+                && c.AllText.Contains("Held by the outgoing shift (Day) (2)", StringComparison.Ordinal),
+            "the queue's digest redrawn in place"
+        );
 
         // Once the choices close, ESC-3 (no choice) goes back to the queue with a note; the kept ESC-1 stays. Once.
         clock.SetUtcNow(NightStart.AddMinutes(20));
-        Assert.Equal("released 1", await job.ReleaseUnchosenAsync(0, DayStart.ToUnixTimeSeconds(), null, CancellationToken.None));
-        Assert.Equal("released already", await job.ReleaseUnchosenAsync(0, DayStart.ToUnixTimeSeconds(), null, CancellationToken.None));
+        Assert.Equal(
+            "released 1",
+            await job.ReleaseUnchosenAsync(0, DayStart.ToUnixTimeSeconds(), null, CancellationToken.None)
+        );
+        Assert.Equal(
+            "released already",
+            await job.ReleaseUnchosenAsync(0, DayStart.ToUnixTimeSeconds(), null, CancellationToken.None)
+        );
         var store = host.Services.GetRequiredService<ICaseStore>();
         Assert.Equal((CaseState.New, null), await StateAsync(store, 3));
         Assert.Equal((CaseState.Claimed, People.Specialist.Id), await StateAsync(store, 1));
         Assert.Equal((CaseState.Claimed, People.Specialist2.Id), await StateAsync(store, 2));
-        var note = Assert.Single(await store.HistoryAsync(3, CancellationToken.None), e => e.Action == AuditAction.ReleasedAtHandover);
+        var note = Assert.Single(
+            await store.HistoryAsync(3, CancellationToken.None),
+            e => e.Action == AuditAction.ReleasedAtHandover
+        );
         Assert.Equal("Sam Specialist made no choice for it before the Day shift ended; back in the queue.", note.Text);
         await host.WaitForJobsAsync(60, includeScheduled: false);
-        Assert.Single(Connector.Calls, c => c.IsPost && c.ConversationId == Activities.QueueChannel && c.Text == "Back in the queue after the Day shift's handover, with no choice made by their owners: ESC-3.");
+        Assert.Single(
+            Connector.Calls,
+            c =>
+                c.IsPost
+                && c.ConversationId == Activities.QueueChannel
+                && c.Text
+                    == "Back in the queue after the Day shift's handover, with no choice made by their owners: ESC-3."
+        );
 
-        var late = await host.SendAsync(Activities.Invoke(People.Specialist, "handoverChoice", Button(ask, "ESC-1", "Keep"), sam));
+        var late = await host.SendAsync(
+            Activities.Invoke(People.Specialist, "handoverChoice", Button(ask, "ESC-1", "Keep"), sam)
+        );
         Assert.StartsWith("The choices for the end of the Day shift have closed.", late!.Value<string>("value"));
         await host.DisposeAsync();
     }
@@ -202,22 +342,64 @@ public sealed class OutgoingOwnersTests(AzuriteFixture azurite) : BotTest(azurit
         await using var host = Start(new() { ["Shifts:Unchosen"] = "Keep" });
         var sam = Activities.Personal(People.Specialist);
         await SayAsync(host, People.Specialist, "shift start", sam, "You are on the Day shift");
-        await host.SendAsync(Activities.Invoke(People.Reporter, "submitIntake", Activities.IntakeForm("Sev3"), Activities.Personal(People.Reporter)));
-        await host.SendAsync(Activities.Invoke(People.Reporter, "submitIntake", Activities.IntakeForm("Sev3"), Activities.Personal(People.Reporter)));
+        await host.SendAsync(
+            Activities.Invoke(
+                People.Reporter,
+                "submitIntake",
+                Activities.IntakeForm("Sev3"),
+                Activities.Personal(People.Reporter)
+            )
+        );
+        await host.SendAsync(
+            Activities.Invoke(
+                People.Reporter,
+                "submitIntake",
+                Activities.IntakeForm("Sev3"),
+                Activities.Personal(People.Reporter)
+            )
+        );
         await SayAsync(host, People.Specialist, "claim ESC-1", sam, "You have claimed ESC-1.");
         await SayAsync(host, People.Specialist, "claim ESC-2", sam, "You have claimed ESC-2.");
-        await SayAsync(host, People.Specialist, "handover keep ESC-1", sam, "ESC-1 stays with Sam Specialist over the handover.");
-        await SayAsync(host, People.Specialist, "handover keep ESC-1", sam, "ESC-1 is already kept by Sam Specialist over this handover.");
-        await SayAsync(host, People.Specialist2, "handover keep ESC-2", Activities.Personal(People.Specialist2), "ESC-2 is held by Sam Specialist; only they or a lead can keep it.");
+        await SayAsync(
+            host,
+            People.Specialist,
+            "handover keep ESC-1",
+            sam,
+            "ESC-1 stays with Sam Specialist over the handover."
+        );
+        await SayAsync(
+            host,
+            People.Specialist,
+            "handover keep ESC-1",
+            sam,
+            "ESC-1 is already kept by Sam Specialist over this handover."
+        );
+        await SayAsync(
+            host,
+            People.Specialist2,
+            "handover keep ESC-2",
+            Activities.Personal(People.Specialist2),
+            "ESC-2 is held by Sam Specialist; only they or a lead can keep it."
+        );
 
         var stored = await host.Services.GetRequiredService<ICaseStore>().GetAsync(1, CancellationToken.None);
         Assert.Equal(NightStart, stored!.Case.KeptAcross);
 
         clock.SetUtcNow(NightStart.AddHours(1));
-        Assert.Equal("unchosen cases stay with their owners", await host.Services.GetRequiredService<OutgoingJob>().ReleaseUnchosenAsync(0, DayStart.ToUnixTimeSeconds(), null, CancellationToken.None));
-        Assert.Equal((CaseState.Claimed, People.Specialist.Id), await StateAsync(host.Services.GetRequiredService<ICaseStore>(), 2));
+        Assert.Equal(
+            "unchosen cases stay with their owners",
+            await host
+                .Services.GetRequiredService<OutgoingJob>()
+                .ReleaseUnchosenAsync(0, DayStart.ToUnixTimeSeconds(), null, CancellationToken.None)
+        );
+        Assert.Equal(
+            (CaseState.Claimed, People.Specialist.Id),
+            await StateAsync(host.Services.GetRequiredService<ICaseStore>(), 2)
+        );
     }
 
     private static async Task<(CaseState, string?)> StateAsync(ICaseStore store, int number) =>
-        (await store.GetAsync(number, CancellationToken.None)) is { Case: var c } ? (c.State, c.Owner?.Id) : throw new InvalidOperationException($"No case {number}.");
+        (await store.GetAsync(number, CancellationToken.None)) is { Case: var c }
+            ? (c.State, c.Owner?.Id)
+            : throw new InvalidOperationException($"No case {number}.");
 }

@@ -7,7 +7,8 @@ public sealed class ShiftScheduleTests
 {
     private static readonly TimeSpan Sgt = TimeSpan.FromHours(8);
 
-    private static DateTimeOffset Sg(int month, int day, int hour, int minute = 0) => new(2026, month, day, hour, minute, 0, Sgt);
+    private static DateTimeOffset Sg(int month, int day, int hour, int minute = 0) =>
+        new(2026, month, day, hour, minute, 0, Sgt);
 
     private static readonly ShiftSchedule Default = new(new ShiftsOptions());
 
@@ -35,8 +36,27 @@ public sealed class ShiftScheduleTests
         {
             Definitions =
             [
-                new() { Name = "Day", Start = new(9, 0), End = new(21, 0), Days = [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday], Holidays = [new DateOnly(2026, 12, 25)] },
-                new() { Name = "Night", Start = new(21, 0), End = new(9, 0) },
+                new()
+                {
+                    Name = "Day",
+                    Start = new(9, 0),
+                    End = new(21, 0),
+                    Days =
+                    [
+                        DayOfWeek.Monday,
+                        DayOfWeek.Tuesday,
+                        DayOfWeek.Wednesday,
+                        DayOfWeek.Thursday,
+                        DayOfWeek.Friday,
+                    ],
+                    Holidays = [new DateOnly(2026, 12, 25)],
+                },
+                new()
+                {
+                    Name = "Night",
+                    Start = new(21, 0),
+                    End = new(9, 0),
+                },
             ],
         };
         var schedule = new ShiftSchedule(options);
@@ -57,7 +77,21 @@ public sealed class ShiftScheduleTests
         var options = new ShiftsOptions
         {
             TimeZone = "Europe/London",
-            Definitions = [new() { Name = "Day", Start = new(7, 0), End = new(19, 0) }, new() { Name = "Night", Start = new(19, 0), End = new(7, 0) }],
+            Definitions =
+            [
+                new()
+                {
+                    Name = "Day",
+                    Start = new(7, 0),
+                    End = new(19, 0),
+                },
+                new()
+                {
+                    Name = "Night",
+                    Start = new(19, 0),
+                    End = new(7, 0),
+                },
+            ],
         };
         var schedule = new ShiftSchedule(options);
 
@@ -67,7 +101,10 @@ public sealed class ShiftScheduleTests
         Assert.Equal(TimeSpan.FromHours(11), saturdayNight.End - saturdayNight.Start);
         // Sunday's day shift starts at 07:00 BST, which is 06:00 UTC, as the night shift ends.
         var sunday = schedule.Next(saturdayNight.Start)!;
-        Assert.Equal(("Day", new DateTimeOffset(2027, 3, 28, 6, 0, 0, TimeSpan.Zero)), (sunday.Name, sunday.Start.ToUniversalTime()));
+        Assert.Equal(
+            ("Day", new DateTimeOffset(2027, 3, 28, 6, 0, 0, TimeSpan.Zero)),
+            (sunday.Name, sunday.Start.ToUniversalTime())
+        );
 
         // And back in October: 31 Oct 2027, that night is an hour longer.
         var autumnNight = schedule.RunAt(1, new DateTimeOffset(2027, 10, 30, 19, 0, 0, TimeSpan.FromHours(1)))!;
@@ -81,13 +118,33 @@ public sealed class ShiftScheduleTests
         var bad = new ShiftsOptions
         {
             TimeZone = "Mars/Olympus",
-            Definitions = [new() { Name = "A", Start = new(7, 0), End = new(7, 0) }, new() { Name = "a", Start = new(8, 0), End = new(9, 0) }],
+            Definitions =
+            [
+                new()
+                {
+                    Name = "A",
+                    Start = new(7, 0),
+                    End = new(7, 0),
+                },
+                new()
+                {
+                    Name = "a",
+                    Start = new(8, 0),
+                    End = new(9, 0),
+                },
+            ],
             DigestItems = 0,
         };
         var problems = bad.Problems().ToList();
-        Assert.Contains("Shifts:Definitions:0: Start and End must differ (End before Start crosses midnight).", problems);
+        Assert.Contains(
+            "Shifts:Definitions:0: Start and End must differ (End before Start crosses midnight).",
+            problems
+        );
         Assert.Contains("Shifts:Definitions must have distinct names.", problems);
         Assert.Contains("Shifts:DigestItems must be between 1 and 25.", problems);
-        Assert.Contains("Shifts:Definitions:1:TimeZone (or Shifts:TimeZone) must be a time zone id such as Asia/Singapore.", problems);
+        Assert.Contains(
+            "Shifts:Definitions:1:TimeZone (or Shifts:TimeZone) must be a time zone id such as Asia/Singapore.",
+            problems
+        );
     }
 }

@@ -22,21 +22,36 @@ namespace EscalationBot.Tests.Sla;
 [Collection(AzuriteCollection.Name)]
 public sealed class SlaChaserTests(AzuriteFixture azurite) : BotTest(azurite)
 {
-    private readonly FakeTimeProvider clock = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.AddMinutes(90).ToUnixTimeSeconds()));
+    private readonly FakeTimeProvider clock = new(
+        DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.AddMinutes(90).ToUnixTimeSeconds())
+    );
 
     private async Task<Reminder> FileAndBindAsync()
     {
         await Host.DisposeAsync();
-        Host = new BotHost(Azurite, Connector, extra: new Dictionary<string, string?>
-        {
-            ["Sla:Sev1:FirstResponse"] = "01:00:00",
-            ["Sla:Sev1:Resolution"] = "10:00:00",
-            ["Sla:SweepInterval"] = "00:05:00",
-        });
+        Host = new BotHost(
+            Azurite,
+            Connector,
+            extra: new Dictionary<string, string?>
+            {
+                ["Sla:Sev1:FirstResponse"] = "01:00:00",
+                ["Sla:Sev1:Resolution"] = "10:00:00",
+                ["Sla:SweepInterval"] = "00:05:00",
+            }
+        );
         await Host.SendAsync(Activities.Message(People.Lead, "setup leads", Activities.LeadsChannel));
-        await Host.SendAsync(Activities.Invoke(People.Reporter, "submitIntake", Activities.IntakeForm(), Activities.Personal(People.Reporter)));
+        await Host.SendAsync(
+            Activities.Invoke(
+                People.Reporter,
+                "submitIntake",
+                Activities.IntakeForm(),
+                Activities.Personal(People.Reporter)
+            )
+        );
         var c = (await Host.Services.GetRequiredService<ICaseStore>().GetAsync(1, CancellationToken.None))!.Case;
-        return SlaSchedule.Of(c, Host.Services.GetRequiredService<CasePolicy>()).Single(r => r.Chase == Chase.FirstResponse && r.Step == 100);
+        return SlaSchedule
+            .Of(c, Host.Services.GetRequiredService<CasePolicy>())
+            .Single(r => r.Chase == Chase.FirstResponse && r.Step == 100);
     }
 
     /// <summary>A chaser on the bot's services, with the test's clock and whatever else the test hands it.</summary>
@@ -45,11 +60,20 @@ public sealed class SlaChaserTests(AzuriteFixture azurite) : BotTest(azurite)
         var services = Host.Services;
         var claims = ActivatorUtilities.CreateInstance<DeliveryClaims>(services, deliveries, (TimeProvider)clock);
         return ActivatorUtilities.CreateInstance<SlaChaser>(
-            services, claims, (TimeProvider)clock, jobs ?? services.GetRequiredService<IBackgroundJobClient>());
+            services,
+            claims,
+            (TimeProvider)clock,
+            jobs ?? services.GetRequiredService<IBackgroundJobClient>()
+        );
     }
 
-    private PerformContext JobContext(Reminder r) => JobRuns.Context(
-        Host, Job.FromExpression<SlaChaser>(j => j.RemindAsync(r.Number, r.Chase, r.Step, r.Round, r.DueAt, "due|test", null, CancellationToken.None)));
+    private PerformContext JobContext(Reminder r) =>
+        JobRuns.Context(
+            Host,
+            Job.FromExpression<SlaChaser>(j =>
+                j.RemindAsync(r.Number, r.Chase, r.Step, r.Round, r.DueAt, "due|test", null, CancellationToken.None)
+            )
+        );
 
     private List<ConnectorCall> Breaches() =>
         Connector.Calls.Where(c => c.IsPost && c.Text.StartsWith("Breach: ESC-1", StringComparison.Ordinal)).ToList();
@@ -60,17 +84,45 @@ public sealed class SlaChaserTests(AzuriteFixture azurite) : BotTest(azurite)
         var breach = await FileAndBindAsync();
         var deliveries = Host.Services.GetRequiredService<IDeliveryStore>();
         var lease = TimeSpan.FromMinutes(2);
-        Assert.NotNull((await deliveries.TryClaimAsync(breach.Deliverable(), "other-instance/7", clock.GetUtcNow(), lease, CancellationToken.None)).Claim);
+        Assert.NotNull(
+            (
+                await deliveries.TryClaimAsync(
+                    breach.Deliverable(),
+                    "other-instance/7",
+                    clock.GetUtcNow(),
+                    lease,
+                    CancellationToken.None
+                )
+            ).Claim
+        );
         var jobs = new Mock<IBackgroundJobClient>();
 
         var outcome = await Chaser(deliveries, jobs.Object)
-            .RemindAsync(1, breach.Chase, breach.Step, breach.Round, breach.DueAt, "due|test", null, CancellationToken.None);
+            .RemindAsync(
+                1,
+                breach.Chase,
+                breach.Step,
+                breach.Round,
+                breach.DueAt,
+                "due|test",
+                null,
+                CancellationToken.None
+            );
 
         Assert.StartsWith("another sender holds it", outcome, StringComparison.Ordinal);
         var lookAgain = SlaChaser.RunAt(clock.GetUtcNow() + lease + DeliveryClaims.Tolerance);
-        jobs.Verify(j => j.Create(
-            It.Is<Job>(job => job.Method.Name == nameof(SlaChaser.RemindAsync) && (int)job.Args[0] == 1 && (int)job.Args[2] == 100),
-            It.Is<ScheduledState>(s => s.EnqueueAt == lookAgain.UtcDateTime)), Times.Once);
+        jobs.Verify(
+            j =>
+                j.Create(
+                    It.Is<Job>(job =>
+                        job.Method.Name == nameof(SlaChaser.RemindAsync)
+                        && (int)job.Args[0] == 1
+                        && (int)job.Args[2] == 100
+                    ),
+                    It.Is<ScheduledState>(s => s.EnqueueAt == lookAgain.UtcDateTime)
+                ),
+            Times.Once
+        );
         Assert.Empty(Breaches());
     }
 
@@ -84,11 +136,25 @@ public sealed class SlaChaserTests(AzuriteFixture azurite) : BotTest(azurite)
         var context = JobContext(breach);
 
         var outcome = await JobRuns.WithOneRetryAsync(() =>
-            Chaser(deliveries).RemindAsync(1, breach.Chase, breach.Step, breach.Round, breach.DueAt, "due|test", context, CancellationToken.None));
+            Chaser(deliveries)
+                .RemindAsync(
+                    1,
+                    breach.Chase,
+                    breach.Step,
+                    breach.Round,
+                    breach.DueAt,
+                    "due|test",
+                    context,
+                    CancellationToken.None
+                )
+        );
 
         Assert.StartsWith("sent: leads", outcome, StringComparison.Ordinal);
         Assert.Single(Breaches());
-        var delivery = Assert.Single(await deliveries.DeliveriesAsync(1, CancellationToken.None), d => d.Key == breach.Key);
+        var delivery = Assert.Single(
+            await deliveries.DeliveriesAsync(1, CancellationToken.None),
+            d => d.Key == breach.Key
+        );
         Assert.Equal(("sent", "leads"), (delivery.State, delivery.SentTo));
     }
 
@@ -97,14 +163,24 @@ public sealed class SlaChaserTests(AzuriteFixture azurite) : BotTest(azurite)
     {
         private int failed;
 
-        public Task<bool> CompleteAsync(DeliveryClaim claim, string state, string? sentTo, DateTimeOffset at, CancellationToken cancellationToken) =>
+        public Task<bool> CompleteAsync(
+            DeliveryClaim claim,
+            string state,
+            string? sentTo,
+            DateTimeOffset at,
+            CancellationToken cancellationToken
+        ) =>
             Interlocked.Increment(ref failed) <= failures
                 ? throw new RequestFailedException(503, "Table Storage is not answering (test)")
                 : inner.CompleteAsync(claim, state, sentTo, at, cancellationToken);
 
         public Task<ClaimResult> TryClaimAsync(
-            Deliverable deliverable, string claimant, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken) =>
-            inner.TryClaimAsync(deliverable, claimant, now, lease, cancellationToken);
+            Deliverable deliverable,
+            string claimant,
+            DateTimeOffset now,
+            TimeSpan lease,
+            CancellationToken cancellationToken
+        ) => inner.TryClaimAsync(deliverable, claimant, now, lease, cancellationToken);
 
         public Task<IReadOnlyList<Delivery>> DeliveriesAsync(int number, CancellationToken cancellationToken) =>
             inner.DeliveriesAsync(number, cancellationToken);

@@ -20,17 +20,23 @@ public sealed class SlaTwoInstancesTests(PostgresFixture postgres, AzuriteFixtur
 
     public async Task DisposeAsync() => await connector.DisposeAsync();
 
-    private BotHost Instance(string database, IDictionary<string, string?>? extra = null) => new(azurite, connector, tablePrefix, new Dictionary<string, string?>(extra ?? new Dictionary<string, string?>())
-    {
-        ["Hangfire:Storage"] = "PostgreSql",
-        ["ConnectionStrings:Hangfire"] = database,
-        ["Sla:Sev1:FirstResponse"] = "00:00:04",
-        ["Sla:Sev1:Resolution"] = "00:00:10",
-        ["Sla:Idle:Nudge"] = "00:00:00",
-        ["Sla:Idle:Release"] = "00:00:00",
-        ["Sla:SweepInterval"] = "00:00:01",
-        ["Sla:DeliveryLease"] = "00:00:10",
-    });
+    private BotHost Instance(string database, IDictionary<string, string?>? extra = null) =>
+        new(
+            azurite,
+            connector,
+            tablePrefix,
+            new Dictionary<string, string?>(extra ?? new Dictionary<string, string?>())
+            {
+                ["Hangfire:Storage"] = "PostgreSql",
+                ["ConnectionStrings:Hangfire"] = database,
+                ["Sla:Sev1:FirstResponse"] = "00:00:04",
+                ["Sla:Sev1:Resolution"] = "00:00:10",
+                ["Sla:Idle:Nudge"] = "00:00:00",
+                ["Sla:Idle:Release"] = "00:00:00",
+                ["Sla:SweepInterval"] = "00:00:01",
+                ["Sla:DeliveryLease"] = "00:00:10",
+            }
+        );
 
     [Fact]
     public async Task Every_reminder_arrives_once_with_two_instances_sharing_the_schedule()
@@ -42,13 +48,22 @@ public sealed class SlaTwoInstancesTests(PostgresFixture postgres, AzuriteFixtur
 
         await a.SendAsync(activities.Message(People.Lead, "setup queue", Activities.QueueChannel));
         await b.SendAsync(activities.Message(People.Lead, "setup leads", Activities.LeadsChannel));
-        await b.SendAsync(activities.Invoke(People.Reporter, "submitIntake", Activities.IntakeForm(), Activities.Personal(People.Reporter)));
+        await b.SendAsync(
+            activities.Invoke(
+                People.Reporter,
+                "submitIntake",
+                Activities.IntakeForm(),
+                Activities.Personal(People.Reporter)
+            )
+        );
 
         var reminders = a.Services.GetRequiredService<IDeliveryStore>();
         var sent = await Poll.UntilAsync(
-            async () => (await reminders.DeliveriesAsync(1, CancellationToken.None)).Where(d => d.State == "sent").ToList(),
+            async () =>
+                (await reminders.DeliveriesAsync(1, CancellationToken.None)).Where(d => d.State == "sent").ToList(),
             d => d.Count >= 6,
-            "six reminders sent");
+            "six reminders sent"
+        );
 
         // Let both instances sweep again and finish every job they have: a duplicate would be sent now.
         await a.Services.GetRequiredService<SlaSweeper>().SweepAsync(CancellationToken.None);
@@ -57,9 +72,19 @@ public sealed class SlaTwoInstancesTests(PostgresFixture postgres, AzuriteFixtur
         await b.WaitForJobsAsync(60);
 
         Assert.Equal(
-            ["FirstResponse|100|leads", "FirstResponse|50|queue", "FirstResponse|80|queue", "Resolution|100|leads", "Resolution|50|queue", "Resolution|80|queue"],
-            sent.Select(d => $"{d.Kind}|{d.Step}|{d.SentTo}").Order());
-        var posts = connector.Calls.Where(c => c.IsPost && c.Text.Contains("ESC-1 (", StringComparison.Ordinal)).ToList();
+            [
+                "FirstResponse|100|leads",
+                "FirstResponse|50|queue",
+                "FirstResponse|80|queue",
+                "Resolution|100|leads",
+                "Resolution|50|queue",
+                "Resolution|80|queue",
+            ],
+            sent.Select(d => $"{d.Kind}|{d.Step}|{d.SentTo}").Order()
+        );
+        var posts = connector
+            .Calls.Where(c => c.IsPost && c.Text.Contains("ESC-1 (", StringComparison.Ordinal))
+            .ToList();
         Assert.Equal(6, posts.Count);
         Assert.Equal(6, posts.Select(p => p.Text).Distinct().Count());
     }
@@ -80,13 +105,25 @@ public sealed class SlaTwoInstancesTests(PostgresFixture postgres, AzuriteFixtur
         await using var a = Instance(database, rota);
         await using var b = Instance(database, rota);
         _ = (a.Services, b.Services);
-        await connector.WaitForAsync(c => c.IsPost && c.ConversationId == Activities.QueueChannel && c.AllText.StartsWith("Handover: Night → Day", StringComparison.Ordinal), "digest in the queue");
+        await connector.WaitForAsync(
+            c =>
+                c.IsPost
+                && c.ConversationId == Activities.QueueChannel
+                && c.AllText.StartsWith("Handover: Night → Day", StringComparison.Ordinal),
+            "digest in the queue"
+        );
         await a.WaitForJobsAsync(60, includeScheduled: false);
         await b.WaitForJobsAsync(60, includeScheduled: false);
 
         foreach (var channel in new[] { Activities.LeadsChannel, Activities.QueueChannel })
         {
-            Assert.Single(connector.Calls, c => c.IsPost && c.ConversationId == channel && c.AllText.StartsWith("Handover: Night → Day", StringComparison.Ordinal));
+            Assert.Single(
+                connector.Calls,
+                c =>
+                    c.IsPost
+                    && c.ConversationId == channel
+                    && c.AllText.StartsWith("Handover: Night → Day", StringComparison.Ordinal)
+            );
         }
     }
 }

@@ -19,7 +19,9 @@ public sealed class AuditRowFormatTests(AzuriteFixture azurite) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        table = new TableServiceClient(azurite.ConnectionString).GetTableClient("a" + Guid.NewGuid().ToString("N")[..12]);
+        table = new TableServiceClient(azurite.ConnectionString).GetTableClient(
+            "a" + Guid.NewGuid().ToString("N")[..12]
+        );
         store = new TableCaseStore(table);
         await store.EnsureCreatedAsync(CancellationToken.None);
     }
@@ -28,7 +30,15 @@ public sealed class AuditRowFormatTests(AzuriteFixture azurite) : IAsyncLifetime
 
     /// <summary>A row as the store wrote it before the codes (ESC-12, version <paramref name="version"/>).</summary>
     private static TableEntity OldRow(
-        int version, int minutes, string actorId, string actorName, string action, string? from, string to, string? text = null)
+        int version,
+        int minutes,
+        string actorId,
+        string actorName,
+        string action,
+        string? from,
+        string to,
+        string? text = null
+    )
     {
         var row = new TableEntity("cases", $"audit|0000000012|{version:D6}")
         {
@@ -54,30 +64,81 @@ public sealed class AuditRowFormatTests(AzuriteFixture azurite) : IAsyncLifetime
 
     private static readonly TableEntity[] OldRows =
     [
-        OldRow(1, 0, "pm-1", "Pat Partner-Manager", "filed (linked to ESC-3)", null, "New", "Threats against a journalist"),
+        OldRow(
+            1,
+            0,
+            "pm-1",
+            "Pat Partner-Manager",
+            "filed (linked to ESC-3)",
+            null,
+            "New",
+            "Threats against a journalist"
+        ),
         OldRow(2, 0, "escalationbot", "EscalationBot", "posted to queue", "New", "New"),
         OldRow(3, 4, "spec-1", "Sam Specialist", "claimed", "New", "Claimed"),
         OldRow(4, 5, "spec-1", "Sam Specialist", "triaged", "Claimed", "Claimed", "Sev1 confirmed"),
         OldRow(5, 6, "spec-1", "Sam Specialist", "consulting Legal", "Claimed", "Consulting", "Defamatory?"),
         OldRow(6, 7, "spec-2", "Sky Specialist", "answer from Legal", "Consulting", "Claimed", "Not defamatory."),
-        OldRow(7, 8, "spec-1", "Sam Specialist", "asked the reporter", "Claimed", "WaitingOnReporter", "Which account?"),
+        OldRow(
+            7,
+            8,
+            "spec-1",
+            "Sam Specialist",
+            "asked the reporter",
+            "Claimed",
+            "WaitingOnReporter",
+            "Which account?"
+        ),
         OldRow(8, 9, "pm-1", "Pat Partner-Manager", "reporter answered", "WaitingOnReporter", "Claimed", "@first"),
         OldRow(9, 10, "pm-1", "Pat Partner-Manager", "update from the reporter", "Claimed", "Claimed", "Another link"),
         OldRow(10, 11, "pm-2", "Pia Partner-Manager", "report added", "Claimed", "Claimed", "Other NGO: Seen again"),
         OldRow(11, 12, "spec-1", "Sam Specialist", "note", "Claimed", "Claimed", "Partner confirmed by phone."),
-        OldRow(12, 13, "spec-1", "Sam Specialist", "handover note", "Claimed", "Claimed", "Waiting on Legal's second look."),
-        OldRow(13, 14, "spec-1", "Sam Specialist", "kept over the handover", "Claimed", "Claimed",
-            "Sam Specialist keeps it across the shift change."),
+        OldRow(
+            12,
+            13,
+            "spec-1",
+            "Sam Specialist",
+            "handover note",
+            "Claimed",
+            "Claimed",
+            "Waiting on Legal's second look."
+        ),
+        OldRow(
+            13,
+            14,
+            "spec-1",
+            "Sam Specialist",
+            "kept over the handover",
+            "Claimed",
+            "Claimed",
+            "Sam Specialist keeps it across the shift change."
+        ),
         OldRow(14, 15, "spec-1", "Sam Specialist", "marked sensitive", "Claimed", "Claimed"),
         OldRow(15, 16, "spec-2", "Sky Specialist", "revealed details", "Claimed", "Claimed"),
         OldRow(16, 17, "lead-1", "Lee Lead", "reassigned to Sky Specialist", "Claimed", "Claimed"),
         OldRow(17, 18, "spec-2", "Sky Specialist", "released to the queue", "Claimed", "New"),
         OldRow(18, 19, "spec-1", "Sam Specialist", "claimed", "New", "Claimed"),
-        OldRow(19, 20, "escalationbot", "EscalationBot", "released at the handover", "Claimed", "New",
-            "Sam Specialist made no choice for it before the Day shift ended; back in the queue."),
+        OldRow(
+            19,
+            20,
+            "escalationbot",
+            "EscalationBot",
+            "released at the handover",
+            "Claimed",
+            "New",
+            "Sam Specialist made no choice for it before the Day shift ended; back in the queue."
+        ),
         OldRow(20, 21, "spec-1", "Sam Specialist", "claimed", "New", "Claimed"),
-        OldRow(21, 22, "escalationbot", "EscalationBot", "released: no activity", "Claimed", "New",
-            "No activity from Sam Specialist for 2 d; back in the queue."),
+        OldRow(
+            21,
+            22,
+            "escalationbot",
+            "EscalationBot",
+            "released: no activity",
+            "Claimed",
+            "New",
+            "No activity from Sam Specialist for 2 d; back in the queue."
+        ),
         OldRow(22, 23, "spec-2", "Sky Specialist", "claimed", "New", "Claimed"),
         OldRow(23, 24, "spec-2", "Sky Specialist", "resolved: No violation", "Claimed", "Resolved", "Satire."),
         OldRow(24, 25, "pm-1", "Pat Partner-Manager", "reopened", "Resolved", "Reopened", "It is back up"),
@@ -97,12 +158,32 @@ public sealed class AuditRowFormatTests(AzuriteFixture azurite) : IAsyncLifetime
 
         AuditAction[] expected =
         [
-            AuditAction.Filed, AuditAction.PostedToQueue, AuditAction.Claimed, AuditAction.Triaged, AuditAction.Consulting,
-            AuditAction.ConsultAnswered, AuditAction.AskedReporter, AuditAction.ReporterAnswered, AuditAction.ReporterUpdate,
-            AuditAction.ReportAdded, AuditAction.Note, AuditAction.HandoverNote, AuditAction.KeptOverHandover,
-            AuditAction.MarkedSensitive, AuditAction.RevealedDetails, AuditAction.Reassigned, AuditAction.Released, AuditAction.Claimed,
-            AuditAction.ReleasedAtHandover, AuditAction.Claimed, AuditAction.ReleasedIdle, AuditAction.Claimed, AuditAction.Resolved,
-            AuditAction.Reopened, AuditAction.ConsultAnswered, AuditAction.Other,
+            AuditAction.Filed,
+            AuditAction.PostedToQueue,
+            AuditAction.Claimed,
+            AuditAction.Triaged,
+            AuditAction.Consulting,
+            AuditAction.ConsultAnswered,
+            AuditAction.AskedReporter,
+            AuditAction.ReporterAnswered,
+            AuditAction.ReporterUpdate,
+            AuditAction.ReportAdded,
+            AuditAction.Note,
+            AuditAction.HandoverNote,
+            AuditAction.KeptOverHandover,
+            AuditAction.MarkedSensitive,
+            AuditAction.RevealedDetails,
+            AuditAction.Reassigned,
+            AuditAction.Released,
+            AuditAction.Claimed,
+            AuditAction.ReleasedAtHandover,
+            AuditAction.Claimed,
+            AuditAction.ReleasedIdle,
+            AuditAction.Claimed,
+            AuditAction.Resolved,
+            AuditAction.Reopened,
+            AuditAction.ConsultAnswered,
+            AuditAction.Other,
         ];
         Assert.Equal(expected, history.Select(h => h.Action));
         Assert.Equal(new AuditDetail { LinkedTo = 3 }, history[0].Detail);
@@ -115,9 +196,18 @@ public sealed class AuditRowFormatTests(AzuriteFixture azurite) : IAsyncLifetime
 
         // Everything else reads as it did.
         Assert.Equal(
-            new AuditEntry(12, T0.AddMinutes(6), new Person("spec-1", "Sam Specialist"), AuditAction.Consulting, CaseState.Claimed,
-                CaseState.Consulting, "Defamatory?", new AuditDetail { Team = "Legal" }),
-            history[4]);
+            new AuditEntry(
+                12,
+                T0.AddMinutes(6),
+                new Person("spec-1", "Sam Specialist"),
+                AuditAction.Consulting,
+                CaseState.Claimed,
+                CaseState.Consulting,
+                "Defamatory?",
+                new AuditDetail { Team = "Legal" }
+            ),
+            history[4]
+        );
         Assert.Null(history[0].From);
     }
 
@@ -133,10 +223,13 @@ public sealed class AuditRowFormatTests(AzuriteFixture azurite) : IAsyncLifetime
 
         // What the timeline showed for these rows before: the stored sentence, and the change of state if any.
         Assert.Equal(
-            OldRows.Select(r => r.GetString("FromState") is { } from && from != r.GetString("ToState")
-                ? $"{r.GetString("Action")} ({Labels.Of(Enum.Parse<CaseState>(from))} → {Labels.Of(Enum.Parse<CaseState>(r.GetString("ToState")))})"
-                : r.GetString("Action")),
-            timeline.Select(e => e.What));
+            OldRows.Select(r =>
+                r.GetString("FromState") is { } from && from != r.GetString("ToState")
+                    ? $"{r.GetString("Action")} ({Labels.Of(Enum.Parse<CaseState>(from))} → {Labels.Of(Enum.Parse<CaseState>(r.GetString("ToState")))})"
+                    : r.GetString("Action")
+            ),
+            timeline.Select(e => e.What)
+        );
         Assert.Equal(OldRows.Select(r => r.GetString("Text")), timeline.Select(e => e.Text));
     }
 
@@ -148,9 +241,18 @@ public sealed class AuditRowFormatTests(AzuriteFixture azurite) : IAsyncLifetime
         var entry = await store.GetAuditAsync(12, 16, CancellationToken.None);
 
         Assert.Equal(
-            new AuditEntry(12, T0.AddMinutes(17), new Person("lead-1", "Lee Lead"), AuditAction.Reassigned, CaseState.Claimed, CaseState.Claimed,
-                null, new AuditDetail { Assignee = new Person("", "Sky Specialist") }),
-            entry);
+            new AuditEntry(
+                12,
+                T0.AddMinutes(17),
+                new Person("lead-1", "Lee Lead"),
+                AuditAction.Reassigned,
+                CaseState.Claimed,
+                CaseState.Claimed,
+                null,
+                new AuditDetail { Assignee = new Person("", "Sky Specialist") }
+            ),
+            entry
+        );
     }
 
     [Fact]
@@ -160,17 +262,61 @@ public sealed class AuditRowFormatTests(AzuriteFixture azurite) : IAsyncLifetime
         AuditEntry[] entries =
         [
             new(1, T0, sky, AuditAction.Filed, null, CaseState.New, "Threats", new AuditDetail { LinkedTo = 3 }),
-            new(1, T0, sky, AuditAction.Reassigned, CaseState.Claimed, CaseState.Claimed, null, new AuditDetail { Assignee = sky }),
-            new(1, T0, sky, AuditAction.Resolved, CaseState.Claimed, CaseState.Resolved, "Satire.", new AuditDetail { Outcome = Outcome.Other }),
-            new(1, T0, sky, AuditAction.ConsultAnswered, CaseState.Consulting, CaseState.Claimed, "Fine.", new AuditDetail { Team = "Legal" }),
-            new(1, T0, CaseRules.SystemActor, AuditAction.ReleasedIdle, CaseState.Claimed, CaseState.New, null,
-                new AuditDetail { FormerOwner = sky, IdleFor = TimeSpan.FromSeconds(4.5) }),
-            new(1, T0, sky, AuditAction.Other, CaseState.Claimed, CaseState.Claimed, null, new AuditDetail { Words = "kept as it was" }),
+            new(
+                1,
+                T0,
+                sky,
+                AuditAction.Reassigned,
+                CaseState.Claimed,
+                CaseState.Claimed,
+                null,
+                new AuditDetail { Assignee = sky }
+            ),
+            new(
+                1,
+                T0,
+                sky,
+                AuditAction.Resolved,
+                CaseState.Claimed,
+                CaseState.Resolved,
+                "Satire.",
+                new AuditDetail { Outcome = Outcome.Other }
+            ),
+            new(
+                1,
+                T0,
+                sky,
+                AuditAction.ConsultAnswered,
+                CaseState.Consulting,
+                CaseState.Claimed,
+                "Fine.",
+                new AuditDetail { Team = "Legal" }
+            ),
+            new(
+                1,
+                T0,
+                CaseRules.SystemActor,
+                AuditAction.ReleasedIdle,
+                CaseState.Claimed,
+                CaseState.New,
+                null,
+                new AuditDetail { FormerOwner = sky, IdleFor = TimeSpan.FromSeconds(4.5) }
+            ),
+            new(
+                1,
+                T0,
+                sky,
+                AuditAction.Other,
+                CaseState.Claimed,
+                CaseState.Claimed,
+                null,
+                new AuditDetail { Words = "kept as it was" }
+            ),
             new(1, T0, sky, AuditAction.Claimed, CaseState.New, CaseState.Claimed),
         ];
         for (var version = 1; version <= entries.Length; version++)
         {
-            await table.AddEntityAsync(CaseEntities.ToEntity(entries[version - 1], version));
+            await table.AddEntityAsync(AuditEntities.ToEntity(entries[version - 1], version));
         }
 
         Assert.Equal(entries, await store.HistoryAsync(1, CancellationToken.None));

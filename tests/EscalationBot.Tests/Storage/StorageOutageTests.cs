@@ -54,12 +54,27 @@ public sealed class StorageOutageTests : IAsyncLifetime
         {
             ("intake", activities.Invoke(People.Reporter, "submitIntake", Activities.IntakeForm(), personal)),
             ("claim", activities.Invoke(People.Specialist, "claim", Esc1, Activities.QueueChannel)),
-            ("note", activities.Message(People.Specialist, "note ESC-1 Partner confirmed by phone", Activities.QueueChannel)),
+            (
+                "note",
+                activities.Message(People.Specialist, "note ESC-1 Partner confirmed by phone", Activities.QueueChannel)
+            ),
             ("status", activities.Message(People.Reporter, "status ESC-1", personal)),
             ("setup queue", activities.Message(People.Lead, "setup queue", OtherChannel)),
             // Outside the commands: the welcome of someone opening a 1:1 chat (the adapter's turn error).
-            ("welcome", activities.Raw(People.OtherReporter, "conversationUpdate", Activities.Personal(People.OtherReporter),
-                new JProperty("membersAdded", new JArray(new JObject { ["id"] = People.OtherReporter.Id, ["name"] = People.OtherReporter.Name })))),
+            (
+                "welcome",
+                activities.Raw(
+                    People.OtherReporter,
+                    "conversationUpdate",
+                    Activities.Personal(People.OtherReporter),
+                    new JProperty(
+                        "membersAdded",
+                        new JArray(
+                            new JObject { ["id"] = People.OtherReporter.Id, ["name"] = People.OtherReporter.Name }
+                        )
+                    )
+                )
+            ),
         };
         var answers = new List<(string What, int Status, TimeSpan Took, string Answer)>();
         var outage = Stopwatch.StartNew();
@@ -72,9 +87,15 @@ public sealed class StorageOutageTests : IAsyncLifetime
                 using var response = await host.PostAsync(activity);
                 var took = clock.Elapsed;
                 var body = await response.Content.ReadAsStringAsync();
-                var answer = activity.Value<string>("type") == "invoke"
-                    ? JObject.Parse(body).Value<string>("value") ?? body
-                    : string.Join("\n", connector.Calls.Where(c => c.ActivityId == activity.Value<string>("id")).Select(c => c.AllText));
+                var answer =
+                    activity.Value<string>("type") == "invoke"
+                        ? JObject.Parse(body).Value<string>("value") ?? body
+                        : string.Join(
+                            "\n",
+                            connector
+                                .Calls.Where(c => c.ActivityId == activity.Value<string>("id"))
+                                .Select(c => c.AllText)
+                        );
                 answers.Add((what, (int)response.StatusCode, took, answer));
             }
 
@@ -86,14 +107,17 @@ public sealed class StorageOutageTests : IAsyncLifetime
             azurite.Resume();
         }
 
-        Assert.All(answers, a =>
-        {
-            Assert.True(a.Status < 500, $"{a.What} was answered {a.Status}");
-            // Said as an outage ("can't reach the case store"), not as a fault of the bot's own.
-            Assert.Contains("can't reach", a.Answer, StringComparison.Ordinal);
-            Assert.Contains("try again", a.Answer, StringComparison.OrdinalIgnoreCase);
-            Assert.True(a.Took < AnswerWithin, $"{a.What} took {a.Took.TotalSeconds:F1} s to answer");
-        });
+        Assert.All(
+            answers,
+            a =>
+            {
+                Assert.True(a.Status < 500, $"{a.What} was answered {a.Status}");
+                // Said as an outage ("can't reach the case store"), not as a fault of the bot's own.
+                Assert.Contains("can't reach", a.Answer, StringComparison.Ordinal);
+                Assert.Contains("try again", a.Answer, StringComparison.OrdinalIgnoreCase);
+                Assert.True(a.Took < AnswerWithin, $"{a.What} took {a.Took.TotalSeconds:F1} s to answer");
+            }
+        );
 
         // Storage is back: whatever the frozen service still held has been done, and none of it changed anything.
         await host.WaitForJobsAsync(60, includeScheduled: false);
@@ -102,13 +126,19 @@ public sealed class StorageOutageTests : IAsyncLifetime
         Assert.Equal(CaseState.New, esc1.State);
         Assert.Null(esc1.Owner);
         Assert.Equal(historyBefore, (await store.HistoryAsync(1, CancellationToken.None)).Select(a => a.Action));
-        var queue = await host.Services.GetRequiredService<IConversationStore>().GetBindingAsync(Bindings.Queue, CancellationToken.None);
+        var queue = await host
+            .Services.GetRequiredService<IConversationStore>()
+            .GetBindingAsync(Bindings.Queue, CancellationToken.None);
         Assert.Contains(Activities.QueueChannel, queue!.Address, StringComparison.Ordinal);
 
         // And the bot serves as before.
-        var filed = await host.SendAsync(activities.Invoke(People.Reporter, "submitIntake", Activities.IntakeForm(), personal));
+        var filed = await host.SendAsync(
+            activities.Invoke(People.Reporter, "submitIntake", Activities.IntakeForm(), personal)
+        );
         Assert.Contains("Escalation ESC-2 filed", filed!.ToString(), StringComparison.Ordinal);
-        var claimed = await host.SendAsync(activities.Invoke(People.Specialist, "claim", Esc1, Activities.QueueChannel));
+        var claimed = await host.SendAsync(
+            activities.Invoke(People.Specialist, "claim", Esc1, Activities.QueueChannel)
+        );
         Assert.Contains("Claimed by Sam Specialist", claimed!.ToString(), StringComparison.Ordinal);
         Assert.Equal(CaseState.Claimed, (await store.GetAsync(1, CancellationToken.None))!.Case.State);
     }

@@ -14,7 +14,9 @@ public sealed class TableCaseStoreTests(AzuriteFixture azurite) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var table = new TableServiceClient(azurite.ConnectionString).GetTableClient("s" + Guid.NewGuid().ToString("N")[..12]);
+        var table = new TableServiceClient(azurite.ConnectionString).GetTableClient(
+            "s" + Guid.NewGuid().ToString("N")[..12]
+        );
         store = new TableCaseStore(table);
         await store.EnsureCreatedAsync(CancellationToken.None);
     }
@@ -45,14 +47,41 @@ public sealed class TableCaseStoreTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var c = await CreateAsync();
         var first = (await store.GetAsync(c.Number, CancellationToken.None))!;
-        var claimedBySam = first.Case with { State = CaseState.Claimed, Owner = new Person("sam", "Sam"), ClaimedAt = T0 };
-        Assert.True(await store.TryReplaceAsync(first, claimedBySam, Audit(c.Number, AuditAction.Claimed), CancellationToken.None));
+        var claimedBySam = first.Case with
+        {
+            State = CaseState.Claimed,
+            Owner = new Person("sam", "Sam"),
+            ClaimedAt = T0,
+        };
+        Assert.True(
+            await store.TryReplaceAsync(
+                first,
+                claimedBySam,
+                Audit(c.Number, AuditAction.Claimed),
+                CancellationToken.None
+            )
+        );
 
-        var claimedBySky = first.Case with { State = CaseState.Claimed, Owner = new Person("sky", "Sky"), ClaimedAt = T0 };
-        Assert.False(await store.TryReplaceAsync(first, claimedBySky, Audit(c.Number, AuditAction.Claimed), CancellationToken.None));
+        var claimedBySky = first.Case with
+        {
+            State = CaseState.Claimed,
+            Owner = new Person("sky", "Sky"),
+            ClaimedAt = T0,
+        };
+        Assert.False(
+            await store.TryReplaceAsync(
+                first,
+                claimedBySky,
+                Audit(c.Number, AuditAction.Claimed),
+                CancellationToken.None
+            )
+        );
 
         Assert.Equal("sam", (await store.GetAsync(c.Number, CancellationToken.None))!.Case.Owner!.Id);
-        Assert.Equal([AuditAction.Filed, AuditAction.Claimed], (await store.HistoryAsync(c.Number, CancellationToken.None)).Select(a => a.Action));
+        Assert.Equal(
+            [AuditAction.Filed, AuditAction.Claimed],
+            (await store.HistoryAsync(c.Number, CancellationToken.None)).Select(a => a.Action)
+        );
         Assert.Equal("sam", (await store.ListOpenAsync(CancellationToken.None)).Single().Owner!.Id);
     }
 
@@ -63,8 +92,14 @@ public sealed class TableCaseStoreTests(AzuriteFixture azurite) : IAsyncLifetime
         var b = await CreateAsync();
         var c = await CreateAsync();
         var stored = (await store.GetAsync(b.Number, CancellationToken.None))!;
-        var resolved = stored.Case with { State = CaseState.Resolved, Resolution = new Resolution(Outcome.Actioned, "ok", T0) };
-        Assert.True(await store.TryReplaceAsync(stored, resolved, Audit(b.Number, AuditAction.Resolved), CancellationToken.None));
+        var resolved = stored.Case with
+        {
+            State = CaseState.Resolved,
+            Resolution = new Resolution(Outcome.Actioned, "ok", T0),
+        };
+        Assert.True(
+            await store.TryReplaceAsync(stored, resolved, Audit(b.Number, AuditAction.Resolved), CancellationToken.None)
+        );
 
         Assert.Equal([a.Number, c.Number], (await store.ListOpenAsync(CancellationToken.None)).Select(x => x.Number));
         Assert.Null(await store.GetAsync(999, CancellationToken.None));
@@ -76,14 +111,33 @@ public sealed class TableCaseStoreTests(AzuriteFixture azurite) : IAsyncLifetime
         var c = await CreateAsync();
         var other = await CreateAsync();
         var keys = DuplicateCheck.Keys(c.Report with { ContentUrls = ["http://m.instagram.com/p/2/"], Account = "" });
-        Assert.Equal([c.Number, other.Number], (await store.FindOpenByKeysAsync(keys, CancellationToken.None)).Select(x => x.Number));
-        Assert.Equal([c.Number, other.Number], (await store.FindOpenByKeysAsync(new HashSet<string> { "acct" }, CancellationToken.None)).Select(x => x.Number));
-        Assert.Empty(await store.FindOpenByKeysAsync(new HashSet<string> { "instagram.com/p/3" }, CancellationToken.None));
+        Assert.Equal(
+            [c.Number, other.Number],
+            (await store.FindOpenByKeysAsync(keys, CancellationToken.None)).Select(x => x.Number)
+        );
+        Assert.Equal(
+            [c.Number, other.Number],
+            (await store.FindOpenByKeysAsync(new HashSet<string> { "acct" }, CancellationToken.None)).Select(x =>
+                x.Number
+            )
+        );
+        Assert.Empty(
+            await store.FindOpenByKeysAsync(new HashSet<string> { "instagram.com/p/3" }, CancellationToken.None)
+        );
 
         var stored = (await store.GetAsync(c.Number, CancellationToken.None))!;
-        var resolved = stored.Case with { State = CaseState.Resolved, Resolution = new Resolution(Outcome.Actioned, "ok", T0) };
-        Assert.True(await store.TryReplaceAsync(stored, resolved, Audit(c.Number, AuditAction.Resolved), CancellationToken.None));
-        Assert.Equal([other.Number], (await store.FindOpenByKeysAsync(keys, CancellationToken.None)).Select(x => x.Number));
+        var resolved = stored.Case with
+        {
+            State = CaseState.Resolved,
+            Resolution = new Resolution(Outcome.Actioned, "ok", T0),
+        };
+        Assert.True(
+            await store.TryReplaceAsync(stored, resolved, Audit(c.Number, AuditAction.Resolved), CancellationToken.None)
+        );
+        Assert.Equal(
+            [other.Number],
+            (await store.FindOpenByKeysAsync(keys, CancellationToken.None)).Select(x => x.Number)
+        );
     }
 
     [Fact]
@@ -91,13 +145,26 @@ public sealed class TableCaseStoreTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var c = await CreateAsync();
         var stored = (await store.GetAsync(c.Number, CancellationToken.None))!;
-        var resolved = stored.Case with { State = CaseState.Resolved, Resolution = new Resolution(Outcome.Actioned, "ok", T0) };
-        Assert.True(await store.TryReplaceAsync(stored, resolved, Audit(c.Number, AuditAction.Resolved), CancellationToken.None));
+        var resolved = stored.Case with
+        {
+            State = CaseState.Resolved,
+            Resolution = new Resolution(Outcome.Actioned, "ok", T0),
+        };
+        Assert.True(
+            await store.TryReplaceAsync(stored, resolved, Audit(c.Number, AuditAction.Resolved), CancellationToken.None)
+        );
 
         // A note, a reveal, the queue card's id recorded late: the open row is gone already, and stays gone.
         var again = (await store.GetAsync(c.Number, CancellationToken.None))!;
         var recorded = again.Case with { QueueMessageId = "msg-1" };
-        Assert.True(await store.TryReplaceAsync(again, recorded, Audit(c.Number, AuditAction.PostedToQueue), CancellationToken.None));
+        Assert.True(
+            await store.TryReplaceAsync(
+                again,
+                recorded,
+                Audit(c.Number, AuditAction.PostedToQueue),
+                CancellationToken.None
+            )
+        );
         Assert.Equal("msg-1", (await store.GetAsync(c.Number, CancellationToken.None))!.Case.QueueMessageId);
         Assert.DoesNotContain(await store.ListOpenAsync(CancellationToken.None), o => o.Number == c.Number);
     }
@@ -105,10 +172,22 @@ public sealed class TableCaseStoreTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Activity_records_older_than_the_window_are_forgotten_and_newer_ones_kept()
     {
-        async Task FileAsync(string activity, DateTimeOffset at) => await store.CreateAsync(
-            n => (Cases.CaseRulesTests.NewCase() with { Number = n }, new AuditEntry(n, at, Reporter, AuditAction.Filed, null, CaseState.New)),
-            CaseEffects.None with { Turn = new TurnRecord(activity, "filed") },
-            CancellationToken.None);
+        async Task FileAsync(string activity, DateTimeOffset at) =>
+            await store.CreateAsync(
+                n =>
+                    (
+                        Cases.CaseRulesTests.NewCase() with
+                        {
+                            Number = n,
+                        },
+                        new AuditEntry(n, at, Reporter, AuditAction.Filed, null, CaseState.New)
+                    ),
+                CaseEffects.None with
+                {
+                    Turn = new TurnRecord(activity, "filed"),
+                },
+                CancellationToken.None
+            );
         await FileAsync("msteams|a|pm|old", T0);
         await FileAsync("msteams|a|pm|new", T0.AddDays(8));
 
@@ -118,11 +197,33 @@ public sealed class TableCaseStoreTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.NotNull(await store.GetTurnAsync("msteams|a|pm|new", CancellationToken.None));
     }
 
-    private Task<Case> CreateAsync(DateTimeOffset? deadline = null) => store.CreateAsync(
-        n => (new Case(n, CaseState.New, new CaseReport(Platform.Instagram, "NGO", "@acct", ["https://instagram.com/p/1", "https://instagram.com/p/2"], PolicyArea.Privacy, Severity.Sev2, deadline, "Doxxing"),
-                Reporter, "{\"address\":1}", T0, new SlaTargets(TimeSpan.FromHours(1), TimeSpan.FromHours(24))),
-              Audit(n, AuditAction.Filed)),
-        CancellationToken.None);
+    private Task<Case> CreateAsync(DateTimeOffset? deadline = null) =>
+        store.CreateAsync(
+            n =>
+                (
+                    new Case(
+                        n,
+                        CaseState.New,
+                        new CaseReport(
+                            Platform.Instagram,
+                            "NGO",
+                            "@acct",
+                            ["https://instagram.com/p/1", "https://instagram.com/p/2"],
+                            PolicyArea.Privacy,
+                            Severity.Sev2,
+                            deadline,
+                            "Doxxing"
+                        ),
+                        Reporter,
+                        "{\"address\":1}",
+                        T0,
+                        new SlaTargets(TimeSpan.FromHours(1), TimeSpan.FromHours(24))
+                    ),
+                    Audit(n, AuditAction.Filed)
+                ),
+            CancellationToken.None
+        );
 
-    private static AuditEntry Audit(int number, AuditAction action) => new(number, T0, Reporter, action, null, CaseState.New);
+    private static AuditEntry Audit(int number, AuditAction action) =>
+        new(number, T0, Reporter, action, null, CaseState.New);
 }

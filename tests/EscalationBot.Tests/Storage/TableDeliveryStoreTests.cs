@@ -21,7 +21,9 @@ public sealed class TableDeliveryStoreTests(AzuriteFixture azurite) : IAsyncLife
 
     public async Task InitializeAsync()
     {
-        var table = new TableServiceClient(azurite.ConnectionString).GetTableClient("d" + Guid.NewGuid().ToString("N")[..12]);
+        var table = new TableServiceClient(azurite.ConnectionString).GetTableClient(
+            "d" + Guid.NewGuid().ToString("N")[..12]
+        );
         cases = new TableCaseStore(table);
         deliveries = new TableDeliveryStore(table);
         await cases.EnsureCreatedAsync(CancellationToken.None);
@@ -31,8 +33,16 @@ public sealed class TableDeliveryStoreTests(AzuriteFixture azurite) : IAsyncLife
 
     private async Task<Case> FileAsync() =>
         await cases.CreateAsync(
-            n => (CaseRulesTests.NewCase() with { Number = n }, new AuditEntry(n, T0, Sam.Person, AuditAction.Filed, null, CaseState.New)),
-            CancellationToken.None);
+            n =>
+                (
+                    CaseRulesTests.NewCase() with
+                    {
+                        Number = n,
+                    },
+                    new AuditEntry(n, T0, Sam.Person, AuditAction.Filed, null, CaseState.New)
+                ),
+            CancellationToken.None
+        );
 
     [Fact]
     public async Task A_delivery_is_reserved_for_one_sender_until_its_lease_runs_out()
@@ -42,21 +52,48 @@ public sealed class TableDeliveryStoreTests(AzuriteFixture azurite) : IAsyncLife
 
         var first = await deliveries.TryClaimAsync(breach.Deliverable(), "job-1", T0, Lease, CancellationToken.None);
         Assert.NotNull(first.Claim);
-        var held = await deliveries.TryClaimAsync(breach.Deliverable(), "job-2", T0.AddMinutes(1), Lease, CancellationToken.None);
+        var held = await deliveries.TryClaimAsync(
+            breach.Deliverable(),
+            "job-2",
+            T0.AddMinutes(1),
+            Lease,
+            CancellationToken.None
+        );
         Assert.Equal((null, false, T0 + Lease), (held.Claim, held.AlreadyDone, held.HeldUntil));
 
         // A retry of the same job may carry on; after the lease, another sender takes over.
-        var retry = await deliveries.TryClaimAsync(breach.Deliverable(), "job-1", T0.AddMinutes(1), Lease, CancellationToken.None);
+        var retry = await deliveries.TryClaimAsync(
+            breach.Deliverable(),
+            "job-1",
+            T0.AddMinutes(1),
+            Lease,
+            CancellationToken.None
+        );
         Assert.NotNull(retry.Claim);
-        var takeover = await deliveries.TryClaimAsync(breach.Deliverable(), "job-2", T0.AddMinutes(4), Lease, CancellationToken.None);
+        var takeover = await deliveries.TryClaimAsync(
+            breach.Deliverable(),
+            "job-2",
+            T0.AddMinutes(4),
+            Lease,
+            CancellationToken.None
+        );
         Assert.NotNull(takeover.Claim);
 
         // The sender that lost its reservation cannot record the outcome; the one holding it can, once.
-        Assert.False(await deliveries.CompleteAsync(retry.Claim!, "sent", "leads", T0.AddMinutes(4), CancellationToken.None));
-        Assert.True(await deliveries.CompleteAsync(takeover.Claim!, "sent", "leads", T0.AddMinutes(4), CancellationToken.None));
+        Assert.False(
+            await deliveries.CompleteAsync(retry.Claim!, "sent", "leads", T0.AddMinutes(4), CancellationToken.None)
+        );
+        Assert.True(
+            await deliveries.CompleteAsync(takeover.Claim!, "sent", "leads", T0.AddMinutes(4), CancellationToken.None)
+        );
         // Written again with the same claim (an earlier write whose answer was lost): it is there, so it is done.
-        Assert.True(await deliveries.CompleteAsync(takeover.Claim!, "sent", "leads", T0.AddMinutes(4), CancellationToken.None));
-        Assert.Same(ClaimResult.Done, await deliveries.TryClaimAsync(breach.Deliverable(), "job-3", T0.AddHours(1), Lease, CancellationToken.None));
+        Assert.True(
+            await deliveries.CompleteAsync(takeover.Claim!, "sent", "leads", T0.AddMinutes(4), CancellationToken.None)
+        );
+        Assert.Same(
+            ClaimResult.Done,
+            await deliveries.TryClaimAsync(breach.Deliverable(), "job-3", T0.AddHours(1), Lease, CancellationToken.None)
+        );
 
         var delivery = Assert.Single(await deliveries.DeliveriesAsync(c.Number, CancellationToken.None));
         Assert.Equal(("sent", "leads", breach.DueAt), (delivery.State, delivery.SentTo, delivery.DueAt));
@@ -70,13 +107,38 @@ public sealed class TableDeliveryStoreTests(AzuriteFixture azurite) : IAsyncLife
         // Hangfire.InMemory numbers jobs from 1 in every process: an instance and its replacement both run a job "1".
         var (old, replacement) = (new InstanceId(), new InstanceId());
 
-        Assert.NotNull((await deliveries.TryClaimAsync(breach.Deliverable(), old.Claimant("1"), T0, Lease, CancellationToken.None)).Claim);
+        Assert.NotNull(
+            (
+                await deliveries.TryClaimAsync(
+                    breach.Deliverable(),
+                    old.Claimant("1"),
+                    T0,
+                    Lease,
+                    CancellationToken.None
+                )
+            ).Claim
+        );
         var second = await deliveries.TryClaimAsync(
-            breach.Deliverable(), replacement.Claimant("1"), T0.AddSeconds(30), Lease, CancellationToken.None);
+            breach.Deliverable(),
+            replacement.Claimant("1"),
+            T0.AddSeconds(30),
+            Lease,
+            CancellationToken.None
+        );
 
         Assert.Null(second.Claim);
         Assert.Equal(T0 + Lease, second.HeldUntil);
         // A retry of the same job on the same instance still carries on.
-        Assert.NotNull((await deliveries.TryClaimAsync(breach.Deliverable(), old.Claimant("1"), T0.AddSeconds(40), Lease, CancellationToken.None)).Claim);
+        Assert.NotNull(
+            (
+                await deliveries.TryClaimAsync(
+                    breach.Deliverable(),
+                    old.Claimant("1"),
+                    T0.AddSeconds(40),
+                    Lease,
+                    CancellationToken.None
+                )
+            ).Claim
+        );
     }
 }

@@ -34,7 +34,9 @@ public sealed class TableHandoverStoreTests(AzuriteFixture azurite) : IAsyncLife
 
     public async Task InitializeAsync()
     {
-        table = new TableServiceClient(azurite.ConnectionString).GetTableClient("h" + Guid.NewGuid().ToString("N")[..12]);
+        table = new TableServiceClient(azurite.ConnectionString).GetTableClient(
+            "h" + Guid.NewGuid().ToString("N")[..12]
+        );
         await table.CreateIfNotExistsAsync();
         store = new TableHandoverStore(table);
     }
@@ -44,14 +46,16 @@ public sealed class TableHandoverStoreTests(AzuriteFixture azurite) : IAsyncLife
     [Fact]
     public async Task A_digest_stored_in_the_earlier_format_reads_back_whole()
     {
-        await table.AddEntityAsync(new TableEntity("cases", "handover|000|000001796000400")
-        {
-            ["ShiftIndex"] = 0,
-            ["RunStart"] = RunStart,
-            ["View"] = StoredView,
-            ["Messages"] = StoredMessages,
-            ["PostedAt"] = RunStart.AddMinutes(1),
-        });
+        await table.AddEntityAsync(
+            new TableEntity("cases", "handover|000|000001796000400")
+            {
+                ["ShiftIndex"] = 0,
+                ["RunStart"] = RunStart,
+                ["View"] = StoredView,
+                ["Messages"] = StoredMessages,
+                ["PostedAt"] = RunStart.AddMinutes(1),
+            }
+        );
 
         var digest = (await store.GetAsync(0, RunStart, CancellationToken.None))!;
 
@@ -71,7 +75,10 @@ public sealed class TableHandoverStoreTests(AzuriteFixture azurite) : IAsyncLife
         var acknowledged = Assert.Single(view.Acknowledged);
         Assert.Equal(("Lee", RunStart.AddMinutes(5), "lee-1"), (acknowledged.Name, acknowledged.At, acknowledged.Id));
         Assert.True(digest.Acknowledged);
-        Assert.Equal(new Dictionary<string, string> { ["shift"] = "0", ["start"] = "1796000400" }, view.AcknowledgeData);
+        Assert.Equal(
+            new Dictionary<string, string> { ["shift"] = "0", ["start"] = "1796000400" },
+            view.AcknowledgeData
+        );
         var options = view.Options!;
         Assert.Equal(("1796000400", "Unchosen cases go back to the queue."), (options.Boundary, options.Default));
         Assert.Equal([("Lee", "lee-1")], options.Incoming.Select(c => (c.Title, c.Value)));
@@ -81,14 +88,16 @@ public sealed class TableHandoverStoreTests(AzuriteFixture azurite) : IAsyncLife
     [Fact]
     public async Task A_digest_written_now_keeps_the_earlier_column_names_and_reads_back_the_same()
     {
-        await table.AddEntityAsync(new TableEntity("cases", "handover|000|000001796000400")
-        {
-            ["ShiftIndex"] = 0,
-            ["RunStart"] = RunStart,
-            ["View"] = StoredView,
-            ["Messages"] = StoredMessages,
-            ["PostedAt"] = RunStart.AddMinutes(1),
-        });
+        await table.AddEntityAsync(
+            new TableEntity("cases", "handover|000|000001796000400")
+            {
+                ["ShiftIndex"] = 0,
+                ["RunStart"] = RunStart,
+                ["View"] = StoredView,
+                ["Messages"] = StoredMessages,
+                ["PostedAt"] = RunStart.AddMinutes(1),
+            }
+        );
         var read = (await store.GetAsync(0, RunStart, CancellationToken.None))!;
 
         Assert.True(await store.TryReplaceAsync(read, CancellationToken.None));
@@ -97,7 +106,8 @@ public sealed class TableHandoverStoreTests(AzuriteFixture azurite) : IAsyncLife
         var view = System.Text.Json.JsonDocument.Parse(row.GetString("View")).RootElement;
         Assert.Equal(
             ["Title", "Subtitle", "Sections", "Acknowledged", "LateNote", "AcknowledgeData", "Options"],
-            view.EnumerateObject().Select(p => p.Name).Where(n => n != "Message"));
+            view.EnumerateObject().Select(p => p.Name).Where(n => n != "Message")
+        );
         var again = (await store.GetAsync(0, RunStart, CancellationToken.None))!;
         Assert.Equivalent(read.View, again.View, strict: true);
     }

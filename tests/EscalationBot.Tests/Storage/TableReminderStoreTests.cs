@@ -19,7 +19,9 @@ public sealed class TableReminderStoreTests(AzuriteFixture azurite) : IAsyncLife
 
     public async Task InitializeAsync()
     {
-        var table = new TableServiceClient(azurite.ConnectionString).GetTableClient("r" + Guid.NewGuid().ToString("N")[..12]);
+        var table = new TableServiceClient(azurite.ConnectionString).GetTableClient(
+            "r" + Guid.NewGuid().ToString("N")[..12]
+        );
         cases = new TableCaseStore(table);
         reminders = new TableReminderStore(table);
         await cases.EnsureCreatedAsync(CancellationToken.None);
@@ -28,7 +30,17 @@ public sealed class TableReminderStoreTests(AzuriteFixture azurite) : IAsyncLife
     public Task DisposeAsync() => Task.CompletedTask;
 
     private async Task<Case> FileAsync() =>
-        await cases.CreateAsync(n => (CaseRulesTests.NewCase() with { Number = n }, new AuditEntry(n, T0, Sam.Person, AuditAction.Filed, null, CaseState.New)), CancellationToken.None);
+        await cases.CreateAsync(
+            n =>
+                (
+                    CaseRulesTests.NewCase() with
+                    {
+                        Number = n,
+                    },
+                    new AuditEntry(n, T0, Sam.Person, AuditAction.Filed, null, CaseState.New)
+                ),
+            CancellationToken.None
+        );
 
     [Fact]
     public async Task Filing_a_case_indexes_its_reminders_by_due_time_and_a_range_read_finds_what_is_due()
@@ -38,7 +50,8 @@ public sealed class TableReminderStoreTests(AzuriteFixture azurite) : IAsyncLife
         var firstQuarterHour = await reminders.DueByAsync(T0.AddMinutes(15), CancellationToken.None);
         Assert.Equal(
             [(Chase.FirstResponse, 50), (Chase.FirstResponse, 80), (Chase.FirstResponse, 100)],
-            firstQuarterHour.Select(d => (d.Reminder.Chase, d.Reminder.Step)));
+            firstQuarterHour.Select(d => (d.Reminder.Chase, d.Reminder.Step))
+        );
         Assert.Equal(SlaSchedule.Of(c, CasePolicy.Default).Take(3), firstQuarterHour.Select(d => d.Reminder));
         Assert.Equal(6, (await reminders.DueByAsync(T0.AddDays(1), CancellationToken.None)).Count);
         Assert.Empty(await reminders.DueByAsync(T0.AddMinutes(7), CancellationToken.None));
@@ -50,7 +63,14 @@ public sealed class TableReminderStoreTests(AzuriteFixture azurite) : IAsyncLife
         var c = await FileAsync();
         var stored = (await cases.GetAsync(c.Number, CancellationToken.None))!;
         var claimed = ((Decision.Accepted)CaseRules.Claim(c, Sam, T0.AddMinutes(5))).Case;
-        var audit = new AuditEntry(c.Number, T0.AddMinutes(5), Sam.Person, AuditAction.Claimed, CaseState.New, CaseState.Claimed);
+        var audit = new AuditEntry(
+            c.Number,
+            T0.AddMinutes(5),
+            Sam.Person,
+            AuditAction.Claimed,
+            CaseState.New,
+            CaseState.Claimed
+        );
         Assert.True(await cases.TryReplaceAsync(stored, claimed, audit, CancellationToken.None));
 
         var due = await reminders.DueByAsync(T0.AddDays(1), CancellationToken.None);
@@ -74,10 +94,26 @@ public sealed class TableReminderStoreTests(AzuriteFixture azurite) : IAsyncLife
 
         var stored = (await cases.GetAsync(c.Number, CancellationToken.None))!;
         var noted = ((Decision.Accepted)CaseRules.Note(c, Sam, "Looking", T0.AddMinutes(10))).Case;
-        Assert.True(await cases.TryReplaceAsync(stored, noted, new AuditEntry(c.Number, T0.AddMinutes(10), Sam.Person, AuditAction.Note, CaseState.New, CaseState.New), CancellationToken.None));
+        Assert.True(
+            await cases.TryReplaceAsync(
+                stored,
+                noted,
+                new AuditEntry(c.Number, T0.AddMinutes(10), Sam.Person, AuditAction.Note, CaseState.New, CaseState.New),
+                CancellationToken.None
+            )
+        );
 
         // Everything after the change is indexed again; the 50% mark (7.5 min, already past) is not.
         var due = await reminders.DueByAsync(T0.AddDays(1), CancellationToken.None);
-        Assert.Equal([(Chase.FirstResponse, 80), (Chase.FirstResponse, 100), (Chase.Resolution, 50), (Chase.Resolution, 80), (Chase.Resolution, 100)], due.Select(d => (d.Reminder.Chase, d.Reminder.Step)));
+        Assert.Equal(
+            [
+                (Chase.FirstResponse, 80),
+                (Chase.FirstResponse, 100),
+                (Chase.Resolution, 50),
+                (Chase.Resolution, 80),
+                (Chase.Resolution, 100),
+            ],
+            due.Select(d => (d.Reminder.Chase, d.Reminder.Step))
+        );
     }
 }

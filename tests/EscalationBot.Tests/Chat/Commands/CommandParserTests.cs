@@ -10,13 +10,17 @@ public sealed class CommandParserTests
     [InlineData("HELP")]
     [InlineData("")]
     [InlineData("   ")]
-    public void Help_and_empty_text_give_help(string text) => Assert.Equal(new ChatCommand.Help(), CommandParser.FromText(text));
+    public void Help_and_empty_text_give_help(string text) =>
+        Assert.Equal(new ChatCommand.Help(), CommandParser.FromText(text));
 
     [Fact]
     public void Escalate_carries_an_optional_description()
     {
         Assert.Equal(new ChatCommand.OpenIntake(null), CommandParser.FromText("escalate"));
-        Assert.Equal(new ChatCommand.OpenIntake("Threats to a journalist"), CommandParser.FromText("Escalate   Threats to a journalist"));
+        Assert.Equal(
+            new ChatCommand.OpenIntake("Threats to a journalist"),
+            CommandParser.FromText("Escalate   Threats to a journalist")
+        );
     }
 
     [Fact]
@@ -62,13 +66,25 @@ public sealed class CommandParserTests
     [Fact]
     public void Card_data_is_read_as_strings_only()
     {
-        var submit = JObject.Parse("""{"verb":"submitIntake","platform":"Facebook","partner":{"nested":1},"severity":"Sev1","extra":"ignored"}""");
+        var submit = JObject.Parse(
+            """{"verb":"submitIntake","platform":"Facebook","partner":{"nested":1},"severity":"Sev1","extra":"ignored"}"""
+        );
         var command = Assert.IsType<ChatCommand.SubmitIntake>(CommandParser.FromSubmit(submit));
-        Assert.Equal(new Dictionary<string, string> { ["platform"] = "Facebook", ["severity"] = "Sev1" }, command.Values);
+        Assert.Equal(
+            new Dictionary<string, string> { ["platform"] = "Facebook", ["severity"] = "Sev1" },
+            command.Values
+        );
 
-        Assert.Equal(new ChatCommand.Resolve("ESC-1", "Actioned", "ok"),
-            CommandParser.FromCard("resolve", JObject.Parse("""{"caseId":"ESC-1","outcome":"Actioned","summary":"ok"}""")));
-        Assert.IsType<ChatCommand.Unreadable>(CommandParser.FromCard("claim", JObject.Parse("""{"caseId":["ESC-1"]}""")));
+        Assert.Equal(
+            new ChatCommand.Resolve("ESC-1", "Actioned", "ok"),
+            CommandParser.FromCard(
+                "resolve",
+                JObject.Parse("""{"caseId":"ESC-1","outcome":"Actioned","summary":"ok"}""")
+            )
+        );
+        Assert.IsType<ChatCommand.Unreadable>(
+            CommandParser.FromCard("claim", JObject.Parse("""{"caseId":["ESC-1"]}"""))
+        );
         Assert.IsType<ChatCommand.Unreadable>(CommandParser.FromCard("claim", null));
         Assert.IsType<ChatCommand.Unreadable>(CommandParser.FromCard(null, []));
         Assert.IsType<ChatCommand.Unreadable>(CommandParser.FromSubmit(JObject.Parse("""{"verb":5}""")));

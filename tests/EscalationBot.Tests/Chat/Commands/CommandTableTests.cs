@@ -12,16 +12,63 @@ public sealed class CommandTableTests
 {
     /// <summary>The buttons each state showed when they were written by hand, before they came from the rules' table.</summary>
     [Theory]
-    [InlineData(CaseState.New, CaseButtons.Claim | CaseButtons.Note | CaseButtons.HandoverNote | CaseButtons.MarkSensitive | CaseButtons.Reveal)]
-    [InlineData(CaseState.WaitingOnReporter, CaseButtons.Triage | CaseButtons.Resolve | CaseButtons.Release | CaseButtons.Reassign
-        | CaseButtons.Note | CaseButtons.HandoverNote | CaseButtons.MarkSensitive | CaseButtons.Reveal)]
-    [InlineData(CaseState.Claimed, CaseButtons.AskReporter | CaseButtons.Triage | CaseButtons.Resolve | CaseButtons.Consult | CaseButtons.Release
-        | CaseButtons.Reassign | CaseButtons.Note | CaseButtons.HandoverNote | CaseButtons.MarkSensitive | CaseButtons.Reveal)]
-    [InlineData(CaseState.Reopened, CaseButtons.AskReporter | CaseButtons.Triage | CaseButtons.Resolve | CaseButtons.Consult | CaseButtons.Release
-        | CaseButtons.Reassign | CaseButtons.Note | CaseButtons.HandoverNote | CaseButtons.MarkSensitive | CaseButtons.Reveal)]
-    [InlineData(CaseState.Consulting, CaseButtons.Triage | CaseButtons.RecordAnswer | CaseButtons.Resolve | CaseButtons.Release | CaseButtons.Reassign
-        | CaseButtons.Note | CaseButtons.HandoverNote | CaseButtons.MarkSensitive | CaseButtons.Reveal)]
-    [InlineData(CaseState.Resolved, CaseButtons.Reopen | CaseButtons.Note | CaseButtons.MarkSensitive | CaseButtons.Reveal)]
+    [InlineData(
+        CaseState.New,
+        CaseButtons.Claim | CaseButtons.Note | CaseButtons.HandoverNote | CaseButtons.MarkSensitive | CaseButtons.Reveal
+    )]
+    [InlineData(
+        CaseState.WaitingOnReporter,
+        CaseButtons.Triage
+            | CaseButtons.Resolve
+            | CaseButtons.Release
+            | CaseButtons.Reassign
+            | CaseButtons.Note
+            | CaseButtons.HandoverNote
+            | CaseButtons.MarkSensitive
+            | CaseButtons.Reveal
+    )]
+    [InlineData(
+        CaseState.Claimed,
+        CaseButtons.AskReporter
+            | CaseButtons.Triage
+            | CaseButtons.Resolve
+            | CaseButtons.Consult
+            | CaseButtons.Release
+            | CaseButtons.Reassign
+            | CaseButtons.Note
+            | CaseButtons.HandoverNote
+            | CaseButtons.MarkSensitive
+            | CaseButtons.Reveal
+    )]
+    [InlineData(
+        CaseState.Reopened,
+        CaseButtons.AskReporter
+            | CaseButtons.Triage
+            | CaseButtons.Resolve
+            | CaseButtons.Consult
+            | CaseButtons.Release
+            | CaseButtons.Reassign
+            | CaseButtons.Note
+            | CaseButtons.HandoverNote
+            | CaseButtons.MarkSensitive
+            | CaseButtons.Reveal
+    )]
+    [InlineData(
+        CaseState.Consulting,
+        CaseButtons.Triage
+            | CaseButtons.RecordAnswer
+            | CaseButtons.Resolve
+            | CaseButtons.Release
+            | CaseButtons.Reassign
+            | CaseButtons.Note
+            | CaseButtons.HandoverNote
+            | CaseButtons.MarkSensitive
+            | CaseButtons.Reveal
+    )]
+    [InlineData(
+        CaseState.Resolved,
+        CaseButtons.Reopen | CaseButtons.Note | CaseButtons.MarkSensitive | CaseButtons.Reveal
+    )]
     [InlineData(CaseState.Closed, CaseButtons.Reveal)]
     public void A_state_shows_the_buttons_of_the_actions_it_allows_staff(CaseState state, CaseButtons expected) =>
         Assert.Equal(expected, CommandTable.ButtonsFor(state));
@@ -38,7 +85,8 @@ public sealed class CommandTableTests
     [Fact]
     public void Every_verb_a_card_can_send_has_exactly_one_row()
     {
-        var verbs = typeof(Verbs).GetFields(BindingFlags.Public | BindingFlags.Static)
+        var verbs = typeof(Verbs)
+            .GetFields(BindingFlags.Public | BindingFlags.Static)
             .Where(f => f.IsLiteral && f.Name is not (nameof(Verbs.SubmitVerbKey) or nameof(Verbs.CaseIdKey)))
             .Select(f => (string)f.GetRawConstantValue()!)
             .ToList();
@@ -60,8 +108,14 @@ public sealed class CommandTableTests
     {
         var rows = CommandTable.Rows.Where(r => r.NeedsCase).ToList();
         Assert.True(rows.Count > 15);
-        Assert.All(rows, r => Assert.Equal(
-            new ChatCommand.Unreadable("That button does not say which case it is for."), CommandParser.FromCard(r.CardVerb, new JObject())));
+        Assert.All(
+            rows,
+            r =>
+                Assert.Equal(
+                    new ChatCommand.Unreadable("That button does not say which case it is for."),
+                    CommandParser.FromCard(r.CardVerb, new JObject())
+                )
+        );
     }
 
     [Fact]
@@ -77,7 +131,9 @@ public sealed class CommandTableTests
     [Fact]
     public void The_start_is_stopped_while_a_command_has_no_handler()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => CommandDispatcher.CheckHandlers(new ServiceCollection()));
+        var error = Assert.Throws<InvalidOperationException>(() =>
+            CommandDispatcher.CheckHandlers(new ServiceCollection())
+        );
         Assert.Contains(nameof(ChatCommand.Claim), error.Message);
     }
 }

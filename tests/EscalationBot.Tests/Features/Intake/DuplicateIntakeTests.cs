@@ -14,7 +14,14 @@ public sealed class DuplicateIntakeTests(AzuriteFixture azurite) : BotTest(azuri
         var first = Activities.Personal(People.Reporter);
         var second = Activities.Personal(People.OtherReporter);
         await Host.SendAsync(Activities.Message(People.Specialist, "help", "spec-dm"));
-        await Host.SendAsync(Activities.Invoke(People.Reporter, "submitIntake", Activities.IntakeForm(urls: "https://www.facebook.com/post/77"), first));
+        await Host.SendAsync(
+            Activities.Invoke(
+                People.Reporter,
+                "submitIntake",
+                Activities.IntakeForm(urls: "https://www.facebook.com/post/77"),
+                first
+            )
+        );
         await Host.SendAsync(Activities.Message(People.Specialist, "claim ESC-1", "spec-dm"));
 
         var again = Activities.IntakeForm(urls: "http://m.facebook.com/post/77/?utm_source=share");
@@ -26,17 +33,26 @@ public sealed class DuplicateIntakeTests(AzuriteFixture azurite) : BotTest(azuri
         Assert.Single(await OpenAsync());
 
         var buttons = SentCards.Actions(card).ToDictionary(a => a.Value<string>("title")!);
-        var added = await Host.SendAsync(Activities.Invoke(People.OtherReporter, "addToCase", (JObject)buttons["Add to ESC-1"]["data"]!, second));
+        var added = await Host.SendAsync(
+            Activities.Invoke(People.OtherReporter, "addToCase", (JObject)buttons["Add to ESC-1"]["data"]!, second)
+        );
         Assert.Equal("Added to ESC-1: the specialists handling it can see your report.", added!.Value<string>("value"));
         var history = await Host.Services.GetRequiredService<ICaseStore>().HistoryAsync(1, CancellationToken.None);
         Assert.Equal(AuditAction.ReportAdded, history[^1].Action);
         Assert.Contains("Same post, now with a second threat.", history[^1].Text);
-        var told = await Connector.WaitForAsync(c => c.ConversationId == "spec-dm" && c.IsPost && c.AllText.Contains("ESC-1 · Sev1 critical"), "the owner is told");
+        var told = await Connector.WaitForAsync(
+            c => c.ConversationId == "spec-dm" && c.IsPost && c.AllText.Contains("ESC-1 · Sev1 critical"),
+            "the owner is told"
+        );
         Assert.Equal("Pia Partner-Manager added a report to ESC-1 instead of filing a new case.", told.Text);
 
         var shownAgain = await Host.SendAsync(Activities.Invoke(People.OtherReporter, "submitIntake", again, second));
-        var anyway = SentCards.Actions((JObject)shownAgain!["value"]!).Single(a => a.Value<string>("title") == "File anyway");
-        var filed = await Host.SendAsync(Activities.Invoke(People.OtherReporter, "submitIntake", (JObject)anyway["data"]!, second));
+        var anyway = SentCards
+            .Actions((JObject)shownAgain!["value"]!)
+            .Single(a => a.Value<string>("title") == "File anyway");
+        var filed = await Host.SendAsync(
+            Activities.Invoke(People.OtherReporter, "submitIntake", (JObject)anyway["data"]!, second)
+        );
         Assert.Contains("Escalation ESC-2 filed", SentCards.Texts(filed!["value"]!));
         var linked = (await Host.Services.GetRequiredService<ICaseStore>().GetAsync(2, CancellationToken.None))!.Case;
         Assert.Equal(1, linked.LinkedTo);
@@ -49,7 +65,9 @@ public sealed class DuplicateIntakeTests(AzuriteFixture azurite) : BotTest(azuri
         // Reproduction 2 of issue 11: a second partner manager names ESC-1 in addToCase, with an unrelated link.
         await Host.SendAsync(Activities.Message(People.Specialist, "help", "spec-dm"));
         var first = Activities.IntakeForm(urls: "https://www.facebook.com/post/77");
-        await Host.SendAsync(Activities.Invoke(People.Reporter, "submitIntake", first, Activities.Personal(People.Reporter)));
+        await Host.SendAsync(
+            Activities.Invoke(People.Reporter, "submitIntake", first, Activities.Personal(People.Reporter))
+        );
         await Host.SendAsync(Activities.Message(People.Specialist, "claim ESC-1", "spec-dm"));
         await Host.WaitForJobsAsync();
         var store = Host.Services.GetRequiredService<ICaseStore>();
@@ -59,8 +77,12 @@ public sealed class DuplicateIntakeTests(AzuriteFixture azurite) : BotTest(azuri
 
         var second = Activities.Personal(People.OtherReporter);
         var form = Activities.IntakeForm(urls: "https://www.facebook.com/post/unrelated-to-esc-1");
-        var forged = await Host.SendAsync(Activities.Invoke(People.OtherReporter, "addToCase", new JObject(form) { ["caseId"] = "ESC-1" }, second));
-        var unknown = await Host.SendAsync(Activities.Invoke(People.OtherReporter, "addToCase", new JObject(form) { ["caseId"] = "ESC-99" }, second));
+        var forged = await Host.SendAsync(
+            Activities.Invoke(People.OtherReporter, "addToCase", new JObject(form) { ["caseId"] = "ESC-1" }, second)
+        );
+        var unknown = await Host.SendAsync(
+            Activities.Invoke(People.OtherReporter, "addToCase", new JObject(form) { ["caseId"] = "ESC-99" }, second)
+        );
 
         Assert.Equal("There is no case ESC-99.", unknown!.Value<string>("value"));
         Assert.Equal(unknown.ToString().Replace("ESC-99", "ESC-1"), forged!.ToString());

@@ -9,16 +9,18 @@ public sealed class IntakeFormValidatorTests
     private static readonly TimeZoneInfo Singapore = TimeZoneInfo.FindSystemTimeZoneById("Asia/Singapore");
     private static readonly DateTimeOffset Now = new(2026, 11, 24, 2, 0, 0, TimeSpan.Zero);
 
-    private static Dictionary<string, string> Form() => new()
-    {
-        [IntakeFields.Platform] = "Instagram",
-        [IntakeFields.Partner] = " Example NGO ",
-        [IntakeFields.Account] = "",
-        [IntakeFields.ContentUrls] = "https://www.instagram.com/p/1\nhttp://instagram.com/p/2, https://www.instagram.com/p/1",
-        [IntakeFields.PolicyArea] = "ChildSafety",
-        [IntakeFields.Severity] = "Sev2",
-        [IntakeFields.Description] = "Grooming messages",
-    };
+    private static Dictionary<string, string> Form() =>
+        new()
+        {
+            [IntakeFields.Platform] = "Instagram",
+            [IntakeFields.Partner] = " Example NGO ",
+            [IntakeFields.Account] = "",
+            [IntakeFields.ContentUrls] =
+                "https://www.instagram.com/p/1\nhttp://instagram.com/p/2, https://www.instagram.com/p/1",
+            [IntakeFields.PolicyArea] = "ChildSafety",
+            [IntakeFields.Severity] = "Sev2",
+            [IntakeFields.Description] = "Grooming messages",
+        };
 
     [Fact]
     public void A_complete_form_becomes_a_report_with_trimmed_text_and_distinct_urls()
@@ -40,7 +42,10 @@ public sealed class IntakeFormValidatorTests
         form[IntakeFields.DeadlineDate] = "2026-11-25";
         form[IntakeFields.DeadlineTime] = "09:30";
         var report = IntakeFormValidator.Validate(form, Singapore, Now).Report!;
-        Assert.Equal(new DateTimeOffset(2026, 11, 25, 1, 30, 0, TimeSpan.Zero), report.PartnerDeadline!.Value.ToUniversalTime());
+        Assert.Equal(
+            new DateTimeOffset(2026, 11, 25, 1, 30, 0, TimeSpan.Zero),
+            report.PartnerDeadline!.Value.ToUniversalTime()
+        );
     }
 
     [Theory]
@@ -74,8 +79,14 @@ public sealed class IntakeFormValidatorTests
         Assert.Contains("the limit is 100", result.Problems[IntakeFields.Partner]);
 
         form = Form();
-        form[IntakeFields.ContentUrls] = string.Join("\n", Enumerable.Range(1, 21).Select(i => $"https://facebook.com/{i}"));
-        Assert.Contains("the limit is 20", IntakeFormValidator.Validate(form, Singapore, Now).Problems[IntakeFields.ContentUrls]);
+        form[IntakeFields.ContentUrls] = string.Join(
+            "\n",
+            Enumerable.Range(1, 21).Select(i => $"https://facebook.com/{i}")
+        );
+        Assert.Contains(
+            "the limit is 20",
+            IntakeFormValidator.Validate(form, Singapore, Now).Problems[IntakeFields.ContentUrls]
+        );
     }
 
     [Fact]
@@ -83,7 +94,10 @@ public sealed class IntakeFormValidatorTests
     {
         var form = Form();
         form[IntakeFields.ContentUrls] = "";
-        Assert.Contains("at least one content URL", IntakeFormValidator.Validate(form, Singapore, Now).Problems[IntakeFields.Account]);
+        Assert.Contains(
+            "at least one content URL",
+            IntakeFormValidator.Validate(form, Singapore, Now).Problems[IntakeFields.Account]
+        );
         form[IntakeFields.Account] = "@someone";
         Assert.True(IntakeFormValidator.Validate(form, Singapore, Now).IsValid);
     }
