@@ -1,6 +1,4 @@
 using EscalationBot.Cards;
-using EscalationBot.Cards.Cases;
-using EscalationBot.Cards.Handover;
 using EscalationBot.Cards.Intake;
 using EscalationBot.Cases;
 using static EscalationBot.Chat.Commands.ChatCommand;

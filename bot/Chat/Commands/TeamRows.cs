@@ -1,7 +1,6 @@
 using EscalationBot.Cards;
 using EscalationBot.Cards.Cases;
 using EscalationBot.Cards.Handover;
-using EscalationBot.Cards.Intake;
 using EscalationBot.Cases;
 using static EscalationBot.Chat.Commands.ChatCommand;
 using static EscalationBot.Chat.Commands.TypedArguments;

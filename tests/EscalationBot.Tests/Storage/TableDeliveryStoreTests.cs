@@ -11,38 +11,11 @@ namespace EscalationBot.Tests.Storage;
 
 /// <summary>Delivery records with their leases, beside the cases on Azurite (here an SLA breach's).</summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class TableDeliveryStoreTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class TableDeliveryStoreTests(AzuriteFixture azurite) : CaseTableTest(azurite)
 {
-    private static readonly DateTimeOffset T0 = new(2026, 11, 24, 1, 0, 0, TimeSpan.Zero);
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
-    private static readonly Actor Sam = new(new Person("sam", "Sam"), Role.Specialist);
-    private TableCaseStore cases = null!;
-    private TableDeliveryStore deliveries = null!;
 
-    public async Task InitializeAsync()
-    {
-        var table = new TableServiceClient(azurite.ConnectionString).GetTableClient(
-            "d" + Guid.NewGuid().ToString("N")[..12]
-        );
-        cases = new TableCaseStore(table);
-        deliveries = new TableDeliveryStore(table);
-        await cases.EnsureCreatedAsync(CancellationToken.None);
-    }
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
-    private async Task<Case> FileAsync() =>
-        await cases.CreateAsync(
-            n =>
-                (
-                    CaseRulesTests.NewCase() with
-                    {
-                        Number = n,
-                    },
-                    new AuditEntry(n, T0, Sam.Person, AuditAction.Filed, null, CaseState.New)
-                ),
-            CancellationToken.None
-        );
+    private TableDeliveryStore Deliveries => new(Table);
 
     [Fact]
     public async Task A_delivery_is_reserved_for_one_sender_until_its_lease_runs_out()
@@ -50,9 +23,9 @@ public sealed class TableDeliveryStoreTests(AzuriteFixture azurite) : IAsyncLife
         var c = await FileAsync();
         var breach = SlaSchedule.Of(c, CasePolicy.Default).First(r => r.IsBreach);
 
-        var first = await deliveries.TryClaimAsync(breach.Deliverable(), "job-1", T0, Lease, CancellationToken.None);
+        var first = await Deliveries.TryClaimAsync(breach.Deliverable(), "job-1", T0, Lease, CancellationToken.None);
         Assert.NotNull(first.Claim);
-        var held = await deliveries.TryClaimAsync(
+        var held = await Deliveries.TryClaimAsync(
             breach.Deliverable(),
             "job-2",
             T0.AddMinutes(1),
@@ -62,7 +35,7 @@ public sealed class TableDeliveryStoreTests(AzuriteFixture azurite) : IAsyncLife
         Assert.Equal((null, false, T0 + Lease), (held.Claim, held.AlreadyDone, held.HeldUntil));
 
         // A retry of the same job may carry on; after the lease, another sender takes over.
-        var retry = await deliveries.TryClaimAsync(
+        var retry = await Deliveries.TryClaimAsync(
             breach.Deliverable(),
             "job-1",
             T0.AddMinutes(1),
@@ -70,7 +43,7 @@ public sealed class TableDeliveryStoreTests(AzuriteFixture azurite) : IAsyncLife
             CancellationToken.None
         );
         Assert.NotNull(retry.Claim);
-        var takeover = await deliveries.TryClaimAsync(
+        var takeover = await Deliveries.TryClaimAsync(
             breach.Deliverable(),
             "job-2",
             T0.AddMinutes(4),
@@ -81,21 +54,21 @@ public sealed class TableDeliveryStoreTests(AzuriteFixture azurite) : IAsyncLife
 
         // The sender that lost its reservation cannot record the outcome; the one holding it can, once.
         Assert.False(
-            await deliveries.CompleteAsync(retry.Claim!, "sent", "leads", T0.AddMinutes(4), CancellationToken.None)
+            await Deliveries.CompleteAsync(retry.Claim!, "sent", "leads", T0.AddMinutes(4), CancellationToken.None)
         );
         Assert.True(
-            await deliveries.CompleteAsync(takeover.Claim!, "sent", "leads", T0.AddMinutes(4), CancellationToken.None)
+            await Deliveries.CompleteAsync(takeover.Claim!, "sent", "leads", T0.AddMinutes(4), CancellationToken.None)
         );
         // Written again with the same claim (an earlier write whose answer was lost): it is there, so it is done.
         Assert.True(
-            await deliveries.CompleteAsync(takeover.Claim!, "sent", "leads", T0.AddMinutes(4), CancellationToken.None)
+            await Deliveries.CompleteAsync(takeover.Claim!, "sent", "leads", T0.AddMinutes(4), CancellationToken.None)
         );
         Assert.Same(
             ClaimResult.Done,
-            await deliveries.TryClaimAsync(breach.Deliverable(), "job-3", T0.AddHours(1), Lease, CancellationToken.None)
+            await Deliveries.TryClaimAsync(breach.Deliverable(), "job-3", T0.AddHours(1), Lease, CancellationToken.None)
         );
 
-        var delivery = Assert.Single(await deliveries.DeliveriesAsync(c.Number, CancellationToken.None));
+        var delivery = Assert.Single(await Deliveries.DeliveriesAsync(c.Number, CancellationToken.None));
         Assert.Equal(("sent", "leads", breach.DueAt), (delivery.State, delivery.SentTo, delivery.DueAt));
     }
 
@@ -109,7 +82,7 @@ public sealed class TableDeliveryStoreTests(AzuriteFixture azurite) : IAsyncLife
 
         Assert.NotNull(
             (
-                await deliveries.TryClaimAsync(
+                await Deliveries.TryClaimAsync(
                     breach.Deliverable(),
                     old.Claimant("1"),
                     T0,
@@ -118,7 +91,7 @@ public sealed class TableDeliveryStoreTests(AzuriteFixture azurite) : IAsyncLife
                 )
             ).Claim
         );
-        var second = await deliveries.TryClaimAsync(
+        var second = await Deliveries.TryClaimAsync(
             breach.Deliverable(),
             replacement.Claimant("1"),
             T0.AddSeconds(30),
@@ -131,7 +104,7 @@ public sealed class TableDeliveryStoreTests(AzuriteFixture azurite) : IAsyncLife
         // A retry of the same job on the same instance still carries on.
         Assert.NotNull(
             (
-                await deliveries.TryClaimAsync(
+                await Deliveries.TryClaimAsync(
                     breach.Deliverable(),
                     old.Claimant("1"),
                     T0.AddSeconds(40),

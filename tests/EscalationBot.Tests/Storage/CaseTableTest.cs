@@ -1,0 +1,42 @@
+using Azure.Data.Tables;
+using EscalationBot.Cases;
+using EscalationBot.Storage;
+using EscalationBot.Tests.Cases;
+using EscalationBot.Tests.Infrastructure;
+
+namespace EscalationBot.Tests.Storage;
+
+/// <summary>A fresh table on Azurite for each test, with the case store on it and a way to file a Sev1 case at <see cref="T0"/>.</summary>
+public abstract class CaseTableTest(AzuriteFixture azurite) : IAsyncLifetime
+{
+    protected static readonly DateTimeOffset T0 = new(2026, 11, 24, 1, 0, 0, TimeSpan.Zero);
+    protected static readonly Actor Sam = new(new Person("sam", "Sam"), Role.Specialist);
+
+    protected TableClient Table { get; private set; } = null!;
+
+    protected TableCaseStore Cases { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Table = new TableServiceClient(azurite.ConnectionString).GetTableClient(
+            "t" + Guid.NewGuid().ToString("N")[..12]
+        );
+        Cases = new TableCaseStore(Table);
+        await Cases.EnsureCreatedAsync(CancellationToken.None);
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    protected async Task<Case> FileAsync() =>
+        await Cases.CreateAsync(
+            n =>
+                (
+                    CaseRulesTests.NewCase() with
+                    {
+                        Number = n,
+                    },
+                    new AuditEntry(n, T0, Sam.Person, AuditAction.Filed, null, CaseState.New)
+                ),
+            CancellationToken.None
+        );
+}
