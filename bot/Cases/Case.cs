@@ -33,8 +33,9 @@ public enum Severity
 }
 
 /// <summary>
-/// New → Claimed (⇄ Consulting another team, ⇄ Waiting on reporter) → Resolved → Reopened (→ Resolved again). Released cases go back to New. A resolved case is
-/// Closed, and final, once the reopen window has passed; that state is derived from the time, never stored.
+/// New → Claimed (⇄ Consulting another team, ⇄ Waiting on reporter) → Resolved → Reopened (→ Resolved again).
+/// Released cases go back to New. A resolved case is Closed, and final, once the reopen window has passed; that
+/// state is derived from the time, never stored.
 /// </summary>
 public enum CaseState
 {
