@@ -27,11 +27,18 @@ public static class CommandTable
     public static CommandRow For(ChatCommand command) => ByType[command.GetType()];
 
     /// <summary>The buttons of a case card in <paramref name="state"/>: those of the actions the rules allow staff there.</summary>
-    public static CaseButtons ButtonsFor(CaseState state) =>
-        Rows.Where(r =>
-                r.Action is { } action
-                && CaseActions.AllowedTo(Role.Specialist, action)
-                && CaseRules.IsAllowedIn(action, state)
-            )
-            .Aggregate(CaseButtons.None, (all, r) => all | r.Button);
+    public static CaseButtons ButtonsFor(CaseState state) => Buttons[state];
+
+    /// <summary>Worked out once: every case card and every line of the queue asks.</summary>
+    private static readonly Dictionary<CaseState, CaseButtons> Buttons = Enum.GetValues<CaseState>()
+        .ToDictionary(
+            state => state,
+            state =>
+                Rows.Where(r =>
+                        r.Action is { } action
+                        && CaseActions.AllowedTo(Role.Specialist, action)
+                        && CaseRules.IsAllowedIn(action, state)
+                    )
+                    .Aggregate(CaseButtons.None, (all, r) => all | r.Button)
+        );
 }
