@@ -7,7 +7,7 @@ namespace EscalationBot.Tests.Features;
 
 /// <summary>The core loop end to end through /api/messages, against Azurite, with a recording Connector.</summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class ChatFlowTests(AzuriteFixture azurite) : BotTest(azurite)
+public sealed class ChatFlowTests(AzuriteFixture azurite) : FiledCaseTest(azurite)
 {
     [Fact]
     public async Task Teams_flow_files_claims_and_resolves_with_the_queue_card_edited_in_place_and_the_reporter_told()
@@ -213,62 +213,6 @@ public sealed class ChatFlowTests(AzuriteFixture azurite) : BotTest(azurite)
     }
 
     [Fact]
-    public async Task The_queue_binding_survives_a_restart_and_cases_filed_before_binding_are_posted_when_it_is_made()
-    {
-        var personal = Activities.Personal(People.Reporter);
-        await FileAsync(personal);
-        await Host.SendAsync(Activities.Message(People.Lead, "setup queue", Activities.QueueChannel));
-        await Connector.WaitForAsync(
-            c => c.Text.Contains("1 open case(s) not yet posted will follow"),
-            "backlog announced"
-        );
-        await Connector.WaitForAsync(
-            c =>
-                c.IsPost
-                && c.ConversationId == Activities.QueueChannel
-                && c.ActivityId is null
-                && c.AllText.Contains("ESC-1"),
-            "backlog posted"
-        );
-
-        await Host.DisposeAsync();
-        Host = new BotHost(Azurite, Connector, Host.TablePrefix);
-        await FileAsync(personal);
-        await Connector.WaitForAsync(
-            c => c.IsPost && c.ConversationId == Activities.QueueChannel && c.AllText.Contains("ESC-2"),
-            "posted after restart"
-        );
-    }
-
-    [Fact]
-    public async Task After_the_queue_moves_old_cards_are_left_alone_and_new_cases_go_to_the_new_queue()
-    {
-        var personal = Activities.Personal(People.Reporter);
-        await Host.SendAsync(Activities.Message(People.Lead, "setup queue", "19:old-queue@thread.tacv2"));
-        await FileAsync(personal);
-        await Connector.WaitForAsync(
-            c => c.IsPost && c.ConversationId == "19:old-queue@thread.tacv2" && c.AllText.Contains("ESC-1"),
-            "posted to the old queue"
-        );
-        Assert.NotNull(await StoredQueueMessageIdAsync(1));
-
-        await Host.SendAsync(Activities.Message(People.Lead, "setup queue", Activities.QueueChannel));
-        await Host.SendAsync(Activities.Message(People.Specialist, "claim ESC-1", "spec-dm"));
-        await FileAsync(personal);
-        await Connector.WaitForAsync(
-            c => c.IsPost && c.ConversationId == Activities.QueueChannel && c.AllText.Contains("ESC-2"),
-            "posted to the new queue"
-        );
-        await Connector.WaitForAsync(
-            c => c.ConversationId == personal && c.AllText.Contains("ESC-1 is being handled"),
-            "reporter told of the claim"
-        );
-        await Host.WaitForJobsAsync();
-
-        Assert.DoesNotContain(Connector.Calls, c => c.IsUpdate);
-    }
-
-    [Fact]
     public async Task A_person_is_welcomed_once_however_often_their_client_says_they_joined()
     {
         var personal = Activities.Personal(People.Reporter);
@@ -290,31 +234,6 @@ public sealed class ChatFlowTests(AzuriteFixture azurite) : BotTest(azurite)
         );
 
         Assert.Single(Connector.Calls, c => c.AllText.Contains("Hello! I'm EscalationBot."));
-    }
-
-    private async Task FileAsync(string personal)
-    {
-        var answer = await Host.SendAsync(
-            Activities.Invoke(People.Reporter, "submitIntake", Activities.IntakeForm(), personal)
-        );
-        Assert.Contains("filed", SentCards.Texts(answer!["value"]!));
-    }
-
-    private async Task<string?> StoredQueueMessageIdAsync(int number)
-    {
-        var store = Host.Services.GetRequiredService<ICaseStore>();
-        for (var i = 0; i < 300; i++)
-        {
-            var stored = await store.GetAsync(number, CancellationToken.None);
-            if (stored?.Case.QueueMessageId is { } id)
-            {
-                return id;
-            }
-
-            await Task.Delay(50);
-        }
-
-        return null;
     }
 
     private static string? InputValue(JObject card, string id) =>

@@ -2,112 +2,17 @@ using EscalationBot.Cases;
 using EscalationBot.Shifts;
 using EscalationBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using Newtonsoft.Json.Linq;
 
 namespace EscalationBot.Tests.Shifts;
 
 /// <summary>
-/// The roster (<c>shift start</c>, <c>shift end</c>, <c>who</c>) and the outgoing owners' choices at a handover,
-/// end to end through /api/messages on Azurite: the reminder before the shift ends, keep / hand to / release from
-/// it and from the digest, forged presses refused, and the release of the cases nobody chose for, once.
-/// The bot's clock is a fake set days ahead of real time on a fixed rota (Day 07–15, Night 15–07, UTC): the tests
-/// move it, and run the shift jobs themselves, since Hangfire would only run them days from now.
+/// The outgoing owners' choices at a handover: the reminder before the shift ends, keep / hand to / release from it
+/// and from the digest, forged presses refused, and the release of the cases nobody chose for, once.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class OutgoingOwnersTests(AzuriteFixture azurite) : BotTest(azurite)
+public sealed class OutgoingOwnersTests(AzuriteFixture azurite) : FixedRotaTest(azurite)
 {
-    private static readonly DateTimeOffset Day = new(DateTimeOffset.UtcNow.Date.AddDays(3), TimeSpan.Zero);
-    private static readonly DateTimeOffset DayStart = Day.AddHours(7);
-    private static readonly DateTimeOffset NightStart = Day.AddHours(15);
-    private readonly FakeTimeProvider clock = new(Day.AddHours(9));
-
-    private BotHost Start(Dictionary<string, string?>? extra = null)
-    {
-        var settings = new Dictionary<string, string?>
-        {
-            ["Shifts:TimeZone"] = "Etc/UTC",
-            ["Shifts:Definitions:0:Name"] = "Day",
-            ["Shifts:Definitions:0:Start"] = "07:00",
-            ["Shifts:Definitions:0:End"] = "15:00",
-            ["Shifts:Definitions:1:Name"] = "Night",
-            ["Shifts:Definitions:1:Start"] = "15:00",
-            ["Shifts:Definitions:1:End"] = "07:00",
-        };
-        foreach (var (key, value) in extra ?? [])
-        {
-            settings[key] = value;
-        }
-
-        return new BotHost(Azurite, Connector, Host.TablePrefix, settings) { Clock = clock };
-    }
-
-    private async Task SayAsync(BotHost host, TestUser who, string text, string conversation, string expected)
-    {
-        var before = Connector.Calls.Count;
-        await host.SendAsync(Activities.Message(who, text, conversation));
-        var reply = Connector.Calls.Skip(before).LastOrDefault(c => c.ConversationId == conversation);
-        Assert.True(
-            reply is not null && reply.AllText.Contains(expected, StringComparison.Ordinal),
-            $"'{text}' by {who.Name}: expected \"{expected}\", got \"{reply?.AllText}\""
-        );
-    }
-
-    [Fact]
-    public async Task Shift_start_and_end_make_the_roster_that_who_shows()
-    {
-        await using var host = Start();
-        var sam = Activities.Personal(People.Specialist);
-        var sky = Activities.Personal(People.Specialist2);
-        await SayAsync(host, People.Specialist, "shift start", sam, "You are on the Day shift until");
-        await SayAsync(host, People.Specialist, "shift start", sam, "You are already on the Day shift, since");
-        await SayAsync(
-            host,
-            People.Reporter,
-            "shift start",
-            Activities.Personal(People.Reporter),
-            "Shifts are for specialists and leads."
-        );
-
-        // Half an hour before a shift, a start counts for it: people come in early for the handover.
-        clock.SetUtcNow(Day.AddHours(14).AddMinutes(40));
-        await SayAsync(host, People.Specialist2, "shift start", sky, "You are on the Night shift from");
-
-        await SayAsync(
-            host,
-            People.Reporter,
-            "who",
-            Activities.Personal(People.Reporter),
-            "Who is on shift is for specialists and leads."
-        );
-        await SayAsync(host, People.Lead, "who", "lead-dm", "Who is on shift");
-        var who = Connector.Calls.Last(c => c.ConversationId == "lead-dm").AllText;
-        Assert.Matches(
-            @"Now: Day shift[\s\S]*Sam Specialist · since[\s\S]*Next: Night shift[\s\S]*Sky Specialist · since",
-            who
-        );
-        Assert.Contains("Start my shift", who);
-
-        await SayAsync(host, People.Specialist, "shift end", sam, "You are off the Day shift.");
-        await SayAsync(host, People.Specialist, "shift end", sam, "You are not on a shift.");
-        await SayAsync(host, People.Lead, "who", "lead-dm", "Sam Specialist · left at");
-
-        // Who was on a run stays known after they leave: the handover needs the outgoing shift.
-        var roster = host.Services.GetRequiredService<ShiftRoster>();
-        var dayRun = host.Services.GetRequiredService<ShiftSchedule>().RunAt(0, DayStart)!;
-        Assert.Contains(People.Specialist.Id, await roster.MembersAsync(dayRun, CancellationToken.None));
-
-        // The digest's "Start my shift" button does the same as typing it.
-        var pressed = await host.SendAsync(
-            Activities.Invoke(People.Specialist, "shiftStart", [], "19:queue@thread.tacv2")
-        );
-        var night = NightStart.ToString("ddd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
-        Assert.Equal(
-            $"You are on the Night shift from {night}. Type 'shift end' when you leave.",
-            pressed!.Value<string>("value")
-        );
-    }
-
     [Fact]
     public async Task Outgoing_owners_choose_keep_hand_to_or_release_and_cases_nobody_chose_for_go_back_to_the_queue_once()
     {
@@ -335,71 +240,4 @@ public sealed class OutgoingOwnersTests(AzuriteFixture azurite) : BotTest(azurit
         Assert.StartsWith("The choices for the end of the Day shift have closed.", late!.Value<string>("value"));
         await host.DisposeAsync();
     }
-
-    [Fact]
-    public async Task Typed_handover_keep_keeps_a_case_over_the_boundary_in_progress_and_keep_setting_releases_nothing()
-    {
-        await using var host = Start(new() { ["Shifts:Unchosen"] = "Keep" });
-        var sam = Activities.Personal(People.Specialist);
-        await SayAsync(host, People.Specialist, "shift start", sam, "You are on the Day shift");
-        await host.SendAsync(
-            Activities.Invoke(
-                People.Reporter,
-                "submitIntake",
-                Activities.IntakeForm("Sev3"),
-                Activities.Personal(People.Reporter)
-            )
-        );
-        await host.SendAsync(
-            Activities.Invoke(
-                People.Reporter,
-                "submitIntake",
-                Activities.IntakeForm("Sev3"),
-                Activities.Personal(People.Reporter)
-            )
-        );
-        await SayAsync(host, People.Specialist, "claim ESC-1", sam, "You have claimed ESC-1.");
-        await SayAsync(host, People.Specialist, "claim ESC-2", sam, "You have claimed ESC-2.");
-        await SayAsync(
-            host,
-            People.Specialist,
-            "handover keep ESC-1",
-            sam,
-            "ESC-1 stays with Sam Specialist over the handover."
-        );
-        await SayAsync(
-            host,
-            People.Specialist,
-            "handover keep ESC-1",
-            sam,
-            "ESC-1 is already kept by Sam Specialist over this handover."
-        );
-        await SayAsync(
-            host,
-            People.Specialist2,
-            "handover keep ESC-2",
-            Activities.Personal(People.Specialist2),
-            "ESC-2 is held by Sam Specialist; only they or a lead can keep it."
-        );
-
-        var stored = await host.Services.GetRequiredService<ICaseStore>().GetAsync(1, CancellationToken.None);
-        Assert.Equal(NightStart, stored!.Case.KeptAcross);
-
-        clock.SetUtcNow(NightStart.AddHours(1));
-        Assert.Equal(
-            "unchosen cases stay with their owners",
-            await host
-                .Services.GetRequiredService<OutgoingJob>()
-                .ReleaseUnchosenAsync(0, DayStart.ToUnixTimeSeconds(), null, CancellationToken.None)
-        );
-        Assert.Equal(
-            (CaseState.Claimed, People.Specialist.Id),
-            await StateAsync(host.Services.GetRequiredService<ICaseStore>(), 2)
-        );
-    }
-
-    private static async Task<(CaseState, string?)> StateAsync(ICaseStore store, int number) =>
-        (await store.GetAsync(number, CancellationToken.None)) is { Case: var c }
-            ? (c.State, c.Owner?.Id)
-            : throw new InvalidOperationException($"No case {number}.");
 }

@@ -101,7 +101,7 @@ public sealed class SlaTwoInstancesTests(PostgresFixture postgres, AzuriteFixtur
 
         // A shift started a minute ago: each instance's start-up catch-up posts its digest, unless it is posted already.
         var database = await postgres.CreateDatabaseAsync();
-        var rota = Shifts.HandoverBoundaryTests.Rota(TimeSpan.FromMinutes(1));
+        var rota = Shifts.HandoverBoundaryTest.Rota(TimeSpan.FromMinutes(1));
         await using var a = Instance(database, rota);
         await using var b = Instance(database, rota);
         _ = (a.Services, b.Services);
