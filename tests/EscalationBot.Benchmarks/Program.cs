@@ -8,6 +8,7 @@ using EscalationBot.Benchmarks;
 //   dotnet run -c Release --project tests/EscalationBot.Benchmarks -- sla sweep        only the sweep cost
 //   dotnet run -c Release --project tests/EscalationBot.Benchmarks -- sla lateness     only the reminder lateness
 //   dotnet run -c Release --project tests/EscalationBot.Benchmarks -- digest           handover digest cost
+//   dotnet run -c Release --project tests/EscalationBot.Benchmarks -- counts           storage round trips per turn
 //   dotnet run -c Release --project tests/EscalationBot.Benchmarks -- all [turns]      everything
 //
 // turns:    intake submit and claim through /api/messages: median, p99, allocation per turn (TurnBenchmark.cs).
@@ -18,6 +19,9 @@ using EscalationBot.Benchmarks;
 // digest:   the real bot with 5,000 open cases among 25,000 stored: the open-index read, the digest built on demand,
 //           its build alone, its card and the card's JSON size (checked under 28 KB), and the boundary job posting it
 //           to the queue and the leads' channel: median, p99 and max ms, allocation per run, ratios (DigestBenchmark.cs).
+// counts:   intake submit, claim, typed queue and help through /api/messages, with a small table and a grown one
+//           (2,300 cases, 2,000 partner managers known): storage round trips and entities read per turn, counted by a
+//           proxy in front of Azurite, against issue 13's goals (CountBenchmark.cs, CountingProxy.cs).
 // The sla part takes 7 to 8 minutes on 2 cores, most of it writing the 100,000 cases and waiting for reminders; the
 // digest part 1 to 2 minutes.
 var what = args.Length > 0 ? args[0] : "300";
@@ -34,17 +38,21 @@ switch (what)
     case "digest":
         await RunDigestAsync();
         break;
+    case "counts":
+        await CountBenchmark.RunAsync(runs: 20);
+        break;
     case "all":
         await TurnBenchmark.RunAsync(Turns(args.ElementAtOrDefault(1)));
         await RunSlaAsync("all");
         await RunDigestAsync();
+        await CountBenchmark.RunAsync(runs: 20);
         break;
     case var turns when int.TryParse(turns, out _):
         await TurnBenchmark.RunAsync(Turns(turns));
         break;
     default:
         Console.Error.WriteLine(
-            "Usage: [turns] | sla [sweep|lateness] | digest | all [turns]  (see the top of Program.cs)"
+            "Usage: [turns] | sla [sweep|lateness] | digest | counts | all [turns]  (see the top of Program.cs)"
         );
         return 2;
 }
