@@ -27,7 +27,11 @@ public interface IConversationStore
 
     Task<KnownPerson?> GetPersonAsync(string id, CancellationToken cancellationToken);
 
-    Task<IReadOnlyList<KnownPerson>> ListPeopleAsync(CancellationToken cancellationToken);
+    /// <summary>The people among <paramref name="ids"/> the bot has met, read by key: never the whole directory.</summary>
+    Task<IReadOnlyList<KnownPerson>> GetPeopleAsync(
+        IReadOnlyCollection<string> ids,
+        CancellationToken cancellationToken
+    );
 
     /// <summary>Records that a person was welcomed; false if they already were (so nobody is welcomed twice).</summary>
     Task<bool> TryMarkWelcomedAsync(string userId, DateTimeOffset at, CancellationToken cancellationToken);

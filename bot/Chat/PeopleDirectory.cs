@@ -50,10 +50,9 @@ public sealed class PeopleDirectory(IConversationStore store, TeamRoster roster,
         }
     }
 
-    /// <summary>Specialists and leads the bot has met, by name: who a case can be handed to.</summary>
+    /// <summary>Specialists and leads the bot has met, by name: who a case can be handed to. Read by their keys.</summary>
     public async Task<IReadOnlyList<KnownPerson>> StaffAsync(CancellationToken cancellationToken) =>
-        (await store.ListPeopleAsync(cancellationToken))
-            .Where(p => roster.RoleOf(p.Id) != Role.Reporter)
+        (await store.GetPeopleAsync(roster.StaffIds(), cancellationToken))
             .OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase)
             .ToList();
 }

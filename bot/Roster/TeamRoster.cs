@@ -20,4 +20,16 @@ public sealed class TeamRoster(IOptionsMonitor<RosterOptions> options)
             : Listed(roster.Specialists) ? Role.Specialist
             : Role.Reporter;
     }
+
+    /// <summary>Every specialist and lead, as <see cref="PersonId"/> makes their ids.</summary>
+    public IReadOnlyList<string> StaffIds()
+    {
+        var roster = options.CurrentValue;
+        return roster
+            .Leads.Concat(roster.Specialists)
+            .Select(e => PersonId.FromEntry(e, out _))
+            .OfType<string>()
+            .Distinct()
+            .ToList();
+    }
 }

@@ -7,7 +7,7 @@ namespace EscalationBot.Storage;
 /// Conversation bindings and welcomes in Table Storage. Keys: PartitionKey <c>binding</c>, RowKey the binding's
 /// name (<c>queue</c>, <c>leads</c>): a point read per proactive post. PartitionKey <c>welcomed</c>, RowKey the
 /// escaped user id: inserted once, a conflict meaning "already welcomed". PartitionKey <c>person</c>, RowKey the
-/// escaped user id: the people directory, read whole for reassignment (a team's staff and partner managers).
+/// escaped user id: the people directory, read by key (the staff for reassignment, one person to message).
 /// </summary>
 public sealed class TableConversationStore(TableClient table) : IConversationStore
 {
@@ -38,21 +38,36 @@ public sealed class TableConversationStore(TableClient table) : IConversationSto
         return found.HasValue ? ToPerson(found.Value!) : null;
     }
 
-    public async Task<IReadOnlyList<KnownPerson>> ListPeopleAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// One query per <see cref="KeysPerQuery"/> ids, by row key: Table Storage allows 15 comparisons in a filter, and
+    /// the partition is one of them.
+    /// </summary>
+    public async Task<IReadOnlyList<KnownPerson>> GetPeopleAsync(
+        IReadOnlyCollection<string> ids,
+        CancellationToken cancellationToken
+    )
     {
-        var people = new List<KnownPerson>();
-        await foreach (
-            var e in table.QueryAsync<TableEntity>(
-                TableClient.CreateQueryFilter($"PartitionKey eq {PersonPartition}"),
-                cancellationToken: cancellationToken
-            )
-        )
-        {
-            people.Add(ToPerson(e));
-        }
+        var queries = ids.Distinct()
+            .Chunk(KeysPerQuery)
+            .Select(async chunk =>
+            {
+                var keys = string.Join(
+                    " or ",
+                    chunk.Select(id => TableClient.CreateQueryFilter($"RowKey eq {Uri.EscapeDataString(id)}"))
+                );
+                var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PersonPartition}") + $" and ({keys})";
+                var people = new List<KnownPerson>();
+                await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+                {
+                    people.Add(ToPerson(e));
+                }
 
-        return people;
+                return people;
+            });
+        return (await Task.WhenAll(queries)).SelectMany(p => p).ToList();
     }
+
+    private const int KeysPerQuery = 14;
 
     private static KnownPerson ToPerson(TableEntity e) =>
         new(

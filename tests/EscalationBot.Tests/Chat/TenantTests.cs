@@ -47,7 +47,8 @@ public sealed class TenantTests(AzuriteFixture azurite) : BotTest(azurite)
         Assert.Empty(Connector.Calls);
         var conversations = host.Services.GetRequiredService<IConversationStore>();
         Assert.Null(await conversations.GetBindingAsync(Bindings.Queue, CancellationToken.None));
-        Assert.Empty(await conversations.ListPeopleAsync(CancellationToken.None));
+        Assert.Null(await conversations.GetPersonAsync(People.Lead.Id, CancellationToken.None));
+        Assert.Null(await conversations.GetPersonAsync(People.Reporter.Id, CancellationToken.None));
         Assert.Null(await host.Services.GetRequiredService<ICaseStore>().GetAsync(1, CancellationToken.None));
     }
 
