@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace EscalationBot.Cases;
 
 public static class CasesRegistration

@@ -1,5 +1,4 @@
 using EscalationBot.Cases;
-using EscalationBot.Sla;
 using Microsoft.Extensions.Options;
 
 namespace EscalationBot.Chat;

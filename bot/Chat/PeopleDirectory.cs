@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using EscalationBot.Cases;
 using EscalationBot.Outages;
 using EscalationBot.Roster;
 using Microsoft.Bot.Builder;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using EscalationBot.Cases;
 using EscalationBot.Chat;
 using EscalationBot.Jobs;
 using Hangfire;

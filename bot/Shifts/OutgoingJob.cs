@@ -1,6 +1,3 @@
-using EscalationBot.Cards.Handover;
-using EscalationBot.Cases;
-using EscalationBot.Chat;
 using EscalationBot.Deliveries;
 using Hangfire;
 using Hangfire.Server;

@@ -1,5 +1,4 @@
 using EscalationBot.Cases;
-using EscalationBot.Chat;
 using EscalationBot.Deliveries;
 using Hangfire;
 using Hangfire.Server;
