@@ -3,6 +3,9 @@ namespace EscalationBot.Cases;
 /// <summary>A case as read from storage: <see cref="ETag"/> is what an update must match, <see cref="Version"/> counts its changes.</summary>
 public sealed record StoredCase(Case Case, string ETag, int Version);
 
+/// <summary>The newest entries of a case's history, oldest first, and how many earlier ones were not read.</summary>
+public sealed record RecentHistory(IReadOnlyList<AuditEntry> Entries, int Earlier);
+
 public interface ICaseStore
 {
     Task EnsureCreatedAsync(CancellationToken cancellationToken);
@@ -55,6 +58,12 @@ public interface ICaseStore
     );
 
     Task<IReadOnlyList<AuditEntry>> HistoryAsync(int number, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The newest <paramref name="count"/> entries of version <paramref name="version"/> of the case, oldest first, and
+    /// how many came before them: one bounded read whatever the length of its history.
+    /// </summary>
+    Task<RecentHistory> RecentHistoryAsync(int number, int version, int count, CancellationToken cancellationToken);
 
     /// <summary>Open cases that were ever filed with any of these <see cref="DuplicateCheck.Keys"/>: an index read, not a scan.</summary>
     Task<IReadOnlyList<Case>> FindOpenByKeysAsync(IReadOnlySet<string> keys, CancellationToken cancellationToken);

@@ -6,7 +6,9 @@ namespace EscalationBot.Features;
 
 /// <summary>
 /// Applies a rule to a stored case for a chat turn, and answers it: the shared path of every command that changes
-/// a case. A replay of the turn's activity (Teams' retry) gets the first answer again, and changes nothing.
+/// a case. A replay of the turn's activity (Teams' retry) gets the first answer again, and changes nothing: the
+/// change's batch adds the activity's record, so a replay fails there (or, if the case moved on, its rule refuses and
+/// the record is read then). The record is not read first: a turn that changes a case costs no read for it.
 /// </summary>
 public sealed class CaseChanges(
     ICaseStore store,
@@ -35,11 +37,6 @@ public sealed class CaseChanges(
             return NotACaseId(caseRef);
         }
 
-        if (await RecordedAsync(turn, cancellationToken) is { } recorded)
-        {
-            return await ReplayAsync(recorded, turn, cancellationToken);
-        }
-
         var now = clock.GetUtcNow();
         var change = await workflow.ApplyAsync(
             number,
@@ -61,9 +58,9 @@ public sealed class CaseChanges(
                 return await ReplayAsync(replayed.Turn, turn, cancellationToken);
         }
 
-        var done = ((Change.Done)change).Case;
+        var (done, version) = (Change.Done)change;
         logger.LogInformation("Case {CaseId} is {State} after {User}", done.Id, done.State, turn.Actor.Person.Id);
-        return await AnswerAsync(done, doneText(done), turn, cancellationToken);
+        return await AnswerAsync(done, version, doneText(done), turn, cancellationToken);
     }
 
     /// <summary>The record of this turn's activity, if it changed a case before: the turn is a replay.</summary>
@@ -87,12 +84,18 @@ public sealed class CaseChanges(
         );
         var text = recorded.Reply ?? "Done.";
         return await store.GetAsync(recorded.Number, cancellationToken) is { } stored
-            ? await AnswerAsync(stored.Case, text, turn, cancellationToken)
+            ? await AnswerAsync(stored.Case, stored.Version, text, turn, cancellationToken)
             : new Reply(text);
     }
 
     /// <summary>What the actor sees after a change: the text when typed; from a card, the card redrawn for them.</summary>
-    private async Task<Reply> AnswerAsync(Case c, string text, ChatTurn turn, CancellationToken cancellationToken)
+    private async Task<Reply> AnswerAsync(
+        Case c,
+        int version,
+        string text,
+        ChatTurn turn,
+        CancellationToken cancellationToken
+    )
     {
         if (!turn.FromCard)
         {
@@ -108,6 +111,9 @@ public sealed class CaseChanges(
             );
         }
 
-        return new Reply(Card: await cards.ForStaffAsync(c, turn.Buttons, cancellationToken), ReplacesCard: true);
+        return new Reply(
+            Card: await cards.ForStaffAsync(c, version, turn.Buttons, cancellationToken),
+            ReplacesCard: true
+        );
     }
 }

@@ -16,4 +16,11 @@ public sealed class StorageOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.500", "00:00:30")]
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>
+    /// How many case numbers an instance reserves at a time: one write to the shared counter per block instead of per
+    /// case. A crash loses the rest of a block (a gap in the numbers); across instances numbers are roughly in order.
+    /// </summary>
+    [Range(1, 1000)]
+    public int CaseNumberBlock { get; set; } = CaseNumbers.DefaultBlock;
 }

@@ -104,25 +104,10 @@ public sealed partial class TableCaseStore
         CancellationToken cancellationToken
     )
     {
-        var numbers = new HashSet<int>();
-        foreach (var key in keys)
-        {
-            var from = CaseKeys.KeyFrom(key);
-            var filter = TableClient.CreateQueryFilter(
-                $"PartitionKey eq {CaseKeys.Partition} and RowKey ge {from} and RowKey lt {CaseKeys.End(from)}"
-            );
-            await foreach (
-                var row in table.QueryAsync<TableEntity>(
-                    filter,
-                    select: ["Number"],
-                    cancellationToken: cancellationToken
-                )
-            )
-            {
-                numbers.Add(row.GetInt32("Number") ?? 0);
-            }
-        }
-
+        // One range per key, read at once: the numbers of the cases that name it and were open when last written
+        // (rows written before the flag existed count as open; the open row read below decides).
+        var named = await Task.WhenAll(keys.Select(key => NumbersNamingAsync(key, cancellationToken)));
+        var numbers = named.SelectMany(n => n).ToHashSet();
         var open = await Task.WhenAll(
             numbers.Select(n =>
                 table.GetEntityIfExistsAsync<TableEntity>(
@@ -135,11 +120,61 @@ public sealed partial class TableCaseStore
         return open.Where(r => r.HasValue).Select(r => CaseEntities.ToCase(r.Value!)).OrderBy(c => c.Number).ToList();
     }
 
-    public async Task<IReadOnlyList<AuditEntry>> HistoryAsync(int number, CancellationToken cancellationToken)
+    private async Task<List<int>> NumbersNamingAsync(string key, CancellationToken cancellationToken)
     {
-        var from = CaseKeys.AuditFrom(number);
+        var from = CaseKeys.KeyFrom(key);
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {CaseKeys.Partition} and RowKey ge {from} and RowKey lt {CaseKeys.End(from)}"
+        );
+        var numbers = new List<int>();
+        await foreach (
+            var row in table.QueryAsync<TableEntity>(
+                filter,
+                select: ["Number", "Open"],
+                cancellationToken: cancellationToken
+            )
+        )
+        {
+            if (row.GetBoolean("Open") != false)
+            {
+                numbers.Add(row.GetInt32("Number") ?? 0);
+            }
+        }
+
+        return numbers;
+    }
+
+    public Task<IReadOnlyList<AuditEntry>> HistoryAsync(int number, CancellationToken cancellationToken)
+    {
+        var from = CaseKeys.AuditFrom(number);
+        return AuditRangeAsync(from, CaseKeys.End(from), cancellationToken);
+    }
+
+    public async Task<RecentHistory> RecentHistoryAsync(
+        int number,
+        int version,
+        int count,
+        CancellationToken cancellationToken
+    )
+    {
+        // Version n wrote audit row n, so the newest rows are one key range.
+        var first = Math.Max(1, version - count + 1);
+        var entries = await AuditRangeAsync(
+            CaseKeys.Audit(number, first),
+            CaseKeys.Audit(number, version + 1),
+            cancellationToken
+        );
+        return new RecentHistory(entries, first - 1);
+    }
+
+    private async Task<IReadOnlyList<AuditEntry>> AuditRangeAsync(
+        string from,
+        string to,
+        CancellationToken cancellationToken
+    )
+    {
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {CaseKeys.Partition} and RowKey ge {from} and RowKey lt {to}"
         );
         var entries = new List<AuditEntry>();
         await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))

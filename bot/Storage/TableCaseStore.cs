@@ -15,9 +15,12 @@ public sealed partial class TableCaseStore(
     TableClient table,
     CasePolicy? policy = null,
     Action? dueSoon = null,
-    Action<int>? outboxWritten = null
+    Action<int>? outboxWritten = null,
+    CaseNumbers? numbers = null
 ) : ICaseStore
 {
+    private readonly CaseNumbers numbers = numbers ?? new CaseNumbers(table, CaseNumbers.DefaultBlock);
+
     /// <summary>A change that makes a reminder due this soon wakes the sweep rather than waiting for its next look.</summary>
     private static readonly TimeSpan SoonWindow = TimeSpan.FromMinutes(10);
 
@@ -35,32 +38,16 @@ public sealed partial class TableCaseStore(
         CancellationToken cancellationToken
     )
     {
-        // Optimistic allocation: read the counter, then write counter + case + index + audit in one batch
-        // conditional on the counter's ETag. Two filers racing for a number: one batch wins, the other retries.
+        // The number comes from this instance's block (CaseNumbers); the case's rows are added in one batch, which
+        // fails whole if the number's case row exists already (a counter set back by hand) or the activity filed before.
         for (var attempt = 0; ; attempt++)
         {
-            var counter = await table.GetEntityIfExistsAsync<TableEntity>(
-                CaseKeys.Partition,
-                CaseKeys.Counter,
-                cancellationToken: cancellationToken
-            );
-            var next = (counter.HasValue ? counter.Value!.GetInt32("Last") ?? 0 : 0) + 1;
-            var (created, audit) = build(next);
-
+            var number = await numbers.NextAsync(cancellationToken);
+            var (created, audit) = build(number);
             var actions = new List<TableTransactionAction>
             {
-                counter.HasValue
-                    ? new(
-                        TableTransactionActionType.UpdateReplace,
-                        new TableEntity(CaseKeys.Partition, CaseKeys.Counter) { ["Last"] = next },
-                        counter.Value!.ETag
-                    )
-                    : new(
-                        TableTransactionActionType.Add,
-                        new TableEntity(CaseKeys.Partition, CaseKeys.Counter) { ["Last"] = next }
-                    ),
-                new(TableTransactionActionType.Add, CaseEntities.ToEntity(created, CaseKeys.Case(next), 1)),
-                new(TableTransactionActionType.Add, CaseEntities.ToEntity(created, CaseKeys.Open(next), 1)),
+                new(TableTransactionActionType.Add, CaseEntities.ToEntity(created, CaseKeys.Case(number), 1)),
+                new(TableTransactionActionType.Add, CaseEntities.ToEntity(created, CaseKeys.Open(number), 1)),
                 new(TableTransactionActionType.Add, AuditEntities.ToEntity(audit, 1)),
             };
             actions.AddRange(KeyRows(created));
@@ -70,19 +57,24 @@ public sealed partial class TableCaseStore(
             try
             {
                 await table.SubmitTransactionAsync(actions, cancellationToken);
-                AfterCommit(actions, created.Number, audit.At);
+                AfterCommit(actions, number, audit.At);
                 return new Filing(created, null);
             }
             catch (TableTransactionFailedException e)
                 when (e.Status == 409 && e.FailedTransactionActionIndex == turnIndex)
             {
                 // The same submit filed a case already (a retried or doubled activity): nothing more is filed.
+                numbers.GiveBack(number);
                 return new Filing(null, await GetTurnAsync(effects.Turn!.Key, cancellationToken));
             }
-            catch (TableTransactionFailedException e) when (e.Status is 409 or 412 && attempt < 50)
+            catch (TableTransactionFailedException e) when (e.Status == 409 && attempt < 50)
             {
-                // Lost the number to a concurrent filer; back off a little, with jitter, and take the next one.
-                await Task.Delay(Random.Shared.Next(1, 5 + (attempt * 5)), cancellationToken);
+                // The number is taken: take the next one.
+            }
+            catch
+            {
+                numbers.GiveBack(number);
+                throw;
             }
         }
     }
@@ -126,6 +118,7 @@ public sealed partial class TableCaseStore(
                     ETag.All
                 )
             );
+            actions.AddRange(KeyRows(updated, open: false));
         }
 
         actions.AddRange(DueRows(current.Case, updated, audit.At));
@@ -181,13 +174,20 @@ public sealed partial class TableCaseStore(
         return actions.Count - 1;
     }
 
-    /// <summary>One row per link or account the case names; upserted with every change so links added later count.</summary>
-    private static IEnumerable<TableTransactionAction> KeyRows(Case c) =>
+    /// <summary>
+    /// One row per link or account the case names; upserted with every change so links added later count, and marked
+    /// closed when the case leaves the open list, so the duplicate check reads no closed case.
+    /// </summary>
+    private static IEnumerable<TableTransactionAction> KeyRows(Case c, bool open = true) =>
         DuplicateCheck
             .Keys(c.Report)
             .Select(key => new TableTransactionAction(
                 TableTransactionActionType.UpsertReplace,
-                new TableEntity(CaseKeys.Partition, CaseKeys.Key(key, c.Number)) { ["Number"] = c.Number }
+                new TableEntity(CaseKeys.Partition, CaseKeys.Key(key, c.Number))
+                {
+                    ["Number"] = c.Number,
+                    ["Open"] = open,
+                }
             ));
 
     /// <summary>

@@ -41,11 +41,16 @@ public static class TablesRegistration
             return new TableServiceClient(connection, options);
         });
 
+        builder.Services.AddSingleton(sp => new CaseNumbers(
+            Table(sp, "Cases"),
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value.CaseNumberBlock
+        ));
         builder.Services.AddSingleton<ICaseStore>(sp => new TableCaseStore(
             Table(sp, "Cases"),
             sp.GetRequiredService<CasePolicy>(),
             sp.GetService<SweepSignal>() is { } signal ? signal.Wake : null,
-            sp.GetService<OutboxSignal>() is { } outbox ? outbox.Wake : null
+            sp.GetService<OutboxSignal>() is { } outbox ? outbox.Wake : null,
+            sp.GetRequiredService<CaseNumbers>()
         ));
         builder.Services.AddSingleton<IOutboxStore>(sp => new TableOutboxStore(Table(sp, "Cases")));
         builder.Services.AddSingleton<IReminderStore>(sp => new TableReminderStore(Table(sp, "Cases")));
@@ -53,7 +58,7 @@ public static class TablesRegistration
         builder.Services.AddSingleton<IHandoverStore>(sp => new TableHandoverStore(Table(sp, "Cases")));
         builder.Services.AddSingleton<IConversationStore>(sp => new TableConversationStore(Table(sp, "Conversations")));
         builder.Services.AddSingleton<IShiftRosterStore>(sp => new TableShiftRosterStore(Table(sp, "Conversations")));
-        builder.Services.AddHostedService<TableCreator>();
+        builder.Services.AddHostedService<TablesLifetime>();
         return builder;
     }
 
@@ -115,9 +120,13 @@ public static class TablesRegistration
             );
     }
 
-    /// <summary>Creates the tables on start, so that no request pays for it.</summary>
-    private sealed class TableCreator(ICaseStore cases, IConversationStore conversations, ILogger<TableCreator> logger)
-        : IHostedService
+    /// <summary>Creates the tables on start, so that no request pays for it; on a clean stop, gives back unused case numbers.</summary>
+    private sealed class TablesLifetime(
+        ICaseStore cases,
+        IConversationStore conversations,
+        CaseNumbers numbers,
+        ILogger<TablesLifetime> logger
+    ) : IHostedService
     {
         public async Task StartAsync(CancellationToken cancellationToken)
         {
@@ -133,6 +142,17 @@ public static class TablesRegistration
             }
         }
 
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        public async Task StopAsync(CancellationToken cancellationToken)
+        {
+            try
+            {
+                await numbers.ReleaseAsync(cancellationToken);
+            }
+            catch (Exception e) when (StorageFailure.IsOutage(e) || e is OperationCanceledException)
+            {
+                // The unused numbers stay a gap.
+                logger.LogWarning(e, "Could not give back unused case numbers at stop");
+            }
+        }
     }
 }

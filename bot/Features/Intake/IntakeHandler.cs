@@ -58,11 +58,6 @@ public sealed class IntakeHandler(
             return NotPrivate;
         }
 
-        if (await changes.RecordedAsync(turn, cancellationToken) is { } replayed)
-        {
-            return await ConfirmationAsync(replayed, turn, cancellationToken);
-        }
-
         var now = clock.GetUtcNow();
         var checkedForm = IntakeFormValidator.Validate(command.Values, team.Value.Zone(), now);
         if (checkedForm.Report is not { } report)
