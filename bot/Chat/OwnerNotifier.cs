@@ -64,7 +64,7 @@ public sealed class OwnerNotifier(
             _ => $"{change.Actor.Name} handed {c.Id} to you.",
         };
         var reference = ConversationAddress.Parse(address);
-        var card = await cards.ForStaffAsync(c, ChatSender.ButtonsFor(reference.ChannelId), cancellationToken);
+        var card = await cards.ForStaffAsync(stored, ChatSender.ButtonsFor(reference.ChannelId), cancellationToken);
         await sender.PostCardAsync(address, card, text, cancellationToken);
         logger.LogInformation("{User} told about {CaseId}: {News}", ownerId, c.Id, news);
     }

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
+using EscalationBot.Cases;
 using EscalationBot.Outages;
 using EscalationBot.Roster;
 using Microsoft.Bot.Builder;
@@ -11,7 +13,21 @@ namespace EscalationBot.Chat;
 /// </summary>
 public sealed class PeopleDirectory(IConversationStore store, TeamRoster roster, ILogger<PeopleDirectory> logger)
 {
+    /// <summary>
+    /// How long the staff list is kept before it is read again: every staff card shows it, and it changes only when a
+    /// specialist first meets the bot or is renamed. A change this instance writes is seen at once; another
+    /// instance's within this time.
+    /// </summary>
+    public static readonly TimeSpan StaffLifetime = TimeSpan.FromMinutes(1);
+
     private readonly ConcurrentDictionary<string, KnownPerson> written = new();
+
+    private StaffRead? staffRead;
+
+    /// <summary>Moves on with every staff write, so that a read begun before it is not kept.</summary>
+    private int staffWrites;
+
+    private sealed record StaffRead(IReadOnlyList<string> Ids, IReadOnlyList<KnownPerson> Staff, long At);
 
     public async Task RememberAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
@@ -41,6 +57,11 @@ public sealed class PeopleDirectory(IConversationStore store, TeamRoster roster,
         {
             await store.SavePersonAsync(person, cancellationToken);
             written[person.Id] = person;
+            if (roster.RoleOf(person.Id) != Role.Reporter)
+            {
+                Interlocked.Increment(ref staffWrites);
+                staffRead = null;
+            }
         }
         catch (Exception e) when (StorageFailure.IsOutage(e))
         {
@@ -49,9 +70,32 @@ public sealed class PeopleDirectory(IConversationStore store, TeamRoster roster,
         }
     }
 
-    /// <summary>Specialists and leads the bot has met, by name: who a case can be handed to. Read by their keys.</summary>
-    public async Task<IReadOnlyList<KnownPerson>> StaffAsync(CancellationToken cancellationToken) =>
-        (await store.GetPeopleAsync(roster.StaffIds(), cancellationToken))
+    /// <summary>
+    /// Specialists and leads the bot has met, by name: who a case can be handed to. Read by their keys, and kept for
+    /// <see cref="StaffLifetime"/> (or until the roster changes).
+    /// </summary>
+    public async Task<IReadOnlyList<KnownPerson>> StaffAsync(CancellationToken cancellationToken)
+    {
+        var ids = roster.StaffIds();
+        if (
+            staffRead is { } read
+            && Stopwatch.GetElapsedTime(read.At) < StaffLifetime
+            && read.Ids.SequenceEqual(ids, StringComparer.Ordinal)
+        )
+        {
+            return read.Staff;
+        }
+
+        var at = Stopwatch.GetTimestamp();
+        var writes = Volatile.Read(ref staffWrites);
+        var staff = (await store.GetPeopleAsync(ids, cancellationToken))
             .OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase)
             .ToList();
+        if (Volatile.Read(ref staffWrites) == writes)
+        {
+            staffRead = new StaffRead(ids, staff, at);
+        }
+
+        return staff;
+    }
 }

@@ -57,7 +57,7 @@ public sealed class QueueCardSync(
         {
             if (c.IsOpen || posted is not null)
             {
-                await PostToQueueAsync(c, queue, posted, cancellationToken);
+                await PostToQueueAsync(stored, queue, posted, cancellationToken);
             }
 
             return;
@@ -74,17 +74,18 @@ public sealed class QueueCardSync(
             return;
         }
 
-        var card = await cards.ForStaffAsync(c, ChatSender.ButtonsFor(queue.ChannelId), cancellationToken);
+        var card = await cards.ForStaffAsync(stored, ChatSender.ButtonsFor(queue.ChannelId), cancellationToken);
         await sender.UpdateCardAsync(queue.Address, c.QueueMessageId, card, cancellationToken);
     }
 
     private async Task PostToQueueAsync(
-        Case posted,
+        StoredCase stored,
         Binding queue,
         string? postedBefore,
         CancellationToken cancellationToken
     )
     {
+        var posted = stored.Case;
         var number = posted.Number;
         var queueConversation = ConversationAddress.Parse(queue.Address).Conversation.Id;
         var buttons = ChatSender.ButtonsFor(queue.ChannelId);
@@ -92,7 +93,7 @@ public sealed class QueueCardSync(
             postedBefore
             ?? await sender.PostCardAsync(
                 queue.Address,
-                await cards.ForStaffAsync(posted, buttons, cancellationToken),
+                await cards.ForStaffAsync(stored, buttons, cancellationToken),
                 null,
                 cancellationToken
             );
@@ -135,9 +136,12 @@ public sealed class QueueCardSync(
         logger.LogInformation("Case {CaseId} posted to the queue as message {MessageId}", posted.Id, messageId);
 
         // Changed while the card was on its way (or posted by an earlier attempt): show the latest state.
-        if (change is Change.Done { Case: var latest } && (postedBefore is not null || latest.State != posted.State))
+        if (
+            change is Change.Done { Case: var latest, Version: var version }
+            && (postedBefore is not null || latest.State != posted.State)
+        )
         {
-            var card = await cards.ForStaffAsync(latest, buttons, cancellationToken);
+            var card = await cards.ForStaffAsync(latest, version, buttons, cancellationToken);
             await sender.UpdateCardAsync(queue.Address, messageId, card, cancellationToken);
         }
     }

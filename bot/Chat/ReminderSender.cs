@@ -20,8 +20,13 @@ public sealed class ReminderSender(
     /// with the case card and its buttons (the queue while no leads' channel is bound). Returns where it went, or
     /// null when nothing is bound to send it to.
     /// </summary>
-    public async Task<string?> SendReminderAsync(Case c, Reminder reminder, CancellationToken cancellationToken)
+    public async Task<string?> SendReminderAsync(
+        StoredCase stored,
+        Reminder reminder,
+        CancellationToken cancellationToken
+    )
     {
+        var c = stored.Case;
         var now = clock.GetUtcNow();
         var text = ReminderText.Of(c, reminder, now, policy, team.Value.Zone());
         if (reminder.IsBreach)
@@ -32,7 +37,11 @@ public sealed class ReminderSender(
             if (leads is not null)
             {
                 var reference = ConversationAddress.Parse(leads.Address);
-                var card = await cards.ForStaffAsync(c, ChatSender.ButtonsFor(reference.ChannelId), cancellationToken);
+                var card = await cards.ForStaffAsync(
+                    stored,
+                    ChatSender.ButtonsFor(reference.ChannelId),
+                    cancellationToken
+                );
                 await sender.PostCardAsync(leads.Address, card, text, cancellationToken);
                 return leads.Name;
             }

@@ -19,7 +19,7 @@ public sealed class ReminderActions(
     /// <summary>
     /// The case and the reminder as the case schedules it now; null when the case moved on and it no longer applies.
     /// </summary>
-    public async Task<(Case Case, Reminder Reminder)?> FindAsync(
+    public async Task<(StoredCase Stored, Reminder Reminder)?> FindAsync(
         int number,
         Chase chase,
         int step,
@@ -33,16 +33,17 @@ public sealed class ReminderActions(
             : SlaSchedule
                 .Of(stored.Case, policy)
                 .FirstOrDefault(r => r.Chase == chase && r.Step == step && r.Round == round);
-        return current is null ? null : (stored!.Case, current);
+        return current is null ? null : (stored!, current);
     }
 
     /// <summary>Acts on a due reminder; returns the delivery's state and where it went (or why it was dropped).</summary>
     public async Task<(string State, string Outcome)> ActAsync(
-        Case c,
+        StoredCase stored,
         Reminder current,
         CancellationToken cancellationToken
     )
     {
+        var c = stored.Case;
         if (current.Chase == Chase.Idle && current.Step == 2)
         {
             // The release's own batch asks the outbox for the queue card and for the owner's notice: a failed send is
@@ -57,7 +58,7 @@ public sealed class ReminderActions(
             return change is Change.Done ? ("sent", $"owner:{ownerId}") : ("dropped", ((Change.Refused)change).Reason);
         }
 
-        var outcome = await sender.SendReminderAsync(c, current, cancellationToken) ?? "";
+        var outcome = await sender.SendReminderAsync(stored, current, cancellationToken) ?? "";
         return (outcome.Length > 0 ? "sent" : "undeliverable", outcome);
     }
 }

@@ -54,7 +54,7 @@ public sealed class SlaChaser(
         }
 
         var now = clock.GetUtcNow();
-        if (await actions.FindAsync(number, chase, step, round, cancellationToken) is not ({ } c, { } current))
+        if (await actions.FindAsync(number, chase, step, round, cancellationToken) is not ({ } stored, { } current))
         {
             // The case moved on (claimed, resolved, paused, touched): this reminder no longer applies.
             await reminders.ForgetAsync(rowKey, cancellationToken);
@@ -96,14 +96,14 @@ public sealed class SlaChaser(
             return $"another sender holds it; looking again at {again:O}";
         }
 
-        var (state, outcome) = await actions.ActAsync(c, current, cancellationToken);
+        var (state, outcome) = await actions.ActAsync(stored, current, cancellationToken);
         var sentAt = clock.GetUtcNow();
         await claims.CompleteAsync(context, claim, state, outcome, cancellationToken);
         await reminders.ForgetAsync(rowKey, cancellationToken);
         logger.LogInformation(
             "Reminder {Key} of {CaseId}: {State} to {Outcome}, {Late} after due",
             current.Key,
-            c.Id,
+            stored.Case.Id,
             state,
             outcome,
             sentAt - current.DueAt

@@ -57,7 +57,7 @@ public static class CaseCard
                 new ActionSet([new ToggleVisibilityAction("Timeline", [TimelineView.ElementId])]) { Spacing = "Medium" }
             );
             body.Add(
-                new Container([.. TimelineView.Entries(view.Timeline)])
+                new Container([.. TimelineView.Entries(view.Timeline, view.TimelineEarlier)])
                 {
                     Id = TimelineView.ElementId,
                     IsVisible = false,

@@ -98,4 +98,7 @@ public sealed record CaseView(
 
     /// <summary>The case's history, oldest first; empty when the card should not carry it.</summary>
     public IReadOnlyList<TimelineEntry> Timeline { get; init; } = [];
+
+    /// <summary>How many entries came before <see cref="Timeline"/> and were not read.</summary>
+    public int TimelineEarlier { get; init; }
 }

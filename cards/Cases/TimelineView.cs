@@ -6,15 +6,27 @@ namespace EscalationBot.Cards.Cases;
 public static class TimelineView
 {
     public const string ElementId = "timeline";
-    public const int MaxEntries = 20;
 
-    public static IEnumerable<Element> Entries(IReadOnlyList<TimelineEntry> timeline)
+    /// <summary>The most the case card shows, newest last; it reads no more than these from storage.</summary>
+    public const int MaxEntries = 15;
+
+    /// <summary>The most the history card shows (Teams' message size bounds it).</summary>
+    public const int MaxHistoryEntries = 20;
+
+    /// <summary>The newest <paramref name="max"/> of <paramref name="timeline"/>, after a line counting the rest and
+    /// the <paramref name="earlier"/> entries that were not read.</summary>
+    public static IEnumerable<Element> Entries(
+        IReadOnlyList<TimelineEntry> timeline,
+        int earlier = 0,
+        int max = MaxEntries
+    )
     {
-        var shown = timeline.Count > MaxEntries ? timeline.Skip(timeline.Count - MaxEntries).ToList() : timeline;
-        if (shown.Count < timeline.Count)
+        var shown = timeline.Count > max ? timeline.Skip(timeline.Count - max).ToList() : timeline;
+        var notShown = earlier + timeline.Count - shown.Count;
+        if (notShown > 0)
         {
             yield return new TextBlock(
-                $"…{timeline.Count - shown.Count} earlier entries: type 'history' with the case id for all."
+                $"…{notShown} earlier {(notShown == 1 ? "entry" : "entries")}: type 'history' with the case id for all."
             )
             {
                 IsSubtle = true,
@@ -39,7 +51,7 @@ public static class TimelineView
         new([
             new TextBlock($"History of {caseId}") { Size = "Large", Weight = "Bolder" },
             .. note is null ? Array.Empty<Element>() : [new TextBlock(note) { IsSubtle = true, Spacing = "None" }],
-            .. Entries(timeline),
+            .. Entries(timeline, max: MaxHistoryEntries),
         ])
         {
             FallbackText = $"History of {caseId}: {timeline.Count} entries.",

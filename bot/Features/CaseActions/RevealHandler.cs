@@ -52,21 +52,21 @@ public sealed class RevealHandler(
                 return new Reply(refused.Reason);
             case Change.Done done:
                 logger.LogInformation("Case {CaseId} details revealed to {User}", done.Case.Id, turn.Actor.Person.Id);
-                return await RevealedAsync(done.Case, turn, cancellationToken);
+                return await RevealedAsync(done.Case, done.Version, turn, cancellationToken);
             // Only the case the first copy revealed (and recorded on its timeline), and only to staff.
             case Change.Replayed { Turn.Number: var revealed }
                 when revealed == number
                     && turn.Actor.IsStaff
                     && await store.GetAsync(number, cancellationToken) is { } stored:
-                return await RevealedAsync(stored.Case, turn, cancellationToken);
+                return await RevealedAsync(stored.Case, stored.Version, turn, cancellationToken);
             default:
                 return new Reply("Done.");
         }
     }
 
-    private async Task<Reply> RevealedAsync(Case c, ChatTurn turn, CancellationToken cancellationToken) =>
+    private async Task<Reply> RevealedAsync(Case c, int version, ChatTurn turn, CancellationToken cancellationToken) =>
         new(
-            Card: await cards.ForStaffAsync(c, turn.Buttons, cancellationToken, revealed: true),
+            Card: await cards.ForStaffAsync(c, version, turn.Buttons, cancellationToken, revealed: true),
             ReplacesCard: turn.FromCard
         );
 }

@@ -29,7 +29,7 @@ public sealed class QueueHandler(ICaseStore store, CaseCards cards, CasePolicy p
 
         // The reporter wrote the details; they see them. Staff see a sensitive case's details only when they reveal them.
         var card = turn.Actor.IsStaff
-            ? await cards.ForStaffAsync(stored.Case, turn.Buttons, cancellationToken)
+            ? await cards.ForStaffAsync(stored, turn.Buttons, cancellationToken)
             : CaseNoticeCard.Status(CaseViews.Of(stored.Case, clock.GetUtcNow(), policy) with { Revealed = true });
         return new Reply(Card: card);
     }

@@ -12,6 +12,42 @@ public sealed class CaseLifeTests(AzuriteFixture azurite) : BotTest(azurite)
     private static readonly JObject Esc1 = new() { ["caseId"] = "ESC-1" };
 
     [Fact]
+    public async Task A_long_timeline_shows_its_newest_entries_and_counts_the_earlier_ones()
+    {
+        var personal = Activities.Personal(People.Reporter);
+        await Host.SendAsync(Activities.Invoke(People.Reporter, "submitIntake", Activities.IntakeForm(), personal));
+        await Host.SendAsync(Activities.Invoke(People.Specialist, "claim", Esc1, Activities.QueueChannel));
+        JObject? last = null;
+        for (var i = 1; i <= 20; i++)
+        {
+            last = await Host.SendAsync(
+                Activities.Invoke(
+                    People.Specialist,
+                    "note",
+                    new JObject(Esc1) { ["note"] = $"Note number {i}." },
+                    Activities.QueueChannel
+                )
+            );
+        }
+
+        // 22 entries (filed, claimed, 20 notes): the card shows the newest 15 and says how many came before.
+        var texts = SentCards.Texts(last!["value"]!);
+        Assert.Contains("…7 earlier entries: type 'history' with the case id for all.", texts);
+        Assert.Contains("Note number 20.", texts);
+        Assert.Contains("Note number 6.", texts);
+        Assert.DoesNotContain("Note number 5.", texts);
+
+        // The history card shows 20 of them.
+        await Host.SendAsync(Activities.Message(People.Specialist, "history ESC-1", "sam-dm"));
+        var history = await Connector.WaitForAsync(
+            c => c.ConversationId == "sam-dm" && c.AllText.Contains("History of ESC-1"),
+            "history"
+        );
+        Assert.Contains("…2 earlier entries: type 'history' with the case id for all.", history.AllText);
+        Assert.Contains("Note number 1.", history.AllText);
+    }
+
+    [Fact]
     public async Task Release_note_resolve_and_a_reopen_by_the_reporter_all_land_on_the_card_and_the_timeline()
     {
         var personal = Activities.Personal(People.Reporter);
