@@ -21,8 +21,16 @@ public sealed class JobsOptions
     [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
     public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Workers for everything but the outbox: reminders, digests, handovers.</summary>
     [Range(1, 100)]
     public int WorkerCount { get; set; } = 4;
+
+    /// <summary>
+    /// Workers of this instance's outbox server, which takes only <see cref="JobQueues.Outbox"/>: queue cards and
+    /// notices never wait behind reminders or digests, and a burst of filings has senders of its own.
+    /// </summary>
+    [Range(1, 100)]
+    public int OutboxWorkerCount { get; set; } = 8;
 
     public JobsDashboardOptions Dashboard { get; set; } = new();
 }
@@ -32,6 +40,15 @@ public sealed class JobsDashboardOptions
 {
     /// <summary><see cref="DashboardAuthentication.LocalOnly"/> or <see cref="DashboardAuthentication.AppServiceAuthentication"/>.</summary>
     public string Authentication { get; set; } = DashboardAuthentication.LocalOnly;
+}
+
+/// <summary>The Hangfire queues: each has its own server, and so its own workers.</summary>
+public static class JobQueues
+{
+    public const string Default = "default";
+
+    /// <summary>The outbox's sends (queue cards, notices): what people are waiting to see.</summary>
+    public const string Outbox = "outbox";
 }
 
 public static class JobStores

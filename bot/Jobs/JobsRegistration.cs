@@ -53,6 +53,17 @@ public static class JobsRegistration
                 var options = services.GetRequiredService<IOptions<JobsOptions>>().Value;
                 server.SchedulePollingInterval = options.SchedulePollingInterval;
                 server.WorkerCount = options.WorkerCount;
+                server.Queues = [JobQueues.Default];
+            }
+        );
+        builder.Services.AddHangfireServer(
+            (services, server) =>
+            {
+                var options = services.GetRequiredService<IOptions<JobsOptions>>().Value;
+                server.ServerName = $"{Environment.MachineName}-outbox";
+                server.SchedulePollingInterval = options.SchedulePollingInterval;
+                server.WorkerCount = options.OutboxWorkerCount;
+                server.Queues = [JobQueues.Outbox];
             }
         );
 

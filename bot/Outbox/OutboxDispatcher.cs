@@ -36,6 +36,7 @@ public sealed class OutboxDispatcher(
     private const int MaxRounds = 10;
 
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [5, 20, 60])]
+    [Queue(JobQueues.Outbox)]
     public async Task<string> DispatchAsync(int number, PerformContext? context, CancellationToken cancellationToken)
     {
         var claimant = instance.Claimant(context);

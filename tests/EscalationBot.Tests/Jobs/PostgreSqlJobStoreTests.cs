@@ -1,3 +1,4 @@
+using EscalationBot.Jobs;
 using EscalationBot.Tests.Infrastructure;
 using Hangfire;
 using Hangfire.PostgreSql;
@@ -39,6 +40,14 @@ public sealed class PostgreSqlJobStoreTests(PostgresFixture postgres, AzuriteFix
             "both servers registered, as seen by A"
         );
         Assert.Equal(seenByA, ServerIds(storageB));
+        // Each instance sends its outbox from a server of its own, which takes nothing else.
+        var outboxServers = await Poll.UntilAsync(
+            () => ServerIds(storageA, JobQueues.Outbox),
+            ids => ids.Count == 2,
+            "both outbox servers registered"
+        );
+        Assert.Empty(outboxServers.Intersect(seenByA));
+        Assert.All(storageA.GetMonitoringApi().Servers(), s => Assert.Single(s.Queues));
     }
 
     [Fact]
@@ -184,8 +193,9 @@ public sealed class PostgreSqlJobStoreTests(PostgresFixture postgres, AzuriteFix
             }
         );
 
-    private static List<string> ServerIds(JobStorage storage) =>
-        storage.GetMonitoringApi().Servers().Select(s => s.Name).Order().ToList();
+    /// <summary>The servers of the default queue: one per instance (each also has one for the outbox's queue).</summary>
+    private static List<string> ServerIds(JobStorage storage, string queue = JobQueues.Default) =>
+        storage.GetMonitoringApi().Servers().Where(s => s.Queues.Contains(queue)).Select(s => s.Name).Order().ToList();
 
     /// <summary>The servers that ran a job that succeeded: each Processing state records the server's id.</summary>
     private static List<string> RanOn(JobStorage storage, string job)
