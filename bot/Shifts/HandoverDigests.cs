@@ -64,9 +64,13 @@ public sealed class HandoverDigests(
         DateTimeOffset? until = null
     )
     {
-        var open = await store.ListOpenAsync(cancellationToken);
+        var open = await store.ListOpenForDigestAsync(CaseFilter.None, cancellationToken);
         var from = outgoing?.Start ?? now.AddHours(-12);
-        var resolved = await store.ResolvedBetweenAsync(from, until is { } u && u > from ? u : now, cancellationToken);
+        var resolved = await store.ListResolvedForDigestAsync(
+            from,
+            until is { } u && u > from ? u : now,
+            cancellationToken
+        );
         var members = outgoing is null
             ? new HashSet<string>()
             : await outgoingOwners.MembersAsync(outgoing, cancellationToken);

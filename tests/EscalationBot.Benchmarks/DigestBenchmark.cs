@@ -235,7 +235,7 @@ internal static partial class DigestBenchmark
             schedule.Next(now),
             current,
             await store.ListOpenAsync(CancellationToken.None),
-            await store.ResolvedBetweenAsync(current.Start, now, CancellationToken.None),
+            await store.ListResolvedForDigestAsync(current.Start, now, CancellationToken.None),
             schedule.Definition(current.Index).MemberIds.ToHashSet(),
             now
         );
