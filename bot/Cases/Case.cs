@@ -151,6 +151,12 @@ public sealed record Case(
     /// <summary>The last change anyone made to the case: an owner who goes quiet is nudged, then relieved of it.</summary>
     public DateTimeOffset? LastActivityAt { get; init; }
 
+    /// <summary>
+    /// Read for a list with only the columns it shows: its description, links, summaries and questions are empty.
+    /// For showing only; the store refuses to write it (a case derived from it with <c>with</c> stays partial).
+    /// </summary>
+    public bool IsPartial { get; init; }
+
     public DateTimeOffset FirstResponseDue(SlaCalendar calendar) => calendar.Add(FiledAt, Targets.FirstResponse);
 
     /// <summary>The resolution deadline, moved on by every finished wait (a running wait moves it further as it lasts).</summary>

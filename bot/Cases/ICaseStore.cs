@@ -6,6 +6,12 @@ public sealed record StoredCase(Case Case, string ETag, int Version);
 /// <summary>The newest entries of a case's history, oldest first, and how many earlier ones were not read.</summary>
 public sealed record RecentHistory(IReadOnlyList<AuditEntry> Entries, int Earlier);
 
+/// <summary>
+/// The first open cases a filter keeps, oldest first, each partial (<see cref="Case.IsPartial"/>). With
+/// <see cref="More"/> the page is full and the storage may hold more: its count is then only a lower bound.
+/// </summary>
+public sealed record OpenPage(IReadOnlyList<Case> Cases, bool More);
+
 public interface ICaseStore
 {
     Task EnsureCreatedAsync(CancellationToken cancellationToken);
@@ -47,11 +53,32 @@ public interface ICaseStore
     /// <summary>The audit entry the case's <paramref name="version"/> wrote, if any.</summary>
     Task<AuditEntry?> GetAuditAsync(int number, int version, CancellationToken cancellationToken);
 
-    /// <summary>Open cases, oldest first, read from the open-cases index rather than every case ever filed.</summary>
+    /// <summary>
+    /// Open cases, oldest first, read whole from the open-cases index rather than every case ever filed. Every row,
+    /// every column: the lists read a page or the columns they show instead (below).
+    /// </summary>
     Task<IReadOnlyList<Case>> ListOpenAsync(CancellationToken cancellationToken);
 
-    /// <summary>Cases as they were resolved from <paramref name="from"/> to <paramref name="to"/> (whole seconds), from the resolutions index.</summary>
-    Task<IReadOnlyList<Case>> ResolvedBetweenAsync(
+    /// <summary>
+    /// At most <paramref name="size"/> open cases that <paramref name="filter"/> keeps, oldest first, filtered by the
+    /// storage, with only the columns a queue line shows: partial cases, for showing, never for changing.
+    /// </summary>
+    Task<OpenPage> PageOpenAsync(CaseFilter filter, int size, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Every open case that <paramref name="filter"/> keeps, oldest first, filtered by the storage, with only the
+    /// columns the handover digest and the outgoing owners' reminders show: partial cases, never for changing.
+    /// </summary>
+    Task<IReadOnlyList<Case>> ListOpenForDigestAsync(CaseFilter filter, CancellationToken cancellationToken);
+
+    /// <summary>The numbers of the open cases with no queue card yet, oldest first.</summary>
+    Task<IReadOnlyList<int>> ListUnpostedAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Cases as they were resolved from <paramref name="from"/> to <paramref name="to"/> (whole seconds), from the
+    /// resolutions index, with only the columns the handover digest shows: partial cases, never for changing.
+    /// </summary>
+    Task<IReadOnlyList<Case>> ListResolvedForDigestAsync(
         DateTimeOffset from,
         DateTimeOffset to,
         CancellationToken cancellationToken

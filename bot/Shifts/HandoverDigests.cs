@@ -4,7 +4,10 @@ using Microsoft.Extensions.Options;
 
 namespace EscalationBot.Shifts;
 
-/// <summary>Reads what a digest needs from the stores (the open-cases index and one range of resolutions) and builds it.</summary>
+/// <summary>
+/// Reads what a digest needs from the stores (the open-cases index and one range of resolutions, only the columns it
+/// shows) and builds it.
+/// </summary>
 public sealed class HandoverDigests(
     ICaseStore store,
     ShiftSchedule schedule,
@@ -64,12 +67,19 @@ public sealed class HandoverDigests(
         DateTimeOffset? until = null
     )
     {
-        var open = await store.ListOpenAsync(cancellationToken);
+        // Three reads that do not depend on each other: their round trips overlap.
         var from = outgoing?.Start ?? now.AddHours(-12);
-        var resolved = await store.ResolvedBetweenAsync(from, until is { } u && u > from ? u : now, cancellationToken);
-        var members = outgoing is null
-            ? new HashSet<string>()
-            : await outgoingOwners.MembersAsync(outgoing, cancellationToken);
+        var openRead = store.ListOpenForDigestAsync(CaseFilter.None, cancellationToken);
+        var resolvedRead = store.ListResolvedForDigestAsync(
+            from,
+            until is { } u && u > from ? u : now,
+            cancellationToken
+        );
+        var membersRead = outgoing is null
+            ? Task.FromResult<IReadOnlySet<string>>(new HashSet<string>())
+            : outgoingOwners.MembersAsync(outgoing, cancellationToken);
+        await Task.WhenAll(openRead, resolvedRead, membersRead);
+        var (open, resolved, members) = (await openRead, await resolvedRead, await membersRead);
         var choices =
             outgoing is null || members.Count == 0
                 ? null

@@ -70,7 +70,7 @@ public sealed class OutgoingOwners(
             return [];
         }
 
-        return (await store.ListOpenAsync(cancellationToken))
+        return (await store.ListOpenForDigestAsync(CaseFilter.None, cancellationToken))
             .Where(c =>
                 c.Owner is { } o && members.Contains(o.Id) && CaseRules.IsAllowedIn(CaseAction.Release, c.State)
             )
@@ -136,8 +136,8 @@ public sealed class OutgoingOwners(
             return null;
         }
 
-        var theirs = (await store.ListOpenAsync(cancellationToken)).Where(c =>
-            c.Owner?.Id == owner.Id && CaseRules.IsAllowedIn(CaseAction.Release, c.State)
+        var theirs = (await store.ListOpenForDigestAsync(new CaseFilter(OwnerId: owner.Id), cancellationToken)).Where(
+            c => CaseRules.IsAllowedIn(CaseAction.Release, c.State)
         );
         return OwnerView(outgoing, theirs, choices, message);
     }

@@ -102,6 +102,12 @@ internal static class CaseEntities
 {
     public static TableEntity ToEntity(Case c, string rowKey, int version)
     {
+        if (c.IsPartial)
+        {
+            // Written, it would wipe the columns a list did not read: its description, links, summaries.
+            throw new InvalidOperationException($"{c.Id} was read for a list, with only some columns: never written.");
+        }
+
         var r = c.Report;
         var entity = new TableEntity(CaseKeys.Partition, rowKey)
         {
@@ -217,6 +223,9 @@ internal static class CaseEntities
                 : null,
         };
     }
+
+    /// <summary>A row read with only some columns (<see cref="CaseColumns"/>): the rest come back empty.</summary>
+    public static Case ToPartialCase(TableEntity e) => ToCase(e) with { IsPartial = true };
 
     public static TableEntity ToEntity(Reminder r, string rowKey) =>
         new(CaseKeys.Partition, rowKey)

@@ -81,24 +81,6 @@ public sealed partial class TableCaseStore
         return cases;
     }
 
-    public async Task<IReadOnlyList<Case>> ResolvedBetweenAsync(
-        DateTimeOffset from,
-        DateTimeOffset to,
-        CancellationToken cancellationToken
-    )
-    {
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {CaseKeys.Partition} and RowKey ge {CaseKeys.DoneFrom(from)} and RowKey lt {CaseKeys.End(CaseKeys.DoneFrom(to) + "|")}"
-        );
-        var cases = new List<Case>();
-        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
-        {
-            cases.Add(CaseEntities.ToCase(entity));
-        }
-
-        return cases;
-    }
-
     public async Task<IReadOnlyList<Case>> FindOpenByKeysAsync(
         IReadOnlySet<string> keys,
         CancellationToken cancellationToken

@@ -5,7 +5,14 @@ namespace EscalationBot.Cards.Cases;
 /// <summary>The open cases, oldest first: one line each with its age and its next target.</summary>
 public static class QueueCard
 {
-    public static AdaptiveCard Build(string title, IReadOnlyList<CaseView> cases, int total)
+    /// <param name="title">The list's title, with its count.</param>
+    /// <param name="cases">The cases shown.</param>
+    /// <param name="total">How many the list holds; with <paramref name="narrow"/>, at least how many.</param>
+    /// <param name="narrow">
+    /// Set when only the first page of the list was read, so that <paramref name="total"/> is a lower bound: how to
+    /// narrow the list, said under it.
+    /// </param>
+    public static AdaptiveCard Build(string title, IReadOnlyList<CaseView> cases, int total, string? narrow = null)
     {
         var body = new List<Element>
         {
@@ -35,12 +42,17 @@ public static class QueueCard
             );
         }
 
-        if (total > cases.Count)
+        if (narrow is not null)
+        {
+            body.Add(new TextBlock($"…and at least {total - cases.Count} more. {narrow}") { IsSubtle = true });
+        }
+        else if (total > cases.Count)
         {
             body.Add(new TextBlock($"…and {total - cases.Count} more.") { IsSubtle = true });
         }
 
-        return new AdaptiveCard(body) { FallbackText = $"{title}: {total} open." };
+        var open = narrow is null ? $"{total} open" : $"at least {total} open";
+        return new AdaptiveCard(body) { FallbackText = $"{title}: {open}." };
     }
 
     private static string Left(DateTimeOffset due, DateTimeOffset now) =>

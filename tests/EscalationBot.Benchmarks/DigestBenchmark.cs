@@ -19,7 +19,11 @@ namespace EscalationBot.Benchmarks;
 /// with the copies as resolved that a digest reads), the queue and the leads' channel bound, a recording connector
 /// as Teams, the default rota.
 /// <list type="bullet">
-/// <item>read: <see cref="ICaseStore.ListOpenAsync"/>, the open index, which every digest reads whole;</item>
+/// <item>read whole rows: <see cref="ICaseStore.ListOpenAsync"/>, the open index with every column, as the digest
+/// read it before issue 13: the reference;</item>
+/// <item>read digest columns: <see cref="ICaseStore.ListOpenForDigestAsync"/>, the open index as every digest reads
+/// it, only the columns it shows;</item>
+/// <item>floor: the same rows' numbers alone, what any read of the open index costs here (Azurite's scans, below);</item>
 /// <item>build: <see cref="HandoverDigests.NowAsync"/>, as <c>handover</c> on demand: that read, the outgoing shift's
 /// resolutions and the view;</item>
 /// <item>build only: <see cref="HandoverDigest.Build"/> on input read beforehand, the CPU alone;</item>
@@ -120,13 +124,15 @@ internal static partial class DigestBenchmark
         var input = await OnDemandInputAsync(store, schedule);
         var buttons = ChatSender.ButtonsFor("msteams");
         var sent = new Sent();
-        var read = new Stage("read: ICaseStore.ListOpenAsync", runs);
+        var read = new Stage("read whole rows: ICaseStore.ListOpenAsync", runs);
+        var readDigest = new Stage("read digest columns: ListOpenForDigestAsync", runs);
+        var floor = new Stage("floor: the open rows' numbers only", runs);
         var build = new Stage("build: HandoverDigests.NowAsync", runs);
         var buildOnly = new Stage("build only: HandoverDigest.Build", runs);
         var card = new Stage("card: HandoverCard.Build + CardJson", runs);
         var send = new Stage("build and send: HandoverJob.PostAsync", runs);
         var postsBefore = connector.Calls.Count(c => c.IsPost);
-        Console.Error.WriteLine($"  measuring: 5 stages in turn, {WarmUp} runs to warm up and {runs} timed");
+        Console.Error.WriteLine($"  measuring: 7 stages in turn, {WarmUp} runs to warm up and {runs} timed");
         for (var i = 0; i < WarmUp + runs; i++)
         {
             var run = past[i];
@@ -138,6 +144,22 @@ internal static partial class DigestBenchmark
                     cases.Count == open
                         ? Task.CompletedTask
                         : throw new InvalidOperationException($"Read {cases.Count} open cases, not {open}.")
+            );
+            await readDigest.RunAsync(
+                i,
+                () => store.ListOpenForDigestAsync(CaseFilter.None, CancellationToken.None),
+                cases =>
+                    cases.Count == open
+                        ? Task.CompletedTask
+                        : throw new InvalidOperationException($"Read {cases.Count} open cases, not {open}.")
+            );
+            await floor.RunAsync(
+                i,
+                () => CountOpenAsync(table),
+                count =>
+                    count == open
+                        ? Task.CompletedTask
+                        : throw new InvalidOperationException($"Read {count} open rows, not {open}.")
             );
             await build.RunAsync(i, () => digests.NowAsync(CancellationToken.None));
             await buildOnly.RunAsync(i, () => Task.FromResult(HandoverDigest.Build(input, policy, items)));
@@ -187,7 +209,7 @@ internal static partial class DigestBenchmark
         Console.WriteLine(
             $"{"stage", -48}{"runs", 6}{"median ms", 11}{"p99 ms", 10}{"max ms", 10}{"alloc KiB/run", 15}{"x read", 9}"
         );
-        foreach (var row in new[] { read, build, buildOnly, card, send })
+        foreach (var row in new[] { read, readDigest, floor, build, buildOnly, card, send })
         {
             var (times, allocated) = (row.Times, row.Allocated);
             Console.WriteLine(
@@ -212,6 +234,19 @@ internal static partial class DigestBenchmark
         );
     }
 
+    /// <summary>The open index read for its numbers alone: the least any read of it takes.</summary>
+    private static async Task<int> CountOpenAsync(TableClient table)
+    {
+        var count = 0;
+        var where = CaseColumns.OpenWhere(CaseFilter.None);
+        await foreach (var _ in table.QueryAsync<TableEntity>(where, select: ["Number"]))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
     /// <summary>Removes the seed's reminders due before the end of <see cref="Quiet"/>; returns how many.</summary>
     private static async Task<int> QuietAsync(TableReminderStore reminders)
     {
@@ -234,8 +269,8 @@ internal static partial class DigestBenchmark
             "Handover now",
             schedule.Next(now),
             current,
-            await store.ListOpenAsync(CancellationToken.None),
-            await store.ResolvedBetweenAsync(current.Start, now, CancellationToken.None),
+            await store.ListOpenForDigestAsync(CaseFilter.None, CancellationToken.None),
+            await store.ListResolvedForDigestAsync(current.Start, now, CancellationToken.None),
             schedule.Definition(current.Index).MemberIds.ToHashSet(),
             now
         );

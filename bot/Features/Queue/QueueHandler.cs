@@ -13,6 +13,9 @@ public sealed class QueueHandler(ICaseStore store, CaseCards cards, CasePolicy p
 {
     public const int QueueListLength = 15;
 
+    /// <summary>The most cases a queue turn reads, whatever the number open: beyond it the list says "at least".</summary>
+    public const int QueuePageSize = 50;
+
     public async Task<Reply> HandleAsync(ChatCommand.Status command, ChatTurn turn, CancellationToken cancellationToken)
     {
         if (!CaseId.TryParse(command.CaseRef, out var number))
@@ -96,11 +99,17 @@ public sealed class QueueHandler(ICaseStore store, CaseCards cards, CasePolicy p
         }
 
         var now = clock.GetUtcNow();
-        var open = (await store.ListOpenAsync(cancellationToken)).Where(filter.Matches).ToList();
-        var shown = open.Take(QueueListLength).Select(c => CaseViews.Of(c, now, policy)).ToList();
+        var page = await store.PageOpenAsync(filter, QueuePageSize, cancellationToken);
+        var shown = page.Cases.Take(QueueListLength).Select(c => CaseViews.Of(c, now, policy)).ToList();
         var what = command.Mine ? "Your open cases" : "Open cases";
         var described = filter.Describe();
-        var title = described.Length == 0 ? $"{what} ({open.Count})" : $"{what}: {described} ({open.Count})";
-        return new Reply(Card: QueueCard.Build(title, shown, open.Count));
+
+        // A full page says "50+": the storage was asked for no more, so only that many are known to match.
+        var count = page.More ? $"{page.Cases.Count}+" : $"{page.Cases.Count}";
+        var title = described.Length == 0 ? $"{what} ({count})" : $"{what}: {described} ({count})";
+        var narrow =
+            $"Add a filter to narrow the list, such as '{(command.Mine ? "mine" : "queue")} sev1 new'. "
+            + $"Filters: {CaseFilter.Words}.";
+        return new Reply(Card: QueueCard.Build(title, shown, page.Cases.Count, page.More ? narrow : null));
     }
 }

@@ -48,8 +48,8 @@ public sealed class SetupHandler(
 
         // Cases filed while no queue was bound have no queue card yet: post them now.
         // Through the outbox: a second 'setup queue', or a retry, finds the cards posted and edits them instead.
-        var unposted = (await store.ListOpenAsync(cancellationToken)).Where(c => c.QueueMessageId is null).ToList();
-        await outbox.RequestQueueCardsAsync(unposted.Select(c => c.Number).ToList(), cancellationToken);
+        var unposted = await store.ListUnpostedAsync(cancellationToken);
+        await outbox.RequestQueueCardsAsync(unposted, cancellationToken);
 
         var backlog = unposted.Count > 0 ? $" {unposted.Count} open case(s) not yet posted will follow." : "";
         return new Reply(

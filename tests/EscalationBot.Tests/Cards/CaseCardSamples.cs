@@ -135,5 +135,14 @@ internal static class CaseCardSamples
         );
         yield return ("status", CaseNoticeCard.Status(CaseViews.Of(ClaimedCase(), now)));
         yield return ("queue-empty", QueueCard.Build("Open cases (0)", [], 0));
+        yield return (
+            "queue-page",
+            QueueCard.Build(
+                "Open cases (50+)",
+                [CaseViews.Of(NewCase(), now)],
+                50,
+                "Add a filter to narrow the list, such as 'queue sev1 new'."
+            )
+        );
     }
 }

@@ -14,6 +14,9 @@ public abstract class CaseTableTest(AzuriteFixture azurite) : IAsyncLifetime
 
     protected TableClient Table { get; private set; } = null!;
 
+    /// <summary>For a client of the same table with options of its own.</summary>
+    protected string ConnectionString => azurite.ConnectionString;
+
     protected TableCaseStore Cases { get; private set; } = null!;
 
     public async Task InitializeAsync()

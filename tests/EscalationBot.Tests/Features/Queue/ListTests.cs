@@ -1,4 +1,8 @@
+using EscalationBot.Cases;
+using EscalationBot.Features.Queue;
+using EscalationBot.Tests.Cases;
 using EscalationBot.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EscalationBot.Tests.Features.Queue;
 
@@ -39,6 +43,49 @@ public sealed class ListTests(AzuriteFixture azurite) : BotTest(azurite)
         );
     }
 
+    [Fact]
+    public async Task A_long_queue_reads_one_page_shows_its_first_cases_and_says_how_many_more_or_how_to_narrow_it()
+    {
+        var store = Host.Services.GetRequiredService<ICaseStore>();
+        await store.EnsureCreatedAsync(CancellationToken.None);
+        for (var i = 0; i < QueueHandler.QueuePageSize + 3; i++)
+        {
+            var severity = i < QueueHandler.QueueListLength + 2 ? Severity.Sev1 : Severity.Sev3;
+            await store.CreateAsync(
+                n =>
+                    (
+                        CaseRulesTests.NewCase(severity) with
+                        {
+                            Number = n,
+                        },
+                        new AuditEntry(
+                            n,
+                            DateTimeOffset.UtcNow,
+                            new Person(People.Reporter.Id, People.Reporter.Name),
+                            AuditAction.Filed,
+                            null,
+                            CaseState.New
+                        )
+                    ),
+                CaseEffects.None,
+                CancellationToken.None
+            );
+        }
+
+        var all = await ListAsync("queue", "Open cases (50+)");
+        Assert.Equal(Enumerable.Range(1, QueueHandler.QueueListLength).Select(CaseId.Format), all);
+        Assert.Contains(
+            "…and at least 35 more. Add a filter to narrow the list, such as 'queue sev1 new'. Filters: ",
+            Last.AllText
+        );
+
+        var sev1 = await ListAsync("queue sev1", "Open cases: Sev1 critical (17)");
+        Assert.Equal(QueueHandler.QueueListLength, sev1.Count);
+        Assert.Contains("…and 2 more.", Last.AllText);
+    }
+
+    private ConnectorCall Last { get; set; } = null!;
+
     private async Task<List<string>> ListAsync(string command, string title)
     {
         var before = Connector.Calls.Count;
@@ -47,6 +94,7 @@ public sealed class ListTests(AzuriteFixture azurite) : BotTest(azurite)
             c => c.AllText.StartsWith(title, StringComparison.Ordinal) && Connector.Calls.ToList().IndexOf(c) >= before,
             $"list: {title}"
         );
+        Last = list;
         return System
             .Text.RegularExpressions.Regex.Matches(list.AllText, @"\*\*(ESC-\d+)\*\*")
             .Select(m => m.Groups[1].Value)
