@@ -225,5 +225,8 @@ public static class HandoverDigest
             : $"{what} overdue by {Durations.Format(now - due)}";
     }
 
-    private static string Clip(string text) => text.Length <= 160 ? text : text[..160] + "…";
+    /// <summary>How much of a handover note the digest shows (the summary rows keep one character more).</summary>
+    public const int NoteShown = 160;
+
+    private static string Clip(string text) => text.Length <= NoteShown ? text : text[..NoteShown] + "…";
 }

@@ -27,6 +27,8 @@ namespace EscalationBot.Storage;
 /// <item>RowKey <c>out|0000000012|000003|Reporter</c> and <c>out|0000000012|000003|Owner</c>: the outbox, a notice
 /// version 3 of ESC-12 must send, added in that change's batch; <c>out|0000000012|queue</c>: its queue card must be
 /// posted or edited, merged by every change that alters it. Removed once sent.</item>
+/// <item>RowKey <c>sum|0000000312</c>: what the digest shows of open cases 312 × 64 to 312 × 64 + 63, one property
+/// each, merged by every change (<see cref="CaseSummaries"/>); <c>sum|ready</c>: every open case has one.</item>
 /// <item>RowKey <c>turn|hash</c>: an incoming activity that changed a case (the hash of its channel, conversation and
 /// activity id), added in that change's batch, with the answer it got: a replay finds it and changes nothing.</item>
 /// </list>
@@ -46,6 +48,7 @@ internal static class CaseKeys
     public const string DonePrefix = "done|";
     public const string OutboxPrefix = "out|";
     public const string TurnPrefix = "turn|";
+    public const string SummaryPrefix = "sum|";
 
     /// <summary>Row keys may not hold / \\ # ?, and links hold all of them: the key row stores a hash.</summary>
     public static string KeyFrom(string normalized) => $"{KeyPrefix}{Hash(normalized)}|";

@@ -33,8 +33,19 @@ public sealed partial class TableCaseStore
         return new OpenPage(cases, More: token is not null);
     }
 
-    public Task<IReadOnlyList<Case>> ListOpenForDigestAsync(CaseFilter filter, CancellationToken cancellationToken) =>
-        ListPartialAsync(CaseColumns.OpenWhere(filter), CaseColumns.Digest, cancellationToken);
+    /// <summary>From the summary rows once every open case has one (<see cref="CaseSummaries"/>), else the columns.</summary>
+    public async Task<IReadOnlyList<Case>> ListOpenForDigestAsync(
+        CaseFilter filter,
+        CancellationToken cancellationToken
+    ) =>
+        await ListOpenFromSummariesAsync(filter, cancellationToken)
+        ?? await ListOpenFromColumnsAsync(filter, cancellationToken);
+
+    /// <summary>The open index, only the columns the digest shows: a page per 1,000 open cases.</summary>
+    internal Task<IReadOnlyList<Case>> ListOpenFromColumnsAsync(
+        CaseFilter filter,
+        CancellationToken cancellationToken
+    ) => ListPartialAsync(CaseColumns.OpenWhere(filter), CaseColumns.Digest, cancellationToken);
 
     public Task<IReadOnlyList<Case>> ListResolvedForDigestAsync(
         DateTimeOffset from,

@@ -9,6 +9,7 @@ namespace EscalationBot.Storage;
 /// rows of the reminders it makes due (<see cref="SlaSchedule"/>), in the same batch, so no deadline is ever
 /// committed without its row. Likewise its outbox rows and the record of the activity that made it (<see cref="CaseEffects"/>):
 /// <paramref name="outboxWritten"/> is told the case's number after a commit that wrote outbox rows.
+/// Each change also merges its case's summary (<see cref="CaseSummaries"/>), what the digest reads.
 /// This file has the writes; the reads are in TableCaseStore.Reads.cs.
 /// </summary>
 public sealed partial class TableCaseStore(
@@ -52,6 +53,7 @@ public sealed partial class TableCaseStore(
             };
             actions.AddRange(KeyRows(created));
             actions.AddRange(DueRows(null, created, audit.At));
+            actions.Add(CaseSummaries.Merge(created, 1));
             var turnIndex = AddEffects(actions, created, 1, effects, audit.At);
 
             try
@@ -119,6 +121,11 @@ public sealed partial class TableCaseStore(
                 )
             );
             actions.AddRange(KeyRows(updated, open: false));
+        }
+
+        if (updated.IsOpen || current.Case.IsOpen)
+        {
+            actions.Add(CaseSummaries.Merge(updated, version));
         }
 
         actions.AddRange(DueRows(current.Case, updated, audit.At));

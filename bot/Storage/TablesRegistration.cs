@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Data.Tables;
@@ -45,13 +46,14 @@ public static class TablesRegistration
             Table(sp, "Cases"),
             sp.GetRequiredService<IOptions<StorageOptions>>().Value.CaseNumberBlock
         ));
-        builder.Services.AddSingleton<ICaseStore>(sp => new TableCaseStore(
+        builder.Services.AddSingleton(sp => new TableCaseStore(
             Table(sp, "Cases"),
             sp.GetRequiredService<CasePolicy>(),
             sp.GetService<SweepSignal>() is { } signal ? signal.Wake : null,
             sp.GetService<OutboxSignal>() is { } outbox ? outbox.Wake : null,
             sp.GetRequiredService<CaseNumbers>()
         ));
+        builder.Services.AddSingleton<ICaseStore>(sp => sp.GetRequiredService<TableCaseStore>());
         builder.Services.AddSingleton<IOutboxStore>(sp => new TableOutboxStore(Table(sp, "Cases")));
         builder.Services.AddSingleton<IReminderStore>(sp => new TableReminderStore(Table(sp, "Cases")));
         builder.Services.AddSingleton<IDeliveryStore>(sp => new TableDeliveryStore(Table(sp, "Cases")));
@@ -120,9 +122,12 @@ public static class TablesRegistration
             );
     }
 
-    /// <summary>Creates the tables on start, so that no request pays for it; on a clean stop, gives back unused case numbers.</summary>
+    /// <summary>
+    /// Creates the tables on start, so that no request pays for it, and gives open cases filed before the summary rows
+    /// theirs (<see cref="TableCaseStore.SummariseAsync"/>); on a clean stop, gives back unused case numbers.
+    /// </summary>
     private sealed class TablesLifetime(
-        ICaseStore cases,
+        TableCaseStore cases,
         IConversationStore conversations,
         CaseNumbers numbers,
         ILogger<TablesLifetime> logger
@@ -139,6 +144,18 @@ public static class TablesRegistration
             {
                 // Start anyway: every turn answers "please try again" until storage is back.
                 logger.LogError(e, "Table Storage is unreachable at start; turns will fail until it returns");
+                return;
+            }
+
+            try
+            {
+                var written = await cases.SummariseAsync(cancellationToken);
+                logger.LogInformation("Case summaries checked; {Rows} summary rows written", written);
+            }
+            catch (Exception e) when (e is RequestFailedException || StorageFailure.IsOutage(e))
+            {
+                // The digest reads the open index's columns until a later start completes it.
+                logger.LogWarning(e, "Could not complete the case summaries at start");
             }
         }
 

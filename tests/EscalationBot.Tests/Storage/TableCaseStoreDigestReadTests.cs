@@ -53,6 +53,21 @@ public sealed class TableCaseStoreDigestReadTests(AzuriteFixture azurite) : Case
         Assert.Contains("kept by Sam Specialist", Digest(readOpen, readResolved));
         Assert.DoesNotContain("victim", Digest(readOpen, readResolved));
         Assert.Equal(3, readResolved.Count);
+
+        // Once every open case has its summary row, the digest reads those instead: the same digest again.
+        Assert.Null(await Cases.ListOpenFromSummariesAsync(CaseFilter.None, CancellationToken.None));
+        Assert.Equal(0, await Cases.SummariseAsync(CancellationToken.None));
+        var summarised = await Cases.ListOpenFromSummariesAsync(CaseFilter.None, CancellationToken.None);
+        Assert.NotNull(summarised);
+        Assert.All(summarised, c => Assert.True(c.IsPartial));
+        Assert.Equal(readOpen.Select(c => c.Number), summarised.Select(c => c.Number));
+        Assert.Equal(Digest(open, resolved), Digest(summarised, readResolved));
+        var shown = JsonSerializer.Serialize(LongNote[..HandoverDigest.NoteShown] + "…")[1..^1];
+        Assert.Contains(shown, Digest(summarised, readResolved));
+        Assert.Equal(
+            Digest(open, resolved),
+            Digest(await Cases.ListOpenForDigestAsync(CaseFilter.None, CancellationToken.None), readResolved)
+        );
     }
 
     [Fact]
@@ -68,7 +83,19 @@ public sealed class TableCaseStoreDigestReadTests(AzuriteFixture azurite) : Case
 
         Assert.Equal(3, sams.Count);
         Assert.Equal(filed.Where(c => c.Owner?.Id == Sam.Id).Select(c => c.Number), sams.Select(c => c.Number));
+
+        await Cases.SummariseAsync(CancellationToken.None);
+        var summarised = await Cases.ListOpenFromSummariesAsync(
+            new CaseFilter(OwnerId: Sam.Id),
+            CancellationToken.None
+        );
+        Assert.Equal(sams.Select(c => c.Number), summarised!.Select(c => c.Number));
     }
+
+    /// <summary>Longer than the digest shows, with a character outside the BMP across the summary's cut.</summary>
+    private static readonly string LongNote =
+        string.Concat(Enumerable.Repeat("Partner wants a call before any takedown; ", 4))[..HandoverDigest.NoteShown]
+        + "😀 and then the rest of the note, which the digest never shows.";
 
     /// <summary>The situations, one kept across the boundary, one sensitive with a note that must stay hidden.</summary>
     private static IEnumerable<Case> SituationsWithSecrets() =>
@@ -78,6 +105,7 @@ public sealed class TableCaseStoreDigestReadTests(AzuriteFixture azurite) : Case
                 {
                     3 => c with { KeptAcross = Boundary },
                     6 => c with { HandoverNote = new("Note naming the victim", Sky, Boundary.AddMinutes(-10)) },
+                    5 => c with { HandoverNote = new(LongNote, Sam, Boundary.AddMinutes(-20)) },
                     _ => c,
                 }
             );
