@@ -1,7 +1,11 @@
 using System.Diagnostics;
 using System.Text;
+using Azure.Data.Tables;
+using EscalationBot.Cases;
 using EscalationBot.Chat;
 using EscalationBot.Shifts;
+using EscalationBot.Sla;
+using EscalationBot.Storage;
 using EscalationBot.Testing;
 using Newtonsoft.Json;
 
@@ -111,5 +115,75 @@ internal static partial class DigestBenchmark
             MaxCardBytes,
             MaxActivityBytes,
             MaxActivityBytes16;
+    }
+
+    /// <summary>
+    /// Gives the seeded open cases their summary rows with the bot's own backfill, as a first start after the
+    /// upgrade does; the bot's start then finds them all.
+    /// </summary>
+    private static async Task<(int Rows, TimeSpan Took)> BackfillAsync(TableClient table)
+    {
+        var watch = Stopwatch.StartNew();
+        var rows = await new TableCaseStore(table).SummariseAsync(CancellationToken.None);
+        return (rows, watch.Elapsed);
+    }
+
+    /// <summary>The summaries read must be what the column read gives: same cases, same columns.</summary>
+    private static async Task SameAsColumnsAsync(TableCaseStore store, IReadOnlyList<Case>? summarised, int open)
+    {
+        var columns = await store.ListOpenFromColumnsAsync(CaseFilter.None, CancellationToken.None);
+        if (
+            summarised is null
+            || summarised.Count != open
+            || System.Text.Json.JsonSerializer.Serialize(summarised)
+                != System.Text.Json.JsonSerializer.Serialize(columns)
+        )
+        {
+            throw new InvalidOperationException(
+                $"The summaries read ({summarised?.Count.ToString() ?? "not ready"}) differ from the {columns.Count} open rows."
+            );
+        }
+    }
+
+    /// <summary>The open index read for its numbers alone: the least any read of it takes.</summary>
+    private static async Task<int> CountOpenAsync(TableClient table)
+    {
+        var count = 0;
+        var where = CaseColumns.OpenWhere(CaseFilter.None);
+        await foreach (var _ in table.QueryAsync<TableEntity>(where, select: ["Number"]))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    /// <summary>Removes the seed's reminders due before the end of <see cref="Quiet"/>; returns how many.</summary>
+    private static async Task<int> QuietAsync(TableReminderStore reminders)
+    {
+        var due = await reminders.DueByAsync(DateTimeOffset.UtcNow + Quiet, CancellationToken.None);
+        await Parallel.ForEachAsync(
+            due,
+            new ParallelOptions { MaxDegreeOfParallelism = 4 },
+            async (row, ct) => await reminders.ForgetAsync(row.RowKey, ct)
+        );
+        return due.Count;
+    }
+
+    /// <summary>What <see cref="HandoverDigests.NowAsync"/> reads, read once: the run in progress hands over to the next.</summary>
+    private static async Task<DigestInput> OnDemandInputAsync(ICaseStore store, ShiftSchedule schedule)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var current =
+            schedule.Current(now) ?? throw new InvalidOperationException("The default rota has no run in progress.");
+        return new DigestInput(
+            "Handover now",
+            schedule.Next(now),
+            current,
+            await store.ListOpenForDigestAsync(CaseFilter.None, CancellationToken.None),
+            await store.ListResolvedForDigestAsync(current.Start, now, CancellationToken.None),
+            schedule.Definition(current.Index).MemberIds.ToHashSet(),
+            now
+        );
     }
 }
