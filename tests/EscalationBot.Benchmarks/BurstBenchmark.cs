@@ -8,7 +8,7 @@ namespace EscalationBot.Benchmarks;
 /// <summary>
 /// Issue 13's goals 3 and 4: a burst of intakes on a grown table (<see cref="LoadBot"/>: the bot as its own process,
 /// its Hangfire server and background services on). <c>inFlight</c> loops, each a partner manager of its own, submit
-/// intake forms back to back (each form names its own post and page, so none trips the duplicate check) until
+/// intake forms back to back (each names a post and page of its own: <see cref="LoadBot.Intake"/>) until
 /// <c>intakes</c> are sent. Goal 3: intakes per second, latency, refusals and failures, and the case numbers given.
 /// Goal 4: for each case filed, the seconds from its intake's answer to its queue card's post reaching the recording
 /// connector (the post whose card's buttons name the case), waiting at most <see cref="Wait"/> after the burst.
@@ -71,12 +71,7 @@ internal static class BurstBenchmark
 
     private static async Task<Intake> SubmitAsync(LoadBot load, TestUser reporter)
     {
-        var activity = load.Activities.Invoke(
-            reporter,
-            "submitIntake",
-            Activities.IntakeForm(),
-            Activities.Personal(reporter)
-        );
+        var activity = load.Intake(reporter);
         var started = Stopwatch.GetTimestamp();
         try
         {

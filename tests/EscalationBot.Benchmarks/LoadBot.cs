@@ -30,6 +30,7 @@ internal sealed partial class LoadBot : IAsyncDisposable
     public RecordingConnector Connector { get; }
     public Activities Activities { get; }
     public BotProcess Bot { get; private set; } = null!;
+    private int intakes;
     public TableClient Cases { get; private set; } = null!;
 
     /// <summary>The seeded open cases are numbered FirstOpen to LastSeeded.</summary>
@@ -102,12 +103,36 @@ internal sealed partial class LoadBot : IAsyncDisposable
     public static bool IsCard(Newtonsoft.Json.Linq.JObject? answer) =>
         answer?.Value<string>("type") == "application/vnd.microsoft.card.adaptive";
 
-    /// <summary>The case an intake's answer confirms (its card names it), or null if nothing was filed.</summary>
-    public static string? FiledCase(Newtonsoft.Json.Linq.JObject? answer) =>
-        IsCard(answer) && CaseIdText().Match(answer!["value"]!.ToString()) is { Success: true } id ? id.Value : null;
+    /// <summary>
+    /// An intake submit by <paramref name="reporter"/> whose post and page no other case names, seeded or filed (the
+    /// seed's cases name post/{number} and examplepage{number}, as <see cref="Activities.IntakeForm"/> does by
+    /// default), so that it is filed, never answered with the duplicate check.
+    /// </summary>
+    public Newtonsoft.Json.Linq.JObject Intake(TestUser reporter)
+    {
+        var n = Interlocked.Increment(ref intakes);
+        return Activities.Invoke(
+            reporter,
+            "submitIntake",
+            Activities.IntakeForm(
+                urls: $"https://www.facebook.com/post/load-{n}",
+                account: $"https://www.facebook.com/loadpage{n}"
+            ),
+            Activities.Personal(reporter)
+        );
+    }
 
-    [GeneratedRegex(@"ESC-\d+")]
-    private static partial Regex CaseIdText();
+    /// <summary>
+    /// The case an intake's answer confirms ("Escalation ESC-n filed"), or null if nothing was filed: a message, or
+    /// the duplicate check's card.
+    /// </summary>
+    public static string? FiledCase(Newtonsoft.Json.Linq.JObject? answer) =>
+        IsCard(answer) && Confirmation().Match(answer!["value"]!.ToString()) is { Success: true } filed
+            ? filed.Groups[1].Value
+            : null;
+
+    [GeneratedRegex(@"Escalation (ESC-\d+) filed")]
+    private static partial Regex Confirmation();
 
     public async ValueTask DisposeAsync()
     {

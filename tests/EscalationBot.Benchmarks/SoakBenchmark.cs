@@ -100,12 +100,9 @@ internal static class SoakBenchmark
                 Activities.QueueChannel
             ),
             "queue" => load.Activities.Message(specialist, "queue", Activities.QueueChannel),
-            _ => Intake(load, new TestUser($"pm-soak-{k % 16}", $"Soak Reporter {k % 16}")),
+            _ => load.Intake(new TestUser($"pm-soak-{k % 16}", $"Soak Reporter {k % 16}")),
         };
     }
-
-    private static JObject Intake(LoadBot load, TestUser reporter) =>
-        load.Activities.Invoke(reporter, "submitIntake", Activities.IntakeForm(), Activities.Personal(reporter));
 
     private static async Task SendAsync(
         LoadBot load,
