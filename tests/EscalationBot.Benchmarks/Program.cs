@@ -39,7 +39,7 @@ using EscalationBot.Benchmarks;
 // load:     the four above, then goal 8. Each stops by itself (a fixed count of turns, or the soak's seconds, and
 //           bounded waits) and talks only to 127.0.0.1: Azurite, the bot and a connector it starts (Loopback.cs).
 // The sla part takes 7 to 8 minutes on 2 cores, most of it writing the 100,000 cases and waiting for reminders; the
-// digest part 1 to 2 minutes; load about 12 minutes (the soak 5 of them, each part seeds its table for 1).
+// digest part 1 to 2 minutes; load 10 to 12 minutes (the soak 5 of them).
 var what = args.Length > 0 ? args[0] : "300";
 int Turns(string? text) =>
     text is null ? 300
