@@ -135,15 +135,12 @@ internal static class BurstBenchmark
                 + $"{latency.Median:F0}, p99 {latency.P(0.99):F0}, max {latency.Max:F0}; "
                 + $"refused or failed {failed.Count}"
         );
-        foreach (var failure in failed.Take(3))
+        foreach (var failure in failed.GroupBy(f => LoadBot.OneLine(f.Failure!)).Take(3))
         {
-            var text = string.Join(
-                ' ',
-                failure.Failure!.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries)
-            );
-            Console.WriteLine($"    failed: {text}");
+            Console.WriteLine($"    failed {failure.Count()}x: {failure.Key}");
         }
 
+        load.PrintLoggedExceptions();
         Console.WriteLine(
             numbers.Count == 0
                 ? "  case numbers: none filed"

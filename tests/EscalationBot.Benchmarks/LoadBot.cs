@@ -99,6 +99,26 @@ internal sealed partial class LoadBot : IAsyncDisposable
         return gc.Count == 0 ? "runtime defaults" : string.Join(", ", gc.Select(p => $"{p.Key[10..]}={p.Value}"));
     }
 
+    /// <summary>An answer or error on one line, cut before what differs each time (a reference to quote).</summary>
+    public static string OneLine(string text)
+    {
+        var line = string.Join(' ', text.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
+        return line[..Math.Min(150, line.Length)];
+    }
+
+    /// <summary>
+    /// The exceptions the bot logged, each distinct line once with its count: what went wrong, in its words. It logs
+    /// errors only (<see cref="BotHost.BaseSettings"/>), and no case content.
+    /// </summary>
+    public void PrintLoggedExceptions()
+    {
+        var logged = Bot.Output.Split('\n').Where(l => l.Contains("Exception", StringComparison.Ordinal));
+        foreach (var line in logged.GroupBy(l => l.Trim()).Take(3))
+        {
+            Console.WriteLine($"    bot logged {line.Count()}x: {line.Key[..Math.Min(200, line.Key.Length)]}");
+        }
+    }
+
     /// <summary>Whether an invoke was answered with a card (a confirmation, the claimed case), not a message.</summary>
     public static bool IsCard(Newtonsoft.Json.Linq.JObject? answer) =>
         answer?.Value<string>("type") == "application/vnd.microsoft.card.adaptive";

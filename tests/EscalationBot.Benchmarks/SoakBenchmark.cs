@@ -173,23 +173,13 @@ internal static class SoakBenchmark
         );
         foreach (var kind in errors.GroupBy(e => e[..e.IndexOf(':')]))
         {
-            var first = string.Join(
-                ' ',
-                kind.First()[(kind.Key.Length + 2)..]
-                    .Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries)
-            );
             Console.WriteLine(
-                $"    {kind.Key} errors: {kind.Count()}; the first: {first[..Math.Min(200, first.Length)]}"
+                $"    {kind.Key} errors: {kind.Count()}; the first: "
+                    + LoadBot.OneLine(kind.First()[(kind.Key.Length + 2)..])
             );
         }
 
-        // The bot logs errors only (BotHost.BaseSettings): what went wrong, in its words (no case content).
-        var logged = load.Bot.Output.Split('\n').Where(l => l.Contains("Exception", StringComparison.Ordinal));
-        foreach (var line in logged.GroupBy(l => l.Trim()).Take(3))
-        {
-            Console.WriteLine($"    bot logged {line.Count()}x: {line.Key[..Math.Min(200, line.Key.Length)]}");
-        }
-
+        load.PrintLoggedExceptions();
         Console.WriteLine(
             "  latency ms, median / p99: "
                 + string.Join(
