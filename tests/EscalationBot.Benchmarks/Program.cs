@@ -9,6 +9,11 @@ using EscalationBot.Benchmarks;
 //   dotnet run -c Release --project tests/EscalationBot.Benchmarks -- sla lateness     only the reminder lateness
 //   dotnet run -c Release --project tests/EscalationBot.Benchmarks -- digest           handover digest cost
 //   dotnet run -c Release --project tests/EscalationBot.Benchmarks -- counts           storage round trips per turn
+//   dotnet run -c Release --project tests/EscalationBot.Benchmarks -- burst [intakes]  16 intakes in flight (600)
+//   dotnet run -c Release --project tests/EscalationBot.Benchmarks -- claims [rounds]  100 claims at once (10 cases)
+//   dotnet run -c Release --project tests/EscalationBot.Benchmarks -- soak [seconds]   memory at 20/s (300 s)
+//   dotnet run -c Release --project tests/EscalationBot.Benchmarks -- help [rounds]    help against an echo bot (7)
+//   dotnet run -c Release --project tests/EscalationBot.Benchmarks -- load             burst, claims, soak, help
 //   dotnet run -c Release --project tests/EscalationBot.Benchmarks -- all [turns]      everything
 //
 // turns:    intake submit and claim through /api/messages: median, p99, allocation per turn (TurnBenchmark.cs).
@@ -22,8 +27,19 @@ using EscalationBot.Benchmarks;
 // counts:   intake submit, claim, typed queue and help through /api/messages, with a small table and a grown one
 //           (2,300 cases, 2,000 partner managers known): storage round trips and entities read per turn, counted by a
 //           proxy in front of Azurite, against issue 13's goals (CountBenchmark.cs, CountingProxy.cs).
+// burst:    the bot as its own process (its GC settings, Hangfire and background services on) on 2,300 cases (2,000
+//           open, 2,000 partner managers known): 16 loops file intakes back to back; intakes/s, latency, refusals,
+//           the case numbers, and each case's queue card from the intake's answer to its post (goals 3 and 4).
+// claims:   the same bot; per round a new case, and 100 rostered specialists press Claim at once: one winner, stored
+//           as the owner; latency of every press (goal 5).
+// soak:     the same bot, driven open-loop at 20 activities/s (help, status, queue, intake); its RSS every 10 s and
+//           how flat it stays after the first minute (goal 6).
+// help:     help in a 1:1 chat with our bot against a bare Bot Framework echo bot on the same adapter, both over HTTP
+//           in this process; rounds of 200 turns, the ratio of medians per round (goal 7).
+// load:     the four above, then goal 8. Each stops by itself (a fixed count of turns, or the soak's seconds, and
+//           bounded waits) and talks only to 127.0.0.1: Azurite, the bot and a connector it starts (Loopback.cs).
 // The sla part takes 7 to 8 minutes on 2 cores, most of it writing the 100,000 cases and waiting for reminders; the
-// digest part 1 to 2 minutes.
+// digest part 1 to 2 minutes; load 10 to 12 minutes (the soak 5 of them).
 var what = args.Length > 0 ? args[0] : "300";
 int Turns(string? text) =>
     text is null ? 300
@@ -41,18 +57,35 @@ switch (what)
     case "counts":
         await CountBenchmark.RunAsync(runs: 20);
         break;
+    case "burst":
+        await BurstBenchmark.RunAsync(Count(args.ElementAtOrDefault(1), 600));
+        break;
+    case "claims":
+        await ClaimBenchmark.RunAsync(rounds: Count(args.ElementAtOrDefault(1), 10));
+        break;
+    case "soak":
+        await SoakBenchmark.RunAsync(TimeSpan.FromSeconds(Count(args.ElementAtOrDefault(1), 300)));
+        break;
+    case "help":
+        await HelpBenchmark.RunAsync(Count(args.ElementAtOrDefault(1), 7));
+        break;
+    case "load":
+        await RunLoadAsync();
+        break;
     case "all":
         await TurnBenchmark.RunAsync(Turns(args.ElementAtOrDefault(1)));
         await RunSlaAsync("all");
         await RunDigestAsync();
         await CountBenchmark.RunAsync(runs: 20);
+        await RunLoadAsync();
         break;
     case var turns when int.TryParse(turns, out _):
         await TurnBenchmark.RunAsync(Turns(turns));
         break;
     default:
         Console.Error.WriteLine(
-            "Usage: [turns] | sla [sweep|lateness] | digest | counts | all [turns]  (see the top of Program.cs)"
+            "Usage: [turns] | sla [sweep|lateness] | digest | counts | burst [intakes] | claims [rounds] | "
+                + "soak [seconds] | help [rounds] | load | all [turns]  (see the top of Program.cs)"
         );
         return 2;
 }
@@ -70,6 +103,27 @@ static async Task RunSlaAsync(string part)
     {
         await LatenessBenchmark.RunAsync();
     }
+}
+
+static int Count(string? text, int otherwise) =>
+    text is null ? otherwise
+    : int.TryParse(text, out var n) && n > 0 ? n
+    : throw new ArgumentException($"Not a positive number: {text}");
+
+static async Task RunLoadAsync()
+{
+    var clock = System.Diagnostics.Stopwatch.StartNew();
+    await BurstBenchmark.RunAsync(intakes: 600);
+    await ClaimBenchmark.RunAsync(specialists: 100, rounds: 10);
+    await SoakBenchmark.RunAsync(TimeSpan.FromMinutes(5));
+    await HelpBenchmark.RunAsync(rounds: 7);
+    Goals.Print(
+        8,
+        "the load and soak programs stop by themselves and target only this machine",
+        $"all four parts ended by themselves in {clock.Elapsed.TotalMinutes:F1} min (burst 600 intakes, claims 10 "
+            + $"rounds, soak 300 s, help 7 rounds, every wait bounded); addresses used: {Loopback.Checked()}",
+        true
+    );
 }
 
 static Task RunDigestAsync() => DigestBenchmark.RunAsync(open: 5_000, closed: 20_000, runs: 20);

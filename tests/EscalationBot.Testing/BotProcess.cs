@@ -67,16 +67,33 @@ public sealed class BotProcess : IAsyncDisposable
     /// <summary>Sends an activity to /api/messages and expects it to be accepted.</summary>
     public async Task SendAsync(JObject activity)
     {
-        using var content = new StringContent(activity.ToString(), Encoding.UTF8);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        using var response = await http.PostAsync("/api/messages", content);
-        if (!response.IsSuccessStatusCode)
+        var (status, body) = await PostAsync(activity);
+        if (status is < 200 or > 299)
         {
-            throw new InvalidOperationException(
-                $"/api/messages answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}\n{Output}"
-            );
+            throw new InvalidOperationException($"/api/messages answered {status}: {body}\n{Output}");
         }
     }
+
+    /// <summary>
+    /// Sends an activity to /api/messages and returns the HTTP status and the body (an invoke's answer), accepted or
+    /// not: load benchmarks count refusals rather than stop at the first.
+    /// </summary>
+    public async Task<(int Status, string Body)> PostAsync(
+        JObject activity,
+        CancellationToken cancellationToken = default
+    )
+    {
+        using var content = new StringContent(activity.ToString(), Encoding.UTF8);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var response = await http.PostAsync("/api/messages", content, cancellationToken);
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken));
+    }
+
+    /// <summary>Where the bot listens.</summary>
+    public Uri Address => http.BaseAddress!;
+
+    /// <summary>The bot's process id (its memory is in /proc/&lt;id&gt;/status).</summary>
+    public int ProcessId => process?.Id ?? throw new InvalidOperationException("The bot is not started.");
 
     /// <summary>SIGKILL: the process ends at once, as in a crash or an out-of-memory kill.</summary>
     public async Task KillAsync()

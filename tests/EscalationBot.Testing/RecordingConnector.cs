@@ -13,6 +13,9 @@ public sealed record ConnectorCall(string Method, string ConversationId, string?
     /// <summary>The id the message has in the conversation: the one answered to a post, the one in the URL of an edit.</summary>
     public string? MessageId { get; init; }
 
+    /// <summary>When the call reached the connector (load benchmarks time the bot's posts by it).</summary>
+    public DateTimeOffset ReceivedAt { get; init; }
+
     public bool IsPost => Method == "POST";
     public bool IsUpdate => Method == "PUT";
 
@@ -94,6 +97,7 @@ public sealed class RecordingConnector : IAsyncDisposable
         HttpRequest request
     )
     {
+        var receivedAt = DateTimeOffset.UtcNow;
         using var reader = new StreamReader(request.Body);
         var text = await reader.ReadToEndAsync();
         var body = text.Length > 0 ? JObject.Parse(text) : [];
@@ -102,7 +106,7 @@ public sealed class RecordingConnector : IAsyncDisposable
             return Results.BadRequest(new { error = "The id in the URL must equal the body's id." });
         }
 
-        var call = new ConnectorCall(method, conversationId, activityId, body);
+        var call = new ConnectorCall(method, conversationId, activityId, body) { ReceivedAt = receivedAt };
         if (Refuse?.Invoke(call) is var (status, retryAfter))
         {
             refusedCalls.Enqueue(call);
