@@ -255,27 +255,12 @@ internal static class CountBenchmark
         await Parallel.ForEachAsync(
             Enumerable.Range(1, size.PartnerManagers),
             new ParallelOptions { MaxDegreeOfParallelism = 8 },
-            async (i, ct) => await people.SavePersonAsync(PartnerManager(i), ct)
+            async (i, ct) => await people.SavePersonAsync(LoadBot.PartnerManager(i), ct)
         );
         Console.Error.WriteLine(
             $"  {size.Name}: seeded {seed.Entities:N0} case entities in {seed.Took.TotalSeconds:F0} s "
                 + $"and {size.PartnerManagers:N0} partner managers"
         );
-    }
-
-    /// <summary>A partner manager as <see cref="PeopleDirectory"/> remembers one after a 1:1 chat in Teams.</summary>
-    private static KnownPerson PartnerManager(int i)
-    {
-        var id = $"00000000-0000-4000-8000-{i:D12}";
-        var reference = new Microsoft.Bot.Schema.ConversationReference
-        {
-            ChannelId = "msteams",
-            ServiceUrl = "https://smba.trafficmanager.net/amer/",
-            Bot = new("28:bot-id", "EscalationBot"),
-            User = new(id, $"Partner Manager {i}"),
-            Conversation = new(false, "personal", $"a:personal-{id}", tenantId: "tenant-1"),
-        };
-        return new KnownPerson(id, $"Partner Manager {i}", id, ConversationAddress.Of(reference));
     }
 
     private static double Median(List<StorageCounts> samples, Func<StorageCounts, int> value) =>

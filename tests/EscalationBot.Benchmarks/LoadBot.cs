@@ -173,7 +173,7 @@ internal sealed partial class LoadBot : IAsyncDisposable
         );
 
     /// <summary>A partner manager as <see cref="PeopleDirectory"/> remembers one after a 1:1 chat in Teams.</summary>
-    private static KnownPerson PartnerManager(int i)
+    internal static KnownPerson PartnerManager(int i)
     {
         var id = $"00000000-0000-4000-8000-{i:D12}";
         var reference = new Microsoft.Bot.Schema.ConversationReference
