@@ -123,8 +123,9 @@ public static class TablesRegistration
     }
 
     /// <summary>
-    /// Creates the tables on start, so that no request pays for it, and gives open cases filed before the summary rows
-    /// theirs (<see cref="TableCaseStore.SummariseAsync"/>); on a clean stop, gives back unused case numbers.
+    /// Creates the tables on start, so that no request pays for it; then, without holding up the start, gives open
+    /// cases filed before the summary rows theirs (<see cref="TableCaseStore.SummariseAsync"/>: until it is done the
+    /// digest reads the open index's columns). On a clean stop, gives back unused case numbers.
     /// </summary>
     private sealed class TablesLifetime(
         TableCaseStore cases,
@@ -133,6 +134,9 @@ public static class TablesRegistration
         ILogger<TablesLifetime> logger
     ) : IHostedService
     {
+        private readonly CancellationTokenSource stopping = new();
+        private Task summarising = Task.CompletedTask;
+
         public async Task StartAsync(CancellationToken cancellationToken)
         {
             try
@@ -147,6 +151,11 @@ public static class TablesRegistration
                 return;
             }
 
+            summarising = Task.Run(() => SummariseAsync(stopping.Token), CancellationToken.None);
+        }
+
+        private async Task SummariseAsync(CancellationToken cancellationToken)
+        {
             try
             {
                 var written = await cases.SummariseAsync(cancellationToken);
@@ -157,10 +166,16 @@ public static class TablesRegistration
                 // The digest reads the open index's columns until a later start completes it.
                 logger.LogWarning(e, "Could not complete the case summaries at start");
             }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Stopped before it finished: the next start does it.
+            }
         }
 
         public async Task StopAsync(CancellationToken cancellationToken)
         {
+            await stopping.CancelAsync();
+            await summarising;
             try
             {
                 await numbers.ReleaseAsync(cancellationToken);
