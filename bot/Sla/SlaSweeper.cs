@@ -28,16 +28,26 @@ public sealed class SlaSweeper(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var nextSweep = clock.GetUtcNow();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                var result = await SweepAsync(stoppingToken);
-                logger.LogDebug(
-                    "SLA sweep read {Rows} due rows and scheduled {Scheduled}",
-                    result.RowsRead,
-                    result.Scheduled
-                );
+                if (clock.GetUtcNow() >= nextSweep)
+                {
+                    nextSweep = clock.GetUtcNow() + sla.CurrentValue.SweepInterval;
+                    signal.TakeWritten(); // committed before this read, so the read sees them
+                    var result = await SweepAsync(stoppingToken);
+                    logger.LogDebug(
+                        "SLA sweep read {Rows} due rows and scheduled {Scheduled}",
+                        result.RowsRead,
+                        result.Scheduled
+                    );
+                }
+                else
+                {
+                    await PlanAsync(signal.TakeWritten(), stoppingToken);
+                }
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
@@ -46,12 +56,32 @@ public sealed class SlaSweeper(
 
             try
             {
-                await signal.WaitAsync(sla.CurrentValue.SweepInterval, clock, stoppingToken);
+                await signal.WaitAsync(nextSweep, clock, stoppingToken);
             }
             catch (OperationCanceledException)
             {
                 return;
             }
+        }
+    }
+
+    /// <summary>
+    /// Gives rows a change has just written, due within a sweep's look ahead, their jobs without reading the index
+    /// (<see cref="SweepSignal"/>).
+    /// </summary>
+    public async Task<int> PlanAsync(IReadOnlyList<DueReminder> rows, CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            var (now, options) = (clock.GetUtcNow(), sla.CurrentValue);
+            // As far ahead as a sweep looks: a later sweep plans the rest.
+            var horizon = now + options.SweepInterval + SlaChaser.Tolerance;
+            return rows.Count(row => row.Reminder.DueAt <= horizon && Plan(row, now, options));
+        }
+        finally
+        {
+            gate.Release();
         }
     }
 
@@ -63,48 +93,7 @@ public sealed class SlaSweeper(
             var options = sla.CurrentValue;
             var now = clock.GetUtcNow();
             var rows = await reminders.DueByAsync(now + options.SweepInterval + SlaChaser.Tolerance, cancellationToken);
-            var scheduled = 0;
-            foreach (var row in rows)
-            {
-                var r = row.Reminder;
-                // Replan only once the job's retries and its lease are surely over: see SlaChaser's retry delays.
-                var lost =
-                    r.DueAt < now
-                    && planned.TryGetValue(row.RowKey, out var at)
-                    && now - at > SlaChaser.RetryWindow + options.DeliveryLease + options.SweepInterval;
-                if (planned.ContainsKey(row.RowKey) && !lost)
-                {
-                    continue;
-                }
-
-                planned[row.RowKey] = now;
-                var key = row.RowKey;
-                if (r.DueAt <= now)
-                {
-                    jobs.Enqueue<SlaChaser>(j =>
-                        j.RemindAsync(r.Number, r.Chase, r.Step, r.Round, r.DueAt, key, null, CancellationToken.None)
-                    );
-                }
-                else
-                {
-                    jobs.Schedule<SlaChaser>(
-                        j =>
-                            j.RemindAsync(
-                                r.Number,
-                                r.Chase,
-                                r.Step,
-                                r.Round,
-                                r.DueAt,
-                                key,
-                                null,
-                                CancellationToken.None
-                            ),
-                        SlaChaser.RunAt(r.DueAt)
-                    );
-                }
-
-                scheduled++;
-            }
+            var scheduled = rows.Count(row => Plan(row, now, options));
 
             // Forget rows that are gone: they were delivered or dropped.
             var present = rows.Select(r => r.RowKey).ToHashSet();
@@ -119,5 +108,38 @@ public sealed class SlaSweeper(
         {
             gate.Release();
         }
+    }
+
+    /// <summary>Gives one due-time row a Hangfire job, unless this instance gave it one already and it is not lost.</summary>
+    private bool Plan(DueReminder row, DateTimeOffset now, SlaOptions options)
+    {
+        var r = row.Reminder;
+        // Replan only once the job's retries and its lease are surely over: see SlaChaser's retry delays.
+        var lost =
+            r.DueAt < now
+            && planned.TryGetValue(row.RowKey, out var at)
+            && now - at > SlaChaser.RetryWindow + options.DeliveryLease + options.SweepInterval;
+        if (planned.ContainsKey(row.RowKey) && !lost)
+        {
+            return false;
+        }
+
+        planned[row.RowKey] = now;
+        var key = row.RowKey;
+        if (r.DueAt <= now)
+        {
+            jobs.Enqueue<SlaChaser>(j =>
+                j.RemindAsync(r.Number, r.Chase, r.Step, r.Round, r.DueAt, key, null, CancellationToken.None)
+            );
+        }
+        else
+        {
+            jobs.Schedule<SlaChaser>(
+                j => j.RemindAsync(r.Number, r.Chase, r.Step, r.Round, r.DueAt, key, null, CancellationToken.None),
+                SlaChaser.RunAt(r.DueAt)
+            );
+        }
+
+        return true;
     }
 }

@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using EscalationBot.Cases;
+using EscalationBot.Sla;
 
 namespace EscalationBot.Storage;
 
@@ -15,14 +16,14 @@ namespace EscalationBot.Storage;
 public sealed partial class TableCaseStore(
     TableClient table,
     CasePolicy? policy = null,
-    Action? dueSoon = null,
+    Action<IReadOnlyList<DueReminder>>? dueSoon = null,
     Action<int>? outboxWritten = null,
     CaseNumbers? numbers = null
 ) : ICaseStore
 {
     private readonly CaseNumbers numbers = numbers ?? new CaseNumbers(table, CaseNumbers.DefaultBlock);
 
-    /// <summary>A change that makes a reminder due this soon wakes the sweep rather than waiting for its next look.</summary>
+    /// <summary>A change that makes a reminder due this soon hands it to the sweep rather than waiting for its next look.</summary>
     private static readonly TimeSpan SoonWindow = TimeSpan.FromMinutes(10);
 
     private readonly CasePolicy policy = policy ?? CasePolicy.Default;
@@ -216,7 +217,7 @@ public sealed partial class TableCaseStore(
             .ToList();
     }
 
-    /// <summary>After a commit: wake the outbox's sender if the change wrote outbox rows, and the sweep if it made a reminder due soon.</summary>
+    /// <summary>After a commit: wake the outbox's sender if the change wrote outbox rows, and hand the sweep the reminders it made due soon.</summary>
     private void AfterCommit(IReadOnlyList<TableTransactionAction> actions, int number, DateTimeOffset now)
     {
         if (
@@ -227,15 +228,19 @@ public sealed partial class TableCaseStore(
             outboxWritten(number);
         }
 
-        if (
-            dueSoon is not null
-            && actions.Any(a =>
-                a.Entity.RowKey.StartsWith(CaseKeys.DuePrefix, StringComparison.Ordinal)
-                && CaseEntities.ToReminder((TableEntity)a.Entity).DueAt <= now + SoonWindow
-            )
-        )
+        if (dueSoon is null)
         {
-            dueSoon();
+            return;
+        }
+
+        var soon = actions
+            .Where(a => a.Entity.RowKey.StartsWith(CaseKeys.DuePrefix, StringComparison.Ordinal))
+            .Select(a => new DueReminder(CaseEntities.ToReminder((TableEntity)a.Entity), a.Entity.RowKey))
+            .Where(r => r.Reminder.DueAt <= now + SoonWindow)
+            .ToList();
+        if (soon.Count > 0)
+        {
+            dueSoon(soon);
         }
     }
 }
