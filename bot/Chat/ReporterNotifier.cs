@@ -26,7 +26,10 @@ public sealed class ReporterNotifier(
             return;
         }
 
-        var c = stored.Case;
+        var c =
+            notice == ReporterNotice.Resolved
+                ? await AsResolvedAsync(stored.Case, version, cancellationToken)
+                : stored.Case;
         var reference = ConversationAddress.Parse(c.ReporterAddress);
         var view = CaseViews.Of(c, clock.GetUtcNow(), policy);
         var buttons = ChatSender.ButtonsFor(reference.ChannelId);
@@ -44,6 +47,19 @@ public sealed class ReporterNotifier(
         await sender.PostCardAsync(c.ReporterAddress, card, null, cancellationToken);
         logger.LogInformation("Reporter {User} told that {CaseId} is {Notice}", c.Reporter.Id, c.Id, notice);
     }
+
+    /// <summary>
+    /// The case with the resolution the change at <paramref name="version"/> recorded: the notice is sent after the
+    /// change, and by then the case may have been reopened, or resolved again differently.
+    /// </summary>
+    private async Task<Case> AsResolvedAsync(Case c, int version, CancellationToken cancellationToken) =>
+        await store.GetAuditAsync(c.Number, version, cancellationToken)
+            is { Action: AuditAction.Resolved, Detail.Outcome: { } outcome } resolved
+            ? c with
+            {
+                Resolution = new Resolution(outcome, resolved.Text ?? "", resolved.At),
+            }
+            : c;
 
     private async Task<string> ChangeTextAsync(int number, int version, CancellationToken cancellationToken) =>
         (await store.GetAuditAsync(number, version, cancellationToken))?.Text ?? "";

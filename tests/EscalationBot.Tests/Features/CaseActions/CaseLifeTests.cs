@@ -197,6 +197,28 @@ public sealed class CaseLifeTests(AzuriteFixture azurite) : BotTest(azurite)
     }
 
     [Fact]
+    public async Task The_outcome_sent_after_a_quick_reopen_still_says_what_the_resolution_said()
+    {
+        var personal = Activities.Personal(People.Reporter);
+        await Host.SendAsync(Activities.Invoke(People.Reporter, "submitIntake", Activities.IntakeForm(), personal));
+        await Host.SendAsync(Activities.Message(People.Specialist, "claim ESC-1", "spec-dm"));
+        await Host.SendAsync(Activities.Message(People.Specialist, "resolve ESC-1 actioned Removed.", "spec-dm"));
+        await Host.SendAsync(Activities.Message(People.Reporter, "reopen ESC-1 Still up", personal));
+        await Host.WaitForJobsAsync();
+        var sent = Connector.Calls.Count;
+
+        // The outbox sends the notice of version 3 (the resolution) only now, with the case reopened since.
+        await Host
+            .Services.GetRequiredService<EscalationBot.Chat.ReporterNotifier>()
+            .NotifyReporterAsync(1, ReporterNotice.Resolved, 3, CancellationToken.None);
+
+        var outcome = Assert.Single(Connector.Calls.Skip(sent));
+        Assert.Equal(personal, outcome.ConversationId);
+        Assert.Contains("ESC-1 resolved: Actioned", outcome.AllText);
+        Assert.Contains("Removed.", outcome.AllText);
+    }
+
+    [Fact]
     public async Task After_the_reopen_window_a_case_is_closed_and_final()
     {
         await using var host = new BotHost(
