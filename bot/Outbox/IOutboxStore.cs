@@ -13,7 +13,8 @@ public enum OutboxStream
 /// the case when sent. <see cref="Version"/> is the case version whose change wrote it (0 for the queue card, which
 /// always shows the case as it is). A sender holds it until <see cref="LeaseUntil"/>; after a failure it waits
 /// until <see cref="NextAttemptAt"/>. <see cref="PostedMessageId"/>: a queue card posted whose id could not be stored
-/// on the case yet; the next attempt stores it instead of posting a second card.
+/// on the case yet; the next attempt stores it instead of posting a second card. <see cref="WrittenAt"/>: when it was
+/// last written, by the store's clock.
 /// </summary>
 public sealed record OutboxRow(
     string Key,
@@ -28,7 +29,8 @@ public sealed record OutboxRow(
     string? Claimant,
     bool Failed,
     string? PostedMessageId,
-    string ETag
+    string ETag,
+    DateTimeOffset? WrittenAt = null
 )
 {
     /// <summary>Nobody holds it and it is not waiting out a failure.</summary>

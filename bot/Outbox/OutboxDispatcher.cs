@@ -32,8 +32,11 @@ public sealed class OutboxDispatcher(
     /// </summary>
     public const string SentParameter = "OutboxSent";
 
-    /// <summary>Rows read again after a round that sent something, for what later changes added meanwhile.</summary>
-    private const int MaxRounds = 10;
+    /// <summary>
+    /// How soon a job that found a row held by another sender looks again. The holder read its rows before it leased
+    /// them, so rows a later change wrote since are this job's to send; the holder is normally done within a second.
+    /// </summary>
+    public static readonly TimeSpan HeldRetry = TimeSpan.FromSeconds(2);
 
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [5, 20, 60])]
     [Queue(JobQueues.Outbox)]
@@ -41,29 +44,36 @@ public sealed class OutboxDispatcher(
     {
         var claimant = instance.Claimant(context);
         var sentNotRemoved = context?.GetJobParameter<Dictionary<string, string>>(SentParameter) ?? [];
+        var rows = await outbox.PendingAsync(number, cancellationToken);
         var sent = 0;
-        for (var round = 0; round < MaxRounds; round++)
+        var held = false;
+        foreach (var stream in rows.GroupBy(r => r.Stream))
         {
-            var rows = await outbox.PendingAsync(number, cancellationToken);
-            var sentThisRound = 0;
-            foreach (var stream in rows.GroupBy(r => r.Stream))
-            {
-                var inOrder = stream.OrderBy(r => r.Key, StringComparer.Ordinal);
-                sentThisRound += await SendStreamAsync(inOrder, claimant, sentNotRemoved, context, cancellationToken);
-            }
-
-            sent += sentThisRound;
-            if (sentThisRound == 0)
-            {
-                break;
-            }
+            var inOrder = stream.OrderBy(r => r.Key, StringComparer.Ordinal);
+            var (sentHere, heldHere) = await SendStreamAsync(
+                inOrder,
+                claimant,
+                sentNotRemoved,
+                context,
+                cancellationToken
+            );
+            sent += sentHere;
+            held |= heldHere;
         }
 
-        return $"sent {sent}";
+        if (held)
+        {
+            jobs.Schedule<OutboxDispatcher>(d => d.DispatchAsync(number, null, CancellationToken.None), HeldRetry);
+        }
+
+        return held ? $"sent {sent}, held elsewhere" : $"sent {sent}";
     }
 
-    /// <summary>Sends a stream's rows in order until one is held elsewhere, waits out a failure, or fails now.</summary>
-    private async Task<int> SendStreamAsync(
+    /// <summary>
+    /// Sends a stream's rows in order until one is held by another sender (then <c>Held</c>), waits out a failure, or
+    /// fails now.
+    /// </summary>
+    private async Task<(int Sent, bool Held)> SendStreamAsync(
         IEnumerable<OutboxRow> stream,
         string claimant,
         Dictionary<string, string> sentNotRemoved,
@@ -85,13 +95,14 @@ public sealed class OutboxDispatcher(
             var now = clock.GetUtcNow();
             if (!row.IsDue(now) && row.Claimant != claimant)
             {
-                return sent;
+                // Leased by another sender, or waiting out a failure (its retry is scheduled).
+                return (sent, row.Claimant is not null && row.LeaseUntil > now);
             }
 
             var leased = await outbox.TryLeaseAsync(row, claimant, now + options.CurrentValue.Lease, cancellationToken);
             if (leased is null)
             {
-                return sent;
+                return (sent, true); // another sender leased it, or a later change merged into it, meanwhile
             }
 
             try
@@ -101,7 +112,7 @@ public sealed class OutboxDispatcher(
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 await DeferAsync(leased, e, (e as QueueCardNotRecordedException)?.MessageId, cancellationToken);
-                return sent;
+                return (sent, false);
             }
 
             // Kept with the job before the removal: if storage fails now, the job's retry removes the row, never resends it.
@@ -111,7 +122,7 @@ public sealed class OutboxDispatcher(
             sent++;
         }
 
-        return sent;
+        return (sent, false);
     }
 
     private async Task DeferAsync(OutboxRow row, Exception failure, string? posted, CancellationToken cancellationToken)

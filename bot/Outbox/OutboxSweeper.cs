@@ -17,11 +17,13 @@ public sealed class OutboxSweeper(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var first = true;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await SweepAsync(stoppingToken);
+                await SweepAsync(stoppingToken, recentToo: first);
+                first = false;
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
@@ -43,12 +45,17 @@ public sealed class OutboxSweeper(
         }
     }
 
-    /// <summary>Returns how many cases were given a send.</summary>
-    public async Task<int> SweepAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Returns how many cases were given a send. Rows written within the last interval have a job of their own (the
+    /// change's, or the retry a failure scheduled) unless this instance has just started: a burst's rows waiting for
+    /// their jobs are not given a second one each.
+    /// </summary>
+    public async Task<int> SweepAsync(CancellationToken cancellationToken, bool recentToo = true)
     {
         var now = clock.GetUtcNow();
+        var recent = now - options.CurrentValue.SweepInterval;
         var due = (await outbox.PendingAsync(null, cancellationToken))
-            .Where(r => r.IsDue(now))
+            .Where(r => r.IsDue(now) && (recentToo || r.WrittenAt is not { } written || written < recent))
             .Select(r => r.Number)
             .Distinct()
             .ToList();

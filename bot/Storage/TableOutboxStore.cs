@@ -241,6 +241,7 @@ internal static class OutboxEntities
             e.GetString("Claimant"),
             e.GetBoolean("Failed") ?? false,
             e.GetString("PostedMessageId"),
-            e.ETag.ToString()
+            e.ETag.ToString(),
+            e.Timestamp
         );
 }
