@@ -140,13 +140,18 @@ public sealed partial class TableCaseStore
     )
     {
         // Version n wrote audit row n, so the newest rows are one key range.
-        var first = Math.Max(1, version - count + 1);
-        var entries = await AuditRangeAsync(
-            CaseKeys.Audit(number, first),
-            CaseKeys.Audit(number, version + 1),
+        return await recent.GetAsync(
+            number,
+            version,
+            count,
+            first =>
+                AuditRangeAsync(
+                    CaseKeys.Audit(number, first),
+                    CaseKeys.Audit(number, version + 1),
+                    CancellationToken.None
+                ),
             cancellationToken
         );
-        return new RecentHistory(entries, first - 1);
     }
 
     private async Task<IReadOnlyList<AuditEntry>> AuditRangeAsync(

@@ -28,6 +28,8 @@ public sealed partial class TableCaseStore(
 
     private readonly CasePolicy policy = policy ?? CasePolicy.Default;
 
+    private readonly RecentHistories recent = new();
+
     /// <summary>Where a change's audit row stands in its batch: a conflict there means another change took the version.</summary>
     private const int AuditIndex = 1;
 
@@ -46,11 +48,12 @@ public sealed partial class TableCaseStore(
         {
             var number = await numbers.NextAsync(cancellationToken);
             var (created, audit) = build(number);
+            var auditRow = AuditEntities.ToEntity(audit, 1);
             var actions = new List<TableTransactionAction>
             {
                 new(TableTransactionActionType.Add, CaseEntities.ToEntity(created, CaseKeys.Case(number), 1)),
                 new(TableTransactionActionType.Add, CaseEntities.ToEntity(created, CaseKeys.Open(number), 1)),
-                new(TableTransactionActionType.Add, AuditEntities.ToEntity(audit, 1)),
+                new(TableTransactionActionType.Add, auditRow),
             };
             actions.AddRange(KeyRows(created));
             actions.AddRange(DueRows(null, created, audit.At));
@@ -60,6 +63,7 @@ public sealed partial class TableCaseStore(
             try
             {
                 await table.SubmitTransactionAsync(actions, cancellationToken);
+                recent.Committed(number, 1, auditRow);
                 AfterCommit(actions, number, audit.At);
                 return new Filing(created, null);
             }
@@ -92,6 +96,7 @@ public sealed partial class TableCaseStore(
     {
         var number = updated.Number;
         var version = current.Version + 1;
+        var auditRow = AuditEntities.ToEntity(audit, version);
         var actions = new List<TableTransactionAction>
         {
             new(
@@ -99,7 +104,7 @@ public sealed partial class TableCaseStore(
                 CaseEntities.ToEntity(updated, CaseKeys.Case(number), version),
                 new ETag(current.ETag)
             ),
-            new(TableTransactionActionType.Add, AuditEntities.ToEntity(audit, version)),
+            new(TableTransactionActionType.Add, auditRow),
         };
         if (updated.IsOpen)
         {
@@ -148,6 +153,7 @@ public sealed partial class TableCaseStore(
         try
         {
             await table.SubmitTransactionAsync(actions, cancellationToken);
+            recent.Committed(number, version, auditRow);
             AfterCommit(actions, number, audit.At);
             return Commit.Done;
         }
