@@ -14,8 +14,9 @@ namespace EscalationBot.Storage;
 /// <item>RowKey <c>case|0000000012</c>: case ESC-12 (a point read by id).</item>
 /// <item>RowKey <c>open|0000000012</c>: a copy of the case while it is open; a range read gives the open
 /// cases oldest first without touching closed ones.</item>
-/// <item>RowKey <c>key|hash|0000000012</c>: case ESC-12 names this link or account (the hash of its normalized
-/// form), for the duplicate check. Only ever added: a row whose case has closed costs one wasted point read.</item>
+/// <item>RowKey <c>key|hash</c>: the cases that name this link or account (the hash of its normalized form), for the
+/// duplicate check: property <c>N12</c> true while ESC-12 is open. Rows of the first format, <c>key|hash|0000000012</c>
+/// (one per key and case), are moved into it after a start; <c>key|indexed</c> says that was done once.</item>
 /// <item>RowKey <c>due|000001764000000|0000000012|Resolution|80|0</c>: the due-time index, one row per reminder the
 /// case will need (unix seconds first, so a range read gives what is due by a moment). Added in the batch of the
 /// change that makes the reminder due; removed once it is delivered or the sweep finds it no longer applies.</item>
@@ -51,7 +52,21 @@ internal static class CaseKeys
     public const string SummaryPrefix = "sum|";
 
     /// <summary>Row keys may not hold / \\ # ?, and links hold all of them: the key row stores a hash.</summary>
-    public static string KeyFrom(string normalized) => $"{KeyPrefix}{Hash(normalized)}|";
+    public static string KeyIndex(string normalized) => KeyPrefix + Hash(normalized);
+
+    /// <summary>The range of the first format's rows of a key, one per case (<c>key|hash|0000000012</c>).</summary>
+    public static string KeyFrom(string normalized) => KeyIndex(normalized) + "|";
+
+    public static bool IsFirstFormatKey(string rowKey) => rowKey.Count(c => c == '|') == 2;
+
+    /// <summary>The key row a first-format row moves into.</summary>
+    public static string KeyIndexOf(string firstFormatRowKey) =>
+        firstFormatRowKey[..firstFormatRowKey.LastIndexOf('|')];
+
+    public const string KeysIndexed = KeyPrefix + "indexed";
+
+    /// <summary>A case's property in a key row.</summary>
+    public static string KeyProperty(int number) => "N" + number.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>An activity key holds whatever the channel put in its ids, '/' and '#' among them: the row stores a hash.</summary>
     public static string Turn(string activityKey) => TurnPrefix + Hash(activityKey);
@@ -67,8 +82,6 @@ internal static class CaseKeys
         Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[
             ..32
         ];
-
-    public static string Key(string normalized, int number) => KeyFrom(normalized) + Number(number);
 
     public static string Due(Reminder reminder) => $"{DueFrom(reminder.DueAt)}|{reminder.Key}";
 

@@ -81,51 +81,6 @@ public sealed partial class TableCaseStore
         return cases;
     }
 
-    public async Task<IReadOnlyList<Case>> FindOpenByKeysAsync(
-        IReadOnlySet<string> keys,
-        CancellationToken cancellationToken
-    )
-    {
-        // One range per key, read at once: the numbers of the cases that name it and were open when last written
-        // (rows written before the flag existed count as open; the open row read below decides).
-        var named = await Task.WhenAll(keys.Select(key => NumbersNamingAsync(key, cancellationToken)));
-        var numbers = named.SelectMany(n => n).ToHashSet();
-        var open = await Task.WhenAll(
-            numbers.Select(n =>
-                table.GetEntityIfExistsAsync<TableEntity>(
-                    CaseKeys.Partition,
-                    CaseKeys.Open(n),
-                    cancellationToken: cancellationToken
-                )
-            )
-        );
-        return open.Where(r => r.HasValue).Select(r => CaseEntities.ToCase(r.Value!)).OrderBy(c => c.Number).ToList();
-    }
-
-    private async Task<List<int>> NumbersNamingAsync(string key, CancellationToken cancellationToken)
-    {
-        var from = CaseKeys.KeyFrom(key);
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {CaseKeys.Partition} and RowKey ge {from} and RowKey lt {CaseKeys.End(from)}"
-        );
-        var numbers = new List<int>();
-        await foreach (
-            var row in table.QueryAsync<TableEntity>(
-                filter,
-                select: ["Number", "Open"],
-                cancellationToken: cancellationToken
-            )
-        )
-        {
-            if (row.GetBoolean("Open") != false)
-            {
-                numbers.Add(row.GetInt32("Number") ?? 0);
-            }
-        }
-
-        return numbers;
-    }
-
     public Task<IReadOnlyList<AuditEntry>> HistoryAsync(int number, CancellationToken cancellationToken)
     {
         var from = CaseKeys.AuditFrom(number);

@@ -189,22 +189,6 @@ public sealed partial class TableCaseStore(
     }
 
     /// <summary>
-    /// One row per link or account the case names; upserted with every change so links added later count, and marked
-    /// closed when the case leaves the open list, so the duplicate check reads no closed case.
-    /// </summary>
-    private static IEnumerable<TableTransactionAction> KeyRows(Case c, bool open = true) =>
-        DuplicateCheck
-            .Keys(c.Report)
-            .Select(key => new TableTransactionAction(
-                TableTransactionActionType.UpsertReplace,
-                new TableEntity(CaseKeys.Partition, CaseKeys.Key(key, c.Number))
-                {
-                    ["Number"] = c.Number,
-                    ["Open"] = open,
-                }
-            ));
-
-    /// <summary>
     /// Index rows for the case's reminders: every one still to come, and any this change makes due at once (a raised
     /// severity). Rows of reminders already past are not written again, because they were sent and removed. Rows the
     /// change makes obsolete stay: deleting them here could fail the batch if a sender removed one already, and the

@@ -123,9 +123,10 @@ public static class TablesRegistration
     }
 
     /// <summary>
-    /// Creates the tables on start, so that no request pays for it; then, without holding up the start, gives open
-    /// cases filed before the summary rows theirs (<see cref="TableCaseStore.SummariseAsync"/>: until it is done the
-    /// digest reads the open index's columns). On a clean stop, gives back unused case numbers.
+    /// Creates the tables on start, so that no request pays for it; then, without holding up the start, moves key rows
+    /// of the first format into the duplicate check's index (<see cref="TableCaseStore.IndexKeysAsync"/>) and gives
+    /// open cases filed before the summary rows theirs (<see cref="TableCaseStore.SummariseAsync"/>: until it is done
+    /// the digest reads the open index's columns). On a clean stop, gives back unused case numbers.
     /// </summary>
     private sealed class TablesLifetime(
         TableCaseStore cases,
@@ -135,7 +136,7 @@ public static class TablesRegistration
     ) : IHostedService
     {
         private readonly CancellationTokenSource stopping = new();
-        private Task summarising = Task.CompletedTask;
+        private Task backfilling = Task.CompletedTask;
 
         public async Task StartAsync(CancellationToken cancellationToken)
         {
@@ -151,20 +152,23 @@ public static class TablesRegistration
                 return;
             }
 
-            summarising = Task.Run(() => SummariseAsync(stopping.Token), CancellationToken.None);
+            backfilling = Task.Run(() => BackfillAsync(stopping.Token), CancellationToken.None);
         }
 
-        private async Task SummariseAsync(CancellationToken cancellationToken)
+        private async Task BackfillAsync(CancellationToken cancellationToken)
         {
             try
             {
+                var moved = await cases.IndexKeysAsync(cancellationToken);
+                logger.LogInformation("Duplicate-check keys checked; {Rows} rows of the first format moved", moved);
                 var written = await cases.SummariseAsync(cancellationToken);
                 logger.LogInformation("Case summaries checked; {Rows} summary rows written", written);
             }
             catch (Exception e) when (e is RequestFailedException || StorageFailure.IsOutage(e))
             {
-                // The digest reads the open index's columns until a later start completes it.
-                logger.LogWarning(e, "Could not complete the case summaries at start");
+                // The digest reads the open index's columns, and the duplicate check the first format's key rows too,
+                // until a later start completes them.
+                logger.LogWarning(e, "Could not complete the case summaries or the duplicate-check keys at start");
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -175,7 +179,7 @@ public static class TablesRegistration
         public async Task StopAsync(CancellationToken cancellationToken)
         {
             await stopping.CancelAsync();
-            await summarising;
+            await backfilling;
             try
             {
                 await numbers.ReleaseAsync(cancellationToken);

@@ -159,14 +159,7 @@ internal static partial class CaseTableSeed
         {
             rows.Add(StorageFormats.CaseEntity(c, StorageFormats.OpenKey(c.Number), versions.Count));
             rows.AddRange(versions.Select((v, i) => StorageFormats.AuditEntity(v.Audit, i + 1)));
-            rows.AddRange(
-                DuplicateCheck
-                    .Keys(c.Report)
-                    .Select(key => new TableEntity(StorageFormats.Partition, StorageFormats.DuplicateKey(key, c.Number))
-                    {
-                        ["Number"] = c.Number,
-                    })
-            );
+            rows.AddRange(DuplicateCheck.Keys(c.Report).Select(key => StorageFormats.DuplicateKey(key, c.Number)));
         }
         else
         {

@@ -94,7 +94,8 @@ internal static partial class CaseTableSeed
 
         // The id counter, as CreateAsync leaves it.
         await table.AddEntityAsync(new TableEntity(StorageFormats.Partition, "counter") { ["Last"] = cases });
-        entities++;
+        await table.AddEntityAsync(StorageFormats.KeysIndexed);
+        entities += 2;
         return new SeedSummary(
             cases,
             open,

@@ -21,7 +21,12 @@ internal static class StorageFormats
 
     public static string DueKey(Reminder reminder) => CaseKeys.Due(reminder);
 
-    public static string DuplicateKey(string normalized, int number) => CaseKeys.Key(normalized, number);
+    /// <summary>A case's property in the duplicate check's row of one link or account, as a change merges it.</summary>
+    public static TableEntity DuplicateKey(string normalized, int number) =>
+        new(CaseKeys.Partition, CaseKeys.KeyIndex(normalized)) { [CaseKeys.KeyProperty(number)] = true };
+
+    /// <summary>The row that says the key rows are all in the current format (no backfill to do at start).</summary>
+    public static TableEntity KeysIndexed => new(CaseKeys.Partition, CaseKeys.KeysIndexed);
 
     public static string DoneKey(DateTimeOffset resolvedAt, int number) => CaseKeys.Done(resolvedAt, number);
 
