@@ -44,6 +44,9 @@ public interface IOutboxStore
     /// <summary>Rows not yet sent: one case's (in key order: each stream oldest first), or all (<paramref name="number"/> null).</summary>
     Task<IReadOnlyList<OutboxRow>> PendingAsync(int? number, CancellationToken cancellationToken);
 
+    /// <summary>The case's queue-card row, if one is pending: the queue stream's only row, read by its key.</summary>
+    Task<OutboxRow?> QueueCardAsync(int number, CancellationToken cancellationToken);
+
     /// <summary>Reserves the row for <paramref name="claimant"/>; null if it changed since it was read (someone else has it).</summary>
     Task<OutboxRow?> TryLeaseAsync(
         OutboxRow row,

@@ -40,11 +40,38 @@ public sealed class OutboxDispatcher(
 
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [5, 20, 60])]
     [Queue(JobQueues.Outbox)]
-    public async Task<string> DispatchAsync(int number, PerformContext? context, CancellationToken cancellationToken)
+    public async Task<string> DispatchAsync(int number, PerformContext? context, CancellationToken cancellationToken) =>
+        await SendAsync(number, await outbox.PendingAsync(number, cancellationToken), context, cancellationToken);
+
+    /// <summary>
+    /// Sends only the case's queue card, read by its key: for a change that asked for nothing else (a new case). Its
+    /// stream has that one row, so nothing else need be read to keep the order.
+    /// </summary>
+    [AutomaticRetry(Attempts = 3, DelaysInSeconds = [5, 20, 60])]
+    [Queue(JobQueues.Outbox)]
+    public async Task<string> SendQueueCardAsync(
+        int number,
+        PerformContext? context,
+        CancellationToken cancellationToken
+    ) =>
+        await SendAsync(
+            number,
+            await outbox.QueueCardAsync(number, cancellationToken) is { } row ? [row] : [],
+            context,
+            cancellationToken,
+            queueCardOnly: true
+        );
+
+    private async Task<string> SendAsync(
+        int number,
+        IReadOnlyList<OutboxRow> rows,
+        PerformContext? context,
+        CancellationToken cancellationToken,
+        bool queueCardOnly = false
+    )
     {
         var claimant = instance.Claimant(context);
         var sentNotRemoved = context?.GetJobParameter<Dictionary<string, string>>(SentParameter) ?? [];
-        var rows = await outbox.PendingAsync(number, cancellationToken);
         var sent = 0;
         var held = false;
         foreach (var stream in rows.GroupBy(r => r.Stream))
@@ -61,7 +88,11 @@ public sealed class OutboxDispatcher(
             held |= heldHere;
         }
 
-        if (held)
+        if (held && queueCardOnly)
+        {
+            jobs.Schedule<OutboxDispatcher>(d => d.SendQueueCardAsync(number, null, CancellationToken.None), HeldRetry);
+        }
+        else if (held)
         {
             jobs.Schedule<OutboxDispatcher>(d => d.DispatchAsync(number, null, CancellationToken.None), HeldRetry);
         }

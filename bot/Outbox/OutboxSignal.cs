@@ -13,11 +13,19 @@ public sealed class OutboxSignal(
     ILogger<OutboxSignal> logger
 )
 {
-    public void Wake(int number)
+    /// <summary>Starts sending the case's rows; only its queue card (read by key) when nothing else was asked for.</summary>
+    public void Wake(int number, bool onlyQueueCard = false)
     {
         try
         {
-            jobs.Enqueue<OutboxDispatcher>(d => d.DispatchAsync(number, null, CancellationToken.None));
+            if (onlyQueueCard)
+            {
+                jobs.Enqueue<OutboxDispatcher>(d => d.SendQueueCardAsync(number, null, CancellationToken.None));
+            }
+            else
+            {
+                jobs.Enqueue<OutboxDispatcher>(d => d.DispatchAsync(number, null, CancellationToken.None));
+            }
         }
         catch (Exception e)
         {
@@ -31,7 +39,7 @@ public sealed class OutboxSignal(
         await outbox.RequestQueueCardsAsync(numbers, clock.GetUtcNow(), cancellationToken);
         foreach (var number in numbers)
         {
-            Wake(number);
+            Wake(number, onlyQueueCard: true);
         }
     }
 }

@@ -9,7 +9,8 @@ namespace EscalationBot.Storage;
 /// Cases in one Table Storage table; key rules in <see cref="CaseKeys"/>. Every change also adds the due-time index
 /// rows of the reminders it makes due (<see cref="SlaSchedule"/>), in the same batch, so no deadline is ever
 /// committed without its row. Likewise its outbox rows and the record of the activity that made it (<see cref="CaseEffects"/>):
-/// <paramref name="outboxWritten"/> is told the case's number after a commit that wrote outbox rows.
+/// <paramref name="outboxWritten"/> is told the case's number after a commit that wrote outbox rows, and whether the
+/// queue card's was the only one.
 /// Each change also merges its case's summary (<see cref="CaseSummaries"/>), what the digest reads.
 /// This file has the writes; the reads are in TableCaseStore.Reads.cs.
 /// </summary>
@@ -17,7 +18,7 @@ public sealed partial class TableCaseStore(
     TableClient table,
     CasePolicy? policy = null,
     Action<IReadOnlyList<DueReminder>>? dueSoon = null,
-    Action<int>? outboxWritten = null,
+    Action<int, bool>? outboxWritten = null,
     CaseNumbers? numbers = null
 ) : ICaseStore
 {
@@ -210,12 +211,13 @@ public sealed partial class TableCaseStore(
     /// <summary>After a commit: wake the outbox's sender if the change wrote outbox rows, and hand the sweep the reminders it made due soon.</summary>
     private void AfterCommit(IReadOnlyList<TableTransactionAction> actions, int number, DateTimeOffset now)
     {
-        if (
-            outboxWritten is not null
-            && actions.Any(a => a.Entity.RowKey.StartsWith(CaseKeys.OutboxPrefix, StringComparison.Ordinal))
-        )
+        var outbox = actions
+            .Select(a => a.Entity.RowKey)
+            .Where(k => k.StartsWith(CaseKeys.OutboxPrefix, StringComparison.Ordinal))
+            .ToList();
+        if (outboxWritten is not null && outbox.Count > 0)
         {
-            outboxWritten(number);
+            outboxWritten(number, outbox.All(k => k == CaseKeys.OutboxQueue(number)));
         }
 
         if (dueSoon is null)

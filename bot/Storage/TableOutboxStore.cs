@@ -23,6 +23,16 @@ public sealed class TableOutboxStore(TableClient table) : IOutboxStore
         return rows;
     }
 
+    public async Task<OutboxRow?> QueueCardAsync(int number, CancellationToken cancellationToken)
+    {
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(
+            CaseKeys.Partition,
+            CaseKeys.OutboxQueue(number),
+            cancellationToken: cancellationToken
+        );
+        return row.HasValue ? OutboxEntities.ToRow(row.Value!) : null;
+    }
+
     public async Task<OutboxRow?> TryLeaseAsync(
         OutboxRow row,
         string claimant,

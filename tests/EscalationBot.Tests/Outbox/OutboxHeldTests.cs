@@ -41,6 +41,26 @@ public sealed class OutboxHeldTests
     }
 
     [Fact]
+    public async Task A_queue_card_job_reads_only_that_row_by_key_and_looks_again_the_same_way_if_it_is_held()
+    {
+        var row = Row() with { Claimant = "other/1", LeaseUntil = Now.AddMinutes(2) };
+        outbox.Setup(o => o.QueueCardAsync(7, It.IsAny<CancellationToken>())).ReturnsAsync(row);
+
+        Assert.Equal("sent 0, held elsewhere", await Dispatcher().SendQueueCardAsync(7, null, CancellationToken.None));
+
+        outbox.Verify(o => o.QueueCardAsync(7, It.IsAny<CancellationToken>()), Times.Once);
+        outbox.VerifyNoOtherCalls(); // no read of the case's rows by range
+        jobs.Verify(
+            j =>
+                j.Create(
+                    It.Is<Job>(job => job.Method.Name == nameof(OutboxDispatcher.SendQueueCardAsync)),
+                    It.IsAny<ScheduledState>()
+                ),
+            Times.Once
+        );
+    }
+
+    [Fact]
     public async Task A_row_leased_meanwhile_makes_the_job_look_again()
     {
         var row = Row();
@@ -67,7 +87,11 @@ public sealed class OutboxHeldTests
     private async Task<string> DispatchAsync(OutboxRow row)
     {
         outbox.Setup(o => o.PendingAsync(7, It.IsAny<CancellationToken>())).ReturnsAsync([row]);
-        var dispatcher = new OutboxDispatcher(
+        return await Dispatcher().DispatchAsync(7, null, CancellationToken.None);
+    }
+
+    private OutboxDispatcher Dispatcher() =>
+        new(
             outbox.Object,
             new OutboxSender(null!, null!, null!), // never reached: nothing here is sent
             new InstanceId(),
@@ -76,6 +100,4 @@ public sealed class OutboxHeldTests
             new FakeTimeProvider(Now),
             NullLogger<OutboxDispatcher>.Instance
         );
-        return await dispatcher.DispatchAsync(7, null, CancellationToken.None);
-    }
 }
