@@ -24,7 +24,7 @@ public static class BotRegistration
         builder.Services.AddSingleton<BotFrameworkAuthentication>(sp =>
         {
             var configuration = sp.GetRequiredService<IConfiguration>();
-            return new ConfigurationBotFrameworkAuthentication(
+            var configured = new ConfigurationBotFrameworkAuthentication(
                 configuration,
                 // Local mode (no app id) is the same whatever MicrosoftAppType says; the SDK would refuse a
                 // SingleTenant type without an id, and the template's default type is SingleTenant.
@@ -34,6 +34,7 @@ public static class BotRegistration
                 httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
                 logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()
             );
+            return new SharedContractsAuthentication(configured);
         });
         builder.Services.AddSingleton<BotAdapter>();
         builder.Services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<BotAdapter>());
