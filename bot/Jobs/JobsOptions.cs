@@ -30,7 +30,7 @@ public sealed class JobsOptions
     /// notices never wait behind reminders or digests, and a burst of filings has senders of its own.
     /// </summary>
     [Range(1, 100)]
-    public int OutboxWorkerCount { get; set; } = 8;
+    public int OutboxWorkerCount { get; set; } = 16;
 
     public JobsDashboardOptions Dashboard { get; set; } = new();
 }
