@@ -19,6 +19,17 @@ public abstract class CaseTableTest(AzuriteFixture azurite) : IAsyncLifetime
 
     protected TableCaseStore Cases { get; private set; } = null!;
 
+    /// <summary>Counts what a store made by <see cref="CountedStore"/> asks of the table.</summary>
+    protected CountingPolicy Counted { get; } = new();
+
+    /// <summary>Another case store on the same table (as another instance would be), its requests counted.</summary>
+    protected TableCaseStore CountedStore()
+    {
+        var options = new TableClientOptions();
+        options.AddPolicy(Counted, Azure.Core.HttpPipelinePosition.PerRetry);
+        return new TableCaseStore(new TableClient(ConnectionString, Table.Name, options));
+    }
+
     public async Task InitializeAsync()
     {
         Table = new TableServiceClient(azurite.ConnectionString).GetTableClient(

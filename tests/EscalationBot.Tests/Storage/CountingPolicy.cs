@@ -9,7 +9,7 @@ namespace EscalationBot.Tests.Storage;
 /// <c>value</c> array). <see cref="ShortenFirstPageTo"/> makes the first query ask for fewer, as Table Storage may
 /// answer a query with a short page and a continuation token.
 /// </summary>
-internal sealed class CountingPolicy : HttpPipelinePolicy
+public sealed class CountingPolicy : HttpPipelinePolicy
 {
     private int roundTrips;
     private int entities;

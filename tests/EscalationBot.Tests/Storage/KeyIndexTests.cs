@@ -13,15 +13,6 @@ namespace EscalationBot.Tests.Storage;
 [Collection(AzuriteCollection.Name)]
 public sealed class KeyIndexTests(AzuriteFixture azurite) : CaseTableTest(azurite)
 {
-    private readonly CountingPolicy counted = new();
-
-    private TableCaseStore CountedStore()
-    {
-        var options = new TableClientOptions();
-        options.AddPolicy(counted, Azure.Core.HttpPipelinePosition.PerRetry);
-        return new TableCaseStore(new TableClient(ConnectionString, Table.Name, options));
-    }
-
     [Fact]
     public async Task The_check_reads_each_keys_row_and_each_candidates_open_row_by_key()
     {
@@ -30,12 +21,12 @@ public sealed class KeyIndexTests(AzuriteFixture azurite) : CaseTableTest(azurit
         var store = CountedStore();
         await store.IndexKeysAsync(CancellationToken.None);
 
-        counted.Reset();
+        Counted.Reset();
         var found = await store.FindOpenByKeysAsync(keys, CancellationToken.None);
 
         Assert.Equal([c.Number], found.Select(f => f.Number));
-        Assert.Equal(keys.Count + 1, counted.RoundTrips); // point reads: no range, whatever the size of the table
-        Assert.Equal(keys.Count + 1, counted.Entities);
+        Assert.Equal(keys.Count + 1, Counted.RoundTrips); // point reads: no range, whatever the size of the table
+        Assert.Equal(keys.Count + 1, Counted.Entities);
     }
 
     [Fact]

@@ -13,15 +13,6 @@ namespace EscalationBot.Tests.Storage;
 [Collection(AzuriteCollection.Name)]
 public sealed class RecentHistoriesTests(AzuriteFixture azurite) : CaseTableTest(azurite)
 {
-    private readonly CountingPolicy counted = new();
-
-    private TableCaseStore CountedStore()
-    {
-        var options = new TableClientOptions();
-        options.AddPolicy(counted, Azure.Core.HttpPipelinePosition.PerRetry);
-        return new TableCaseStore(new TableClient(ConnectionString, Table.Name, options));
-    }
-
     [Fact]
     public async Task The_history_after_a_change_committed_here_is_not_read_and_equals_what_another_instance_reads()
     {
@@ -36,10 +27,10 @@ public sealed class RecentHistoriesTests(AzuriteFixture azurite) : CaseTableTest
             Assert.True(await store.TryReplaceAsync(stored, stored.Case, Note(c, i), CancellationToken.None));
         }
 
-        counted.Reset();
+        Counted.Reset();
         var kept = await store.RecentHistoryAsync(c.Number, 4, 15, CancellationToken.None);
 
-        Assert.Equal(0, counted.RoundTrips);
+        Assert.Equal(0, Counted.RoundTrips);
         var read = await new TableCaseStore(Table).RecentHistoryAsync(c.Number, 4, 15, CancellationToken.None);
         Assert.Equal(read.Earlier, kept.Earlier);
         Assert.Equal(read.Entries, kept.Entries);
@@ -58,10 +49,10 @@ public sealed class RecentHistoriesTests(AzuriteFixture azurite) : CaseTableTest
         var stored = (await elsewhere.GetAsync(c.Number, CancellationToken.None))!;
         Assert.True(await elsewhere.TryReplaceAsync(stored, stored.Case, Note(c, 1), CancellationToken.None));
 
-        counted.Reset();
+        Counted.Reset();
         var recent = await store.RecentHistoryAsync(c.Number, 2, 15, CancellationToken.None);
 
-        Assert.Equal(1, counted.RoundTrips);
+        Assert.Equal(1, Counted.RoundTrips);
         Assert.Equal([null, "1"], recent.Entries.Select(e => e.Text));
     }
 
@@ -75,7 +66,7 @@ public sealed class RecentHistoriesTests(AzuriteFixture azurite) : CaseTableTest
             Enumerable.Range(0, 100).Select(_ => store.RecentHistoryAsync(c.Number, 1, 15, CancellationToken.None))
         );
 
-        Assert.Equal(1, counted.RoundTrips);
+        Assert.Equal(1, Counted.RoundTrips);
         Assert.All(all, r => Assert.Equal(AuditAction.Filed, Assert.Single(r.Entries).Action));
     }
 

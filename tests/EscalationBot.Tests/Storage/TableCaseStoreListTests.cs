@@ -18,14 +18,6 @@ namespace EscalationBot.Tests.Storage;
 public sealed class TableCaseStoreListTests(AzuriteFixture azurite) : CaseTableTest(azurite)
 {
     private const int Page = 50;
-    private readonly CountingPolicy counted = new();
-
-    private TableCaseStore CountedStore()
-    {
-        var options = new TableClientOptions();
-        options.AddPolicy(counted, Azure.Core.HttpPipelinePosition.PerRetry);
-        return new TableCaseStore(new TableClient(ConnectionString, Table.Name, options));
-    }
 
     [Fact]
     public async Task A_page_holds_the_oldest_open_cases_the_filter_keeps_read_in_one_round_trip_of_at_most_a_page()
@@ -47,14 +39,14 @@ public sealed class TableCaseStoreListTests(AzuriteFixture azurite) : CaseTableT
 
         foreach (var filter in filters)
         {
-            counted.Reset();
+            Counted.Reset();
             var page = await store.PageOpenAsync(filter, Page, CancellationToken.None);
 
             var kept = open.Where(filter.Matches).Select(c => c.Number).ToList();
             Assert.Equal(kept.Take(Page), page.Cases.Select(c => c.Number));
             Assert.Equal(kept.Count > Page, page.More);
             Assert.All(page.Cases, c => Assert.True(c.IsPartial));
-            Assert.Equal((1, Math.Min(Page, kept.Count)), (counted.RoundTrips, counted.Entities));
+            Assert.Equal((1, Math.Min(Page, kept.Count)), (Counted.RoundTrips, Counted.Entities));
         }
     }
 
@@ -63,13 +55,13 @@ public sealed class TableCaseStoreListTests(AzuriteFixture azurite) : CaseTableT
     {
         var open = await FileOpenCasesAsync(60);
         var store = CountedStore();
-        counted.ShortenFirstPageTo = 7;
+        Counted.ShortenFirstPageTo = 7;
 
         var page = await store.PageOpenAsync(CaseFilter.None, Page, CancellationToken.None);
 
         Assert.Equal(open.Take(Page).Select(c => c.Number), page.Cases.Select(c => c.Number));
         Assert.True(page.More);
-        Assert.Equal((2, Page), (counted.RoundTrips, counted.Entities));
+        Assert.Equal((2, Page), (Counted.RoundTrips, Counted.Entities));
     }
 
     [Fact]
