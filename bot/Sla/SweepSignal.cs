@@ -42,22 +42,21 @@ public sealed class SweepSignal
         return rows;
     }
 
-    /// <summary>Waits until <paramref name="until"/> or a wake-up, whichever comes first; true if woken.</summary>
-    public async Task<bool> WaitAsync(DateTimeOffset until, TimeProvider clock, CancellationToken cancellationToken)
+    /// <summary>Waits until <paramref name="until"/> or a wake-up, whichever comes first.</summary>
+    public async Task WaitAsync(DateTimeOffset until, TimeProvider clock, CancellationToken cancellationToken)
     {
         var interval = until - clock.GetUtcNow();
         if (interval <= TimeSpan.Zero)
         {
-            return false;
+            return;
         }
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var delay = Task.Delay(interval, clock, stop.Token);
         var woken = signal.WaitAsync(stop.Token);
-        var first = await Task.WhenAny(delay, woken);
+        await Task.WhenAny(delay, woken);
         await stop.CancelAsync();
         await Task.WhenAll(delay, woken).ContinueWith(_ => { }, TaskScheduler.Default); // observe the cancelled one
         cancellationToken.ThrowIfCancellationRequested();
-        return first == woken && woken.IsCompletedSuccessfully;
     }
 }
