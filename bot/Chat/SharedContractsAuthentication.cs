@@ -50,7 +50,7 @@ internal sealed class SharedContractsAuthentication(BotFrameworkAuthentication i
     public override string GetOriginatingAudience() => inner.GetOriginatingAudience();
 
     /// <summary>A client made with the shared resolvers (see <see cref="SharedContractsAuthentication"/>).</summary>
-    public static IConnectorClient Share(IConnectorClient client)
+    private static IConnectorClient Share(IConnectorClient client)
     {
         if (client is ConnectorClient connector)
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using System.Net;
 using EscalationBot.Chat;
 using EscalationBot.Jobs;
@@ -37,6 +38,12 @@ public sealed class OutboxDispatcher(
     /// them, so rows a later change wrote since are this job's to send; the holder is normally done within a second.
     /// </summary>
     public static readonly TimeSpan HeldRetry = TimeSpan.FromSeconds(2);
+
+    /// <summary>The job that sends case <paramref name="number"/>'s rows: all of them, or only its queue card.</summary>
+    public static Expression<Func<OutboxDispatcher, Task>> Send(int number, bool onlyQueueCard) =>
+        onlyQueueCard
+            ? d => d.SendQueueCardAsync(number, null, CancellationToken.None)
+            : d => d.DispatchAsync(number, null, CancellationToken.None);
 
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [5, 20, 60])]
     [Queue(JobQueues.Outbox)]
@@ -88,13 +95,9 @@ public sealed class OutboxDispatcher(
             held |= heldHere;
         }
 
-        if (held && queueCardOnly)
+        if (held)
         {
-            jobs.Schedule<OutboxDispatcher>(d => d.SendQueueCardAsync(number, null, CancellationToken.None), HeldRetry);
-        }
-        else if (held)
-        {
-            jobs.Schedule<OutboxDispatcher>(d => d.DispatchAsync(number, null, CancellationToken.None), HeldRetry);
+            jobs.Schedule(Send(number, queueCardOnly), HeldRetry);
         }
 
         return held ? $"sent {sent}, held elsewhere" : $"sent {sent}";
@@ -184,10 +187,7 @@ public sealed class OutboxDispatcher(
         );
         // Hangfire keeps scheduled times in whole seconds and may start a job up to a second early: a second more.
         var number = row.Number;
-        jobs.Schedule<OutboxDispatcher>(
-            d => d.DispatchAsync(number, null, CancellationToken.None),
-            wait + TimeSpan.FromSeconds(1)
-        );
+        jobs.Schedule(Send(number, onlyQueueCard: false), wait + TimeSpan.FromSeconds(1));
     }
 
     public static TimeSpan Backoff(int failuresBefore, OutboxOptions settings)

@@ -18,14 +18,7 @@ public sealed class OutboxSignal(
     {
         try
         {
-            if (onlyQueueCard)
-            {
-                jobs.Enqueue<OutboxDispatcher>(d => d.SendQueueCardAsync(number, null, CancellationToken.None));
-            }
-            else
-            {
-                jobs.Enqueue<OutboxDispatcher>(d => d.DispatchAsync(number, null, CancellationToken.None));
-            }
+            jobs.Enqueue(OutboxDispatcher.Send(number, onlyQueueCard));
         }
         catch (Exception e)
         {
