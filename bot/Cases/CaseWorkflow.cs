@@ -17,11 +17,15 @@ public abstract record Change
 
 /// <summary>
 /// Applies a rule to the stored case and commits it only if nobody changed the case meanwhile. On a conflict it
-/// reloads and asks the rule again, so the loser of a race is judged against the winner's state.
+/// reloads and asks the rule again, so the loser of a race is judged against the winner's state. Changes racing on
+/// this instance write one at a time (<see cref="CaseRaces"/>): one that lost to another here is judged against what
+/// the winner wrote, without writing or reading first.
 /// </summary>
 public sealed class CaseWorkflow(ICaseStore store)
 {
     private const int MaxAttempts = 10;
+
+    private readonly CaseRaces races = new();
 
     /// <summary>
     /// <paramref name="effects"/>, given the accepted case, says what the change must send and which activity it
@@ -34,49 +38,91 @@ public sealed class CaseWorkflow(ICaseStore store)
         Func<Case, CaseEffects>? effects = null
     )
     {
-        for (var attempt = 1; ; attempt++)
+        using var race = races.Join(number);
+        var stored = await ReadAsync();
+        // What the rule judges: the case as read, or as a commit here left it since (which must be read to be written).
+        var judged = stored?.Case;
+        for (var attempt = 1; stored is not null && judged is not null; attempt++)
         {
-            var stored = await store.GetAsync(number, cancellationToken);
-            if (stored is null)
-            {
-                return new Change.NotFound(number);
-            }
-
-            switch (rule(stored.Case))
+            switch (rule(judged))
             {
                 case Decision.Refused refused:
-                    return new Change.Refused(refused.Code, refused.Reason, stored.Case);
+                    return new Change.Refused(refused.Code, refused.Reason, judged);
+                case Decision.Accepted when !ReferenceEquals(judged, stored.Case):
+                    stored = await ReadAsync();
+                    judged = stored?.Case;
+                    continue;
                 case Decision.Accepted accepted:
                     var sideEffects = effects?.Invoke(accepted.Case) ?? CaseEffects.Default;
-                    switch (
-                        await store.TryReplaceAsync(
-                            stored,
-                            accepted.Case,
-                            accepted.Audit,
-                            sideEffects,
-                            cancellationToken
-                        )
-                    )
+                    var (commit, newer) = await WriteAsync(race, stored, accepted, sideEffects, cancellationToken);
+                    if (commit == Commit.Done)
                     {
-                        case Commit.Done:
-                            return new Change.Done(accepted.Case, stored.Version + 1);
-                        case Commit.Replayed:
-                            return new Change.Replayed(
-                                await store.GetTurnAsync(sideEffects.Turn!.Key, cancellationToken) ?? sideEffects.Turn
-                            );
+                        return new Change.Done(accepted.Case, stored.Version + 1);
+                    }
+
+                    if (commit == Commit.Replayed)
+                    {
+                        return new Change.Replayed(
+                            await store.GetTurnAsync(sideEffects.Turn!.Key, cancellationToken) ?? sideEffects.Turn
+                        );
                     }
 
                     if (attempt >= MaxAttempts)
                     {
                         return new Change.Refused(
                             Refusal.TooBusy,
-                            $"{stored.Case.Id} is changing too fast to update; please try again.",
-                            stored.Case
+                            $"{judged.Id} is changing too fast to update; please try again.",
+                            judged
                         );
                     }
 
+                    if (newer is null)
+                    {
+                        stored = await ReadAsync();
+                    }
+
+                    judged = newer ?? stored?.Case;
                     break;
             }
+        }
+
+        return new Change.NotFound(number);
+
+        Task<StoredCase?> ReadAsync() =>
+            race.ReadAsync(() => store.GetAsync(number, CancellationToken.None), cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes the accepted change unless another change here committed the case after <paramref name="stored"/> was
+    /// read: then nothing is written (the ETag would refuse it), and the case as that commit left it comes back.
+    /// </summary>
+    private async Task<(Commit? Commit, Case? Newer)> WriteAsync(
+        CaseRaces.Race race,
+        StoredCase stored,
+        Decision.Accepted accepted,
+        CaseEffects effects,
+        CancellationToken cancellationToken
+    )
+    {
+        await race.Writes.WaitAsync(cancellationToken);
+        try
+        {
+            if (race.Newest is { } newest && newest.Version > stored.Version)
+            {
+                return (null, newest.Case);
+            }
+
+            var commit = await store.TryReplaceAsync(stored, accepted.Case, accepted.Audit, effects, cancellationToken);
+            if (commit == Commit.Done)
+            {
+                race.Newest = new(accepted.Case, stored.Version + 1);
+            }
+
+            return (commit, null);
+        }
+        finally
+        {
+            race.Writes.Release();
         }
     }
 }

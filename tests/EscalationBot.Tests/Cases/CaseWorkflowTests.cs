@@ -169,4 +169,53 @@ public sealed class CaseWorkflowTests
             Times.Exactly(10)
         );
     }
+
+    [Fact]
+    public async Task A_change_that_lost_to_another_on_this_instance_is_judged_against_it_without_writing()
+    {
+        var fresh = new StoredCase(CaseRulesTests.NewCase(), "etag-1", 1);
+        var sky = new Actor(new Person("sky", "Sky"), Role.Specialist);
+        var written = new TaskCompletionSource();
+        var commit = new TaskCompletionSource<Commit>();
+        var store = new Mock<ICaseStore>(MockBehavior.Strict);
+        store.Setup(s => s.GetAsync(7, It.IsAny<CancellationToken>())).ReturnsAsync(fresh);
+        store
+            .Setup(s =>
+                s.TryReplaceAsync(
+                    fresh,
+                    It.IsAny<Case>(),
+                    It.IsAny<AuditEntry>(),
+                    It.IsAny<CaseEffects>(),
+                    It.IsAny<CancellationToken>()
+                )
+            )
+            .Returns(() =>
+            {
+                written.TrySetResult();
+                return commit.Task;
+            });
+        var workflow = new CaseWorkflow(store.Object);
+
+        var first = workflow.ApplyAsync(7, c => CaseRules.Claim(c, Sam, Now), CancellationToken.None);
+        await written.Task;
+        // Sky reads the case unclaimed while Sam's write is in flight, so the rule accepts Sky's claim too.
+        var second = workflow.ApplyAsync(7, c => CaseRules.Claim(c, sky, Now), CancellationToken.None);
+        commit.SetResult(Commit.Done);
+
+        Assert.Equal(Sam.Person, Assert.IsType<Change.Done>(await first).Case.Owner);
+        var refused = Assert.IsType<Change.Refused>(await second);
+        Assert.Equal((Refusal.AlreadyClaimed, "ESC-7 is already claimed by Sam."), (refused.Code, refused.Reason));
+        store.Verify(
+            s =>
+                s.TryReplaceAsync(
+                    It.IsAny<StoredCase>(),
+                    It.IsAny<Case>(),
+                    It.IsAny<AuditEntry>(),
+                    It.IsAny<CaseEffects>(),
+                    It.IsAny<CancellationToken>()
+                ),
+            Times.Once
+        );
+        store.Verify(s => s.GetAsync(7, It.IsAny<CancellationToken>()), Times.Exactly(2));
+    }
 }
