@@ -136,10 +136,7 @@ public static class CaseCard
         if (view.WaitingSince is { } waiting)
         {
             return new Container([
-                new TextBlock($"Waiting on the reporter for {Durations.Format(view.Now - waiting)}")
-                {
-                    Weight = "Bolder",
-                },
+                new TextBlock($"Waiting on the reporter since {Durations.LocalTime(waiting)}") { Weight = "Bolder" },
                 new TextBlock(
                     $"Held by {view.OwnerName}; the resolution clock is paused. The question is on the timeline."
                 )
@@ -157,7 +154,7 @@ public static class CaseCard
         {
             return new Container([
                 new TextBlock(
-                    $"Consulting {consult.Team}: asked by {consult.AskedBy}, {Durations.Format(view.Now - consult.Since)} ago"
+                    $"Consulting {consult.Team}: asked by {consult.AskedBy} at {Durations.LocalTime(consult.Since)}"
                 )
                 {
                     Weight = "Bolder",
@@ -184,7 +181,8 @@ public static class CaseCard
         }
 
         return new Container([
-            new TextBlock($"Unclaimed for {Durations.Format(view.Now - view.FiledAt)}") { Weight = "Bolder" },
+            // The time it was filed, not an age: the queue card stays up for hours and is not redrawn as time passes.
+            new TextBlock($"Unclaimed · filed {Durations.LocalTime(view.FiledAt)}") { Weight = "Bolder" },
         ])
         {
             Style = view.SeverityLevel == 1 ? "attention" : "warning",

@@ -97,12 +97,9 @@ internal static class CaseFacts
         return new FactSet(facts);
     }
 
-    private static string DueText(DateTimeOffset due, TimeSpan target, DateTimeOffset now)
-    {
-        var left = due - now;
-        var when = left >= TimeSpan.Zero ? $"due in {Durations.Format(left)}" : $"overdue by {Durations.Format(-left)}";
-        return $"{when} (target {Durations.Format(target)})";
-    }
+    /// <summary>A deadline as a time, which stays true on a card nobody redraws, where "due in 5 min" would not.</summary>
+    private static string DueText(DateTimeOffset due, TimeSpan target, DateTimeOffset now) =>
+        $"{(due >= now ? "due by" : "missed: due by")} {Durations.LocalTime(due)} (target {Durations.Format(target)})";
 
     public static IEnumerable<Element> Content(CaseView view, Buttons buttons)
     {

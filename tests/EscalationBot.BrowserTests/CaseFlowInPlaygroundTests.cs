@@ -74,7 +74,7 @@ public sealed class CaseFlowInPlaygroundTests(PlaygroundFixture playground) : IC
             .Locator(".ac-adaptiveCard")
             .Filter(new() { HasText = $"{caseId} · Sev1 critical" })
             .Last;
-        await queueCard.GetByText("Unclaimed for").WaitForAsync();
+        await queueCard.GetByText("Unclaimed · filed").WaitForAsync();
         await ShotAsync(specialist, "4-specialist-queue");
         await queueCard.GetByRole(AriaRole.Button, new() { Name = "Claim" }).ClickAsync();
         await queueCard.GetByText("Claimed by Sam Specialist").WaitForAsync();

@@ -72,9 +72,15 @@ public sealed class CardBuilderTests
         Assert.Contains("Resolved by Sam: Actioned", resolved.ToString());
 
         var fresh = Json(CaseCard.Build(CaseViews.Of(CardSamples.NewCase(), Now), new Buttons(ButtonMode.Execute)));
-        Assert.Contains("Unclaimed for 10 min", fresh.ToString());
+        // Times, not ages: the queue card is not redrawn as time passes.
+        Assert.Contains("Unclaimed · filed {{DATE(2026-11-24T01:00:00Z, SHORT)}}", fresh.ToString());
         Assert.Contains(
-            "overdue by",
+            "due by {{DATE(2026-11-24T01:15:00Z, SHORT)}} {{TIME(2026-11-24T01:15:00Z)}} (target 15 min)",
+            fresh.ToString()
+        );
+        Assert.DoesNotContain("10 min", fresh.ToString());
+        Assert.Contains(
+            "missed: due by",
             Json(CaseCard.Build(CaseViews.Of(CardSamples.NewCase(), Now.AddHours(1)), new Buttons(ButtonMode.Execute)))
                 .ToString()
         );

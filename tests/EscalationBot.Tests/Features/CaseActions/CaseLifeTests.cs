@@ -74,10 +74,10 @@ public sealed class CaseLifeTests(AzuriteFixture azurite) : BotTest(azurite)
             Activities.Invoke(People.Specialist, "release", Esc1, Activities.QueueChannel)
         );
         var releasedCard = (JObject)released!["value"]!;
-        Assert.Contains("Unclaimed for", SentCards.Texts(releasedCard));
+        Assert.Contains("Unclaimed · filed", SentCards.Texts(releasedCard));
         Assert.Contains(SentCards.Actions(releasedCard), a => a.Value<string>("verb") == "claim");
         await Connector.WaitForAsync(
-            c => c.IsUpdate && c.AllText.Contains("Unclaimed for"),
+            c => c.IsUpdate && c.AllText.Contains("Unclaimed · filed"),
             "queue card back to unclaimed"
         );
 
