@@ -51,7 +51,7 @@ public static class HandoverDigest
         var known = input.OutgoingMembers.Count > 0;
         Add(
             sections,
-            known ? $"Held by the outgoing shift{Of(input.Outgoing)}" : "Held",
+            known ? $"Held by the outgoing {Of(input.Outgoing)}shift" : "Held",
             owned.Where(c => !known || input.OutgoingMembers.Contains(c.Owner!.Id)),
             items,
             "queue claimed",
@@ -103,7 +103,7 @@ public static class HandoverDigest
                 $"{resolved.Count} resolved; {met} met both targets ({Math.Round(100.0 * met / resolved.Count)}%).";
             Add(
                 sections,
-                $"Resolved{Of(input.Outgoing)}",
+                input.Outgoing is { } ended ? $"Resolved in the {ended.Name} shift" : "Resolved",
                 resolved,
                 items,
                 null,
@@ -207,7 +207,7 @@ public static class HandoverDigest
 
     private static string Age(Case c, DateTimeOffset now) => Durations.Format(now - c.FiledAt);
 
-    private static string Of(ShiftRun? run) => run is null ? "" : $" ({run.Name})";
+    private static string Of(ShiftRun? run) => run is null ? "" : $"{run.Name} ";
 
     private static string Next(Case c, DateTimeOffset now, CasePolicy policy)
     {

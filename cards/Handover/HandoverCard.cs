@@ -67,7 +67,7 @@ public static class HandoverCard
 
         foreach (var section in view.Sections)
         {
-            body.Add(new TextBlock($"{section.Title} ({section.Total})") { Weight = "Bolder", Separator = true });
+            body.Add(new TextBlock($"{section.Title} · {section.Total}") { Weight = "Bolder", Separator = true });
             if (section.Summary is { } summary)
             {
                 body.Add(new TextBlock(summary) { Spacing = "Small" });

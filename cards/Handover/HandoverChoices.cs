@@ -40,9 +40,9 @@ public static class HandoverChoiceRows
             yield return new InputChoiceSet(options.Incoming)
             {
                 Id = AssigneeField,
-                Label = "Hand to (for the Hand to buttons)",
+                Label = "Someone on the incoming shift, for Hand to",
                 Style = "compact",
-                Placeholder = "Choose someone on the incoming shift…",
+                Placeholder = "Choose, then press Hand to on a case",
             };
         }
 

@@ -34,7 +34,7 @@ public sealed class HandoverBoundaryTests(AzuriteFixture azurite) : HandoverBoun
                 && c.AllText.StartsWith("Handover: Night → Day", StringComparison.Ordinal),
             "digest to the queue"
         );
-        Assert.Contains("Unclaimed (1)", leads.AllText);
+        Assert.Contains("Unclaimed · 1", leads.AllText);
         Assert.DoesNotContain("Posted late", leads.AllText);
         Assert.Contains(SentCards.Actions(leads.Card!), a => a.Value<string>("title") == "I've got it");
         await first.WaitForJobsAsync(60, includeScheduled: false);

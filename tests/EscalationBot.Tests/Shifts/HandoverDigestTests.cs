@@ -72,7 +72,7 @@ public sealed class HandoverDigestTests
             8
         );
 
-        var held = view.Sections.Single(s => s.Title == "Held by the outgoing shift (Evening)");
+        var held = view.Sections.Single(s => s.Title == "Held by the outgoing Evening shift");
         Assert.Equal(
             [("ESC-1", "kept by Sam Specialist"), ("ESC-2", null)],
             held.Held!.Select(h => (h.CaseId, h.Chosen))
@@ -174,7 +174,7 @@ public sealed class HandoverDigestTests
             CasePolicy.Default,
             8
         );
-        var held = view.Sections.Single(s => s.Title == "Held by the outgoing shift (Evening)");
+        var held = view.Sections.Single(s => s.Title == "Held by the outgoing Evening shift");
         Assert.Equal(3, held.Total);
         Assert.All(held.Lines, l => Assert.Contains("Sam Specialist", l));
     }
@@ -188,7 +188,7 @@ public sealed class HandoverDigestTests
             8
         );
         var resolved = Assert.Single(view.Sections);
-        Assert.Equal("Resolved (Evening)", resolved.Title);
+        Assert.Equal("Resolved in the Evening shift", resolved.Title);
         Assert.Equal("3 resolved; 2 met both targets (67%).", resolved.Summary);
         Assert.Equal(
             "**ESC-12** · Sev3 normal · Hate speech · Actioned · Sam Specialist · target missed",

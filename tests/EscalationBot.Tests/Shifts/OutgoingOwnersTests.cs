@@ -142,9 +142,11 @@ public sealed class OutgoingOwnersTests(AzuriteFixture azurite) : FixedRotaTest(
             && c.ConversationId == Activities.LeadsChannel
             && c.AllText.StartsWith("Handover: Day → Night", StringComparison.Ordinal)
         );
-        Assert.Contains("Held by the outgoing shift (Day) (3)", digest.AllText);
+        Assert.Contains("Held by the outgoing Day shift · 3", digest.AllText);
+        var handToList = digest.Card!.Descendants().OfType<JObject>().Single(e => e.Value<string>("id") == "handTo");
+        Assert.Equal("Someone on the incoming shift, for Hand to", handToList.Value<string>("label"));
         Assert.Contains("✅ kept by Sam Specialist", digest.AllText);
-        Assert.DoesNotContain("**ESC-2**", digest.AllText.Split("Held by the outgoing shift")[1]);
+        Assert.DoesNotContain("**ESC-2**", digest.AllText.Split("Held by the outgoing Day shift")[1]);
         var peek = await host.SendAsync(
             Activities.Invoke(
                 People.Reporter,
@@ -196,12 +198,12 @@ public sealed class OutgoingOwnersTests(AzuriteFixture azurite) : FixedRotaTest(
         );
         var releasedText = SentCards.Texts(released!["value"]!);
         Assert.Contains("ESC-4 is back in the queue.", releasedText);
-        Assert.Contains("Held by the outgoing shift (Day) (2)", releasedText);
+        Assert.Contains("Held by the outgoing Day shift · 2", releasedText);
         await Connector.WaitForAsync(
             c =>
                 c.IsUpdate
                 && c.ConversationId == Activities.QueueChannel
-                && c.AllText.Contains("Held by the outgoing shift (Day) (2)", StringComparison.Ordinal),
+                && c.AllText.Contains("Held by the outgoing Day shift · 2", StringComparison.Ordinal),
             "the queue's digest redrawn in place"
         );
 

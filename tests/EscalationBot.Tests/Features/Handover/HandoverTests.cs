@@ -44,9 +44,9 @@ public sealed class HandoverTests(AzuriteFixture azurite) : BotTest(azurite)
             "digest"
         );
         var text = digest.AllText;
-        Assert.Contains("Unclaimed (1)", text);
+        Assert.Contains("Unclaimed · 1", text);
         Assert.Contains("**ESC-1** · Sev2 high · Hate speech", text);
-        Assert.Contains("Held (1)", text);
+        Assert.Contains("Held · 1", text);
         Assert.Contains("**ESC-2** · Sev3 normal · Privacy · Sam Specialist · Claimed", text);
         Assert.Contains("1 resolved; 1 met both targets (100%).", text);
         Assert.Contains("**ESC-3** · Sev3 normal · Misinformation · No violation · Sam Specialist · targets met", text);
