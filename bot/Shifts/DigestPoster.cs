@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using EscalationBot.Cards.Handover;
+using EscalationBot.Chat;
 using EscalationBot.Deliveries;
 using Hangfire;
 using Hangfire.Server;
@@ -61,13 +63,77 @@ public sealed class DigestPoster(
             return "no such run";
         }
 
+        var boundary = run
+            .Start.ToOffset(schedule.Zone(shiftIndex).GetUtcOffset(run.Start))
+            .ToString("HH:mm", CultureInfo.InvariantCulture);
+        var late =
+            clock.GetUtcNow() - run.Start > LateAfter
+                ? $"Posted late: the bot was not running at the {boundary} boundary."
+                : null;
+        return await PostOnceAsync(
+            run,
+            HandoverDeliveries.Digest,
+            late,
+            j => j.PostAsync(shiftIndex, runStartUnix, null, CancellationToken.None),
+            context,
+            cancellationToken
+        );
+    }
+
+    /// <summary>
+    /// After <c>setup</c> bound <paramref name="binding"/>: the digest of the shift in progress, once, to each bound
+    /// conversation it has not reached (none, when its boundary came with nothing bound). A digest already posted
+    /// there is not posted again.
+    /// </summary>
+    public async Task<string> AfterBindingAsync(
+        string binding,
+        PerformContext? context,
+        CancellationToken cancellationToken
+    )
+    {
+        if (!shifts.CurrentValue.PostDigests)
+        {
+            return "digests are off";
+        }
+
+        if (schedule.Current(clock.GetUtcNow()) is not { } run)
+        {
+            return "no shift in progress";
+        }
+
+        var where = binding == Bindings.Leads ? "leads' channel" : "queue";
+        var note = $"Posted when the {where} was set up: this shift's digest had not reached it.";
+        return await PostOnceAsync(
+            run,
+            HandoverDeliveries.DigestOnBinding(binding),
+            note,
+            j => j.AfterBindingAsync(binding, null, CancellationToken.None),
+            context,
+            cancellationToken
+        );
+    }
+
+    /// <summary>
+    /// The digest of <paramref name="run"/>, posted under a delivery record of <paramref name="kind"/>; held by
+    /// another instance, <paramref name="again"/> looks again when its lease ends.
+    /// </summary>
+    private async Task<string> PostOnceAsync(
+        ShiftRun run,
+        string kind,
+        string? note,
+        Expression<Func<HandoverJob, Task>> again,
+        PerformContext? context,
+        CancellationToken cancellationToken
+    )
+    {
         if (await claims.FinishEarlierAttemptAsync(context, cancellationToken) is { } earlier)
         {
             return $"{earlier.State} (recorded by a retry)";
         }
 
+        var (shiftIndex, runStartUnix) = (run.Index, run.Start.ToUnixTimeSeconds());
         var now = clock.GetUtcNow();
-        var reminder = new Deliverable(0, HandoverDeliveries.Digest, shiftIndex, runStartUnix, run.Start);
+        var reminder = new Deliverable(0, kind, shiftIndex, runStartUnix, run.Start);
         var claimed = await claims.ClaimAsync(reminder, context, cancellationToken);
         if (claimed.Claim is not { } claim)
         {
@@ -77,24 +143,16 @@ public sealed class DigestPoster(
             }
 
             // Look again once the other instance's lease has run out, in case it died holding it.
-            jobs.Schedule<HandoverJob>(
-                j => j.PostAsync(shiftIndex, runStartUnix, null, CancellationToken.None),
-                claims.LookAgainAt(claimed)
-            );
+            jobs.Schedule<HandoverJob>(again, claims.LookAgainAt(claimed));
             return "another instance is posting it";
         }
 
-        var boundary = run
-            .Start.ToOffset(schedule.Zone(shiftIndex).GetUtcOffset(run.Start))
-            .ToString("HH:mm", CultureInfo.InvariantCulture);
-        var late =
-            now - run.Start > LateAfter ? $"Posted late: the bot was not running at the {boundary} boundary." : null;
         var data = new Dictionary<string, string>
         {
             [HandoverCard.ShiftKey] = shiftIndex.ToString(CultureInfo.InvariantCulture),
             [HandoverCard.StartKey] = runStartUnix.ToString(CultureInfo.InvariantCulture),
         };
-        var view = await digests.AtBoundaryAsync(run, late, [], data, cancellationToken);
+        var view = await digests.AtBoundaryAsync(run, note, [], data, cancellationToken);
 
         var messages = await posts.PostDigestAsync(shiftIndex, run, view, now, context, cancellationToken);
         if (messages.Count == 0)

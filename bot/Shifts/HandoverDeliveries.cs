@@ -9,6 +9,12 @@ public static class HandoverDeliveries
     /// <summary>The digest at the boundary.</summary>
     public const string Digest = "Handover";
 
+    /// <summary>
+    /// The digest of the shift in progress, posted when <paramref name="binding"/> is bound (<c>setup leads</c>,
+    /// <c>setup queue</c>) to a conversation that has not had it: its boundary came while there was nowhere to post.
+    /// </summary>
+    public static string DigestOnBinding(string binding) => $"HandoverOnBinding:{binding}";
+
     /// <summary>The leads' nudge when nobody has taken the handover over.</summary>
     public const string Nudge = "HandoverNudge";
 

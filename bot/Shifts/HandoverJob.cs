@@ -32,6 +32,17 @@ public sealed class HandoverJob(DigestPoster poster, HandoverNudges nudges, Hand
         CancellationToken cancellationToken
     ) => poster.PostAsync(shiftIndex, runStartUnix, context, cancellationToken);
 
+    /// <summary>
+    /// After <c>setup</c> binds <paramref name="binding"/>: the digest of the shift in progress, to every bound
+    /// conversation that has not had it.
+    /// </summary>
+    [AutomaticRetry(Attempts = 5, DelaysInSeconds = [5, 15, 60, 120, 300])]
+    public Task<string> AfterBindingAsync(
+        string binding,
+        PerformContext? context,
+        CancellationToken cancellationToken
+    ) => poster.AfterBindingAsync(binding, context, cancellationToken);
+
     /// <summary>If nobody on the incoming shift has taken the work over, the leads hear about it, once.</summary>
     [AutomaticRetry(Attempts = 5, DelaysInSeconds = [5, 15, 60, 120, 300])]
     public Task<string> CheckAcknowledgedAsync(

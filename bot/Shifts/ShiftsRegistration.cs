@@ -20,6 +20,7 @@ public static class ShiftsRegistration
         builder.Services.AddTransient<HandoverDigests>();
         builder.Services.AddTransient<HandoverPosts>();
         builder.Services.AddTransient<DigestPoster>();
+        builder.Services.AddSingleton<MissedDigests>();
         builder.Services.AddTransient<HandoverNudges>();
         builder.Services.AddTransient<HandoverJob>();
         builder.Services.AddTransient<HandoverAcknowledgements>();

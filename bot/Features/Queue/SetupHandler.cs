@@ -2,6 +2,7 @@ using EscalationBot.Cases;
 using EscalationBot.Chat;
 using EscalationBot.Chat.Commands;
 using EscalationBot.Outbox;
+using EscalationBot.Shifts;
 
 namespace EscalationBot.Features.Queue;
 
@@ -10,6 +11,7 @@ public sealed class SetupHandler(
     IConversationStore conversations,
     ICaseStore store,
     OutboxSignal outbox,
+    MissedDigests digests,
     TimeProvider clock,
     ILogger<SetupHandler> logger
 ) : ICommandHandler<ChatCommand.Setup>
@@ -38,6 +40,8 @@ public sealed class SetupHandler(
             command.Binding,
             turn.Actor.Person.Id
         );
+
+        digests.AfterBinding(command.Binding);
 
         if (command.Binding != Bindings.Queue)
         {

@@ -67,6 +67,37 @@ public sealed class HandoverBoundaryTests(AzuriteFixture azurite) : HandoverBoun
     }
 
     [Fact]
+    public async Task A_digest_with_nowhere_to_go_at_its_boundary_is_posted_once_to_each_channel_set_up_later()
+    {
+        var host = await StartAsync(Rota(TimeSpan.FromMinutes(1)), bind: false);
+        await host.WaitForJobsAsync(60, includeScheduled: false);
+        Assert.Empty(Digests(Activities.LeadsChannel));
+
+        await host.SendAsync(Activities.Message(People.Lead, "setup leads", Activities.LeadsChannel));
+        var leads = await Connector.WaitForAsync(
+            c =>
+                c.IsPost
+                && c.ConversationId == Activities.LeadsChannel
+                && c.AllText.StartsWith("Handover: Night → Day"),
+            "the digest, once the leads' channel is set up"
+        );
+        Assert.Contains("Posted when the leads' channel was set up", leads.AllText);
+        await host.SendAsync(Activities.Message(People.Lead, "setup queue", Activities.QueueChannel));
+        await Connector.WaitForAsync(
+            c =>
+                c.IsPost
+                && c.ConversationId == Activities.QueueChannel
+                && c.AllText.StartsWith("Handover: Night → Day"),
+            "the digest, once the queue is set up"
+        );
+        await host.SendAsync(Activities.Message(People.Lead, "setup leads", Activities.LeadsChannel));
+        await host.WaitForJobsAsync(60, includeScheduled: false);
+
+        Assert.Single(Digests(Activities.LeadsChannel));
+        Assert.Single(Digests(Activities.QueueChannel));
+    }
+
+    [Fact]
     public async Task A_digest_whose_posts_cannot_be_stored_is_not_posted_again_when_the_job_is_retried()
     {
         // The bot's own catch-up is off: the test runs the boundary job by hand, as Hangfire would run and retry it.
