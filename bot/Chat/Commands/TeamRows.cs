@@ -1,6 +1,7 @@
 using EscalationBot.Cards;
 using EscalationBot.Cards.Cases;
 using EscalationBot.Cards.Handover;
+using EscalationBot.Cards.Shifts;
 using EscalationBot.Cases;
 using static EscalationBot.Chat.Commands.ChatCommand;
 using static EscalationBot.Chat.Commands.TypedArguments;
@@ -55,7 +56,7 @@ internal static class TeamRows
             Help = "Say that you are starting your shift (specialists and leads).",
             Text = Nothing(() => new StartShift()),
             CardVerb = Verbs.StartShift,
-            Card = _ => new StartShift(),
+            Card = d => new StartShift(OnWho(d)),
         },
         new Command<EndShift>
         {
@@ -63,7 +64,7 @@ internal static class TeamRows
             Help = "Say that you are leaving your shift (specialists and leads).",
             Text = Nothing(() => new EndShift()),
             CardVerb = Verbs.EndShift,
-            Card = _ => new EndShift(),
+            Card = d => new EndShift(OnWho(d)),
         },
         new Command<Who>
         {
@@ -93,6 +94,8 @@ internal static class TeamRows
         },
         new Command<Unreadable>(),
     ];
+
+    private static bool OnWho(CardData d) => d.Read(RosterCard.CardKey) == RosterCard.WhoCard;
 
     private static HandoverChoice HandoverChoiceData(CardData d) =>
         new(
