@@ -53,6 +53,28 @@ public sealed class HelpTests(AzuriteFixture azurite) : BotTest(azurite)
         Assert.Contains("setup leads", help.More);
     }
 
+    [Fact]
+    public async Task File_an_escalation_on_the_help_card_opens_the_intake_as_a_new_card_and_keeps_the_help()
+    {
+        var personal = Activities.Personal(People.Reporter);
+        var help = await HelpAsync(People.Reporter, personal);
+        var before = Connector.Calls.Count;
+
+        var file = SentCards.Actions(help.Card).Single(a => a.Value<string>("title") == "File an escalation");
+        var answer = await Host.SendAsync(
+            Activities.Invoke(People.Reporter, "openIntake", (JObject)file["data"]!, personal, help.MessageId)
+        );
+
+        // Not a card in the invoke's answer, which Teams would put in the help card's place.
+        Assert.NotEqual("application/vnd.microsoft.card.adaptive", answer!.Value<string>("type"));
+        var after = Connector.Calls.Skip(before).ToList();
+        var intake = Assert.Single(after, c => c.Card is not null);
+        Assert.True(intake.IsPost);
+        Assert.Equal(personal, intake.ConversationId);
+        Assert.Contains("Submit escalation", intake.AllText);
+        Assert.DoesNotContain(after, c => c.IsUpdate);
+    }
+
     private async Task<HelpSeen> HelpAsync(TestUser who, string conversation)
     {
         var before = Connector.Calls.Count;
