@@ -1,6 +1,8 @@
+using EscalationBot.Cards;
 using EscalationBot.Cards.Shifts;
 using EscalationBot.Cases;
 using EscalationBot.Chat;
+using Microsoft.Extensions.Options;
 
 namespace EscalationBot.Shifts;
 
@@ -27,15 +29,18 @@ public interface IShiftRosterStore
 /// <c>shift end</c> (or the buttons on the digest); the people planned on a shift in configuration
 /// (<see cref="ShiftDefinition.Members"/>) count as on it too, so that a team that never presses the buttons still
 /// has a roster. A start up to <see cref="StartEarly"/> before a run counts for that run: people come in early
-/// for the handover.
+/// for the handover. Its answers and the <c>who</c> card give times in the team's zone, named (<see cref="TeamClock"/>).
 /// </summary>
 public sealed class ShiftRoster(
     IShiftRosterStore store,
     ShiftSchedule schedule,
     IConversationStore conversations,
+    IOptions<TeamOptions> team,
     TimeProvider clock
 )
 {
+    private readonly TeamClock times = new(team.Value.Zone());
+
     public static readonly TimeSpan StartEarly = TimeSpan.FromMinutes(30);
 
     /// <summary>The run a start at <paramref name="at"/> belongs to: the next one if it is about to begin, else the one in progress.</summary>
@@ -55,14 +60,14 @@ public sealed class ShiftRoster(
             var next = schedule.Next(now);
             return next is null
                 ? "No shift is running now, and none is planned in the next fortnight."
-                : $"No shift is running now. The next is {next.Name}, from "
-                    + $"{schedule.Format(next.Index, next.Start)}; you can start it from {schedule.Format(next.Index, next.Start - StartEarly)}.";
+                : $"No shift is running now. The next is {next.Name}, from {times.Time(next.Start)}; "
+                    + $"you can start it from {times.Time(next.Start - StartEarly)}.";
         }
 
         var mine = await OpenEntriesAsync(actor.Person.Id, now, cancellationToken);
         if (mine.FirstOrDefault(e => e.ShiftIndex == run.Index && e.RunStart == run.Start) is { } already)
         {
-            return $"You are already on the {run.Name} shift, since {schedule.Format(run.Index, already.StartedAt)}.";
+            return $"You are already on the {run.Name} shift, since {times.Time(already.StartedAt)}.";
         }
 
         // Starting a new run ends whatever run the person was still on (a double shift is two runs).
@@ -72,10 +77,7 @@ public sealed class ShiftRoster(
         }
 
         await store.SaveAsync(new OnShift(run.Index, run.Start, actor.Person, now), cancellationToken);
-        var when =
-            run.Start > now
-                ? $"from {schedule.Format(run.Index, run.Start)}"
-                : $"until {schedule.Format(run.Index, run.End)}";
+        var when = run.Start > now ? $"from {times.Time(run.Start)}" : $"until {times.Time(run.End)}";
         return $"You are on the {run.Name} shift {when}. Type 'shift end' when you leave.";
     }
 
@@ -173,11 +175,11 @@ public sealed class ShiftRoster(
     {
         var on = entries.Where(e => e.ShiftIndex == run.Index && e.RunStart == run.Start).ToList();
         var lines = on.Where(e => e.EndedAt is null)
-            .Select(e => $"{e.Person.Name} · since {Cards.Durations.LocalTime(e.StartedAt)}")
+            .Select(e => $"{e.Person.Name} · since {times.Time(e.StartedAt)}")
             .ToList();
         lines.AddRange(
             on.Where(e => e.EndedAt is not null)
-                .Select(e => $"{e.Person.Name} · left at {Cards.Durations.LocalTime(e.EndedAt!.Value)}")
+                .Select(e => $"{e.Person.Name} · left at {times.Time(e.EndedAt!.Value)}")
         );
         foreach (
             var id in schedule
@@ -189,10 +191,6 @@ public sealed class ShiftRoster(
             lines.Add($"{name} · planned, not started");
         }
 
-        return new RosterShift(
-            run.Name,
-            $"{Cards.Durations.LocalTime(run.Start)} to {Cards.Durations.LocalTime(run.End)}",
-            lines
-        );
+        return new RosterShift(run.Name, times.Span(run.Start, run.End), lines);
     }
 }

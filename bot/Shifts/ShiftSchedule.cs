@@ -37,12 +37,6 @@ public sealed class ShiftSchedule
 
     public TimeZoneInfo Zone(int index) => shifts[index].Zone;
 
-    /// <summary>A time as people on shift <paramref name="index"/> read it, for plain text ("Tue 15:00"); cards localise times themselves.</summary>
-    public string Format(int index, DateTimeOffset at) =>
-        TimeZoneInfo
-            .ConvertTime(at, shifts[index].Zone)
-            .ToString("ddd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
-
     /// <summary>Every run that starts in [<paramref name="from"/>, <paramref name="to"/>), in order of start.</summary>
     public IReadOnlyList<ShiftRun> StartingBetween(DateTimeOffset from, DateTimeOffset to) =>
         Runs(from.AddDays(-2), to.AddDays(1)).Where(r => r.Start >= from && r.Start < to).ToList();

@@ -8,7 +8,7 @@ namespace EscalationBot.BrowserTests;
 /// the lead binds the queue, the partner manager files, the specialist claims and resolves, everyone sees it.
 /// A screenshot of each step goes to artifacts/screenshots.
 /// </summary>
-public sealed class CaseFlowInPlaygroundTests(PlaygroundFixture playground) : IClassFixture<PlaygroundFixture>
+public sealed partial class CaseFlowInPlaygroundTests(PlaygroundFixture playground) : IClassFixture<PlaygroundFixture>
 {
     [Fact]
     public async Task File_claim_and_resolve_across_three_personas()
@@ -32,6 +32,8 @@ public sealed class CaseFlowInPlaygroundTests(PlaygroundFixture playground) : IC
 
     private async Task FlowAsync(IPage lead, IPage manager, IPage specialist)
     {
+        await WhoCardRedrawnAfterStartMyShiftAsync(specialist);
+
         // 1. The lead binds the Queue channel by mentioning the bot, as in Teams.
         await lead.GetByText("Queue", new() { Exact = true }).ClickAsync();
         var post = lead.GetByRole(AriaRole.Textbox).First;

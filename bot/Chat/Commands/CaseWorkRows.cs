@@ -16,6 +16,8 @@ internal static class CaseWorkRows
         new Command<Claim>
         {
             Typed = "claim",
+            ShownTo = Audience.Staff,
+            Everyday = true,
             Arguments = "ESC-n",
             Example = "ESC-12",
             Help = "Take a case (specialists and leads).",
@@ -29,6 +31,8 @@ internal static class CaseWorkRows
         new Command<Resolve>
         {
             Typed = "resolve",
+            ShownTo = Audience.Staff,
+            Everyday = true,
             Arguments = "ESC-n [outcome] summary",
             Example = "ESC-12 actioned Removed the post and warned the account",
             Help = "Resolve your case; outcome is actioned, no-violation, policy-decision or other (default other).",
@@ -46,6 +50,7 @@ internal static class CaseWorkRows
         new Command<Release>
         {
             Typed = "release",
+            ShownTo = Audience.Staff,
             Arguments = "ESC-n",
             Example = "ESC-12",
             Help = "Give your case back to the queue.",
@@ -59,6 +64,7 @@ internal static class CaseWorkRows
         new Command<Reassign>
         {
             Typed = "reassign",
+            ShownTo = Audience.Staff,
             Arguments = "ESC-n name",
             Example = "ESC-12 Sky Specialist",
             Help = "Hand your case to another specialist (the owner or a lead).",
@@ -72,6 +78,8 @@ internal static class CaseWorkRows
         new Command<Note>
         {
             Typed = "note",
+            ShownTo = Audience.Staff,
+            Everyday = true,
             Arguments = "ESC-n text",
             Example = "ESC-12 Partner confirmed by phone",
             Help = "Add a note to the case's timeline (specialists and leads).",
@@ -85,6 +93,7 @@ internal static class CaseWorkRows
         new Command<Reopen>
         {
             Typed = "reopen",
+            ShownTo = Audience.Everyone,
             Arguments = "ESC-n reason",
             Example = "ESC-12 The content is back up",
             Help = "Reopen a resolved case within the reopen window (reporter, owner or lead).",
@@ -98,6 +107,7 @@ internal static class CaseWorkRows
         new Command<ChatCommand.Triage>
         {
             Typed = "triage",
+            ShownTo = Audience.Staff,
             Arguments = "ESC-n sev1 [policy-area] reason",
             Example = "ESC-12 sev1 Threats name a date",
             Help = "Correct a case's severity or policy area, with the reason (the owner or a lead).",
@@ -111,6 +121,7 @@ internal static class CaseWorkRows
         new Command<AskReporter>
         {
             Typed = "ask",
+            ShownTo = Audience.Staff,
             Arguments = "ESC-n question",
             Example = "ESC-12 Which account posted it first?",
             Help = "Ask the reporter for more; the resolution clock pauses until they answer (the owner or a lead).",
@@ -124,6 +135,7 @@ internal static class CaseWorkRows
         new Command<Update>
         {
             Typed = "update",
+            ShownTo = Audience.Reporters,
             Arguments = "ESC-n text",
             Example = "ESC-12 It has been reposted here: https://…",
             Help = "Add information to your own escalation, or answer the specialist's question.",
@@ -136,6 +148,7 @@ internal static class CaseWorkRows
         new Command<ChatCommand.Consult>
         {
             Typed = "consult",
+            ShownTo = Audience.Staff,
             Arguments = "ESC-n team question",
             Example = "ESC-12 Legal Is this post defamatory?",
             Help = "Ask another team (for example Legal or Content Policy) about your case.",
@@ -153,6 +166,7 @@ internal static class CaseWorkRows
         new Command<RecordAnswer>
         {
             Typed = "answer",
+            ShownTo = Audience.Staff,
             Arguments = "ESC-n text",
             Example = "ESC-12 Legal: not defamatory",
             Help = "Record the consulted team's answer; the case goes back to its owner.",
@@ -166,6 +180,7 @@ internal static class CaseWorkRows
         new Command<Reveal>
         {
             Typed = "reveal",
+            ShownTo = Audience.Staff,
             Arguments = "ESC-n",
             Example = "ESC-12",
             Help = "Show a sensitive case's hidden details to you alone (specialists and leads; in a 1:1 chat).",
@@ -179,6 +194,7 @@ internal static class CaseWorkRows
         new Command<MarkSensitive>
         {
             Typed = "sensitive",
+            ShownTo = Audience.Everyone,
             Arguments = "ESC-n",
             Example = "ESC-12",
             Help = "Hide a case's details from previews (the reporter, specialists and leads).",

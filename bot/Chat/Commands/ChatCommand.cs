@@ -75,10 +75,13 @@ public abstract record ChatCommand
         string? Start = null
     ) : ChatCommand;
 
-    /// <summary><c>shift start</c>, <c>shift end</c> and <c>who</c>: the live roster.</summary>
-    public sealed record StartShift : ChatCommand;
+    /// <summary>
+    /// <c>shift start</c>, <c>shift end</c> and <c>who</c>: the live roster. <see cref="StartShift.OnWho"/>: pressed
+    /// on the <c>who</c> card (as its data says), which is then redrawn.
+    /// </summary>
+    public sealed record StartShift(bool OnWho = false) : ChatCommand;
 
-    public sealed record EndShift : ChatCommand;
+    public sealed record EndShift(bool OnWho = false) : ChatCommand;
 
     public sealed record Who : ChatCommand;
 

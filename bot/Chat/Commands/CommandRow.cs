@@ -24,6 +24,12 @@ public abstract record CommandRow
     /// <summary>The help line; null: not listed.</summary>
     public string? Help { get; init; }
 
+    /// <summary>Whose help lists it: the roles that can use it. A row with a help line names at least one.</summary>
+    public Audience ShownTo { get; init; }
+
+    /// <summary>On staff's short help list; the rest of theirs is under "More". A reporter's list is short anyway.</summary>
+    public bool Everyday { get; init; }
+
     /// <summary>What follows <see cref="Typed"/> in the answer to a command typed wrong ("Try: claim ESC-12").</summary>
     public string Example { get; init; } = "";
 

@@ -13,12 +13,27 @@ public static class CommandTable
 {
     public static readonly IReadOnlyList<CommandRow> Rows = [.. FilingRows.All, .. CaseWorkRows.All, .. TeamRows.All];
 
-    /// <summary>The help list: each typed command with what it does.</summary>
-    public static readonly IReadOnlyList<(string Command, string Meaning)> HelpLines = Rows.Where(r =>
-            r is { Typed: not null, Help: not null }
-        )
-        .Select(r => ($"{r.Typed} {r.Arguments}".Trim(), r.Help!))
-        .ToList();
+    /// <summary>The help list of <paramref name="role"/>: the commands its rows show to that role.</summary>
+    public static HelpList HelpFor(Role role) => Help[role];
+
+    /// <summary>Worked out once: every greeting and every command typed wrong shows help.</summary>
+    private static readonly Dictionary<Role, HelpList> Help = Enum.GetValues<Role>()
+        .ToDictionary(
+            role => role,
+            role =>
+            {
+                var rows = Rows.Where(r =>
+                        r is { Typed: not null, Help: not null } && r.ShownTo.HasFlag(Audiences.Of(role))
+                    )
+                    .ToList();
+                // A reporter's few commands all show; staff see their everyday ones, and the rest under "More".
+                var everyday = role == Role.Reporter ? rows : rows.Where(r => r.Everyday).ToList();
+                return new HelpList(Lines(everyday), Lines(rows.Except(everyday)));
+            }
+        );
+
+    private static List<(string Command, string Meaning)> Lines(IEnumerable<CommandRow> rows) =>
+        rows.Select(r => ($"{r.Typed} {r.Arguments}".Trim(), r.Help!)).ToList();
 
     private static readonly Dictionary<Type, CommandRow> ByType = Rows.GroupBy(r => r.CommandType)
         .ToDictionary(g => g.Key, g => g.First());
@@ -42,3 +57,9 @@ public static class CommandTable
                     .Aggregate(CaseButtons.None, (all, r) => all | r.Button)
         );
 }
+
+/// <summary>A role's help: each typed command it can use with what it does, everyday first, the rest for "More".</summary>
+public sealed record HelpList(
+    IReadOnlyList<(string Command, string Meaning)> Everyday,
+    IReadOnlyList<(string Command, string Meaning)> More
+);

@@ -16,6 +16,7 @@ internal static class FilingRows
         new Command<OpenIntake>
         {
             Typed = "escalate",
+            ShownTo = Audience.Everyone,
             Aliases = ["report"],
             Arguments = "[description]",
             Help = "File an escalation (in a 1:1 chat with me).",
@@ -38,6 +39,8 @@ internal static class FilingRows
         new Command<Status>
         {
             Typed = "status",
+            ShownTo = Audience.Everyone,
+            Everyday = true,
             Arguments = "ESC-n",
             Example = "ESC-12",
             Help = "Where a case stands.",
@@ -49,6 +52,8 @@ internal static class FilingRows
         new Command<ShowQueue>
         {
             Typed = "queue",
+            ShownTo = Audience.Staff,
+            Everyday = true,
             Arguments = "[filters]",
             Help =
                 "Open cases, oldest first, with age and time left (specialists and leads). Filters: sev1–sev4, facebook, "
@@ -58,6 +63,8 @@ internal static class FilingRows
         new Command<ShowQueue>
         {
             Typed = "mine",
+            ShownTo = Audience.Staff,
+            Everyday = true,
             Arguments = "[filters]",
             Help = "Your open cases, with the same filters.",
             Text = rest => new ShowQueue(rest.Length > 0 ? rest : null, Mine: true),
@@ -65,6 +72,7 @@ internal static class FilingRows
         new Command<History>
         {
             Typed = "history",
+            ShownTo = Audience.Staff,
             Aliases = ["timeline"],
             Arguments = "ESC-n",
             Example = "ESC-12",

@@ -1,6 +1,7 @@
 using EscalationBot.Cards;
 using EscalationBot.Cards.Cases;
 using EscalationBot.Cards.Handover;
+using EscalationBot.Cards.Shifts;
 using EscalationBot.Cases;
 using static EscalationBot.Chat.Commands.ChatCommand;
 using static EscalationBot.Chat.Commands.TypedArguments;
@@ -17,12 +18,15 @@ internal static class TeamRows
         new Command<HandoverNow>
         {
             Typed = "handover",
+            ShownTo = Audience.Leads,
+            Everyday = true,
             Help = "The handover digest for the shift now: open, at risk, who holds what (leads).",
             Text = Nothing(() => new HandoverNow()),
         },
         new Command<HandoverNoteFor>
         {
             Typed = "handover note",
+            ShownTo = Audience.Staff,
             Arguments = "ESC-n text",
             Example = "ESC-12 Partner calls back at 9",
             Help = "Leave a note about a case for the next shift's digest (specialists and leads).",
@@ -36,6 +40,7 @@ internal static class TeamRows
         new Command<HandoverChoice>
         {
             Typed = "handover keep",
+            ShownTo = Audience.Staff,
             Arguments = "ESC-n",
             Example = "ESC-12",
             Help = "Keep your case over the shift change, so it is not released to the queue (the owner or a lead).",
@@ -52,22 +57,28 @@ internal static class TeamRows
         new Command<StartShift>
         {
             Typed = "shift start",
+            ShownTo = Audience.Staff,
+            Everyday = true,
             Help = "Say that you are starting your shift (specialists and leads).",
             Text = Nothing(() => new StartShift()),
             CardVerb = Verbs.StartShift,
-            Card = _ => new StartShift(),
+            Card = d => new StartShift(OnWho(d)),
         },
         new Command<EndShift>
         {
             Typed = "shift end",
+            ShownTo = Audience.Staff,
+            Everyday = true,
             Help = "Say that you are leaving your shift (specialists and leads).",
             Text = Nothing(() => new EndShift()),
             CardVerb = Verbs.EndShift,
-            Card = _ => new EndShift(),
+            Card = d => new EndShift(OnWho(d)),
         },
         new Command<Who>
         {
             Typed = "who",
+            ShownTo = Audience.Staff,
+            Everyday = true,
             Aliases = ["who is on", "roster", "roster is on"],
             Help = "Who is on shift now, and on the next shift (specialists and leads).",
             Text = Nothing(() => new Who()),
@@ -75,24 +86,30 @@ internal static class TeamRows
         new Command<Setup>
         {
             Typed = "setup queue",
+            ShownTo = Audience.Leads,
             Help = "Make this conversation the specialists' queue (leads).",
             Text = Nothing(() => new Setup(Bindings.Queue)),
         },
         new Command<Setup>
         {
             Typed = "setup leads",
+            ShownTo = Audience.Leads,
             Help = "Make this conversation the leads' channel (leads).",
             Text = Nothing(() => new Setup(Bindings.Leads)),
         },
         new Command<Help>
         {
             Typed = "help",
+            ShownTo = Audience.Everyone,
+            Everyday = true,
             Aliases = ["?", "hi", "hello"],
             Help = "This list.",
             Text = _ => new Help(),
         },
         new Command<Unreadable>(),
     ];
+
+    private static bool OnWho(CardData d) => d.Read(RosterCard.CardKey) == RosterCard.WhoCard;
 
     private static HandoverChoice HandoverChoiceData(CardData d) =>
         new(

@@ -39,12 +39,8 @@ public sealed class IntakeHandler(
             values[IntakeFields.Description] = description;
         }
 
-        return Task.FromResult(
-            Form(values, new Dictionary<string, string>(), turn) with
-            {
-                ReplacesCard = turn.FromCard,
-            }
-        );
+        // A new card, even from the help card's button: the help stays in the chat to come back to.
+        return Task.FromResult(Form(values, new Dictionary<string, string>(), turn) with { ReplacesCard = false });
     }
 
     public async Task<Reply> HandleAsync(

@@ -91,7 +91,12 @@ public static class CardSamples
         foreach (var mode in Enum.GetValues<ButtonMode>())
         {
             var buttons = new Buttons(mode);
-            yield return ($"help-{mode}", HelpCard.Build("Hello", CommandTable.HelpLines, buttons));
+            foreach (var role in Enum.GetValues<Role>())
+            {
+                var help = CommandTable.HelpFor(role);
+                yield return ($"help-{role}-{mode}", HelpCard.Build("Hello", help.Everyday, help.More, buttons));
+            }
+
             yield return ($"intake-{mode}", IntakeCard.Build(Intake(), buttons));
             yield return (
                 $"intake-problems-{mode}",

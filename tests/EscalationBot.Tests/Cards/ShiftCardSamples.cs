@@ -77,8 +77,16 @@ internal static class ShiftCardSamples
         yield return (
             "who",
             EscalationBot.Cards.Shifts.RosterCard.Build(
-                new(new("Day", "07:00 to 15:00", ["Sam · since 07:02", "Sky · planned, not started"]), null),
-                new Buttons(ButtonMode.Execute)
+                new(
+                    new(
+                        "Day",
+                        "Tue 07:00 to 15:00 (Singapore, UTC+8)",
+                        ["Sam · since Tue 07:02 (Singapore, UTC+8)", "Sky · planned, not started"]
+                    ),
+                    null
+                ),
+                new Buttons(ButtonMode.Execute),
+                "You are on the Day shift until Tue 15:00 (Singapore, UTC+8). Type 'shift end' when you leave."
             )
         );
         yield return (

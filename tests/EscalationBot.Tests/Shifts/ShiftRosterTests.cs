@@ -56,9 +56,12 @@ public sealed class ShiftRosterTests(AzuriteFixture azurite) : FixedRotaTest(azu
         var pressed = await host.SendAsync(
             Activities.Invoke(People.Specialist, "shiftStart", [], "19:queue@thread.tacv2")
         );
-        var night = NightStart.ToString("ddd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        // In the team's zone (Singapore by default), named, whatever the rota's (UTC here).
+        var night = NightStart
+            .ToOffset(TimeSpan.FromHours(8))
+            .ToString("ddd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(
-            $"You are on the Night shift from {night}. Type 'shift end' when you leave.",
+            $"You are on the Night shift from {night} (Singapore, UTC+8). Type 'shift end' when you leave.",
             pressed!.Value<string>("value")
         );
     }

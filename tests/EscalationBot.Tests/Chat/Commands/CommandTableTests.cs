@@ -119,13 +119,52 @@ public sealed class CommandTableTests
     }
 
     [Fact]
-    public void The_help_list_shows_every_typed_command_once()
+    public void Every_role_s_help_lists_each_of_its_commands_once_and_every_typed_command_is_someone_s()
     {
-        var lines = CommandTable.HelpLines.Select(l => l.Command).ToList();
-        Assert.Equal(lines.Distinct().Count(), lines.Count);
-        Assert.Contains("claim ESC-n", lines);
-        Assert.Contains("handover note ESC-n text", lines);
-        Assert.Equal(CommandTable.Rows.Count(r => r.Typed is not null), lines.Count);
+        var typed = CommandTable.Rows.Where(r => r.Typed is not null).ToList();
+        Assert.All(typed, r => Assert.NotEqual(Audience.None, r.ShownTo));
+        var all = new HashSet<string>();
+        foreach (var role in Enum.GetValues<Role>())
+        {
+            var help = CommandTable.HelpFor(role);
+            var lines = help.Everyday.Concat(help.More).Select(l => l.Command).ToList();
+            Assert.Equal(lines.Distinct().Count(), lines.Count);
+            all.UnionWith(lines);
+        }
+
+        Assert.Equal(typed.Count, all.Count);
+    }
+
+    /// <summary>A case action's help line goes to the roles the rules let ask for it, no more and no fewer.</summary>
+    [Fact]
+    public void A_case_command_is_shown_to_the_roles_that_may_ask_for_its_action()
+    {
+        var rows = CommandTable.Rows.Where(r => r is { Typed: not null, Action: not null }).ToList();
+        Assert.True(rows.Count > 10);
+        foreach (var role in Enum.GetValues<Role>())
+        {
+            Assert.All(
+                rows,
+                r => Assert.Equal(CaseActions.AllowedTo(role, r.Action!.Value), r.ShownTo.HasFlag(Audiences.Of(role)))
+            );
+        }
+    }
+
+    [Fact]
+    public void Staff_see_their_everyday_commands_first_and_the_rest_under_more()
+    {
+        var specialist = CommandTable.HelpFor(Role.Specialist);
+        var everyday = specialist.Everyday.Select(l => l.Command).ToList();
+        Assert.InRange(everyday.Count, 5, 12);
+        Assert.Contains("claim ESC-n", everyday);
+        Assert.Contains("who", everyday);
+        Assert.Contains("triage ESC-n sev1 [policy-area] reason", specialist.More.Select(l => l.Command));
+        Assert.DoesNotContain(specialist.Everyday.Concat(specialist.More), l => l.Command.StartsWith("setup"));
+
+        var lead = CommandTable.HelpFor(Role.Lead);
+        Assert.Contains("handover", lead.Everyday.Select(l => l.Command));
+        Assert.Contains("setup queue", lead.More.Select(l => l.Command));
+        Assert.Empty(CommandTable.HelpFor(Role.Reporter).More);
     }
 
     [Fact]
