@@ -138,30 +138,20 @@ public static class IntakeCard
                 ErrorMessage = "Choose a severity.",
                 Value = Value(IntakeFields.Severity),
             },
-            new ColumnSet([
-                new Column([
-                    new InputDate
-                    {
-                        Id = IntakeFields.DeadlineDate,
-                        Label = "Partner deadline, if any",
-                        Value = Value(IntakeFields.DeadlineDate),
-                    },
-                ])
-                {
-                    Width = "stretch",
-                },
-                new Column([
-                    new InputTime
-                    {
-                        Id = IntakeFields.DeadlineTime,
-                        Label = $"Time ({data.TimeZoneName})",
-                        Value = Value(IntakeFields.DeadlineTime),
-                    },
-                ])
-                {
-                    Width = "stretch",
-                },
-            ]),
+            // One above the other, not side by side: in a half-width column the browser's time input is wider than
+            // the column, and its picker's chevron spilled outside the border (Web Chat, the Agents Playground).
+            new InputDate
+            {
+                Id = IntakeFields.DeadlineDate,
+                Label = "Partner deadline, if any",
+                Value = Value(IntakeFields.DeadlineDate),
+            },
+            new InputTime
+            {
+                Id = IntakeFields.DeadlineTime,
+                Label = $"Deadline time ({data.TimeZoneName})",
+                Value = Value(IntakeFields.DeadlineTime),
+            },
             new InputText
             {
                 Id = IntakeFields.Description,

@@ -61,6 +61,7 @@ public sealed partial class CaseFlowInPlaygroundTests(PlaygroundFixture playgrou
         await intake.GetByLabel("Sev1 critical: imminent real-world harm, high-profile or media exposure").CheckAsync();
         Assert.Equal("Threats against a journalist", await intake.GetByLabel("What is happening?").InputValueAsync());
         await ShotAsync(manager, "2-partner-manager-intake");
+        await DeadlineInputsFitAsync(manager, intake);
         await intake.GetByRole(AriaRole.Button, new() { Name = "Submit escalation" }).ClickAsync();
         var confirmation = manager
             .Locator(".ac-adaptiveCard")
@@ -114,6 +115,20 @@ public sealed partial class CaseFlowInPlaygroundTests(PlaygroundFixture playgrou
             .Last;
         await outcome.GetByText("Removed the posts and restricted the account.").WaitForAsync();
         await ShotAsync(manager, "8-partner-manager-outcome");
+    }
+
+    /// <summary>The deadline's time picker (Fluent UI's, in Web Chat) keeps its chevron inside its own border.</summary>
+    private async Task DeadlineInputsFitAsync(IPage manager, ILocator intake)
+    {
+        var picker = intake.Locator(".fui-TimePicker");
+        await picker.ScrollIntoViewIfNeededAsync();
+        await ShotAsync(manager, "2-partner-manager-intake-deadline");
+        var border = await picker.BoundingBoxAsync();
+        var chevron = await picker.Locator(".fui-Combobox__expandIcon").BoundingBoxAsync();
+        Assert.True(
+            chevron!.X >= border!.X && chevron.X + chevron.Width <= border.X + border.Width,
+            $"The time picker's chevron ({chevron.X}+{chevron.Width}) is outside its border ({border!.X}+{border.Width})"
+        );
     }
 
     private Task ShotAsync(IPage page, string name) =>
