@@ -28,7 +28,14 @@ start partner-manager "$pm"
 start specialist "$specialist"
 start lead "$lead"
 
-echo "Agents Playground (Teams, channel msteams) talking to $endpoint:"
+# Ready when every persona's page answers: the line README.md tells a newcomer to wait for.
+for port in "$pm" "$specialist" "$lead"; do
+  for _ in $(seq 1 240); do
+    curl -fs -o /dev/null "http://localhost:$port" && break
+    sleep 0.5
+  done
+done
+echo "Ready: Agents Playground (Teams, channel msteams) talking to $endpoint:"
 echo "  partner manager  http://localhost:$pm"
 echo "  specialist       http://localhost:$specialist"
 echo "  lead             http://localhost:$lead"
