@@ -9,7 +9,7 @@ public static class CaseNoticeCard
         new([
             new TextBlock($"Escalation {view.Id} filed") { Size = "Large", Weight = "Bolder" },
             new TextBlock(
-                "On-shift specialists have it in their queue. You will hear here when it is claimed and when it is resolved."
+                "On-shift specialists have it in their queue. You will hear here when it is claimed, if its severity changes, and when it is resolved."
             )
             {
                 Spacing = "None",
