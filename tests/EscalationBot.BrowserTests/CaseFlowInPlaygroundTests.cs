@@ -8,7 +8,7 @@ namespace EscalationBot.BrowserTests;
 /// the lead binds the queue, the partner manager files, the specialist claims and resolves, everyone sees it.
 /// A screenshot of each step goes to artifacts/screenshots.
 /// </summary>
-public sealed class CaseFlowInPlaygroundTests(PlaygroundFixture playground) : IClassFixture<PlaygroundFixture>
+public sealed partial class CaseFlowInPlaygroundTests(PlaygroundFixture playground) : IClassFixture<PlaygroundFixture>
 {
     [Fact]
     public async Task File_claim_and_resolve_across_three_personas()
@@ -94,6 +94,7 @@ public sealed class CaseFlowInPlaygroundTests(PlaygroundFixture playground) : IC
             .WaitForAsync();
         await ShotAsync(lead, "6-lead-sees-claim-in-place");
         await manager.GetByText($"{caseId} is being handled").WaitForAsync();
+        await TriageTwiceAsync(specialist, queueCard);
 
         // 4. The specialist resolves from the card.
         await queueCard.GetByRole(AriaRole.Button, new() { Name = "Resolve…" }).ClickAsync();
