@@ -148,6 +148,9 @@ public sealed record Case(
     /// <summary>The shift boundary across which the owner chose to keep the case: it is not released at that handover.</summary>
     public DateTimeOffset? KeptAcross { get; init; }
 
+    /// <summary>The last triage: its checklist answers open the next triage form.</summary>
+    public LastTriage? LastTriage { get; init; }
+
     /// <summary>The last change anyone made to the case: an owner who goes quiet is nudged, then relieved of it.</summary>
     public DateTimeOffset? LastActivityAt { get; init; }
 

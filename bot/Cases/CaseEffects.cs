@@ -7,6 +7,9 @@ public enum ReporterNotice
     Resolved,
     Reopened,
     Question,
+
+    /// <summary>Triage changed the case's severity, and with it the targets.</summary>
+    SeverityChanged,
 }
 
 /// <summary>What a case's owner hears about a change someone else made to it (<see cref="ReleasedIdle"/>: its former owner).</summary>

@@ -4,9 +4,10 @@ namespace EscalationBot.Cases;
 public static partial class CaseRules
 {
     /// <summary>
-    /// The owner (or a lead) confirms or corrects the policy area and severity. With the checklist answered, the
-    /// suggested severity stands unless overridden with a reason; without it, any change of severity needs a reason.
-    /// A change of severity gives the case that severity's targets.
+    /// The owner (or a lead) confirms or corrects the policy area and severity. With the checklist answered, an empty
+    /// choice takes its suggestion. Lowering the severity always needs a reason, whatever the checklist suggests, and
+    /// so does choosing a severity below the suggestion; raising or keeping it otherwise needs none. A change of
+    /// severity gives the case that severity's targets. The answers are kept for the next triage.
     /// </summary>
     public static Decision Triage(
         Case current,
@@ -33,15 +34,9 @@ public static partial class CaseRules
         Severity? suggested = risks is { } r ? Cases.Triage.Suggest(r) : null;
         var severity = chosen ?? suggested ?? current.Report.Severity;
         var why = reason?.Trim() ?? "";
-        var needsReason = suggested is { } s ? severity != s : severity != current.Report.Severity;
-        if (needsReason && why.Length == 0)
+        if (why.Length == 0 && ReasonNeeded(current, severity, suggested) is { } missing)
         {
-            return new Decision.Refused(
-                Refusal.ReasonMissing,
-                suggested is { } sug
-                    ? $"Say why {severity} rather than the suggested {sug}."
-                    : $"Say why {current.Id} should be {severity} rather than {current.Report.Severity}."
-            );
+            return missing;
         }
 
         if (why.Length > MaxNoteLength)
@@ -81,6 +76,13 @@ public static partial class CaseRules
                 Report = report,
                 Targets = targets,
                 TargetsRound = round,
+                LastTriage = new(
+                    risks ?? current.LastTriage?.Risks,
+                    current.Report.Severity,
+                    severity,
+                    actor.Person,
+                    now
+                ),
             },
             actor,
             AuditAction.Triaged,
@@ -88,5 +90,22 @@ public static partial class CaseRules
             now,
             string.Join("; ", summary)
         );
+    }
+
+    /// <summary>A higher number is a lower severity: lowering one, or choosing below the suggestion, needs a reason.</summary>
+    private static Decision.Refused? ReasonNeeded(Case current, Severity severity, Severity? suggested)
+    {
+        var from = current.Report.Severity;
+        if (severity > from)
+        {
+            return new Decision.Refused(
+                Refusal.LoweringReasonMissing,
+                $"Lowering {current.Id} from {from} to {severity} needs a reason, whatever the checklist suggests: say why."
+            );
+        }
+
+        return suggested is { } s && severity > s
+            ? new Decision.Refused(Refusal.ReasonMissing, $"Say why {severity} rather than the suggested {s}.")
+            : null;
     }
 }

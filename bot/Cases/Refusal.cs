@@ -43,8 +43,11 @@ public enum Refusal
     OutcomeMissing,
     UnknownTeam,
 
-    /// <summary>A change of severity needs a reason.</summary>
+    /// <summary>A severity below the triage checklist's suggestion needs a reason.</summary>
     ReasonMissing,
+
+    /// <summary>Lowering a case's severity needs a reason, whatever the checklist suggests.</summary>
+    LoweringReasonMissing,
 
     /// <summary>Text the change needs is empty.</summary>
     TextMissing,

@@ -12,8 +12,19 @@ public enum Risk
     SpreadingFast = 16,
 }
 
+/// <summary>
+/// The last triage of a case: the checklist's answers (null: typed, with no checklist, and none given before), the
+/// severity it found and left, who made it and when. The next triage form opens with these answers.
+/// </summary>
+public sealed record LastTriage(Risk? Risks, Severity From, Severity To, Person By, DateTimeOffset At);
+
 public static class Triage
 {
+    /// <summary>How the ticks map to a severity, in words: what <see cref="Suggest"/> does.</summary>
+    public const string Mapping =
+        "Imminent harm or a minor → Sev1. A high-risk account or media or legal exposure → Sev2. Spreading fast "
+        + "raises one level (Sev3 → Sev2, Sev2 → Sev1). Nothing ticked → Sev3.";
+
     public static readonly IReadOnlyList<(Risk Risk, string Question)> Checklist =
     [
         (Risk.ImminentHarm, "Imminent risk of real-world harm?"),

@@ -58,13 +58,15 @@ public static class CaseViews
             Outcomes = Outcomes,
             Sensitive = c.IsSensitive,
             WaitingSince = c.State == CaseState.WaitingOnReporter ? c.PausedSince : null,
-            Triage = new TriageChoices(
-                IntakeForms.PolicyAreas,
-                r.PolicyArea.ToString(),
-                IntakeForms.Severities,
-                "",
-                Cases.Triage.Checklist.Select(q => new Choice(q.Question, RiskField(q.Risk))).ToList()
-            ),
+            Triage = TriageForm(c, hideDetails),
+            LastTriage = c.LastTriage is { } last
+                ? new TriageRecorded(
+                    last.By.Name,
+                    last.At,
+                    Labels.Of(last.To),
+                    last.From == last.To ? null : Labels.Of(last.From)
+                )
+                : null,
             HandoverNote =
                 c.HandoverNote is { } note && c.IsOpen
                     ? new TimelineEntry(note.At, note.By.Name, "for the next shift", note.Text)
@@ -83,6 +85,30 @@ public static class CaseViews
                     )
                     .ToList()
                 ?? [],
+        };
+    }
+
+    /// <summary>
+    /// The triage form with the last answers ticked, and what they suggest; on a hidden sensitive case the answers
+    /// stay off the card (it is in a shared channel), so it opens unticked and suggests what that would.
+    /// </summary>
+    private static TriageChoices TriageForm(Case c, bool hideDetails)
+    {
+        var risks = hideDetails ? Risk.None : c.LastTriage?.Risks ?? Risk.None;
+        var suggested = Cases.Triage.Suggest(risks);
+        return new TriageChoices(
+            IntakeForms.PolicyAreas,
+            c.Report.PolicyArea.ToString(),
+            IntakeForms.Severities,
+            Labels.Of(c.Report.Severity),
+            Cases.Triage.Checklist.Select(q => new Choice(q.Question, RiskField(q.Risk))).ToList()
+        )
+        {
+            Ticked = Cases.Triage.Checklist.Where(q => risks.HasFlag(q.Risk)).Select(q => RiskField(q.Risk)).ToList(),
+            Suggested = Labels.Of(suggested),
+            SuggestedBecause = risks == Risk.None ? "nothing ticked" : Cases.Triage.Describe(risks) + " ticked",
+            Mapping = Cases.Triage.Mapping,
+            AnswersHidden = hideDetails && c.LastTriage?.Risks is not (null or Risk.None),
         };
     }
 

@@ -37,6 +37,7 @@ public sealed class ReporterNotifier(
         {
             ReporterNotice.Claimed => CaseNoticeCard.Claimed(view, buttons),
             ReporterNotice.Resolved => CaseNoticeCard.Resolved(view, buttons),
+            ReporterNotice.SeverityChanged => CaseNoticeCard.SeverityChanged(view, buttons),
             ReporterNotice.Question => CaseNoticeCard.Question(
                 view,
                 await ChangeTextAsync(number, version, cancellationToken),

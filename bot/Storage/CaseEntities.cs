@@ -171,6 +171,7 @@ internal static class CaseEntities
             ["ConsultAskedByName"] = c.Consult?.AskedBy.Name,
             ["ConsultSince"] = c.Consult?.Since,
         };
+        TriageColumns.Write(entity, c.LastTriage);
         return entity;
     }
 
@@ -237,6 +238,7 @@ internal static class CaseEntities
                     e.GetDateTimeOffset("ConsultSince") ?? DateTimeOffset.MinValue
                 )
                 : null,
+            LastTriage = TriageColumns.Read(e),
         };
     }
 

@@ -9,6 +9,10 @@ namespace EscalationBot.Cards.Cases;
 /// </summary>
 public static class CaseActionForms
 {
+    /// <summary>
+    /// The triage form opens with the last answers ticked and says what they suggest, and how ticks map to a
+    /// severity: a card cannot recompute the suggestion as boxes are ticked without a round trip to the bot.
+    /// </summary>
     public static AdaptiveCard Triage(string caseId, TriageChoices triage, Buttons buttons) =>
         new([
             new InputChoiceSet(triage.PolicyAreas)
@@ -19,7 +23,36 @@ public static class CaseActionForms
                 Value = triage.PolicyArea,
             },
             new TextBlock("Risk checklist") { Weight = "Bolder", Spacing = "Medium" },
-            .. triage.Risks.Select(r => new InputToggle(r.Title) { Id = r.Value, Value = "false" }),
+            new TextBlock(
+                triage.AnswersHidden
+                    ? "The last answers are hidden on a sensitive case: reveal its details to see them ticked here."
+                : triage.Ticked.Count > 0 ? "Ticked as at the last triage."
+                : "Nothing ticked at the last triage, or no triage yet."
+            )
+            {
+                Spacing = "None",
+                IsSubtle = true,
+                Size = "Small",
+            },
+            .. triage.Risks.Select(r => new InputToggle(r.Title)
+            {
+                Id = r.Value,
+                Value = triage.Ticked.Contains(r.Value) ? "true" : "false",
+            }),
+            new TextBlock($"Suggested now: {triage.Suggested} ({triage.SuggestedBecause})")
+            {
+                Weight = "Bolder",
+                Spacing = "Medium",
+            },
+            new TextBlock(
+                $"{triage.Mapping} The suggestion follows the boxes as they are when you apply; the case is "
+                    + $"{triage.Severity} now."
+            )
+            {
+                Spacing = "None",
+                IsSubtle = true,
+                Size = "Small",
+            },
             new InputChoiceSet(triage.Severities)
             {
                 Id = TriageSeverityField,
@@ -30,7 +63,8 @@ public static class CaseActionForms
             new InputText
             {
                 Id = TriageReasonField,
-                Label = "Reason, if you override the suggestion",
+                Label =
+                    "Reason: needed to lower the severity, whatever the checklist says, or to choose below the suggestion",
                 IsMultiline = true,
                 MaxLength = 2000,
             },

@@ -32,6 +32,11 @@ public static class CaseCard
             CaseFacts.Summary(view),
             CaseFacts.Targets(view),
         };
+        if (view.LastTriage is { } recorded)
+        {
+            body.Add(TriageLine(recorded));
+        }
+
         body.AddRange(CaseFacts.Content(view, buttons));
         if (view.HandoverNote is { } note)
         {
@@ -113,6 +118,21 @@ public static class CaseCard
                 $"{view.Id} ({view.SeverityLabel}, {view.StateLabel}): {view.PolicyAreaLabel}, {view.PlatformLabel}",
         };
     }
+
+    /// <summary>
+    /// Every triage is confirmed on the card itself, for everyone: the outbox redraws the queue card for all right
+    /// after, so a line only in the presser's copy would be gone within a second.
+    /// </summary>
+    private static TextBlock TriageLine(TriageRecorded triage) =>
+        new(
+            $"Triage recorded by {triage.By} ({Durations.LocalTime(triage.At)}): "
+                + (triage.From is { } from ? $"{from} → {triage.Severity}" : $"{triage.Severity} kept")
+        )
+        {
+            Size = "Small",
+            IsSubtle = true,
+            Spacing = "Small",
+        };
 
     /// <summary>A text written about the case, or the placeholder where the viewer has not revealed a sensitive case.</summary>
     private static string Shown(CaseView view, string? text) =>

@@ -9,7 +9,7 @@ public static class CaseNoticeCard
         new([
             new TextBlock($"Escalation {view.Id} filed") { Size = "Large", Weight = "Bolder" },
             new TextBlock(
-                "On-shift specialists have it in their queue. You will hear here when it is claimed and when it is resolved."
+                "On-shift specialists have it in their queue. You will hear here when it is claimed, if its severity changes, and when it is resolved."
             )
             {
                 Spacing = "None",
@@ -17,14 +17,7 @@ public static class CaseNoticeCard
             new FactSet([
                 new("Severity", view.SeverityLabel),
                 new("Policy area", view.PolicyAreaLabel),
-                new(
-                    "First response target",
-                    $"{Durations.Format(view.FirstResponseTarget)} (by {Durations.LocalTime(view.FirstResponseDue)})"
-                ),
-                new(
-                    "Resolution target",
-                    $"{Durations.Format(view.ResolutionTarget)} (by {Durations.LocalTime(view.ResolutionDue)})"
-                ),
+                .. Targets(view),
             ]),
         ])
         {
@@ -35,6 +28,38 @@ public static class CaseNoticeCard
             ],
             FallbackText = $"Escalation {view.Id} filed ({view.SeverityLabel}).",
         };
+
+    /// <summary>Triage changed the case's severity: what it is now, and the targets that came with it.</summary>
+    public static AdaptiveCard SeverityChanged(CaseView view, Buttons buttons)
+    {
+        var by = view.LastTriage?.By ?? "A specialist";
+        var what = view.LastTriage?.From is { } from
+            ? $"{by} triaged your escalation and changed its severity from {from} to {view.SeverityLabel}."
+            : $"{by} triaged your escalation; its severity is {view.SeverityLabel}.";
+        return new([
+            new TextBlock($"{view.Id} is now {view.SeverityLabel}") { Size = "Large", Weight = "Bolder" },
+            new TextBlock($"{what} Its targets are now:") { Spacing = "None" },
+            new FactSet([new("Severity", view.SeverityLabel), .. Targets(view)]),
+        ])
+        {
+            Actions = [buttons.Create("Check status", Verbs.Status, view.Id)],
+            FallbackText =
+                $"{view.Id} is now {view.SeverityLabel}: first response target "
+                + $"{Durations.Format(view.FirstResponseTarget)}, resolution {Durations.Format(view.ResolutionTarget)}.",
+        };
+    }
+
+    private static Fact[] Targets(CaseView view) =>
+        [
+            new(
+                "First response target",
+                $"{Durations.Format(view.FirstResponseTarget)} (by {Durations.LocalTime(view.FirstResponseDue)})"
+            ),
+            new(
+                "Resolution target",
+                $"{Durations.Format(view.ResolutionTarget)} (by {Durations.LocalTime(view.ResolutionDue)})"
+            ),
+        ];
 
     /// <summary>The owner's question, with the reporter's reply form.</summary>
     public static AdaptiveCard Question(CaseView view, string question, Buttons buttons) =>

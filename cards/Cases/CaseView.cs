@@ -22,13 +22,30 @@ public enum CaseButtons
     HandoverNote = 4096,
 }
 
+/// <summary>
+/// The triage form: its choices (label, value), the risk questions (question, field id) and the severity now.
+/// <see cref="Ticked"/>: the field ids of the risks ticked at the last triage, ticked again when the form opens.
+/// <see cref="Suggested"/> and <see cref="SuggestedBecause"/>: what those ticks suggest ("Sev1 critical",
+/// "imminent harm"); <see cref="Mapping"/>: how ticks map to a severity, in words. <see cref="AnswersHidden"/>: a
+/// sensitive case not revealed to the viewer, whose earlier answers stay off a shared channel.
+/// </summary>
 public sealed record TriageChoices(
     IReadOnlyList<Choice> PolicyAreas,
     string PolicyArea,
     IReadOnlyList<Choice> Severities,
     string Severity,
     IReadOnlyList<Choice> Risks
-);
+)
+{
+    public IReadOnlyList<string> Ticked { get; init; } = [];
+    public string Suggested { get; init; } = "";
+    public string SuggestedBecause { get; init; } = "";
+    public string Mapping { get; init; } = "";
+    public bool AnswersHidden { get; init; }
+}
+
+/// <summary>The last triage, as the card confirms it: who, when, the severity it left and (if it changed) the one before.</summary>
+public sealed record TriageRecorded(string By, DateTimeOffset At, string Severity, string? From);
 
 /// <summary>An open question to another team.</summary>
 public sealed record ConsultView(string Team, string Question, string AskedBy, DateTimeOffset Since);
@@ -80,8 +97,11 @@ public sealed record CaseView(
     public string? LinkedTo { get; init; }
     public IReadOnlyList<Choice> ConsultTeams { get; init; } = [];
 
-    /// <summary>What the triage form offers: the policy areas and severities (label, value) and the risk questions (question, field id).</summary>
+    /// <summary>What the triage form offers and shows (<see cref="TriageChoices"/>).</summary>
     public TriageChoices? Triage { get; init; }
+
+    /// <summary>The last triage, confirmed on the card for everyone; null before the first.</summary>
+    public TriageRecorded? LastTriage { get; init; }
 
     /// <summary>Specialists and leads the case can be handed to (name, id).</summary>
     public IReadOnlyList<Choice> Assignees { get; init; } = [];

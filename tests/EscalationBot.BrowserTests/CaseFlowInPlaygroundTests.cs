@@ -97,6 +97,7 @@ public sealed partial class CaseFlowInPlaygroundTests(PlaygroundFixture playgrou
             .WaitForAsync();
         await ShotAsync(lead, "6-lead-sees-claim-in-place");
         await manager.GetByText($"{caseId} is being handled").WaitForAsync();
+        await TriageTwiceAsync(specialist, queueCard);
 
         // 4. The specialist resolves from the card.
         await queueCard.GetByRole(AriaRole.Button, new() { Name = "Resolve…" }).ClickAsync();

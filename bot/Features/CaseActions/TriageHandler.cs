@@ -37,11 +37,15 @@ public sealed class TriageHandler(CaseChanges changes, IOptionsMonitor<SlaOption
                     now,
                     policy
                 ),
-            null,
+            SeverityChanged,
             Triaged,
             cancellationToken
         );
     }
+
+    /// <summary>The reporter hears of any change of severity, in their own chat: the new targets come with it.</summary>
+    private static Notice? SeverityChanged(Case c) =>
+        c.LastTriage is { } t && t.From != t.To ? new Notice.ToReporter(ReporterNotice.SeverityChanged) : null;
 
     private static string Triaged(Case c) =>
         $"{c.Id} is triaged: {Labels.Of(c.Report.Severity)}, {Labels.Of(c.Report.PolicyArea)}; "

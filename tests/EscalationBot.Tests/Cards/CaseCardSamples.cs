@@ -134,6 +134,15 @@ internal static class CaseCardSamples
             TimelineView.Card("ESC-12", Enumerable.Repeat(History()[1], 45).Select(CaseViews.Entry).ToList())
         );
         yield return ("status", CaseNoticeCard.Status(CaseViews.Of(ClaimedCase(), now)));
+        var triaged = ClaimedCase() with
+        {
+            LastTriage = new(Risk.ImminentHarm, Severity.Sev3, Severity.Sev1, new Person("sam", "Sam"), T0),
+        };
+        yield return ("case-triaged", CaseCard.Build(CaseViews.Of(triaged, now), new Buttons(ButtonMode.Execute)));
+        yield return (
+            "severity-changed-notice",
+            CaseNoticeCard.SeverityChanged(CaseViews.Of(triaged, now), new Buttons(ButtonMode.Submit))
+        );
         yield return ("queue-empty", QueueCard.Build("Open cases (0)", [], 0));
         yield return (
             "queue-page",

@@ -66,10 +66,34 @@ public sealed class CaseRulesTriageTests
         Assert.Same(claimed.Targets, confirmed.Case.Targets);
         Assert.StartsWith("Sev3 confirmed", confirmed.Audit.Text);
 
-        Assert.Equal(
-            Refusal.ReasonMissing,
-            Code(CaseRules.Triage(claimed, Sam, null, null, Severity.Sev1, null, Targets, T0, Policy))
+        Assert.Equal(Risk.None, confirmed.Case.LastTriage?.Risks);
+
+        // Raising needs no reason; lowering always does, whatever the checklist suggests.
+        var raised = Assert.IsType<Decision.Accepted>(
+            CaseRules.Triage(claimed, Sam, null, null, Severity.Sev1, null, Targets, T0, Policy)
         );
+        Assert.Equal(new LastTriage(null, Severity.Sev3, Severity.Sev1, Sam.Person, T0), raised.Case.LastTriage);
+        var sev1 = raised.Case;
+        Assert.Equal(
+            Refusal.LoweringReasonMissing,
+            Code(CaseRules.Triage(sev1, Sam, null, Risk.None, null, null, Targets, T0, Policy))
+        );
+        Assert.Equal(
+            Refusal.LoweringReasonMissing,
+            Code(CaseRules.Triage(sev1, Sam, null, Risk.None, Severity.Sev3, "", Targets, T0, Policy))
+        );
+        Assert.Equal(
+            Refusal.LoweringReasonMissing,
+            Code(CaseRules.Triage(claimed, Sam, null, null, Severity.Sev4, null, Targets, T0, Policy))
+        );
+        Assert.Equal(
+            $"Lowering {sev1.Id} from Sev1 to Sev3 needs a reason, whatever the checklist suggests: say why.",
+            Message(CaseRules.Triage(sev1, Sam, null, Risk.None, null, null, Targets, T0, Policy))
+        );
+        var lowered = Assert.IsType<Decision.Accepted>(
+            CaseRules.Triage(sev1, Sam, null, Risk.None, null, "Old footage", Targets, T0, Policy)
+        );
+        Assert.Equal(Severity.Sev3, lowered.Case.Report.Severity);
         Assert.Equal(
             Refusal.NotOwner,
             Code(CaseRules.Triage(claimed, Sky, null, Risk.None, null, null, Targets, T0, Policy))
