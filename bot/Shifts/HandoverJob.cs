@@ -34,9 +34,11 @@ public sealed class HandoverJob(DigestPoster poster, HandoverNudges nudges, Hand
 
     /// <summary>
     /// After <c>setup</c> binds <paramref name="binding"/>: the digest of the shift in progress, to every bound
-    /// conversation that has not had it.
+    /// conversation that has not had it. One at a time, on every instance: two setups in a row must not both find
+    /// the digest missing from a channel, nor write its record of posts over each other.
     /// </summary>
     [AutomaticRetry(Attempts = 5, DelaysInSeconds = [5, 15, 60, 120, 300])]
+    [DisableConcurrentExecution(timeoutInSeconds: 60)]
     public Task<string> AfterBindingAsync(
         string binding,
         PerformContext? context,
