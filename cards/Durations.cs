@@ -18,11 +18,4 @@ public static class Durations
         };
         return sign + text;
     }
-
-    /// <summary>An Adaptive Card date expression: each client shows it in its viewer's own time zone.</summary>
-    public static string LocalTime(DateTimeOffset at)
-    {
-        var iso = at.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ");
-        return $"{{{{DATE({iso}, SHORT)}}}} {{{{TIME({iso})}}}}";
-    }
 }

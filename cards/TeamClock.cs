@@ -9,6 +9,13 @@ namespace EscalationBot.Cards;
 /// </summary>
 public sealed record TeamClock(TimeZoneInfo Zone)
 {
+    /// <summary>Coordinated Universal Time, named so: for views built without a team's zone (tests, samples).</summary>
+    public static readonly TeamClock Utc = new(TimeZoneInfo.Utc);
+
+    /// <summary>"Tue 1 Dec 07:00 (Singapore, UTC+8)": a time that may be days away, as a case card shows it.</summary>
+    public string Moment(DateTimeOffset at) =>
+        $"{TimeZoneInfo.ConvertTime(at, Zone).ToString("ddd d MMM HH:mm", CultureInfo.InvariantCulture)} ({ZoneName(at)})";
+
     /// <summary>"Tue 07:00 (Singapore, UTC+8)".</summary>
     public string Time(DateTimeOffset at) => $"{Local(at)} ({ZoneName(at)})";
 

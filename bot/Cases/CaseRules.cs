@@ -42,6 +42,9 @@ public sealed record CasePolicy(TimeSpan ReopenWindow, IReadOnlyList<string>? Co
     ];
     public static readonly CasePolicy Default = new(TimeSpan.FromDays(7));
 
+    /// <summary>The team's home zone (<c>Team:TimeZone</c>): the times cards show are in it.</summary>
+    public TimeZoneInfo Zone { get; init; } = TimeZoneInfo.Utc;
+
     public IReadOnlyList<string> Teams => ConsultTeams is { Count: > 0 } teams ? teams : DefaultTeams;
 
     /// <summary>The calendar of severities that count business hours only.</summary>

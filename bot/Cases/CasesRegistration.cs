@@ -28,12 +28,21 @@ public static class CasesRegistration
         return builder;
     }
 
-    /// <summary>The policy the rules apply: the case settings with the SLA's business hours and idle limits.</summary>
-    public static CasePolicy Policy(CasesOptions cases, BusinessHoursOptions businessHours, IdleOptions idle) =>
+    /// <summary>
+    /// The policy the rules apply: the case settings with the SLA's business hours and idle limits, and the team's
+    /// zone for the times its cards show.
+    /// </summary>
+    public static CasePolicy Policy(
+        CasesOptions cases,
+        BusinessHoursOptions businessHours,
+        IdleOptions idle,
+        TeamOptions team
+    ) =>
         new(cases.ReopenWindow, cases.ConsultTeams.Where(t => !string.IsNullOrWhiteSpace(t)).Distinct().ToList())
         {
             BusinessHours = businessHours.Calendar(),
             IdleNudge = idle.Nudge,
             IdleRelease = idle.Release,
+            Zone = team.Zone(),
         };
 }

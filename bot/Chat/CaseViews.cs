@@ -1,3 +1,4 @@
+using EscalationBot.Cards;
 using EscalationBot.Cards.AdaptiveCards;
 using EscalationBot.Cards.Cases;
 using EscalationBot.Cases;
@@ -55,6 +56,7 @@ public static class CaseViews
         )
         {
             Buttons = CommandTable.ButtonsFor(state),
+            Clock = new TeamClock(policy.Zone),
             Outcomes = Outcomes,
             Sensitive = c.IsSensitive,
             WaitingSince = c.State == CaseState.WaitingOnReporter ? c.PausedSince : null,

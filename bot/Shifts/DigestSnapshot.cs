@@ -1,3 +1,4 @@
+using EscalationBot.Cards;
 using EscalationBot.Cards.AdaptiveCards;
 using EscalationBot.Cards.Handover;
 
@@ -15,7 +16,8 @@ public sealed record DigestSnapshot(
     IReadOnlyList<DigestSnapshot.Takeover> Acknowledged,
     string? LateNote,
     IReadOnlyDictionary<string, string>? AcknowledgeData,
-    DigestSnapshot.Choices? Options
+    DigestSnapshot.Choices? Options,
+    string? Zone = null
 )
 {
     /// <summary>A section's first lines, how many there are in all, and the command that lists them.</summary>
@@ -68,10 +70,11 @@ public sealed record DigestSnapshot(
                     o.Default,
                     o.CardData
                 )
-                : null
+                : null,
+            view.Clock.Zone.Id
         );
 
-    /// <summary>The digest as the card shows it again.</summary>
+    /// <summary>The digest as the card shows it again (a digest stored before its zone was: in UTC, named so).</summary>
     public HandoverView ToView() =>
         new(
             Title,
@@ -97,5 +100,8 @@ public sealed record DigestSnapshot(
                     o.CardData
                 )
                 : null
-        );
+        )
+        {
+            Clock = Zone is null ? TeamClock.Utc : new TeamClock(TimeZoneInfo.FindSystemTimeZoneById(Zone)),
+        };
 }

@@ -126,9 +126,10 @@ public static class HandoverDigest
                     : $"{Head(c)} · {c.HandoverNote!.By.Name}: {Clip(c.HandoverNote.Text)}"
         );
 
+        var clock = new TeamClock(policy.Zone);
         var subtitle = input.Incoming is { } run
-            ? $"{run.Name} shift from {Durations.LocalTime(run.Start)} · {open.Count} open"
-            : $"As of {Durations.LocalTime(now)} · {open.Count} open";
+            ? $"{run.Name} shift from {clock.Time(run.Start)} · {open.Count} open"
+            : $"As of {clock.Time(now)} · {open.Count} open";
         return new HandoverView(
             input.Title,
             subtitle,
@@ -137,7 +138,10 @@ public static class HandoverDigest
             lateNote,
             acknowledgeData,
             input.Options
-        );
+        )
+        {
+            Clock = clock,
+        };
     }
 
     /// <summary>First response met (claimed in time) and resolution met (resolved in time), on the case's calendar.</summary>

@@ -112,7 +112,7 @@ public sealed class OutgoingOwners(
         var closes = ClosesAt(outgoing);
         var fallback =
             options.CurrentValue.Unchosen == UnchosenCases.Release
-                ? $"A case with no choice goes back to the queue at {Cards.Durations.LocalTime(closes)}."
+                ? $"A case with no choice goes back to the queue at {new Cards.TeamClock(policy.Zone).Time(closes)}."
                 : "A case with no choice stays with its owner.";
         return new HandoverOptions(
             outgoing.End.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
@@ -159,7 +159,7 @@ public sealed class OutgoingOwners(
                 HandoverDigest.Chosen(c, outgoing.End)
             ))
             .ToList();
-        var ends = outgoing.End > now ? $"ends at {Cards.Durations.LocalTime(outgoing.End)}" : "has ended";
+        var ends = outgoing.End > now ? $"ends at {new Cards.TeamClock(policy.Zone).Time(outgoing.End)}" : "has ended";
         return new OutgoingView(
             $"Your {outgoing.Name} shift {ends}",
             "For each case you hold: keep it, hand it to someone on the next shift, or release it to the queue.",

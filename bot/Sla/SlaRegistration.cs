@@ -26,7 +26,8 @@ public static class SlaRegistration
             return CasesRegistration.Policy(
                 sp.GetRequiredService<IOptions<CasesOptions>>().Value,
                 sla.BusinessHours,
-                sla.Idle
+                sla.Idle,
+                sp.GetRequiredService<IOptions<TeamOptions>>().Value
             );
         });
 

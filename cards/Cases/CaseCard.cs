@@ -34,7 +34,7 @@ public static class CaseCard
         };
         if (view.LastTriage is { } recorded)
         {
-            body.Add(TriageLine(recorded));
+            body.Add(TriageLine(recorded, view.Clock));
         }
 
         body.AddRange(CaseFacts.Content(view, buttons));
@@ -42,7 +42,7 @@ public static class CaseCard
         {
             body.Add(
                 new Container([
-                    new TextBlock($"For the next shift, from {note.Who} ({Durations.LocalTime(note.At)})")
+                    new TextBlock($"For the next shift, from {note.Who} ({view.Clock.Moment(note.At)})")
                     {
                         Weight = "Bolder",
                         Size = "Small",
@@ -62,7 +62,7 @@ public static class CaseCard
                 new ActionSet([new ToggleVisibilityAction("Timeline", [TimelineView.ElementId])]) { Spacing = "Medium" }
             );
             body.Add(
-                new Container([.. TimelineView.Entries(view.Timeline, view.TimelineEarlier)])
+                new Container([.. TimelineView.Entries(view.Timeline, view.Clock, view.TimelineEarlier)])
                 {
                     Id = TimelineView.ElementId,
                     IsVisible = false,
@@ -123,9 +123,9 @@ public static class CaseCard
     /// Every triage is confirmed on the card itself, for everyone: the outbox redraws the queue card for all right
     /// after, so a line only in the presser's copy would be gone within a second.
     /// </summary>
-    private static TextBlock TriageLine(TriageRecorded triage) =>
+    private static TextBlock TriageLine(TriageRecorded triage, TeamClock clock) =>
         new(
-            $"Triage recorded by {triage.By} ({Durations.LocalTime(triage.At)}): "
+            $"Triage recorded by {triage.By} ({clock.Moment(triage.At)}): "
                 + (triage.From is { } from ? $"{from} → {triage.Severity}" : $"{triage.Severity} kept")
         )
         {
@@ -156,7 +156,7 @@ public static class CaseCard
         if (view.WaitingSince is { } waiting)
         {
             return new Container([
-                new TextBlock($"Waiting on the reporter since {Durations.LocalTime(waiting)}") { Weight = "Bolder" },
+                new TextBlock($"Waiting on the reporter since {view.Clock.Moment(waiting)}") { Weight = "Bolder" },
                 new TextBlock(
                     $"Held by {view.OwnerName}; the resolution clock is paused. The question is on the timeline."
                 )
@@ -174,7 +174,7 @@ public static class CaseCard
         {
             return new Container([
                 new TextBlock(
-                    $"Consulting {consult.Team}: asked by {consult.AskedBy} at {Durations.LocalTime(consult.Since)}"
+                    $"Consulting {consult.Team}: asked by {consult.AskedBy} at {view.Clock.Moment(consult.Since)}"
                 )
                 {
                     Weight = "Bolder",
@@ -202,7 +202,7 @@ public static class CaseCard
 
         return new Container([
             // The time it was filed, not an age: the queue card stays up for hours and is not redrawn as time passes.
-            new TextBlock($"Unclaimed · filed {Durations.LocalTime(view.FiledAt)}") { Weight = "Bolder" },
+            new TextBlock($"Unclaimed · filed {view.Clock.Moment(view.FiledAt)}") { Weight = "Bolder" },
         ])
         {
             Style = view.SeverityLevel == 1 ? "attention" : "warning",

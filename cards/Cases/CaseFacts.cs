@@ -41,10 +41,10 @@ internal static class CaseFacts
             facts.Add(new("Linked to", view.LinkedTo));
         }
 
-        facts.Add(new("Filed", Durations.LocalTime(view.FiledAt)));
+        facts.Add(new("Filed", view.Clock.Moment(view.FiledAt)));
         if (view.PartnerDeadline is { } deadline)
         {
-            facts.Add(new("Partner deadline", Durations.LocalTime(deadline)));
+            facts.Add(new("Partner deadline", view.Clock.Moment(deadline)));
         }
 
         return new FactSet(facts);
@@ -67,7 +67,7 @@ internal static class CaseFacts
         }
         else
         {
-            facts.Add(new("First response", DueText(view.FirstResponseDue, view.FirstResponseTarget, view.Now)));
+            facts.Add(new("First response", DueText(view, view.FirstResponseDue, view.FirstResponseTarget)));
         }
 
         if (view.WaitingSince is not null)
@@ -91,15 +91,15 @@ internal static class CaseFacts
         }
         else
         {
-            facts.Add(new("Resolution", DueText(view.ResolutionDue, view.ResolutionTarget, view.Now)));
+            facts.Add(new("Resolution", DueText(view, view.ResolutionDue, view.ResolutionTarget)));
         }
 
         return new FactSet(facts);
     }
 
     /// <summary>A deadline as a time, which stays true on a card nobody redraws, where "due in 5 min" would not.</summary>
-    private static string DueText(DateTimeOffset due, TimeSpan target, DateTimeOffset now) =>
-        $"{(due >= now ? "due by" : "missed: due by")} {Durations.LocalTime(due)} (target {Durations.Format(target)})";
+    private static string DueText(CaseView view, DateTimeOffset due, TimeSpan target) =>
+        $"{(due >= view.Now ? "due by" : "missed: due by")} {view.Clock.Moment(due)} (target {Durations.Format(target)})";
 
     public static IEnumerable<Element> Content(CaseView view, Buttons buttons)
     {

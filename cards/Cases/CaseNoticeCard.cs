@@ -53,11 +53,11 @@ public static class CaseNoticeCard
         [
             new(
                 "First response target",
-                $"{Durations.Format(view.FirstResponseTarget)} (by {Durations.LocalTime(view.FirstResponseDue)})"
+                $"{Durations.Format(view.FirstResponseTarget)} (by {view.Clock.Moment(view.FirstResponseDue)})"
             ),
             new(
                 "Resolution target",
-                $"{Durations.Format(view.ResolutionTarget)} (by {Durations.LocalTime(view.ResolutionDue)})"
+                $"{Durations.Format(view.ResolutionTarget)} (by {view.Clock.Moment(view.ResolutionDue)})"
             ),
         ];
 
@@ -115,7 +115,7 @@ public static class CaseNoticeCard
             new TextBlock(view.ResolutionSummary ?? "") { Spacing = "Small" },
             new FactSet([
                 new("Resolved by", view.OwnerName ?? ""),
-                new("Resolved", Durations.LocalTime(view.ResolvedAt ?? view.Now)),
+                new("Resolved", view.Clock.Moment(view.ResolvedAt ?? view.Now)),
             ]),
         ])
         {

@@ -81,6 +81,9 @@ public sealed record CaseView(
 )
 {
     public CaseButtons Buttons { get; init; }
+
+    /// <summary>The team's clock: every time on a case card is in its zone, named.</summary>
+    public TeamClock Clock { get; init; } = TeamClock.Utc;
     public IReadOnlyList<Choice> Outcomes { get; init; } = [];
 
     /// <summary>A sensitive case: its account, URLs and description stay off the card unless <see cref="Revealed"/>.</summary>

@@ -17,6 +17,7 @@ public static class TimelineView
     /// the <paramref name="earlier"/> entries that were not read.</summary>
     public static IEnumerable<Element> Entries(
         IReadOnlyList<TimelineEntry> timeline,
+        TeamClock clock,
         int earlier = 0,
         int max = MaxEntries
     )
@@ -35,7 +36,7 @@ public static class TimelineView
 
         foreach (var entry in shown)
         {
-            yield return new TextBlock($"{Durations.LocalTime(entry.At)} · **{entry.Who}** · {entry.What}")
+            yield return new TextBlock($"{clock.Moment(entry.At)} · **{entry.Who}** · {entry.What}")
             {
                 Spacing = "Small",
             };
@@ -47,11 +48,16 @@ public static class TimelineView
     }
 
     /// <summary>The history on a card of its own; <paramref name="note"/> (if any) says why texts are hidden.</summary>
-    public static AdaptiveCard Card(string caseId, IReadOnlyList<TimelineEntry> timeline, string? note = null) =>
+    public static AdaptiveCard Card(
+        string caseId,
+        IReadOnlyList<TimelineEntry> timeline,
+        TeamClock clock,
+        string? note = null
+    ) =>
         new([
             new TextBlock($"History of {caseId}") { Size = "Large", Weight = "Bolder" },
             .. note is null ? Array.Empty<Element>() : [new TextBlock(note) { IsSubtle = true, Spacing = "None" }],
-            .. Entries(timeline, max: MaxHistoryEntries),
+            .. Entries(timeline, clock, max: MaxHistoryEntries),
         ])
         {
             FallbackText = $"History of {caseId}: {timeline.Count} entries.",

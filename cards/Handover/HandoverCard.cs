@@ -34,7 +34,11 @@ public sealed record HandoverView(
     IReadOnlyDictionary<string, string>? AcknowledgeData,
     HandoverOptions? Options = null,
     string? Message = null
-);
+)
+{
+    /// <summary>The team's clock, for the times of the acknowledgements.</summary>
+    public TeamClock Clock { get; init; } = TeamClock.Utc;
+}
 
 /// <summary>The handover digest: what is open, at risk and held by whom, posted at each shift change.</summary>
 public static class HandoverCard
@@ -93,7 +97,7 @@ public static class HandoverCard
 
         if (view.Acknowledged.Count > 0)
         {
-            var who = string.Join(", ", view.Acknowledged.Select(a => $"{a.Name} ({Durations.LocalTime(a.At)})"));
+            var who = string.Join(", ", view.Acknowledged.Select(a => $"{a.Name} ({view.Clock.Time(a.At)})"));
             body.Add(new Container([new TextBlock($"✅ Taken over by {who}")]) { Style = "good", Separator = true });
         }
         else if (view.AcknowledgeData is not null)

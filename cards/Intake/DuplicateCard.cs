@@ -8,7 +8,8 @@ public sealed record DuplicateView(
     string SeverityLabel,
     string PolicyAreaLabel,
     string StateLabel,
-    DateTimeOffset FiledAt
+    DateTimeOffset FiledAt,
+    TeamClock Clock
 );
 
 /// <summary>Shown instead of filing when an open case already names the same content or account.</summary>
@@ -24,7 +25,7 @@ public static class DuplicateCard
             new TextBlock(
                 $"An open case already names this content or account: {existing.ExistingId} "
                     + $"({existing.SeverityLabel}, {existing.PolicyAreaLabel}, "
-                    + $"{existing.StateLabel.ToLowerInvariant()}, filed {Durations.LocalTime(existing.FiledAt)})."
+                    + $"{existing.StateLabel.ToLowerInvariant()}, filed {existing.Clock.Moment(existing.FiledAt)})."
             )
             {
                 Spacing = "Small",

@@ -1,3 +1,4 @@
+using EscalationBot.Cards;
 using EscalationBot.Cards.Cases;
 using EscalationBot.Cards.Intake;
 using EscalationBot.Cases;
@@ -79,7 +80,8 @@ public sealed class IntakeHandler(
                 Labels.Of(duplicate.Report.Severity),
                 Labels.Of(duplicate.Report.PolicyArea),
                 Labels.Of(duplicate.State),
-                duplicate.FiledAt
+                duplicate.FiledAt,
+                new TeamClock(policy.Zone)
             );
             return new Reply(Card: DuplicateCard.Build(existing, command.Values, turn.Buttons), ReplacesCard: true);
         }
@@ -167,7 +169,10 @@ public sealed class IntakeHandler(
         ChatTurn turn
     ) =>
         new(
-            Card: IntakeCard.Build(IntakeForms.Data(values, problems, team.Value.TimeZone), turn.Buttons),
+            Card: IntakeCard.Build(
+                IntakeForms.Data(values, problems, new TeamClock(policy.Zone).ZoneName(clock.GetUtcNow())),
+                turn.Buttons
+            ),
             ReplacesCard: true
         );
 

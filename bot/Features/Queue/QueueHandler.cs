@@ -69,7 +69,7 @@ public sealed class QueueHandler(ICaseStore store, CaseCards cards, CasePolicy p
             ? $"{view.Id} is sensitive: what people wrote is hidden. Reveal its details on its card, or type "
                 + $"'reveal {view.Id}' in your 1:1 chat with me, to read it; each reveal is recorded."
             : null;
-        return new Reply(Card: TimelineView.Card(view.Id, view.Timeline, note));
+        return new Reply(Card: TimelineView.Card(view.Id, view.Timeline, view.Clock, note));
     }
 
     public async Task<Reply> HandleAsync(

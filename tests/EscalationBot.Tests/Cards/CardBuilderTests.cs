@@ -71,13 +71,14 @@ public sealed class CardBuilderTests
         Assert.Contains("Closed", closed.ToString());
         Assert.Contains("Resolved by Sam: Actioned", resolved.ToString());
 
-        var fresh = Json(CaseCard.Build(CaseViews.Of(CardSamples.NewCase(), Now), new Buttons(ButtonMode.Execute)));
-        // Times, not ages: the queue card is not redrawn as time passes.
-        Assert.Contains("Unclaimed · filed {{DATE(2026-11-24T01:00:00Z, SHORT)}}", fresh.ToString());
-        Assert.Contains(
-            "due by {{DATE(2026-11-24T01:15:00Z, SHORT)}} {{TIME(2026-11-24T01:15:00Z)}} (target 15 min)",
-            fresh.ToString()
+        var singapore = CasePolicy.Default with { Zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Singapore") };
+        var fresh = Json(
+            CaseCard.Build(CaseViews.Of(CardSamples.NewCase(), Now, singapore), new Buttons(ButtonMode.Execute))
         );
+        // Times, not ages: the queue card is not redrawn as time passes. In the team's zone, named, for every viewer.
+        Assert.Contains("Unclaimed · filed Tue 24 Nov 09:00 (Singapore, UTC+8)", fresh.ToString());
+        Assert.Contains("due by Tue 24 Nov 09:15 (Singapore, UTC+8) (target 15 min)", fresh.ToString());
+        Assert.DoesNotContain("{{DATE(", fresh.ToString());
         Assert.DoesNotContain("10 min", fresh.ToString());
         Assert.Contains(
             "missed: due by",

@@ -115,7 +115,7 @@ internal static class CaseCardSamples
         yield return (
             "duplicate-Execute",
             DuplicateCard.Build(
-                new("ESC-3", "Sev1 critical", "Hate speech", "Claimed", T0),
+                new("ESC-3", "Sev1 critical", "Hate speech", "Claimed", T0, TeamClock.Utc),
                 new Dictionary<string, string> { ["platform"] = "Facebook" },
                 new Buttons(ButtonMode.Execute)
             )
@@ -123,15 +123,22 @@ internal static class CaseCardSamples
         yield return (
             "duplicate-Submit",
             DuplicateCard.Build(
-                new("ESC-3", "Sev1 critical", "Hate speech", "Claimed", T0),
+                new("ESC-3", "Sev1 critical", "Hate speech", "Claimed", T0, TeamClock.Utc),
                 new Dictionary<string, string> { ["platform"] = "Facebook" },
                 new Buttons(ButtonMode.Submit)
             )
         );
-        yield return ("history", TimelineView.Card("ESC-12", History().Select(CaseViews.Entry).ToList()));
+        yield return (
+            "history",
+            TimelineView.Card("ESC-12", History().Select(CaseViews.Entry).ToList(), TeamClock.Utc)
+        );
         yield return (
             "history-long",
-            TimelineView.Card("ESC-12", Enumerable.Repeat(History()[1], 45).Select(CaseViews.Entry).ToList())
+            TimelineView.Card(
+                "ESC-12",
+                Enumerable.Repeat(History()[1], 45).Select(CaseViews.Entry).ToList(),
+                TeamClock.Utc
+            )
         );
         yield return ("status", CaseNoticeCard.Status(CaseViews.Of(ClaimedCase(), now)));
         var triaged = ClaimedCase() with

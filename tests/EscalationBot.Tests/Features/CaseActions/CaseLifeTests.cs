@@ -75,6 +75,12 @@ public sealed class CaseLifeTests(AzuriteFixture azurite) : BotTest(azurite)
         );
         var releasedCard = (JObject)released!["value"]!;
         Assert.Contains("Unclaimed · filed", SentCards.Texts(releasedCard));
+        // Every time on the card in the team's zone (appsettings.json: Asia/Singapore), named; none in the viewer's.
+        Assert.Matches(
+            @"Unclaimed · filed \w{3} \d{1,2} \w{3} \d{2}:\d{2} \(Singapore, UTC\+8\)",
+            SentCards.Texts(releasedCard)
+        );
+        Assert.DoesNotContain("{{DATE(", releasedCard.ToString());
         Assert.Contains(SentCards.Actions(releasedCard), a => a.Value<string>("verb") == "claim");
         await Connector.WaitForAsync(
             c => c.IsUpdate && c.AllText.Contains("Unclaimed · filed"),
