@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using EscalationBot.Cases;
 using Moq;
 
@@ -7,6 +8,27 @@ public sealed class CaseWorkflowTests
 {
     private static readonly Actor Sam = new(new Person("sam", "Sam"), Role.Specialist);
     private static readonly DateTimeOffset Now = new(2026, 11, 24, 1, 5, 0, TimeSpan.Zero);
+
+    /// <summary>A write of any change to the case as read.</summary>
+    private static readonly Expression<Func<ICaseStore, Task<Commit>>> AnyWrite = s =>
+        s.TryReplaceAsync(
+            It.IsAny<StoredCase>(),
+            It.IsAny<Case>(),
+            It.IsAny<AuditEntry>(),
+            It.IsAny<CaseEffects>(),
+            It.IsAny<CancellationToken>()
+        );
+
+    /// <summary>A write of any change to the case as <paramref name="read"/>.</summary>
+    private static Expression<Func<ICaseStore, Task<Commit>>> WriteOf(StoredCase read) =>
+        s =>
+            s.TryReplaceAsync(
+                read,
+                It.IsAny<Case>(),
+                It.IsAny<AuditEntry>(),
+                It.IsAny<CaseEffects>(),
+                It.IsAny<CancellationToken>()
+            );
 
     [Fact]
     public async Task A_lost_race_is_judged_again_against_the_winners_state()
@@ -26,17 +48,7 @@ public sealed class CaseWorkflowTests
             .SetupSequence(s => s.GetAsync(7, It.IsAny<CancellationToken>()))
             .ReturnsAsync(fresh)
             .ReturnsAsync(claimedBySky);
-        store
-            .Setup(s =>
-                s.TryReplaceAsync(
-                    fresh,
-                    It.IsAny<Case>(),
-                    It.IsAny<AuditEntry>(),
-                    It.IsAny<CaseEffects>(),
-                    It.IsAny<CancellationToken>()
-                )
-            )
-            .ReturnsAsync(Commit.Conflict);
+        store.Setup(WriteOf(fresh)).ReturnsAsync(Commit.Conflict);
 
         var change = await new CaseWorkflow(store.Object).ApplyAsync(
             7,
@@ -46,17 +58,7 @@ public sealed class CaseWorkflowTests
 
         var refused = Assert.IsType<Change.Refused>(change);
         Assert.Equal((Refusal.AlreadyClaimed, "ESC-7 is already claimed by Sky."), (refused.Code, refused.Reason));
-        store.Verify(
-            s =>
-                s.TryReplaceAsync(
-                    It.IsAny<StoredCase>(),
-                    It.IsAny<Case>(),
-                    It.IsAny<AuditEntry>(),
-                    It.IsAny<CaseEffects>(),
-                    It.IsAny<CancellationToken>()
-                ),
-            Times.Once
-        );
+        store.Verify(AnyWrite, Times.Once);
     }
 
     [Fact]
@@ -93,17 +95,7 @@ public sealed class CaseWorkflowTests
         var first = new TurnRecord("msteams|conv|sam|act-1", "You have claimed ESC-7.", 7);
         var store = new Mock<ICaseStore>(MockBehavior.Strict);
         store.Setup(s => s.GetAsync(7, It.IsAny<CancellationToken>())).ReturnsAsync(fresh);
-        store
-            .Setup(s =>
-                s.TryReplaceAsync(
-                    fresh,
-                    It.IsAny<Case>(),
-                    It.IsAny<AuditEntry>(),
-                    It.IsAny<CaseEffects>(),
-                    It.IsAny<CancellationToken>()
-                )
-            )
-            .ReturnsAsync(Commit.Replayed);
+        store.Setup(WriteOf(fresh)).ReturnsAsync(Commit.Replayed);
         store.Setup(s => s.GetTurnAsync(first.Key, It.IsAny<CancellationToken>())).ReturnsAsync(first);
 
         var change = await new CaseWorkflow(store.Object).ApplyAsync(
@@ -135,17 +127,7 @@ public sealed class CaseWorkflowTests
         var fresh = new StoredCase(CaseRulesTests.NewCase(), "etag-1", 1);
         var store = new Mock<ICaseStore>(MockBehavior.Strict);
         store.Setup(s => s.GetAsync(7, It.IsAny<CancellationToken>())).ReturnsAsync(fresh);
-        store
-            .Setup(s =>
-                s.TryReplaceAsync(
-                    fresh,
-                    It.IsAny<Case>(),
-                    It.IsAny<AuditEntry>(),
-                    It.IsAny<CaseEffects>(),
-                    It.IsAny<CancellationToken>()
-                )
-            )
-            .ReturnsAsync(Commit.Conflict);
+        store.Setup(WriteOf(fresh)).ReturnsAsync(Commit.Conflict);
 
         var change = await new CaseWorkflow(store.Object).ApplyAsync(
             7,
@@ -157,17 +139,7 @@ public sealed class CaseWorkflowTests
             new Change.Refused(Refusal.TooBusy, "ESC-7 is changing too fast to update; please try again.", fresh.Case),
             change
         );
-        store.Verify(
-            s =>
-                s.TryReplaceAsync(
-                    fresh,
-                    It.IsAny<Case>(),
-                    It.IsAny<AuditEntry>(),
-                    It.IsAny<CaseEffects>(),
-                    It.IsAny<CancellationToken>()
-                ),
-            Times.Exactly(10)
-        );
+        store.Verify(WriteOf(fresh), Times.Exactly(10));
     }
 
     [Fact]
@@ -180,15 +152,7 @@ public sealed class CaseWorkflowTests
         var store = new Mock<ICaseStore>(MockBehavior.Strict);
         store.Setup(s => s.GetAsync(7, It.IsAny<CancellationToken>())).ReturnsAsync(fresh);
         store
-            .Setup(s =>
-                s.TryReplaceAsync(
-                    fresh,
-                    It.IsAny<Case>(),
-                    It.IsAny<AuditEntry>(),
-                    It.IsAny<CaseEffects>(),
-                    It.IsAny<CancellationToken>()
-                )
-            )
+            .Setup(WriteOf(fresh))
             .Returns(() =>
             {
                 written.TrySetResult();
@@ -205,17 +169,7 @@ public sealed class CaseWorkflowTests
         Assert.Equal(Sam.Person, Assert.IsType<Change.Done>(await first).Case.Owner);
         var refused = Assert.IsType<Change.Refused>(await second);
         Assert.Equal((Refusal.AlreadyClaimed, "ESC-7 is already claimed by Sam."), (refused.Code, refused.Reason));
-        store.Verify(
-            s =>
-                s.TryReplaceAsync(
-                    It.IsAny<StoredCase>(),
-                    It.IsAny<Case>(),
-                    It.IsAny<AuditEntry>(),
-                    It.IsAny<CaseEffects>(),
-                    It.IsAny<CancellationToken>()
-                ),
-            Times.Once
-        );
+        store.Verify(AnyWrite, Times.Once);
         store.Verify(s => s.GetAsync(7, It.IsAny<CancellationToken>()), Times.Exactly(2));
     }
 }
