@@ -26,6 +26,8 @@ public sealed class OutgoingOwners(
     /// <summary>At most this many people in the "Hand to" list.</summary>
     public const int MaxIncoming = 30;
 
+    private readonly Cards.TeamClock times = new(policy.Zone);
+
     /// <summary>The run that ends exactly at <paramref name="boundary"/>, if one does.</summary>
     public ShiftRun? RunEndingAt(DateTimeOffset boundary) =>
         schedule.StartingBetween(boundary.AddDays(-2), boundary).Where(r => r.End == boundary).MaxBy(r => r.Start);
@@ -112,7 +114,7 @@ public sealed class OutgoingOwners(
         var closes = ClosesAt(outgoing);
         var fallback =
             options.CurrentValue.Unchosen == UnchosenCases.Release
-                ? $"A case with no choice goes back to the queue at {new Cards.TeamClock(policy.Zone).Time(closes)}."
+                ? $"A case with no choice goes back to the queue at {times.Time(closes)}."
                 : "A case with no choice stays with its owner.";
         return new HandoverOptions(
             outgoing.End.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
@@ -159,7 +161,7 @@ public sealed class OutgoingOwners(
                 HandoverDigest.Chosen(c, outgoing.End)
             ))
             .ToList();
-        var ends = outgoing.End > now ? $"ends at {new Cards.TeamClock(policy.Zone).Time(outgoing.End)}" : "has ended";
+        var ends = outgoing.End > now ? $"ends at {times.Time(outgoing.End)}" : "has ended";
         return new OutgoingView(
             $"Your {outgoing.Name} shift {ends}",
             "For each case you hold: keep it, hand it to someone on the next shift, or release it to the queue.",

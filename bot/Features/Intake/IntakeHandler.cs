@@ -13,7 +13,6 @@ namespace EscalationBot.Features.Intake;
 public sealed class IntakeHandler(
     ICaseStore store,
     CaseChanges changes,
-    IOptions<TeamOptions> team,
     IOptionsMonitor<SlaOptions> sla,
     CasePolicy policy,
     TimeProvider clock,
@@ -23,6 +22,9 @@ public sealed class IntakeHandler(
         ICommandHandler<ChatCommand.SubmitIntake>,
         ICommandHandler<ChatCommand.AddToCase>
 {
+    /// <summary>The team's zone, which the form's deadline is typed in and its times are shown in.</summary>
+    private readonly TeamClock teamClock = new(policy.Zone);
+
     private static readonly Reply NotPrivate = new(
         "Please file escalations in a 1:1 chat with me, so that the details stay private."
     );
@@ -56,7 +58,7 @@ public sealed class IntakeHandler(
         }
 
         var now = clock.GetUtcNow();
-        var checkedForm = IntakeFormValidator.Validate(command.Values, team.Value.Zone(), now);
+        var checkedForm = IntakeFormValidator.Validate(command.Values, policy.Zone, now);
         if (checkedForm.Report is not { } report)
         {
             return Form(command.Values, checkedForm.Problems, turn);
@@ -81,7 +83,7 @@ public sealed class IntakeHandler(
                 Labels.Of(duplicate.Report.PolicyArea),
                 Labels.Of(duplicate.State),
                 duplicate.FiledAt,
-                new TeamClock(policy.Zone)
+                teamClock
             );
             return new Reply(Card: DuplicateCard.Build(existing, command.Values, turn.Buttons), ReplacesCard: true);
         }
@@ -141,7 +143,7 @@ public sealed class IntakeHandler(
         CancellationToken cancellationToken
     )
     {
-        var checkedForm = IntakeFormValidator.Validate(command.Values, team.Value.Zone(), clock.GetUtcNow());
+        var checkedForm = IntakeFormValidator.Validate(command.Values, policy.Zone, clock.GetUtcNow());
         if (checkedForm.Report is not { } report)
         {
             return Form(command.Values, checkedForm.Problems, turn);
@@ -170,7 +172,7 @@ public sealed class IntakeHandler(
     ) =>
         new(
             Card: IntakeCard.Build(
-                IntakeForms.Data(values, problems, new TeamClock(policy.Zone).ZoneName(clock.GetUtcNow())),
+                IntakeForms.Data(values, problems, teamClock.ZoneName(clock.GetUtcNow())),
                 turn.Buttons
             ),
             ReplacesCard: true
