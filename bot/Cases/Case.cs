@@ -151,6 +151,12 @@ public sealed record Case(
     /// <summary>The last triage: its checklist answers open the next triage form.</summary>
     public LastTriage? LastTriage { get; init; }
 
+    /// <summary>How many times the case was reopened.</summary>
+    public int ReopenCount { get; init; }
+
+    /// <summary>How many questions the owners put to other teams.</summary>
+    public int ConsultCount { get; init; }
+
     /// <summary>The last change anyone made to the case: an owner who goes quiet is nudged, then relieved of it.</summary>
     public DateTimeOffset? LastActivityAt { get; init; }
 

@@ -115,6 +115,7 @@ public static partial class CaseRules
         {
             State = CaseState.Consulting,
             Consult = new Consult(known, text, actor.Person, now),
+            ConsultCount = current.ConsultCount + 1,
         };
         return Accept(
             consulting,

@@ -216,6 +216,7 @@ public static partial class CaseRules
             TargetsRound = current.TargetsRound + 1,
             PausedFor = TimeSpan.Zero,
             PausedSince = null,
+            ReopenCount = current.ReopenCount + 1,
         };
         return Accept(reopened, actor, AuditAction.Reopened, current.State, now, text);
     }

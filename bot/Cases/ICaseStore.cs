@@ -84,6 +84,22 @@ public interface ICaseStore
         CancellationToken cancellationToken
     );
 
+    /// <summary>Whether every case has its row in the filing index, which the stats and exports read.</summary>
+    Task<bool> IsFiledIndexReadyAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The cases filed from <paramref name="from"/> to before <paramref name="to"/> (whole seconds) that
+    /// <paramref name="filter"/> keeps, as they stand now, in filing order, read a page at a time from the filing
+    /// index. Without <paramref name="details"/> they are partial: no description, links, account or notes.
+    /// </summary>
+    IAsyncEnumerable<Case> ListFiledAsync(
+        DateTimeOffset from,
+        DateTimeOffset to,
+        CaseFilter filter,
+        bool details,
+        CancellationToken cancellationToken
+    );
+
     Task<IReadOnlyList<AuditEntry>> HistoryAsync(int number, CancellationToken cancellationToken);
 
     /// <summary>

@@ -2,9 +2,11 @@ using EscalationBot.Chat.Commands;
 using EscalationBot.Features.CaseActions;
 using EscalationBot.Features.Handover;
 using EscalationBot.Features.Help;
+using EscalationBot.Features.Insight;
 using EscalationBot.Features.Intake;
 using EscalationBot.Features.Queue;
 using EscalationBot.Features.Roster;
+using EscalationBot.Insight;
 
 namespace EscalationBot.Features;
 
@@ -27,6 +29,8 @@ public static class FeaturesRegistration
         AddHandler<HandoverHandler>(services);
         AddHandler<HandoverChoiceHandler>(services);
         AddHandler<ShiftHandler>(services);
+        AddHandler<StatsHandler>(services);
+        services.AddTransient<InsightReader>();
         CommandDispatcher.CheckHandlers(services);
         return builder;
     }

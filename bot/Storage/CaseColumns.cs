@@ -56,13 +56,33 @@ internal static class CaseColumns
     /// <summary>Whether a case has its queue card: the numbers of those that do not.</summary>
     public static readonly IReadOnlyList<string> Posting = ["Number", "QueueMessageId"];
 
+    /// <summary>
+    /// Stats and exports without details: what the measures need (<c>CaseMeasures</c>) and what an export row shows,
+    /// never the description, links, account or anything written about the case.
+    /// </summary>
+    public static readonly IReadOnlyList<string> Insight =
+    [
+        .. QueueLine,
+        "Version",
+        "Partner",
+        "Outcome",
+        "ResolvedAt",
+        "MarkedSensitive",
+        "ReopenCount",
+        "ConsultCount",
+    ];
+
     /// <summary>The open-cases index, as far as <paramref name="filter"/> keeps it, as a query filter.</summary>
-    public static string OpenWhere(CaseFilter filter)
+    public static string OpenWhere(CaseFilter filter) =>
+        RangeWhere(CaseKeys.OpenPrefix, CaseKeys.End(CaseKeys.OpenPrefix), filter);
+
+    /// <summary>The rows from <paramref name="from"/> to before <paramref name="to"/> that <paramref name="filter"/> keeps.</summary>
+    public static string RangeWhere(string from, string to, CaseFilter filter)
     {
         var clauses = new List<string>
         {
             TableClient.CreateQueryFilter(
-                $"PartitionKey eq {CaseKeys.Partition} and RowKey ge {CaseKeys.OpenPrefix} and RowKey lt {CaseKeys.End(CaseKeys.OpenPrefix)}"
+                $"PartitionKey eq {CaseKeys.Partition} and RowKey ge {from} and RowKey lt {to}"
             ),
         };
         if (filter.Severity is { } severity)

@@ -55,6 +55,7 @@ public sealed partial class TableCaseStore(
                 new(TableTransactionActionType.Add, CaseEntities.ToEntity(created, CaseKeys.Case(number), 1)),
                 new(TableTransactionActionType.Add, CaseEntities.ToEntity(created, CaseKeys.Open(number), 1)),
                 new(TableTransactionActionType.Add, auditRow),
+                new(TableTransactionActionType.UpsertReplace, FiledRow(created, 1)),
             };
             actions.AddRange(KeyRows(created));
             actions.AddRange(DueRows(null, created, audit.At));
@@ -106,6 +107,7 @@ public sealed partial class TableCaseStore(
                 new ETag(current.ETag)
             ),
             new(TableTransactionActionType.Add, auditRow),
+            new(TableTransactionActionType.UpsertReplace, FiledRow(updated, version)),
         };
         if (updated.IsOpen)
         {
@@ -169,6 +171,10 @@ public sealed partial class TableCaseStore(
             return Commit.Replayed;
         }
     }
+
+    /// <summary>The case's row in the filing index, replaced whole by every change (stats and exports read it).</summary>
+    private static TableEntity FiledRow(Case c, int version) =>
+        CaseEntities.ToEntity(c, CaseKeys.Filed(c.FiledAt, c.Number), version);
 
     /// <summary>Adds the change's outbox rows and, last, its activity record; returns the record's index in the batch (-1: none).</summary>
     private static int AddEffects(

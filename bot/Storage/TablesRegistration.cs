@@ -163,6 +163,8 @@ public static class TablesRegistration
                 logger.LogInformation("Duplicate-check keys checked; {Rows} rows of the first format moved", moved);
                 var written = await cases.SummariseAsync(cancellationToken);
                 logger.LogInformation("Case summaries checked; {Rows} summary rows written", written);
+                var filed = await cases.IndexFiledAsync(cancellationToken);
+                logger.LogInformation("Filing index checked; {Rows} rows written", filed);
             }
             catch (Exception e) when (e is RequestFailedException || StorageFailure.IsOutage(e))
             {

@@ -85,6 +85,9 @@ public abstract record ChatCommand
 
     public sealed record Who : ChatCommand;
 
+    /// <summary>"stats [period] [filters]": <see cref="Text"/> is both, as typed.</summary>
+    public sealed record ShowStats(string? Text) : ChatCommand;
+
     /// <summary>A button whose data could not be read: forged, stale or from an unknown card.</summary>
     public sealed record Unreadable(string Why) : ChatCommand;
 }

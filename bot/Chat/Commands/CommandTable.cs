@@ -11,7 +11,13 @@ namespace EscalationBot.Chat.Commands;
 /// </summary>
 public static class CommandTable
 {
-    public static readonly IReadOnlyList<CommandRow> Rows = [.. FilingRows.All, .. CaseWorkRows.All, .. TeamRows.All];
+    public static readonly IReadOnlyList<CommandRow> Rows =
+    [
+        .. FilingRows.All,
+        .. CaseWorkRows.All,
+        .. TeamRows.All,
+        .. InsightRows.All,
+    ];
 
     /// <summary>The help list of <paramref name="role"/>: the commands its rows show to that role.</summary>
     public static HelpList HelpFor(Role role) => Help[role];

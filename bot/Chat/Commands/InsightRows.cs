@@ -1,0 +1,23 @@
+using static EscalationBot.Chat.Commands.ChatCommand;
+
+namespace EscalationBot.Chat.Commands;
+
+/// <summary>The team's figures, reports and exports. Rows of the <see cref="CommandTable"/>, in the order of the help list.</summary>
+internal static class InsightRows
+{
+    public static readonly IReadOnlyList<CommandRow> All =
+    [
+        new Command<ShowStats>
+        {
+            Typed = "stats",
+            ShownTo = Audience.Staff,
+            Arguments = "[period] [filters]",
+            Example = "month sev1",
+            Help =
+                "The team's figures for the cases filed in a period: volumes, backlog, MTTA, MTTR, targets met, "
+                + "breakdowns and charts. Periods: today, week (the default), month, 7d, 30d, or 2026-11-01..2026-11-30; "
+                + "filters as for queue (specialists and leads).",
+            Text = rest => new ShowStats(rest.Length > 0 ? rest : null),
+        },
+    ];
+}
