@@ -14,10 +14,30 @@ public static class StatsViews
         var period = stats.Period;
         var filter = stats.Filter.Describe();
         var subtitle =
-            $"Cases filed {clock.Span(period.From, period.To)}{(filter.Length > 0 ? $" · {filter}" : "")}"
+            $"Cases filed {Span(period, clock)}{(filter.Length > 0 ? $" · {filter}" : "")}"
             + $" · as of {clock.Time(stats.Now)}";
         return new StatsView($"Stats · {period.Name}", subtitle, Metrics(stats), charts);
     }
+
+    /// <summary>"Mon 4 Jan to Sun 10 Jan 2027 (Singapore, UTC+8)" for whole days, else from moment to moment.</summary>
+    public static string Span(InsightPeriod period, TeamClock clock)
+    {
+        var (from, to) = (Local(period.From, clock), Local(period.To, clock));
+        if (from.TimeOfDay != TimeSpan.Zero || to.TimeOfDay != TimeSpan.Zero)
+        {
+            return $"{clock.Moment(period.From)} to {clock.Moment(period.To)}";
+        }
+
+        var last = to.AddDays(-1);
+        var days = from == last ? Day(from, true) : $"{Day(from, from.Year != last.Year)} to {Day(last, true)}";
+        return $"{days} ({clock.ZoneName(period.From)})";
+    }
+
+    private static DateTime Local(DateTimeOffset at, TeamClock clock) =>
+        TimeZoneInfo.ConvertTime(at, clock.Zone).DateTime;
+
+    private static string Day(DateTime day, bool year) =>
+        day.ToString(year ? "ddd d MMM yyyy" : "ddd d MMM", CultureInfo.InvariantCulture);
 
     public static IReadOnlyList<StatsMetric> Metrics(InsightStats s)
     {
@@ -60,7 +80,7 @@ public static class StatsViews
                     + " Median and 90th percentile of the resolved cases."
             ),
             new(
-                $"Targets met · {s.Breaches} breaches",
+                $"Targets met · {s.Breaches} {(s.Breaches == 1 ? "breach" : "breaches")}",
                 [
                     .. s
                         .Targets.Where(t =>
@@ -91,9 +111,9 @@ public static class StatsViews
         ];
 
     private static string Tally(TargetTally t) =>
-        t.Share is { } share
-            ? $"{t.Met}/{t.Met + t.Missed} ({share.ToString("P0", CultureInfo.InvariantCulture)})"
-            : "none due yet";
+        t.Share is { } share ? $"{t.Met}/{t.Met + t.Missed} ({Percent(share)})" : "none due yet";
+
+    public static string Percent(double share) => (share * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
 
     /// <summary>"23 ▲ (18 before)": the figure, and the period before's beside it.</summary>
     private static string Change(int now, int? before) =>

@@ -41,6 +41,25 @@ public sealed partial class TableCaseStore
         }
     }
 
+    /// <summary>A table where no case was ever filed needs no backfill: its index is complete from the first filing.</summary>
+    private async Task MarkFiledIndexReadyIfEmptyAsync(CancellationToken cancellationToken)
+    {
+        var counter = await table.GetEntityIfExistsAsync<TableEntity>(
+            CaseKeys.Partition,
+            CaseKeys.Counter,
+            select: ["PartitionKey"],
+            cancellationToken: cancellationToken
+        );
+        if (!counter.HasValue)
+        {
+            await table.UpsertEntityAsync(
+                new TableEntity(CaseKeys.Partition, CaseKeys.FiledReady),
+                TableUpdateMode.Replace,
+                cancellationToken
+            );
+        }
+    }
+
     /// <summary>
     /// Gives every case without one its filing-index row, a copy of its case row, with how often it was reopened and
     /// consulted counted from its history (cases filed before those counters existed), then writes

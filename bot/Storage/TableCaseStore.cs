@@ -34,8 +34,11 @@ public sealed partial class TableCaseStore(
     /// <summary>Where a change's audit row stands in its batch: a conflict there means another change took the version.</summary>
     private const int AuditIndex = 1;
 
-    public async Task EnsureCreatedAsync(CancellationToken cancellationToken) =>
+    public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    {
         await table.CreateIfNotExistsAsync(cancellationToken);
+        await MarkFiledIndexReadyIfEmptyAsync(cancellationToken);
+    }
 
     public async Task<Filing> CreateAsync(
         Func<int, (Case Case, AuditEntry Audit)> build,
