@@ -12,6 +12,9 @@ public sealed record RecentHistory(IReadOnlyList<AuditEntry> Entries, int Earlie
 /// </summary>
 public sealed record OpenPage(IReadOnlyList<Case> Cases, bool More);
 
+/// <summary>An export with details (descriptions, links, accounts) on the audit record: who, when, and what it covered.</summary>
+public sealed record ExportAudit(Person By, DateTimeOffset At, DateTimeOffset From, DateTimeOffset To, string Filter);
+
 public interface ICaseStore
 {
     Task EnsureCreatedAsync(CancellationToken cancellationToken);
@@ -99,6 +102,9 @@ public interface ICaseStore
         bool details,
         CancellationToken cancellationToken
     );
+
+    /// <summary>Puts an export with details on the audit record (one row for the export, not one per case).</summary>
+    Task RecordExportAsync(ExportAudit export, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<AuditEntry>> HistoryAsync(int number, CancellationToken cancellationToken);
 

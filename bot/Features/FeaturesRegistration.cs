@@ -6,7 +6,6 @@ using EscalationBot.Features.Insight;
 using EscalationBot.Features.Intake;
 using EscalationBot.Features.Queue;
 using EscalationBot.Features.Roster;
-using EscalationBot.Insight;
 
 namespace EscalationBot.Features;
 
@@ -30,7 +29,8 @@ public static class FeaturesRegistration
         AddHandler<HandoverChoiceHandler>(services);
         AddHandler<ShiftHandler>(services);
         AddHandler<StatsHandler>(services);
-        services.AddTransient<InsightReader>();
+        AddHandler<ExportHandler>(services);
+        AddHandler<WeeklyReportHandler>(services);
         CommandDispatcher.CheckHandlers(services);
         return builder;
     }

@@ -64,11 +64,13 @@ public sealed partial record InsightPeriod(string Name, DateTimeOffset From, Dat
         return (Week(today, zone), (text ?? "").Trim(), null);
     }
 
-    private static InsightPeriod Week(DateOnly today, TimeZoneInfo zone)
-    {
-        var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
-        return Days($"Week of {Day(monday)}", monday, monday.AddDays(6), zone);
-    }
+    private static InsightPeriod Week(DateOnly today, TimeZoneInfo zone) => WeekOf(MondayOf(today), zone);
+
+    /// <summary>The week from <paramref name="monday"/>, compared with the week before.</summary>
+    public static InsightPeriod WeekOf(DateOnly monday, TimeZoneInfo zone) =>
+        Days($"Week of {Day(monday)}", monday, monday.AddDays(6), zone);
+
+    public static DateOnly MondayOf(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
 
     private static InsightPeriod Month(DateOnly today, TimeZoneInfo zone)
     {

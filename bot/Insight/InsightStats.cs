@@ -60,7 +60,7 @@ public sealed record Backlog(Case? Oldest, int UnderADay, int OneToThreeDays, in
 }
 
 /// <summary>The comparison figures of the period before: what the ▲/▼ beside each metric are against.</summary>
-public sealed record PriorFigures(int Filed, Spread Mtta, Spread Mttr);
+public sealed record PriorFigures(int Filed, Spread Mtta, Spread Mttr, IReadOnlyDictionary<string, int> ByPartnerArea);
 
 /// <summary>
 /// The team's figures for the cases filed in a period, as they stand now (the cohort of the period, as PagerDuty
@@ -137,7 +137,8 @@ public sealed record InsightStats(
         return new PriorFigures(
             filed.Count,
             Spread.Of(measures.Select(m => m.FirstResponse).OfType<TimeSpan>()),
-            Spread.Of(measures.Select(m => m.Resolution).OfType<TimeSpan>())
+            Spread.Of(measures.Select(m => m.Resolution).OfType<TimeSpan>()),
+            filed.GroupBy(WeeklyNarrative.PartnerArea).ToDictionary(g => g.Key, g => g.Count())
         );
     }
 

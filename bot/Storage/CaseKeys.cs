@@ -22,6 +22,8 @@ namespace EscalationBot.Storage;
 /// <item>RowKey <c>filed|000001764000000|0000000012</c>: a copy of the case kept current by every change, keyed by
 /// when it was filed, so the cases of a period are one range read (stats, exports); <c>filed|ready</c>: every case
 /// has one.</item>
+/// <item>RowKey <c>export|000001764000000|guid</c>: an export with details (descriptions, links, accounts): who made it,
+/// and the period and filter it covered.</item>
 /// <item>RowKey <c>sent|0000000012|Resolution|80|0</c>: the delivery record of that reminder, written before it is sent.</item>
 /// <item>RowKey <c>audit|0000000012|000003</c>: its history, keyed by the case version each change made, so in
 /// exactly the order the changes committed.</item>
@@ -51,6 +53,7 @@ internal static class CaseKeys
     public const string TurnPrefix = "turn|";
     public const string SummaryPrefix = "sum|";
     public const string FiledPrefix = "filed|";
+    public const string ExportPrefix = "export|";
 
     /// <summary>Written once every case filed before the filing index existed has its row.</summary>
     public const string FiledReady = FiledPrefix + "ready";
@@ -104,6 +107,10 @@ internal static class CaseKeys
 
     public static string FiledFrom(DateTimeOffset at) =>
         FiledPrefix + Math.Max(0, at.ToUnixTimeSeconds()).ToString("D15", CultureInfo.InvariantCulture);
+
+    /// <summary>An export with details on the audit record: when, and a unique tail, since two may share a second.</summary>
+    public static string Export(DateTimeOffset at) =>
+        $"{ExportPrefix}{Math.Max(0, at.ToUnixTimeSeconds()).ToString("D15", CultureInfo.InvariantCulture)}|{Guid.NewGuid():N}";
 
     public static string Delivery(string reminderKey) => DeliveryPrefix + reminderKey;
 

@@ -41,6 +41,20 @@ public sealed partial class TableCaseStore
         }
     }
 
+    public async Task RecordExportAsync(ExportAudit export, CancellationToken cancellationToken) =>
+        await table.AddEntityAsync(
+            new TableEntity(CaseKeys.Partition, CaseKeys.Export(export.At))
+            {
+                ["ById"] = export.By.Id,
+                ["ByName"] = export.By.Name,
+                ["At"] = export.At,
+                ["From"] = export.From,
+                ["To"] = export.To,
+                ["Filter"] = export.Filter,
+            },
+            cancellationToken
+        );
+
     /// <summary>A table where no case was ever filed needs no backfill: its index is complete from the first filing.</summary>
     private async Task MarkFiledIndexReadyIfEmptyAsync(CancellationToken cancellationToken)
     {

@@ -74,6 +74,8 @@ public sealed class BotHost : WebApplicationFactory<Program>
             ["Hangfire:SchedulePollingInterval"] = "00:00:00.200",
             // Digests at shift boundaries would post into every test's channels; the handover tests turn them on.
             ["Shifts:PostDigests"] = "false",
+            // Likewise the weekly report's catch-up at start; the weekly report tests turn it on.
+            ["Insight:WeeklyReport:Enabled"] = "false",
             ["MicrosoftAppId"] = "",
             // Tests provoke warnings on purpose (no queue bound, storage down): show only errors.
             ["Logging:LogLevel:Default"] = "Error",

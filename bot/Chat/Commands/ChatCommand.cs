@@ -88,6 +88,12 @@ public abstract record ChatCommand
     /// <summary>"stats [period] [filters]": <see cref="Text"/> is both, as typed.</summary>
     public sealed record ShowStats(string? Text) : ChatCommand;
 
+    /// <summary>"export [period] [filters] [with details]": <see cref="Text"/> is all of it, as typed.</summary>
+    public sealed record Export(string? Text) : ChatCommand;
+
+    /// <summary>"report week": the weekly report of the week that ended, here and now.</summary>
+    public sealed record WeeklyReport : ChatCommand;
+
     /// <summary>A button whose data could not be read: forged, stale or from an unknown card.</summary>
     public sealed record Unreadable(string Why) : ChatCommand;
 }

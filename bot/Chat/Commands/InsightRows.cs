@@ -19,5 +19,24 @@ internal static class InsightRows
                 + "filters as for queue (specialists and leads).",
             Text = rest => new ShowStats(rest.Length > 0 ? rest : null),
         },
+        new Command<Export>
+        {
+            Typed = "export",
+            ShownTo = Audience.Staff,
+            Arguments = "[period] [filters] [with details]",
+            Example = "month sev1",
+            Help =
+                "The period's cases as CSV and Excel, at links that expire; no descriptions, links or accounts unless "
+                + "a lead adds 'with details' (specialists and leads).",
+            Text = rest => new Export(rest.Length > 0 ? rest : null),
+        },
+        new Command<WeeklyReport>
+        {
+            Typed = "report week",
+            ShownTo = Audience.Leads,
+            Help =
+                "The weekly report of the week that ended, here, now; the leads' channel gets it every Monday (leads).",
+            Text = TypedArguments.Nothing(() => new WeeklyReport()),
+        },
     ];
 }
