@@ -7,6 +7,7 @@ namespace EscalationBot.Cards.AdaptiveCards;
 [JsonDerivedType(typeof(SubmitAction), "Action.Submit")]
 [JsonDerivedType(typeof(ShowCardAction), "Action.ShowCard")]
 [JsonDerivedType(typeof(ToggleVisibilityAction), "Action.ToggleVisibility")]
+[JsonDerivedType(typeof(OpenUrlAction), "Action.OpenUrl")]
 public abstract record CardAction(string Title)
 {
     public string? Id { get; init; }
@@ -25,3 +26,6 @@ public sealed record SubmitAction(string Title, IReadOnlyDictionary<string, stri
 public sealed record ShowCardAction(string Title, AdaptiveCard Card) : CardAction(Title);
 
 public sealed record ToggleVisibilityAction(string Title, IReadOnlyList<string> TargetElements) : CardAction(Title);
+
+/// <summary>Opens <see cref="Url"/> in the viewer's browser: a download, a page; nothing is sent to the bot.</summary>
+public sealed record OpenUrlAction(string Title, string Url) : CardAction(Title);
