@@ -33,6 +33,7 @@ public sealed class DependencyTests
         ["Outbox"] = ["Cases", "Jobs", "Chat"],
         ["Storage"] = ["Cases", "Outages", "Deliveries", "Chat", "Sla", "Shifts", "Outbox"],
         ["Health"] = ["Jobs", "Storage"],
+        ["Insight"] = ["Cases", "Roster", "Chat", "Storage"],
         ["Features"] =
         [
             "Cases",
@@ -45,6 +46,7 @@ public sealed class DependencyTests
             "Shifts",
             "Outbox",
             "Storage",
+            "Insight",
             Cards,
         ],
     };
