@@ -3,6 +3,7 @@ using EscalationBot.Chat;
 using EscalationBot.Deliveries;
 using EscalationBot.Features;
 using EscalationBot.Health;
+using EscalationBot.Insight;
 using EscalationBot.Jobs;
 using EscalationBot.Outbox;
 using EscalationBot.Roster;
@@ -29,11 +30,13 @@ builder.AddOutbox();
 builder.AddSla();
 builder.AddShifts();
 builder.AddHealth();
+builder.AddInsight();
 
 var app = builder.Build();
 app.MapBot();
 app.MapJobsDashboard();
 app.MapHealth();
+app.MapInsight();
 app.Run();
 
 public partial class Program;
