@@ -2,6 +2,7 @@ using EscalationBot.Chat.Commands;
 using EscalationBot.Features.CaseActions;
 using EscalationBot.Features.Handover;
 using EscalationBot.Features.Help;
+using EscalationBot.Features.Insight;
 using EscalationBot.Features.Intake;
 using EscalationBot.Features.Queue;
 using EscalationBot.Features.Roster;
@@ -27,6 +28,7 @@ public static class FeaturesRegistration
         AddHandler<HandoverHandler>(services);
         AddHandler<HandoverChoiceHandler>(services);
         AddHandler<ShiftHandler>(services);
+        AddHandler<CaseReportHandler>(services);
         CommandDispatcher.CheckHandlers(services);
         return builder;
     }

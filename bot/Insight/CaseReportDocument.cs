@@ -14,7 +14,7 @@ public static class CaseReportDocument
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-    /// <summary>Writes the document to <paramref name="stream"/>, which must be seekable: the packaging seeks.</summary>
+    /// <summary>Writes the document to <paramref name="stream"/>, which must be seekable (packaging seeks).</summary>
     public static void Write(Stream stream, CaseReportFacts facts)
     {
         using var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document);

@@ -26,7 +26,7 @@ public sealed record TargetTiming(TimeSpan Target, DateTimeOffset Due, DateTimeO
         : TargetResult.Running;
 }
 
-/// <summary>A line the report quotes from the case's history; <see cref="Internal"/>: a staff note, for the team.</summary>
+/// <summary>A line the report quotes from the case's history; <see cref="Internal"/>: a staff note.</summary>
 public sealed record ReportLine(DateTimeOffset At, string Who, string What, string? Text, bool Internal = false);
 
 /// <summary>
@@ -122,7 +122,7 @@ public sealed record CaseReportFacts(Case Case, DateTimeOffset Now, TeamClock Cl
         $"{Labels.Of(Case.Report.Severity)} · {Labels.Of(Case.Report.PolicyArea)} · {Case.Report.Partner} · "
         + StateLabel;
 
-    /// <summary>"Tue 1 Dec 2026 07:00 (Singapore, UTC+8)": a document is read long after, so it names the year.</summary>
+    /// <summary>"Tue 1 Dec 2026 07:00 (Singapore, UTC+8)": a document is read long after; it names the year.</summary>
     public string Moment(DateTimeOffset at) =>
         TimeZoneInfo.ConvertTime(at, Clock.Zone).ToString("ddd d MMM yyyy HH:mm", CultureInfo.InvariantCulture)
         + $" ({Clock.ZoneName(at)})";

@@ -85,6 +85,9 @@ public abstract record ChatCommand
 
     public sealed record Who : ChatCommand;
 
+    /// <summary>The narrative report of one case (.docx at a signed link, with a preview card).</summary>
+    public sealed record ReportCase(string CaseRef) : ChatCommand;
+
     /// <summary>A button whose data could not be read: forged, stale or from an unknown card.</summary>
     public sealed record Unreadable(string Why) : ChatCommand;
 }
