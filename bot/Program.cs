@@ -36,6 +36,7 @@ var app = builder.Build();
 app.MapBot();
 app.MapJobsDashboard();
 app.MapHealth();
+app.MapInsight();
 app.Run();
 
 public partial class Program;

@@ -15,6 +15,12 @@ public enum Refusal
     /// <summary>Someone else holds the case; only they or a lead may do this.</summary>
     NotOwner,
 
+    /// <summary>Only the case's owner or a lead may have this (its report).</summary>
+    NotOwnerOrLead,
+
+    /// <summary>A sensitive case's report goes only to a 1:1 chat, and this conversation is shared.</summary>
+    NotPersonalChat,
+
     /// <summary>The case's state does not allow it now.</summary>
     WrongState,
 

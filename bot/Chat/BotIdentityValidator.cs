@@ -70,8 +70,22 @@ public sealed class BotIdentityValidator(IConfiguration configuration, IHostEnvi
             problems.Add("Bot:AllowedTenants has an empty entry: list Entra tenant ids.");
         }
 
+        if (options.PublicUrl is { } url && PublicUrlProblem(url, IsProduction(environment)) is { } problem)
+        {
+            problems.Add(problem);
+        }
+
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
+
+    private static string? PublicUrlProblem(Uri url, bool production) =>
+        !url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp)
+            ? $"Bot:PublicUrl is '{url}': give an absolute http(s) address, such as https://escalations.example.com."
+        : production && url.Scheme != Uri.UriSchemeHttps
+            ? $"Bot:PublicUrl is '{url}': use https outside Development and Testing (Teams loads card images only over https)."
+        : !string.IsNullOrEmpty(url.Query) || !string.IsNullOrEmpty(url.Fragment)
+            ? $"Bot:PublicUrl is '{url}': give the base address alone, without a query or fragment."
+        : null;
 
     /// <summary>Every environment but Development and Testing is treated as production: Production, Staging, ….</summary>
     public static bool IsProduction(IHostEnvironment environment) =>

@@ -28,4 +28,10 @@ public sealed class BotOptions
     /// </summary>
     [Range(typeof(TimeSpan), "01:00:00", "90.00:00:00")]
     public TimeSpan ReplayWindow { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// The bot's public base address (such as https://escalations.example.com), for the links it makes to its own
+    /// endpoints. Unset: the address of the request being answered; a job, with no request, then makes no link.
+    /// </summary>
+    public Uri? PublicUrl { get; set; }
 }

@@ -31,6 +31,7 @@ public static class FeaturesRegistration
         AddHandler<StatsHandler>(services);
         AddHandler<ExportHandler>(services);
         AddHandler<WeeklyReportHandler>(services);
+        AddHandler<CaseReportHandler>(services);
         CommandDispatcher.CheckHandlers(services);
         return builder;
     }

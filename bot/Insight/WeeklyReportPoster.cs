@@ -1,11 +1,9 @@
-using Cronos;
 using EscalationBot.Cards;
 using EscalationBot.Cases;
 using EscalationBot.Chat;
 using EscalationBot.Deliveries;
 using Hangfire;
 using Hangfire.Server;
-using Microsoft.Extensions.Options;
 
 namespace EscalationBot.Insight;
 
@@ -20,16 +18,11 @@ public sealed class WeeklyReportPoster(
     ChatSender sender,
     DeliveryClaims claims,
     IBackgroundJobClient jobs,
-    IOptions<WeeklyReportOptions> options,
     CasePolicy policy
 )
 {
     /// <summary>A report posted more than this after it was due says that it is late.</summary>
     public static readonly TimeSpan LateAfter = TimeSpan.FromMinutes(5);
-
-    /// <summary>When the report of the week from <paramref name="week"/> is due: the first report time after it ends.</summary>
-    public DateTimeOffset DueAt(InsightPeriod week) =>
-        CronExpression.Parse(options.Value.Cron).GetNextOccurrence(week.To, policy.Zone, inclusive: true) ?? week.To;
 
     public async Task<string> PostAsync(
         long weekStartUnix,
@@ -44,7 +37,7 @@ public sealed class WeeklyReportPoster(
         }
 
         var week = reports.WeekFrom(DateTimeOffset.FromUnixTimeSeconds(weekStartUnix));
-        var due = DueAt(week);
+        var due = reports.DueAt(week);
         var claimed = await claims.ClaimAsync(
             new Deliverable(0, InsightDeliveries.WeeklyReport, 0, weekStartUnix, due),
             context,

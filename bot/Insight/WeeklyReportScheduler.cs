@@ -7,13 +7,13 @@ namespace EscalationBot.Insight;
 /// <summary>
 /// At start: the weekly report's recurring job (its cron in the team's zone), and the catch-up for the reports of
 /// the last <see cref="WeeklyReportOptions.CatchUpWeeks"/> weeks that were due while no instance ran; the delivery
-/// records turn those already posted into nothing.
+/// records turn those already posted into nothing. It needs nothing of the chat: a hosted service is built at start,
+/// before the bot's own settings are checked.
 /// </summary>
 public sealed class WeeklyReportScheduler(
     IRecurringJobManager recurring,
     IBackgroundJobClient jobs,
     WeeklyReports reports,
-    WeeklyReportPoster poster,
     IOptions<WeeklyReportOptions> options,
     CasePolicy policy,
     TimeProvider clock
@@ -40,7 +40,7 @@ public sealed class WeeklyReportScheduler(
         var week = reports.LastWeek(now);
         for (var i = 0; i < options.Value.CatchUpWeeks; i++, week = reports.WeekFrom(week.Previous!.From))
         {
-            if (poster.DueAt(week) <= now)
+            if (reports.DueAt(week) <= now)
             {
                 var start = week.From.ToUnixTimeSeconds();
                 jobs.Enqueue<WeeklyReportJob>(j => j.PostAsync(start, null, CancellationToken.None));

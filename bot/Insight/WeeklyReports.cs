@@ -1,13 +1,19 @@
+using Cronos;
 using EscalationBot.Cards;
 using EscalationBot.Cards.AdaptiveCards;
 using EscalationBot.Cards.Insight;
 using EscalationBot.Cases;
+using Microsoft.Extensions.Options;
 
 namespace EscalationBot.Insight;
 
 /// <summary>Builds the weekly report of a week: the job posts it, and <c>report week</c> shows it on demand.</summary>
-public sealed class WeeklyReports(InsightReader reader, CasePolicy policy)
+public sealed class WeeklyReports(InsightReader reader, CasePolicy policy, IOptions<WeeklyReportOptions> options)
 {
+    /// <summary>When the report of the week from <paramref name="week"/> is due: the first report time after it ends.</summary>
+    public DateTimeOffset DueAt(InsightPeriod week) =>
+        CronExpression.Parse(options.Value.Cron).GetNextOccurrence(week.To, policy.Zone, inclusive: true) ?? week.To;
+
     /// <summary>The week that ended last before <paramref name="now"/> (Monday to Sunday in the team's zone).</summary>
     public InsightPeriod LastWeek(DateTimeOffset now)
     {

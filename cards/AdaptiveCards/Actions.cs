@@ -27,5 +27,5 @@ public sealed record ShowCardAction(string Title, AdaptiveCard Card) : CardActio
 
 public sealed record ToggleVisibilityAction(string Title, IReadOnlyList<string> TargetElements) : CardAction(Title);
 
-/// <summary>Opens the URL in the viewer's browser: the bot's signed links to charts, exports and reports.</summary>
+/// <summary>Opens <see cref="Url"/> in the viewer's browser: a download, a page; nothing is sent to the bot.</summary>
 public sealed record OpenUrlAction(string Title, string Url) : CardAction(Title);

@@ -101,6 +101,9 @@ public sealed class BotHost : WebApplicationFactory<Program>
     /// <summary>Where the host also writes its logs, at every level, if given.</summary>
     public CapturedLogs? Logs { get; init; }
 
+    /// <summary>Services a test adds to the bot's own (its own collaborators, such as a test content for a link).</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     /// <summary>The host environment: Testing unless a test needs Production's start checks.</summary>
     public string Environment { get; init; } = "Testing";
 
@@ -121,6 +124,11 @@ public sealed class BotHost : WebApplicationFactory<Program>
         if (Clock is { } clock)
         {
             builder.ConfigureTestServices(services => services.AddSingleton(clock));
+        }
+
+        if (TestServices is { } add)
+        {
+            builder.ConfigureTestServices(add);
         }
     }
 

@@ -94,6 +94,9 @@ public abstract record ChatCommand
     /// <summary>"report week": the weekly report of the week that ended, here and now.</summary>
     public sealed record WeeklyReport : ChatCommand;
 
+    /// <summary>The narrative report of one case (.docx at a signed link, with a preview card).</summary>
+    public sealed record ReportCase(string CaseRef) : ChatCommand;
+
     /// <summary>A button whose data could not be read: forged, stale or from an unknown card.</summary>
     public sealed record Unreadable(string Why) : ChatCommand;
 }

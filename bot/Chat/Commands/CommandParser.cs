@@ -7,12 +7,21 @@ namespace EscalationBot.Chat.Commands;
 /// <summary>Turns typed text and button data into commands, by the rows of the <see cref="CommandTable"/>. Everything it reads is user input.</summary>
 public static partial class CommandParser
 {
-    /// <summary>Every typed form of every row, longest first: "handover note" is tried before "handover".</summary>
+    /// <summary>
+    /// Every typed form of every row, longest first: "handover note" is tried before "handover". Among forms of the
+    /// same words, a row's own words come before another row's alias: "report ESC-12" before "report" for escalate.
+    /// </summary>
     private static readonly IReadOnlyList<(string[] Words, CommandRow Row)> Typed = CommandTable
         .Rows.SelectMany(r =>
-            r.Typed is null ? [] : r.Aliases.Prepend(r.Typed).Select(phrase => (phrase.Split(' '), r))
+            r.Typed is null
+                ? []
+                : r
+                    .Aliases.Select(phrase => (Words: phrase.Split(' '), Row: r, Alias: true))
+                    .Prepend((Words: r.Typed.Split(' '), Row: r, Alias: false))
         )
-        .OrderByDescending(p => p.Item1.Length)
+        .OrderByDescending(p => p.Words.Length)
+        .ThenBy(p => p.Alias)
+        .Select(p => (p.Words, p.Row))
         .ToList();
 
     public static ChatCommand FromText(string? text)
@@ -25,21 +34,28 @@ public static partial class CommandParser
         }
 
         var words = t.Split(' ');
-        var match = Typed.FirstOrDefault(p =>
-            p.Words.Length <= words.Length
-            && p.Words.Select((w, i) => string.Equals(w, words[i], StringComparison.OrdinalIgnoreCase))
-                .All(same => same)
-        );
-        if (match.Row is not { } row)
+        var matches = Typed
+            .Where(p =>
+                p.Words.Length <= words.Length
+                && p.Words.Select((w, i) => string.Equals(w, words[i], StringComparison.OrdinalIgnoreCase))
+                    .All(same => same)
+            )
+            .ToList();
+        if (matches.Count == 0)
         {
             // "setup everything": a word that starts commands, none of them typed in full.
             return Usage(words[0]) ?? new ChatCommand.Help($"I didn't understand \"{Shorten(t)}\".");
         }
 
-        var rest = string.Join(' ', words.Skip(match.Words.Length));
+        var (longest, row) = (matches[0].Words.Length, matches[0].Row);
+        var rest = string.Join(' ', words.Skip(longest));
+        // The same words may start two rows: the first that reads what follows has it.
+        var command = matches
+            .TakeWhile(m => m.Words.Length == longest)
+            .Select(m => m.Row.FromText(rest))
+            .FirstOrDefault(c => c is not null);
         // "handover note" typed wrong gets its own form; "handover xyz" every form that starts with "handover".
-        return row.FromText(rest)
-            ?? (row.Typed!.Contains(' ') ? new ChatCommand.Help($"Try: {row.Usage}") : Usage(row.Typed)!);
+        return command ?? (row.Typed!.Contains(' ') ? new ChatCommand.Help($"Try: {row.Usage}") : Usage(row.Typed)!);
     }
 
     /// <summary>An Action.Submit: the data object, with the verb under <see cref="Verbs.SubmitVerbKey"/> and the inputs merged in.</summary>

@@ -5,7 +5,7 @@ namespace EscalationBot.Chat.Commands;
 
 /// <summary>
 /// Every command, once, in the order of the help list: the rows of <see cref="FilingRows"/>,
-/// <see cref="CaseWorkRows"/> and <see cref="TeamRows"/>. Adding one: its record in <see cref="ChatCommand"/> and its
+/// <see cref="CaseWorkRows"/>, <see cref="InsightRows"/> and <see cref="TeamRows"/>. Adding one: its record in <see cref="ChatCommand"/> and its
 /// row; its rule in the case rules if it changes a case; and a handler in bot/Features that implements
 /// <see cref="ICommandHandler{T}"/> for it. The service does not start while a row has no handler.
 /// </summary>
@@ -15,8 +15,8 @@ public static class CommandTable
     [
         .. FilingRows.All,
         .. CaseWorkRows.All,
-        .. TeamRows.All,
         .. InsightRows.All,
+        .. TeamRows.All,
     ];
 
     /// <summary>The help list of <paramref name="role"/>: the commands its rows show to that role.</summary>

@@ -2,7 +2,10 @@ using static EscalationBot.Chat.Commands.ChatCommand;
 
 namespace EscalationBot.Chat.Commands;
 
-/// <summary>The team's figures, reports and exports. Rows of the <see cref="CommandTable"/>, in the order of the help list.</summary>
+/// <summary>
+/// What the team's work adds up to: stats, exports and reports. Rows of the <see cref="CommandTable"/>, in the order
+/// of the help list.
+/// </summary>
 internal static class InsightRows
 {
     public static readonly IReadOnlyList<CommandRow> All =
@@ -37,6 +40,17 @@ internal static class InsightRows
             Help =
                 "The weekly report of the week that ended, here, now; the leads' channel gets it every Monday (leads).",
             Text = TypedArguments.Nothing(() => new WeeklyReport()),
+        },
+        new Command<ReportCase>
+        {
+            Typed = "report",
+            ShownTo = Audience.Staff,
+            Arguments = "ESC-n",
+            Example = "ESC-12",
+            Help = "A case's narrative report, as a Word document to review and send on (the owner or a lead).",
+            // Only a case id: "report" is also how a partner manager may start an escalation ("report <what>"), and
+            // "report week" is a command of its own, tried first as the longer one.
+            Text = rest => TypedArguments.IsCaseRef(rest) ? new ReportCase(rest) : null,
         },
     ];
 }

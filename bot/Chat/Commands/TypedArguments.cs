@@ -15,6 +15,9 @@ public static partial class TypedArguments
         where T : class =>
         rest => CaseAndText(rest) is var (id, text) ? build(id, TextLimits.Trim(text, TextLimits.Note)) : null;
 
+    /// <summary>"ESC-12" and nothing after it: a case id as typed, for commands whose words start others too.</summary>
+    public static bool IsCaseRef(string rest) => CaseAndText(rest) is (_, "");
+
     /// <summary>Nothing after the words: "handover", "shift start".</summary>
     public static Func<string, T?> Nothing<T>(Func<T> build)
         where T : class => rest => rest.Length == 0 ? build() : null;

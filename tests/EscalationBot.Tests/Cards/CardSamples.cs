@@ -139,6 +139,11 @@ public static class CardSamples
             yield return sample;
         }
 
+        foreach (var sample in InsightCardSamples.All())
+        {
+            yield return sample;
+        }
+
         yield return (
             "queue",
             QueueCard.Build(

@@ -1,6 +1,7 @@
 using System.Reflection;
 using EscalationBot.Cases;
 using EscalationBot.Chat;
+using EscalationBot.Insight;
 using EscalationBot.Jobs;
 using EscalationBot.Outbox;
 using EscalationBot.Roster;
@@ -30,6 +31,7 @@ public sealed class SettingsTemplateTests
             { CasesOptions.Section, typeof(CasesOptions) },
             { ShiftsOptions.Section, typeof(ShiftsOptions) },
             { OutboxOptions.Section, typeof(OutboxOptions) },
+            { InsightOptions.Section, typeof(InsightOptions) },
         };
 
     [Theory]

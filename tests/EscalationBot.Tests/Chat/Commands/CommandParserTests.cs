@@ -24,6 +24,22 @@ public sealed class CommandParserTests
     }
 
     [Fact]
+    public void Report_with_a_case_id_asks_for_its_report_and_anything_else_still_escalates()
+    {
+        Assert.Equal(new ChatCommand.ReportCase("ESC-12"), CommandParser.FromText("report ESC-12"));
+        Assert.Equal(new ChatCommand.ReportCase("esc 3"), CommandParser.FromText("Report esc 3"));
+        Assert.Equal(new ChatCommand.OpenIntake(null), CommandParser.FromText("report"));
+        Assert.Equal(
+            new ChatCommand.OpenIntake("Threats to a journalist"),
+            CommandParser.FromText("report Threats to a journalist")
+        );
+        Assert.Equal(
+            new ChatCommand.OpenIntake("ESC-12 is back up"),
+            CommandParser.FromText("report ESC-12 is back up")
+        );
+    }
+
+    [Fact]
     public void Teams_mentions_are_ignored()
     {
         Assert.Equal(new ChatCommand.Setup("queue"), CommandParser.FromText("<at>EscalationBot</at> setup queue"));
