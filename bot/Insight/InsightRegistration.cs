@@ -43,6 +43,8 @@ public static class InsightRegistration
         builder.Services.AddTransient<WeeklyReportPoster>();
         builder.Services.AddTransient<WeeklyReportJob>();
         builder.Services.AddHostedService<WeeklyReportScheduler>();
+        builder.Services.AddSingleton<StatsChart>();
+        builder.Services.AddHostedService<StatsChartWarmUp>();
 
         // App Service ends TLS in front of the app and passes the original scheme and host in X-Forwarded-Proto and
         // X-Forwarded-Host, from front ends with no fixed address. Only those two are taken (not X-Forwarded-For, which

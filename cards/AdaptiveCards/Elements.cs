@@ -13,6 +13,7 @@ namespace EscalationBot.Cards.AdaptiveCards;
 [JsonDerivedType(typeof(InputDate), "Input.Date")]
 [JsonDerivedType(typeof(InputTime), "Input.Time")]
 [JsonDerivedType(typeof(InputToggle), "Input.Toggle")]
+[JsonDerivedType(typeof(Image), "Image")]
 public abstract record Element
 {
     public string? Id { get; init; }
@@ -28,6 +29,16 @@ public sealed record TextBlock(string Text) : Element
     public string? Weight { get; init; }
     public string? Color { get; init; }
     public bool? IsSubtle { get; init; }
+}
+
+/// <summary>An image by URL: an https address the client can fetch without credentials, or a small data: URI.</summary>
+public sealed record Image(string Url) : Element
+{
+    /// <summary>What a screen reader says, and what shows when the image does not load.</summary>
+    public string? AltText { get; init; }
+
+    /// <summary>auto, stretch (the card's width), small, medium or large.</summary>
+    public string? Size { get; init; }
 }
 
 public sealed record Fact(string Title, string Value);

@@ -152,5 +152,17 @@ public static class CardSamples
                 40
             )
         );
+        yield return ("chart-image", ChartImage());
     }
+
+    /// <summary>A chart the bot serves at a signed link, as a stats card will show it.</summary>
+    public static AdaptiveCard ChartImage() =>
+        new([
+            new TextBlock("Cases filed per day") { Weight = "bolder" },
+            new Image("https://escalations.example.com/insight/CfDJ8token/stats-2026-11-23.png")
+            {
+                AltText = "Cases filed per day by severity, with the share of targets met",
+                Size = "stretch",
+            },
+        ]);
 }
