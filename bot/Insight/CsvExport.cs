@@ -18,7 +18,7 @@ public sealed class CsvExport(ICaseStore store, CasePolicy policy, TimeProvider 
 
     public async Task<bool> WriteAsync(InsightLink link, Stream body, CancellationToken cancellationToken)
     {
-        if (ExportQuery.Of(link) is not { } query)
+        if (LinkQuery.Of(link) is not { } query)
         {
             return false;
         }
@@ -33,7 +33,7 @@ public sealed class CsvExport(ICaseStore store, CasePolicy policy, TimeProvider 
                 InjectionOptions = InjectionOptions.Escape,
             }
         );
-        foreach (var column in ExportQuery.ColumnsFor(link.Details))
+        foreach (var column in LinkQuery.ColumnsFor(link.Details))
         {
             csv.WriteField(column);
         }
@@ -56,12 +56,12 @@ public sealed class CsvExport(ICaseStore store, CasePolicy policy, TimeProvider 
     }
 }
 
-/// <summary>What an export link asks for: its period and filter, read back from the signed link.</summary>
-public sealed record ExportQuery(DateTimeOffset From, DateTimeOffset To, CaseFilter Filter)
+/// <summary>What a link to an export or a chart asks for: its period and filter, read back from the signed link.</summary>
+public sealed record LinkQuery(DateTimeOffset From, DateTimeOffset To, CaseFilter Filter)
 {
-    public static ExportQuery? Of(InsightLink link) =>
+    public static LinkQuery? Of(InsightLink link) =>
         link is { From: { } from, To: { } to } && CaseFilter.Parse(link.Filter).Unknown is null
-            ? new ExportQuery(from, to, CaseFilter.Parse(link.Filter).Filter)
+            ? new LinkQuery(from, to, CaseFilter.Parse(link.Filter).Filter)
             : null;
 
     public static IReadOnlyList<string> ColumnsFor(bool details) =>

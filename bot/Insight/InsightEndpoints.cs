@@ -43,8 +43,7 @@ public static class InsightEndpoints
         var content = link is null ? null : contents.LastOrDefault(c => c.Kind == link.Kind);
         var refusal =
             link is null ? LinkRefusal.BadToken
-            : roster.RoleOf(link.RequestedById) is var role && role == Role.Reporter ? LinkRefusal.NotStaff
-            : link.Details && role != Role.Lead ? LinkRefusal.NotLead
+            : Requester(link, roster) is { } refused ? refused
             : content is null ? LinkRefusal.NoContent
             : (LinkRefusal?)null;
         if (refusal is null)
@@ -74,6 +73,20 @@ public static class InsightEndpoints
         );
         http.Response.StatusCode = StatusCodes.Status404NotFound;
         http.Response.Headers.CacheControl = "no-store";
+    }
+
+    /// <summary>Why the link's requester may no longer have it: no longer staff, or no longer a lead for details.</summary>
+    private static LinkRefusal? Requester(InsightLink link, TeamRoster roster)
+    {
+        if (link.RequestedById == InsightLink.TheBot)
+        {
+            return link.IsChart ? null : LinkRefusal.NotStaff;
+        }
+
+        var role = roster.RoleOf(link.RequestedById);
+        return role == Role.Reporter ? LinkRefusal.NotStaff
+            : link.Details && role != Role.Lead ? LinkRefusal.NotLead
+            : null;
     }
 
     private static bool IsDownload(InsightKind kind) =>

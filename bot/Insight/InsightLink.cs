@@ -21,6 +21,14 @@ public enum InsightKind
 /// </summary>
 public sealed record InsightLink(InsightKind Kind, string RequestedById, DateTimeOffset ExpiresAt)
 {
+    /// <summary>
+    /// The requester of the weekly report's charts, made by a job for a shared channel: figures only, nobody's
+    /// access to revoke. Allowed for charts alone.
+    /// </summary>
+    public const string TheBot = "bot:weekly-report";
+
+    public bool IsChart => Kind is InsightKind.VolumeChart or InsightKind.AreaChart;
+
     /// <summary>The period, [From, To), for stats, charts and exports.</summary>
     public DateTimeOffset? From { get; init; }
     public DateTimeOffset? To { get; init; }

@@ -44,6 +44,14 @@ public static class InsightRegistration
         builder.Services.AddTransient<WeeklyReportJob>();
         builder.Services.AddHostedService<WeeklyReportScheduler>();
         builder.Services.AddSingleton<StatsChart>();
+        builder.Services.AddTransient<InsightCharts>();
+        foreach (var kind in new[] { InsightKind.VolumeChart, InsightKind.AreaChart })
+        {
+            builder.Services.AddTransient<IInsightContent>(sp =>
+                ActivatorUtilities.CreateInstance<ChartContent>(sp, kind)
+            );
+        }
+
         builder.Services.AddHostedService<StatsChartWarmUp>();
 
         // App Service ends TLS in front of the app and passes the original scheme and host in X-Forwarded-Proto and

@@ -84,6 +84,9 @@ public sealed record InsightStats(
     /// <summary>How many bars a breakdown shows before "Other".</summary>
     public const int Top = 5;
 
+    /// <summary>The breakdown the second chart draws.</summary>
+    public const string AreaBreakdown = "Policy area";
+
     public int Breaches => Cases.Sum(m => (m.FirstResponseMet == false ? 1 : 0) + (m.ResolutionMet == false ? 1 : 0));
 
     public static InsightStats Of(
@@ -145,7 +148,7 @@ public sealed record InsightStats(
     private static Dictionary<string, IReadOnlyList<LabelledCount>> BreakdownsOf(IReadOnlyList<Case> filed) =>
         new()
         {
-            ["Policy area"] = TopOf(filed, c => Labels.Of(c.Report.PolicyArea)),
+            [AreaBreakdown] = TopOf(filed, c => Labels.Of(c.Report.PolicyArea)),
             ["Partner"] = TopOf(filed, c => c.Report.Partner),
             ["Platform"] = TopOf(filed, c => Labels.Of(c.Report.Platform)),
             ["Severity"] = TopOf(filed, c => Labels.Of(c.Report.Severity)),

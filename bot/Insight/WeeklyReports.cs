@@ -8,7 +8,12 @@ using Microsoft.Extensions.Options;
 namespace EscalationBot.Insight;
 
 /// <summary>Builds the weekly report of a week: the job posts it, and <c>report week</c> shows it on demand.</summary>
-public sealed class WeeklyReports(InsightReader reader, CasePolicy policy, IOptions<WeeklyReportOptions> options)
+public sealed class WeeklyReports(
+    InsightReader reader,
+    InsightCharts charts,
+    CasePolicy policy,
+    IOptions<WeeklyReportOptions> options
+)
 {
     /// <summary>When the report of the week from <paramref name="week"/> is due: the first report time after it ends.</summary>
     public DateTimeOffset DueAt(InsightPeriod week) =>
@@ -41,7 +46,8 @@ public sealed class WeeklyReports(InsightReader reader, CasePolicy policy, IOpti
         }
 
         var clock = new TeamClock(policy.Zone);
-        var view = StatsViews.Of(stats, clock, []) with { Title = $"Weekly report · {week.Name}" };
+        var images = charts.For(week, "", InsightLink.TheBot);
+        var view = StatsViews.Of(stats, clock, images) with { Title = $"Weekly report · {week.Name}" };
         var (notable, more) = WeeklyNarrative.Notable(stats);
         return (
             WeeklyReportCard.Build(

@@ -17,7 +17,7 @@ public sealed class XlsxExport(ICaseStore store, CasePolicy policy, TimeProvider
 
     public async Task<bool> WriteAsync(InsightLink link, Stream body, CancellationToken cancellationToken)
     {
-        if (ExportQuery.Of(link) is not { } query)
+        if (LinkQuery.Of(link) is not { } query)
         {
             return false;
         }
@@ -40,7 +40,7 @@ public sealed class XlsxExport(ICaseStore store, CasePolicy policy, TimeProvider
             {
                 writer.WriteStartElement(new Worksheet());
                 writer.WriteStartElement(new SheetData());
-                WriteRow(writer, ExportQuery.ColumnsFor(link.Details), numbers: false);
+                WriteRow(writer, LinkQuery.ColumnsFor(link.Details), numbers: false);
                 var filed = store.ListFiledAsync(query.From, query.To, query.Filter, link.Details, cancellationToken);
                 await foreach (var c in filed)
                 {
@@ -90,7 +90,7 @@ public sealed class XlsxExport(ICaseStore store, CasePolicy policy, TimeProvider
     }
 
     /// <summary>The figures of the exported cases, worded as on the stats card: each metric, its facts, how it is computed.</summary>
-    private IEnumerable<IReadOnlyList<string>> SummaryLines(ExportQuery query, List<Case> cases, DateTimeOffset now)
+    private IEnumerable<IReadOnlyList<string>> SummaryLines(LinkQuery query, List<Case> cases, DateTimeOffset now)
     {
         var period = new InsightPeriod("Export", query.From, query.To, null);
         var stats = InsightStats.Of(period, query.Filter, cases, null, policy, now);

@@ -35,6 +35,8 @@ public static class StatsCard
             body.Add(new Container([new TextBlock(note)]) { Style = "warning" });
         }
 
+        body.AddRange(view.Charts.Select(c => new Image(c.Url) { AltText = c.AltText, Size = "Stretch" }));
+
         foreach (var metric in view.Metrics)
         {
             body.Add(new TextBlock(metric.Title) { Weight = "Bolder", Separator = true });

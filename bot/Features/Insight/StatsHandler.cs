@@ -8,7 +8,7 @@ using EscalationBot.Insight;
 namespace EscalationBot.Features.Insight;
 
 /// <summary>"stats [period] [filters]": the team's figures for the cases filed in a period, for staff.</summary>
-public sealed class StatsHandler(InsightReader reader, CasePolicy policy, TimeProvider clock)
+public sealed class StatsHandler(InsightReader reader, InsightCharts charts, CasePolicy policy, TimeProvider clock)
     : ICommandHandler<ChatCommand.ShowStats>
 {
     public async Task<Reply> HandleAsync(
@@ -36,6 +36,7 @@ public sealed class StatsHandler(InsightReader reader, CasePolicy policy, TimePr
             return new Reply(InsightQuery.Explain(read.Refusal));
         }
 
-        return new Reply(Card: StatsCard.Build(StatsViews.Of(stats, new TeamClock(policy.Zone), [])));
+        var images = charts.For(query.Period, query.FilterText, turn.Actor.Person.Id);
+        return new Reply(Card: StatsCard.Build(StatsViews.Of(stats, new TeamClock(policy.Zone), images)));
     }
 }

@@ -65,7 +65,7 @@ public sealed class ExportCommandTests(AzuriteFixture azurite) : BotTest(azurite
     {
         await FileTwoAsync();
 
-        var card = await AskAsync(People.Specialist, "export week", Activities.QueueChannel);
+        var card = await AskAsync(People.Specialist, "export week", Activities.Personal(People.Specialist));
         Assert.Contains("No descriptions, links or accounts", card.AllText);
 
         var csv = await FetchAsync(card, "Download CSV");
@@ -100,7 +100,11 @@ public sealed class ExportCommandTests(AzuriteFixture azurite) : BotTest(azurite
     {
         await FileTwoAsync();
 
-        var refused = await AskAsync(People.Specialist, "export week with details", Activities.QueueChannel);
+        var refused = await AskAsync(
+            People.Specialist,
+            "export week with details",
+            Activities.Personal(People.Specialist)
+        );
         Assert.Contains("is for leads", refused.AllText);
         Assert.Null(refused.Card);
 

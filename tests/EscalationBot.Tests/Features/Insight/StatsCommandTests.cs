@@ -1,7 +1,9 @@
+using System.Net;
 using Azure.Data.Tables;
 using EscalationBot.Storage;
 using EscalationBot.Tests.Infrastructure;
 using Microsoft.Extensions.Time.Testing;
+using Newtonsoft.Json.Linq;
 
 namespace EscalationBot.Tests.Features.Insight;
 
@@ -15,6 +17,10 @@ public sealed class StatsCommandTests(AzuriteFixture azurite) : BotTest(azurite)
     // Monday 4 January 2027, 09:00 in Singapore.
     private static readonly DateTimeOffset Monday = new(2027, 1, 4, 1, 0, 0, TimeSpan.Zero);
     private readonly FakeTimeProvider clock = new(Monday);
+
+    // 1:1 chats: the SLA reminders the fake clock makes due go to the queue, and could come after an answer there.
+    private static readonly string SpecialistDm = Activities.Personal(People.Specialist);
+    private static readonly string LeadDm = Activities.Personal(People.Lead);
 
     private async Task StartAsync()
     {
@@ -71,7 +77,7 @@ public sealed class StatsCommandTests(AzuriteFixture azurite) : BotTest(azurite)
     {
         await WorkAWeekAsync();
 
-        var card = await StatsAsync(People.Lead, "stats", Activities.LeadsChannel);
+        var card = await StatsAsync(People.Lead, "stats", LeadDm);
 
         Assert.Contains("Stats · Week of Mon 4 Jan 2027", card);
         Assert.Contains("Cases filed Mon 4 Jan to Sun 10 Jan 2027 (Singapore, UTC+8)", card);
@@ -100,16 +106,37 @@ public sealed class StatsCommandTests(AzuriteFixture azurite) : BotTest(azurite)
     }
 
     [Fact]
+    public async Task The_cards_charts_are_pngs_the_bot_serves_at_signed_links()
+    {
+        await WorkAWeekAsync();
+        var before = Connector.Calls.Count;
+        await SayAsync(People.Specialist, "stats week sev1", SpecialistDm);
+        var card = Connector.Calls.Skip(before).Last(c => c.ConversationId == SpecialistDm).Card!;
+
+        var images = card.Descendants().OfType<JObject>().Where(o => o.Value<string>("type") == "Image").ToList();
+        Assert.Equal(2, images.Count);
+        using var client = Host.CreateClient();
+        foreach (var image in images)
+        {
+            Assert.False(string.IsNullOrEmpty(image.Value<string>("altText")));
+            var response = await client.GetAsync(new Uri(image.Value<string>("url")!).PathAndQuery);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("image/png", response.Content.Headers.ContentType?.MediaType);
+            Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], (await response.Content.ReadAsByteArrayAsync())[..4]);
+        }
+    }
+
+    [Fact]
     public async Task Filters_and_periods_narrow_the_figures()
     {
         await WorkAWeekAsync();
 
-        var sev2 = await StatsAsync(People.Specialist, "stats today sev2", Activities.QueueChannel);
+        var sev2 = await StatsAsync(People.Specialist, "stats today sev2", SpecialistDm);
         Assert.Contains("Filed\n1 ", sev2);
         Assert.Contains("Sev2", sev2);
-        var lastMonth = await StatsAsync(People.Specialist, "stats 2026-12-01..2026-12-31", Activities.QueueChannel);
+        var lastMonth = await StatsAsync(People.Specialist, "stats 2026-12-01..2026-12-31", SpecialistDm);
         Assert.Contains("Filed\n0", lastMonth);
-        var wrong = await StatsAsync(People.Specialist, "stats fortnight", Activities.QueueChannel);
+        var wrong = await StatsAsync(People.Specialist, "stats fortnight", SpecialistDm);
         Assert.Contains("I don't know the period or filter \"fortnight\"", wrong);
         Assert.Contains("Periods: today, week", wrong);
     }
@@ -134,7 +161,7 @@ public sealed class StatsCommandTests(AzuriteFixture azurite) : BotTest(azurite)
         var table = new TableServiceClient(Azurite.ConnectionString).GetTableClient(Host.TablePrefix + "Cases");
         await table.DeleteEntityAsync(CaseKeys.Partition, CaseKeys.FiledReady);
 
-        var answer = await StatsAsync(People.Lead, "stats", Activities.LeadsChannel);
+        var answer = await StatsAsync(People.Lead, "stats", LeadDm);
 
         Assert.Contains("being prepared", answer);
     }

@@ -1,8 +1,10 @@
+using System.Net;
 using EscalationBot.Insight;
 using EscalationBot.Testing;
 using EscalationBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Newtonsoft.Json.Linq;
 
 namespace EscalationBot.Tests.Features.Insight;
 
@@ -20,14 +22,18 @@ public sealed class WeeklyReportTests(AzuriteFixture azurite) : BotTest(azurite)
     private readonly FakeTimeProvider clock = new(WeekStart);
     private string? prefix;
 
-    private async Task StartAsync(bool weeklyReport = true)
+    private async Task StartAsync(bool weeklyReport = true, string? publicUrl = null)
     {
         await Host.DisposeAsync();
         Host = new BotHost(
             Azurite,
             Connector,
             prefix,
-            new Dictionary<string, string?> { ["Insight:WeeklyReport:Enabled"] = weeklyReport ? "true" : "false" }
+            new Dictionary<string, string?>
+            {
+                ["Insight:WeeklyReport:Enabled"] = weeklyReport ? "true" : "false",
+                ["Bot:PublicUrl"] = publicUrl,
+            }
         )
         {
             Clock = clock,
@@ -93,6 +99,37 @@ public sealed class WeeklyReportTests(AzuriteFixture azurite) : BotTest(azurite)
 
         var report = Assert.Single(Reports());
         Assert.Contains("Posted late: it was due Mon 11 Jan 09:00 (Singapore, UTC+8)", report.AllText);
+    }
+
+    [Fact]
+    public async Task With_a_public_address_the_jobs_report_shows_charts_its_links_serve_and_nothing_else()
+    {
+        await WorkTheWeekAsync();
+        clock.SetUtcNow(ReportDue.AddMinutes(1));
+        await StartAsync(publicUrl: "https://bot.example.com");
+
+        var card = Assert.Single(Reports()).Card!;
+        var urls = card.Descendants()
+            .OfType<JObject>()
+            .Where(o => o.Value<string>("type") == "Image")
+            .Select(o => new Uri(o.Value<string>("url")!))
+            .ToList();
+        Assert.Equal(2, urls.Count);
+        Assert.All(urls, u => Assert.Equal("bot.example.com", u.Host));
+        using var client = Host.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(urls[0].PathAndQuery)).StatusCode);
+
+        // The bot's own requester is good for charts alone.
+        var links = Host.Services.GetRequiredService<IInsightLinks>();
+        var export = links.Create(
+            new InsightLink(InsightKind.Csv, InsightLink.TheBot, clock.GetUtcNow().AddHours(1))
+            {
+                From = WeekStart,
+                To = ReportDue,
+            },
+            "x.csv"
+        )!;
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(export.PathAndQuery)).StatusCode);
     }
 
     [Fact]
