@@ -117,6 +117,7 @@ public sealed partial class CaseFlowInPlaygroundTests(PlaygroundFixture playgrou
         await outcome.GetByText("Removed the posts and restricted the account.").WaitForAsync();
         await ShotAsync(manager, "8-partner-manager-outcome");
         await EachPersonaSeesItsOwnHelpAndOneClockAsync(lead, manager, caseId);
+        await StatsCardShowsItsChartsAsync(lead);
     }
 
     /// <summary>The deadline's time picker (Fluent UI's, in Web Chat) keeps its chevron inside its own border.</summary>
