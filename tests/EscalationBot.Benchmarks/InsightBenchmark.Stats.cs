@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using EscalationBot.Cases;
 using EscalationBot.Insight;
+using EscalationBot.Storage;
 
 namespace EscalationBot.Benchmarks;
 
@@ -53,6 +54,65 @@ internal static partial class InsightBenchmark
             ),
             stats!
         );
+    }
+
+    /// <summary>
+    /// Where a run's time goes: each range read alone through the store, an empty range (what Azurite charges any query
+    /// on this table before it returns a row), and the figures computed from cases already in memory.
+    /// </summary>
+    private static async Task<List<(string Name, Stats Times)>> MeasurePartsAsync(
+        TableCaseStore store,
+        CasePolicy policy,
+        DateTimeOffset now,
+        InsightPeriod week,
+        int runs
+    )
+    {
+        Console.Error.WriteLine($"  measuring: the parts of stats week, {runs} runs each");
+        async Task<List<Case>> Read(DateTimeOffset from, DateTimeOffset to)
+        {
+            var cases = new List<Case>();
+            await foreach (var c in store.ListFiledAsync(from, to, CaseFilter.None, false, CancellationToken.None))
+            {
+                cases.Add(c);
+            }
+
+            return cases;
+        }
+
+        async Task<Stats> Time(Func<Task> run)
+        {
+            await run();
+            var times = new double[runs];
+            for (var i = 0; i < runs; i++)
+            {
+                var watch = Stopwatch.StartNew();
+                await run();
+                times[i] = watch.Elapsed.TotalMilliseconds;
+            }
+
+            return new Stats(times);
+        }
+
+        var previous = week.Previous!;
+        var (filed, before) = (await Read(week.From, week.To), await Read(previous.From, previous.To));
+        return
+        [
+            ("  the week's range read alone", await Time(() => Read(week.From, week.To))),
+            ("  the week before's range read alone", await Time(() => Read(previous.From, previous.To))),
+            (
+                "  an empty range (Azurite's floor)",
+                await Time(() => Read(DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch))
+            ),
+            (
+                "  the figures from memory (no I/O)",
+                await Time(() =>
+                {
+                    var prior = InsightStats.PriorOf(before, policy, now);
+                    return Task.FromResult(InsightStats.Of(week, CaseFilter.None, filed, prior, policy, now));
+                })
+            ),
+        ];
     }
 
     /// <summary>The entities of one run by what they were read for: the week's range, the week before's, point reads.</summary>
@@ -108,7 +168,12 @@ internal static partial class InsightBenchmark
         return new ChartSample(name, new Stats(times), cold, png.Length);
     }
 
-    private static void PrintStats(Stats times, Reads reads, InsightSeedSummary seed)
+    private static void PrintStats(
+        Stats times,
+        Reads reads,
+        List<(string Name, Stats Times)> parts,
+        InsightSeedSummary seed
+    )
     {
         Console.WriteLine(
             $"{"read", -44}{"runs", 6}{"median ms", 11}{"p99 ms", 10}{"max ms", 10}{"entities/run", 14}{"requests", 10}"
@@ -117,6 +182,11 @@ internal static partial class InsightBenchmark
             $"{"stats week: InsightReader.StatsAsync", -44}{times.Count, 6}{times.Median, 11:F1}{times.P(0.99), 10:F1}"
                 + $"{times.Max, 10:F1}{Range(reads.Total), 14}{Range(reads.Requests), 10}"
         );
+        foreach (var (name, part) in parts)
+        {
+            Console.WriteLine($"{name, -44}{part.Count, 6}{part.Median, 11:F1}{part.P(0.99), 10:F1}{part.Max, 10:F1}");
+        }
+
         Console.WriteLine(
             $"  entities by period: the week {Range(reads.Week)} (filed in it: {seed.InWeek:N0}), the week before "
                 + $"{Range(reads.Previous)} (filed in it: {seed.InPreviousWeek:N0}), point reads {Range(reads.Points)}"

@@ -40,11 +40,13 @@ using EscalationBot.Benchmarks;
 // load:     the four above, then goal 8. Each stops by itself (a fixed count of turns, or the soak's seconds, and
 //           bounded waits) and talks only to 127.0.0.1: Azurite, the bot and a connector it starts (Loopback.cs).
 // insight:  100,000 stored cases, 2,000 filed in the measured week (Asia/Singapore): InsightReader.StatsAsync for
-//           `stats week` (median, p99, entities read by period, counted from Azurite's answers), the two charts warm,
+//           `stats week` (median, p99, entities read by period, counted from Azurite's answers; where its time goes:
+//           each range read alone, an empty range, the figures from memory), the two charts warm,
 //           and the CSV export of 2,000 and 10,000 rows into a null stream (time, peak managed heap), XLSX for
 //           information; against issue 15's goals, printed as "goal insight 1..3" (InsightBenchmark.cs).
 // The sla part takes 7 to 8 minutes on 2 cores, most of it writing the 100,000 cases and waiting for reminders; the
-// digest part 1 to 2 minutes; load 10 to 12 minutes (the soak 5 of them).
+// digest part 1 to 2 minutes; load 10 to 12 minutes (the soak 5 of them); insight about 3 minutes (1.5 to 2 of them
+// writing the 200,000 rows).
 var what = args.Length > 0 ? args[0] : "300";
 int Turns(string? text) =>
     text is null ? 300
