@@ -14,6 +14,7 @@ using EscalationBot.Benchmarks;
 //   dotnet run -c Release --project tests/EscalationBot.Benchmarks -- soak [seconds]   memory at 20/s (300 s)
 //   dotnet run -c Release --project tests/EscalationBot.Benchmarks -- help [rounds]    help against an echo bot (7)
 //   dotnet run -c Release --project tests/EscalationBot.Benchmarks -- load             burst, claims, soak, help
+//   dotnet run -c Release --project tests/EscalationBot.Benchmarks -- insight          stats, charts, exports (issue 15)
 //   dotnet run -c Release --project tests/EscalationBot.Benchmarks -- all [turns]      everything
 //
 // turns:    intake submit and claim through /api/messages: median, p99, allocation per turn (TurnBenchmark.cs).
@@ -38,8 +39,14 @@ using EscalationBot.Benchmarks;
 //           in this process; rounds of 200 turns, the ratio of medians per round (goal 7).
 // load:     the four above, then goal 8. Each stops by itself (a fixed count of turns, or the soak's seconds, and
 //           bounded waits) and talks only to 127.0.0.1: Azurite, the bot and a connector it starts (Loopback.cs).
+// insight:  100,000 stored cases, 2,000 filed in the measured week (Asia/Singapore): InsightReader.StatsAsync for
+//           `stats week` (median, p99, entities read by period, counted from Azurite's answers; where its time goes:
+//           each range read alone, an empty range, the figures from memory), the two charts warm,
+//           and the CSV export of 2,000 and 10,000 rows into a null stream (time, peak managed heap), XLSX for
+//           information; against issue 15's goals, printed as "goal insight 1..3" (InsightBenchmark.cs).
 // The sla part takes 7 to 8 minutes on 2 cores, most of it writing the 100,000 cases and waiting for reminders; the
-// digest part 1 to 2 minutes; load 10 to 12 minutes (the soak 5 of them).
+// digest part 1 to 2 minutes; load 10 to 12 minutes (the soak 5 of them); insight about 3 minutes (1.5 to 2 of them
+// writing the 200,000 rows).
 var what = args.Length > 0 ? args[0] : "300";
 int Turns(string? text) =>
     text is null ? 300
@@ -72,12 +79,16 @@ switch (what)
     case "load":
         await RunLoadAsync();
         break;
+    case "insight":
+        await RunInsightAsync();
+        break;
     case "all":
         await TurnBenchmark.RunAsync(Turns(args.ElementAtOrDefault(1)));
         await RunSlaAsync("all");
         await RunDigestAsync();
         await CountBenchmark.RunAsync(runs: 20);
         await RunLoadAsync();
+        await RunInsightAsync();
         break;
     case var turns when int.TryParse(turns, out _):
         await TurnBenchmark.RunAsync(Turns(turns));
@@ -85,7 +96,7 @@ switch (what)
     default:
         Console.Error.WriteLine(
             "Usage: [turns] | sla [sweep|lateness] | digest | counts | burst [intakes] | claims [rounds] | "
-                + "soak [seconds] | help [rounds] | load | all [turns]  (see the top of Program.cs)"
+                + "soak [seconds] | help [rounds] | load | insight | all [turns]  (see the top of Program.cs)"
         );
         return 2;
 }
@@ -127,3 +138,5 @@ static async Task RunLoadAsync()
 }
 
 static Task RunDigestAsync() => DigestBenchmark.RunAsync(open: 5_000, closed: 20_000, runs: 20);
+
+static Task RunInsightAsync() => InsightBenchmark.RunAsync(cases: 100_000, inWeek: 2_000, runs: 20, exportRows: 10_000);

@@ -30,6 +30,15 @@ internal static class StorageFormats
 
     public static string DoneKey(DateTimeOffset resolvedAt, int number) => CaseKeys.Done(resolvedAt, number);
 
+    /// <summary>A case's row in the filing index: a full copy of the case, keyed by when it was filed.</summary>
+    public static string FiledKey(DateTimeOffset filedAt, int number) => CaseKeys.Filed(filedAt, number);
+
+    /// <summary>The first filing-index key at or after a moment, as a period's read starts.</summary>
+    public static string FiledFrom(DateTimeOffset at) => CaseKeys.FiledFrom(at);
+
+    /// <summary>The row that says every case has its filing-index row (no backfill to do at start).</summary>
+    public static TableEntity FiledReady => new(CaseKeys.Partition, CaseKeys.FiledReady);
+
     public static string End(string prefix) => CaseKeys.End(prefix);
 
     public static TableEntity CaseEntity(Case c, string rowKey, int version) =>
