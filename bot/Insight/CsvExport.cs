@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
@@ -11,7 +12,7 @@ namespace EscalationBot.Insight;
 /// from the filing index: memory stays flat whatever the number of rows. Cells that a spreadsheet would run as a
 /// formula (= + - @) are escaped with a leading apostrophe.
 /// </summary>
-public sealed class CsvExport(ICaseStore store, CasePolicy policy, TimeProvider clock) : IInsightContent
+public sealed class CsvExport(ExportRows rows) : IInsightContent
 {
     public InsightKind Kind => InsightKind.Csv;
     public string ContentType => "text/csv; charset=utf-8";
@@ -23,7 +24,6 @@ public sealed class CsvExport(ICaseStore store, CasePolicy policy, TimeProvider 
             return false;
         }
 
-        var now = clock.GetUtcNow();
         await using var text = new StreamWriter(body, new UTF8Encoding(true), 64 * 1024, leaveOpen: true);
         await using var csv = new CsvWriter(
             text,
@@ -39,11 +39,9 @@ public sealed class CsvExport(ICaseStore store, CasePolicy policy, TimeProvider 
         }
 
         await csv.NextRecordAsync();
-        await foreach (
-            var c in store.ListFiledAsync(query.From, query.To, query.Filter, link.Details, cancellationToken)
-        )
+        await foreach (var (_, cells) in rows.ReadAsync(query, link.Details, cancellationToken))
         {
-            foreach (var cell in ExportRow.Cells(CaseMeasure.Of(c, policy, now), policy.Zone, link.Details))
+            foreach (var cell in cells)
             {
                 csv.WriteField(cell);
             }
@@ -53,6 +51,23 @@ public sealed class CsvExport(ICaseStore store, CasePolicy policy, TimeProvider 
 
         await csv.FlushAsync();
         return true;
+    }
+}
+
+/// <summary>The export's rows, a page of the filing index at a time: each case, and its cells.</summary>
+public sealed class ExportRows(ICaseStore store, CasePolicy policy, TimeProvider clock)
+{
+    public async IAsyncEnumerable<(Case Case, IReadOnlyList<string> Cells)> ReadAsync(
+        LinkQuery query,
+        bool details,
+        [EnumeratorCancellation] CancellationToken cancellationToken
+    )
+    {
+        var now = clock.GetUtcNow();
+        await foreach (var c in store.ListFiledAsync(query.From, query.To, query.Filter, details, cancellationToken))
+        {
+            yield return (c, ExportRow.Cells(CaseMeasure.Of(c, policy, now), policy.Zone, details));
+        }
     }
 }
 

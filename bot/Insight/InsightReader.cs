@@ -35,8 +35,12 @@ public sealed class InsightReader(ICaseStore store, CasePolicy policy, TimeProvi
         }
 
         var now = clock.GetUtcNow();
-        var filed = await ReadAsync(period, filter, cancellationToken);
-        var before = period.Previous is { } previous ? await ReadAsync(previous, filter, cancellationToken) : [];
+        // The two periods at once: each is one range of the filing index.
+        var reading = ReadAsync(period, filter, cancellationToken);
+        var readingBefore = period.Previous is { } previous
+            ? ReadAsync(previous, filter, cancellationToken)
+            : Task.FromResult<List<Case>?>([]);
+        var (filed, before) = (await reading, await readingBefore);
         if (filed is null || before is null)
         {
             return new StatsRead(null, InsightRefusal.TooMany);

@@ -37,6 +37,7 @@ public static class InsightRegistration
             .Validate(o => IsCron(o.Cron), "Insight:WeeklyReport:Cron must be a five-field cron expression.")
             .ValidateOnStart();
         builder.Services.AddTransient<InsightReader>();
+        builder.Services.AddTransient<ExportRows>();
         builder.Services.AddTransient<IInsightContent, CsvExport>();
         builder.Services.AddTransient<IInsightContent, XlsxExport>();
         builder.Services.AddTransient<WeeklyReports>();

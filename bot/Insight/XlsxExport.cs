@@ -10,7 +10,7 @@ namespace EscalationBot.Insight;
 /// at a time with OpenXmlWriter, and a Summary sheet of the period's figures, as the stats card words them. The
 /// package is built in a temporary file, because OpenXml's packaging needs a seekable stream, then copied out.
 /// </summary>
-public sealed class XlsxExport(ICaseStore store, CasePolicy policy, TimeProvider clock) : IInsightContent
+public sealed class XlsxExport(ExportRows rows, CasePolicy policy, TimeProvider clock) : IInsightContent
 {
     public InsightKind Kind => InsightKind.Xlsx;
     public string ContentType => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -35,16 +35,15 @@ public sealed class XlsxExport(ICaseStore store, CasePolicy policy, TimeProvider
         using (var document = SpreadsheetDocument.Create(file, SpreadsheetDocumentType.Workbook))
         {
             var workbook = document.AddWorkbookPart();
-            var rows = workbook.AddNewPart<WorksheetPart>();
-            using (var writer = OpenXmlWriter.Create(rows))
+            var sheet = workbook.AddNewPart<WorksheetPart>();
+            using (var writer = OpenXmlWriter.Create(sheet))
             {
                 writer.WriteStartElement(new Worksheet());
                 writer.WriteStartElement(new SheetData());
                 WriteRow(writer, LinkQuery.ColumnsFor(link.Details), numbers: false);
-                var filed = store.ListFiledAsync(query.From, query.To, query.Filter, link.Details, cancellationToken);
-                await foreach (var c in filed)
+                await foreach (var (c, cells) in rows.ReadAsync(query, link.Details, cancellationToken))
                 {
-                    WriteRow(writer, ExportRow.Cells(CaseMeasure.Of(c, policy, now), policy.Zone, link.Details), true);
+                    WriteRow(writer, cells, numbers: true);
                     cases.Add(c);
                 }
 
@@ -76,7 +75,7 @@ public sealed class XlsxExport(ICaseStore store, CasePolicy policy, TimeProvider
                     },
                     new Sheet
                     {
-                        Id = workbook.GetIdOfPart(rows),
+                        Id = workbook.GetIdOfPart(sheet),
                         SheetId = 2,
                         Name = "Cases",
                     }

@@ -38,8 +38,9 @@ internal static partial class InsightBenchmark
     )
     {
         var now = time.GetUtcNow();
-        var csv = new CsvExport(store, policy, time);
-        var xlsx = new XlsxExport(store, policy, time);
+        var rowsOf = new ExportRows(store, policy, time);
+        var csv = new CsvExport(rowsOf);
+        var xlsx = new XlsxExport(rowsOf, policy, time);
         InsightLink Link(InsightKind kind, DateTimeOffset from) =>
             new(kind, "lead-1", now.AddHours(1)) { From = from, To = week.To };
         var small = week.From;
