@@ -39,6 +39,15 @@ public sealed class ExportHandler(
             );
         }
 
+        if (details && !turn.IsPersonal)
+        {
+            // Its link would be on a shared surface, and it holds what people wrote, about sensitive cases too.
+            return new Reply(
+                "An export with details holds what people wrote about cases, sensitive ones too: ask for it in your "
+                    + "1:1 chat with me."
+            );
+        }
+
         var now = clock.GetUtcNow();
         var (query, refusal) = InsightQuery.Parse(details ? text[..^WithDetails.Length] : text, now, policy.Zone);
         if (query is null)

@@ -108,6 +108,10 @@ public sealed class ExportCommandTests(AzuriteFixture azurite) : BotTest(azurite
         Assert.Contains("is for leads", refused.AllText);
         Assert.Null(refused.Card);
 
+        var shared = await AskAsync(People.Lead, "export week with details", Activities.LeadsChannel);
+        Assert.Contains("ask for it in your 1:1 chat", shared.AllText);
+        Assert.Null(shared.Card);
+
         var card = await AskAsync(People.Lead, "export week with details", Activities.Personal(People.Lead));
         Assert.Contains("on the audit record", card.AllText);
         var rows = Parse(await (await FetchAsync(card, "Download CSV")).Content.ReadAsByteArrayAsync());
