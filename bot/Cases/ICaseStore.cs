@@ -103,6 +103,11 @@ public interface ICaseStore
         CancellationToken cancellationToken
     );
 
+    /// <summary>Figures kept under <paramref name="key"/> (a closed period's, for comparison), and when they were worked out.</summary>
+    Task<(string Json, DateTimeOffset At)?> GetFiguresAsync(string key, CancellationToken cancellationToken);
+
+    Task PutFiguresAsync(string key, string json, DateTimeOffset at, CancellationToken cancellationToken);
+
     /// <summary>Puts an export with details on the audit record (one row for the export, not one per case).</summary>
     Task RecordExportAsync(ExportAudit export, CancellationToken cancellationToken);
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using EscalationBot.Cases;
 
 namespace EscalationBot.Insight;
@@ -15,13 +16,16 @@ public enum InsightRefusal
 }
 
 /// <summary>
-/// Reads the figures of a period from the filing index: the cases filed in it and in the period before, never
-/// every case ever filed (<see cref="ICaseStore.ListFiledAsync"/>).
+/// Reads the figures of a period from the filing index: the cases filed in it, and the period before's figures (kept
+/// for an hour, else its cases too); never every case ever filed (<see cref="ICaseStore.ListFiledAsync"/>).
 /// </summary>
 public sealed class InsightReader(ICaseStore store, CasePolicy policy, TimeProvider clock)
 {
     /// <summary>The most cases one period's figures read; past it the answer asks for a narrower period.</summary>
     public const int MaxCases = 20_000;
+
+    /// <summary>How long the period before's figures are reused before they are worked out again.</summary>
+    public static readonly TimeSpan ComparisonKeptFor = TimeSpan.FromHours(1);
 
     public async Task<StatsRead> StatsAsync(
         InsightPeriod period,
@@ -35,19 +39,45 @@ public sealed class InsightReader(ICaseStore store, CasePolicy policy, TimeProvi
         }
 
         var now = clock.GetUtcNow();
-        // The two periods at once: each is one range of the filing index.
+        // The period and the comparison at once: each is at most one range of the filing index.
         var reading = ReadAsync(period, filter, cancellationToken);
-        var readingBefore = period.Previous is { } previous
-            ? ReadAsync(previous, filter, cancellationToken)
-            : Task.FromResult<List<Case>?>([]);
-        var (filed, before) = (await reading, await readingBefore);
-        if (filed is null || before is null)
+        var comparing = period.Previous is { } previous
+            ? PriorAsync(previous, filter, now, cancellationToken)
+            : Task.FromResult<(PriorFigures?, bool)>((null, false));
+        var (filed, (prior, tooMany)) = (await reading, await comparing);
+        if (filed is null || tooMany)
         {
             return new StatsRead(null, InsightRefusal.TooMany);
         }
 
-        var prior = period.Previous is null ? null : InsightStats.PriorOf(before, policy, now);
         return new StatsRead(InsightStats.Of(period, filter, filed, prior, policy, now), null);
+    }
+
+    /// <summary>
+    /// The figures of the period before, kept for <see cref="ComparisonKeptFor"/> once worked out: they change only
+    /// as its last open cases move, and a comparison an hour old serves. So repeated stats of a period read only it.
+    /// </summary>
+    private async Task<(PriorFigures? Figures, bool TooMany)> PriorAsync(
+        InsightPeriod previous,
+        CaseFilter filter,
+        DateTimeOffset now,
+        CancellationToken cancellationToken
+    )
+    {
+        var key = $"{previous.From.ToUnixTimeSeconds()}|{previous.To.ToUnixTimeSeconds()}|{filter}";
+        if (await store.GetFiguresAsync(key, cancellationToken) is { } kept && now - kept.At < ComparisonKeptFor)
+        {
+            return (JsonSerializer.Deserialize<PriorFigures>(kept.Json), false);
+        }
+
+        if (await ReadAsync(previous, filter, cancellationToken) is not { } before)
+        {
+            return (null, true);
+        }
+
+        var figures = InsightStats.PriorOf(before, policy, now);
+        await store.PutFiguresAsync(key, JsonSerializer.Serialize(figures), now, cancellationToken);
+        return (figures, false);
     }
 
     /// <summary>The period's cases, partial; null past <see cref="MaxCases"/>.</summary>

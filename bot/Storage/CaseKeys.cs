@@ -24,6 +24,8 @@ namespace EscalationBot.Storage;
 /// has one.</item>
 /// <item>RowKey <c>export|000001764000000|guid</c>: an export with details (descriptions, links, accounts): who made it,
 /// and the period and filter it covered.</item>
+/// <item>RowKey <c>stat|hash</c>: a closed period's comparison figures (the ▲/▼ of stats), with when they were worked
+/// out, so that repeated stats read only their own period; one small row per period and filter compared.</item>
 /// <item>RowKey <c>sent|0000000012|Resolution|80|0</c>: the delivery record of that reminder, written before it is sent.</item>
 /// <item>RowKey <c>audit|0000000012|000003</c>: its history, keyed by the case version each change made, so in
 /// exactly the order the changes committed.</item>
@@ -54,6 +56,7 @@ internal static class CaseKeys
     public const string SummaryPrefix = "sum|";
     public const string FiledPrefix = "filed|";
     public const string ExportPrefix = "export|";
+    public const string FiguresPrefix = "stat|";
 
     /// <summary>Written once every case filed before the filing index existed has its row.</summary>
     public const string FiledReady = FiledPrefix + "ready";
@@ -107,6 +110,9 @@ internal static class CaseKeys
 
     public static string FiledFrom(DateTimeOffset at) =>
         FiledPrefix + Math.Max(0, at.ToUnixTimeSeconds()).ToString("D15", CultureInfo.InvariantCulture);
+
+    /// <summary>Figures kept for comparison: a query's key may hold anything, so the row stores a hash.</summary>
+    public static string Figures(string key) => FiguresPrefix + Hash(key);
 
     /// <summary>An export with details on the audit record: when, and a unique tail, since two may share a second.</summary>
     public static string Export(DateTimeOffset at) =>

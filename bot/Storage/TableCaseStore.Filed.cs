@@ -41,6 +41,33 @@ public sealed partial class TableCaseStore
         }
     }
 
+    public async Task<(string Json, DateTimeOffset At)?> GetFiguresAsync(
+        string key,
+        CancellationToken cancellationToken
+    )
+    {
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(
+            CaseKeys.Partition,
+            CaseKeys.Figures(key),
+            cancellationToken: cancellationToken
+        );
+        return row.HasValue && row.Value!.GetString("Json") is { } json && row.Value.GetDateTimeOffset("At") is { } at
+            ? (json, at)
+            : null;
+    }
+
+    public async Task PutFiguresAsync(
+        string key,
+        string json,
+        DateTimeOffset at,
+        CancellationToken cancellationToken
+    ) =>
+        await table.UpsertEntityAsync(
+            new TableEntity(CaseKeys.Partition, CaseKeys.Figures(key)) { ["Json"] = json, ["At"] = at },
+            TableUpdateMode.Replace,
+            cancellationToken
+        );
+
     public async Task RecordExportAsync(ExportAudit export, CancellationToken cancellationToken) =>
         await table.AddEntityAsync(
             new TableEntity(CaseKeys.Partition, CaseKeys.Export(export.At))
