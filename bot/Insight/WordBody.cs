@@ -67,42 +67,12 @@ internal sealed class WordBody(Body body)
             new TableProperties(
                 new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
                 new TableBorders(
-                    new TopBorder
-                    {
-                        Val = BorderValues.Single,
-                        Size = 4,
-                        Color = "BFBFBF",
-                    },
-                    new LeftBorder
-                    {
-                        Val = BorderValues.Single,
-                        Size = 4,
-                        Color = "BFBFBF",
-                    },
-                    new BottomBorder
-                    {
-                        Val = BorderValues.Single,
-                        Size = 4,
-                        Color = "BFBFBF",
-                    },
-                    new RightBorder
-                    {
-                        Val = BorderValues.Single,
-                        Size = 4,
-                        Color = "BFBFBF",
-                    },
-                    new InsideHorizontalBorder
-                    {
-                        Val = BorderValues.Single,
-                        Size = 4,
-                        Color = "BFBFBF",
-                    },
-                    new InsideVerticalBorder
-                    {
-                        Val = BorderValues.Single,
-                        Size = 4,
-                        Color = "BFBFBF",
-                    }
+                    Border<TopBorder>(),
+                    Border<LeftBorder>(),
+                    Border<BottomBorder>(),
+                    Border<RightBorder>(),
+                    Border<InsideHorizontalBorder>(),
+                    Border<InsideVerticalBorder>()
                 )
             ),
             new TableGrid(
@@ -205,4 +175,14 @@ internal sealed class WordBody(Body body)
 
         return kept.ToString();
     }
+
+    /// <summary>A thin grey line, as every border of a table in the report.</summary>
+    private static T Border<T>()
+        where T : BorderType, new() =>
+        new()
+        {
+            Val = BorderValues.Single,
+            Size = 4,
+            Color = "BFBFBF",
+        };
 }
