@@ -68,16 +68,6 @@ internal static partial class CaseTableSeed
             versions[n - 1] = Insight(n, filedAt[n - 1], now, sla, policy, random);
         }
 
-        long entities = 0;
-        using var progress = new Timer(
-            _ =>
-                Console.Error.WriteLine(
-                    $"  seeding: {Interlocked.Read(ref entities):N0} entities in {watch.Elapsed.TotalSeconds:F0} s"
-                ),
-            null,
-            TimeSpan.FromSeconds(15),
-            TimeSpan.FromSeconds(15)
-        );
         // In key order (Azurite inserts fastest at the end of its RowKey index): case| rows sort before filed| rows.
         var rows = versions
             .Select(v => StorageFormats.CaseEntity(v.Case, StorageFormats.CaseKey(v.Case.Number), v.Version))
@@ -85,20 +75,8 @@ internal static partial class CaseTableSeed
                 versions.Select(v =>
                     StorageFormats.CaseEntity(v.Case, StorageFormats.FiledKey(v.Case.FiledAt, v.Case.Number), v.Version)
                 )
-            )
-            .Chunk(100);
-        await Parallel.ForEachAsync(
-            rows,
-            new ParallelOptions { MaxDegreeOfParallelism = 4 },
-            async (batch, ct) =>
-            {
-                await table.SubmitTransactionAsync(
-                    batch.Select(e => new TableTransactionAction(TableTransactionActionType.Add, e)),
-                    ct
-                );
-                Interlocked.Add(ref entities, batch.Length);
-            }
-        );
+            );
+        var entities = await AddAllAsync(table, rows, watch);
 
         await table.AddEntityAsync(new TableEntity(StorageFormats.Partition, "counter") { ["Last"] = cases });
         await table.AddEntityAsync(StorageFormats.FiledReady);
