@@ -10,6 +10,7 @@ using EscalationBot.Roster;
 using EscalationBot.Shifts;
 using EscalationBot.Sla;
 using EscalationBot.Storage;
+using EscalationBot.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -19,6 +20,7 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(
     builder.WebHost.UseUrls("http://localhost:3978");
 }
 
+builder.AddTelemetry();
 builder.AddCases();
 builder.AddRoster();
 builder.AddCaseStorage();

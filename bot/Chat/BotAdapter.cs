@@ -5,12 +5,16 @@ using Microsoft.Bot.Connector.Authentication;
 
 namespace EscalationBot.Chat;
 
-/// <summary>The one adapter: a single constructor for DI, and turn errors logged with a reference the user can quote.</summary>
+/// <summary>
+/// The one adapter: a single constructor for DI, every turn traced and measured, and turn errors logged with a reference
+/// the user can quote.
+/// </summary>
 public sealed class BotAdapter : CloudAdapter
 {
-    public BotAdapter(BotFrameworkAuthentication authentication, ILogger<BotAdapter> logger)
+    public BotAdapter(BotFrameworkAuthentication authentication, TurnTelemetry telemetry, ILogger<BotAdapter> logger)
         : base(authentication, logger)
     {
+        Use(telemetry);
         OnTurnError = async (turn, exception) =>
         {
             var reference = Guid.NewGuid().ToString("N")[..8];

@@ -36,6 +36,7 @@ public static class BotRegistration
             );
             return new SharedContractsAuthentication(configured);
         });
+        builder.Services.AddSingleton<TurnTelemetry>();
         builder.Services.AddSingleton<BotAdapter>();
         builder.Services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<BotAdapter>());
         builder.Services.AddTransient<IBot, EscalationActivityHandler>();

@@ -39,6 +39,7 @@ public static class JobsRegistration
         builder.Services.AddSingleton<JobActivator>(services => new AspNetCoreJobActivator(
             services.GetRequiredService<IServiceScopeFactory>()
         ));
+        JobTracing.AddOnce();
         builder.Services.AddHangfire(
             (services, configuration) =>
                 configuration

@@ -1,4 +1,5 @@
 using Azure;
+using Azure.Identity;
 
 namespace EscalationBot.Outages;
 
@@ -11,6 +12,8 @@ public static class StorageFailure
             RequestFailedException { Status: 0 or 408 or 429 or >= 500 } => true,
             RequestFailedException => false,
             HttpRequestException or TimeoutException => true,
+            // No token for the managed identity (its endpoint unreachable, or refusing): storage cannot be reached.
+            AuthenticationFailedException => true,
             TaskCanceledException t => t.InnerException is TimeoutException,
             // Azure.Core wraps the failures of every retry in one AggregateException.
             AggregateException a => a.InnerExceptions.All(IsOutage),

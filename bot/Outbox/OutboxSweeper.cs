@@ -1,3 +1,4 @@
+using EscalationBot.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace EscalationBot.Outbox;
@@ -12,6 +13,7 @@ public sealed class OutboxSweeper(
     OutboxSignal signal,
     IOptionsMonitor<OutboxOptions> options,
     TimeProvider clock,
+    BotMetrics metrics,
     ILogger<OutboxSweeper> logger
 ) : BackgroundService
 {
@@ -54,7 +56,9 @@ public sealed class OutboxSweeper(
     {
         var now = clock.GetUtcNow();
         var recent = now - options.CurrentValue.SweepInterval;
-        var due = (await outbox.PendingAsync(null, cancellationToken))
+        var pending = await outbox.PendingAsync(null, cancellationToken);
+        Measure(pending, now);
+        var due = pending
             .Where(r => r.IsDue(now) && (recentToo || r.WrittenAt is not { } written || written < recent))
             .Select(r => r.Number)
             .Distinct()
@@ -65,5 +69,13 @@ public sealed class OutboxSweeper(
         }
 
         return due.Count;
+    }
+
+    /// <summary>The backlog an operator alerts on: rows still to send; those given up on are logged as errors instead.</summary>
+    private void Measure(IReadOnlyList<OutboxRow> pending, DateTimeOffset now)
+    {
+        var waiting = pending.Where(r => !r.Failed).ToList();
+        var oldest = waiting.Min(r => r.WrittenAt) is { } written && written < now ? now - written : TimeSpan.Zero;
+        metrics.OutboxRead(waiting.Count, oldest);
     }
 }

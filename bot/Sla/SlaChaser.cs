@@ -1,5 +1,6 @@
 using EscalationBot.Cases;
 using EscalationBot.Deliveries;
+using EscalationBot.Telemetry;
 using Hangfire;
 using Hangfire.Server;
 
@@ -19,6 +20,7 @@ public sealed class SlaChaser(
     ReminderActions actions,
     IBackgroundJobClient jobs,
     TimeProvider clock,
+    BotMetrics metrics,
     ILogger<SlaChaser> logger
 )
 {
@@ -99,6 +101,7 @@ public sealed class SlaChaser(
         var (state, outcome) = await actions.ActAsync(stored, current, cancellationToken);
         var sentAt = clock.GetUtcNow();
         await claims.CompleteAsync(context, claim, state, outcome, cancellationToken);
+        metrics.ReminderDone(current, stored.Case.Report.Severity, state);
         await reminders.ForgetAsync(rowKey, cancellationToken);
         logger.LogInformation(
             "Reminder {Key} of {CaseId}: {State} to {Outcome}, {Late} after due",

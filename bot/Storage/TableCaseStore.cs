@@ -19,7 +19,8 @@ public sealed partial class TableCaseStore(
     CasePolicy? policy = null,
     Action<IReadOnlyList<DueReminder>>? dueSoon = null,
     Action<int, bool>? outboxWritten = null,
-    CaseNumbers? numbers = null
+    CaseNumbers? numbers = null,
+    Action<AuditAction>? committed = null
 ) : ICaseStore
 {
     private readonly CaseNumbers numbers = numbers ?? new CaseNumbers(table, CaseNumbers.DefaultBlock);
@@ -69,7 +70,7 @@ public sealed partial class TableCaseStore(
             {
                 await table.SubmitTransactionAsync(actions, cancellationToken);
                 recent.Committed(number, 1, auditRow);
-                AfterCommit(actions, number, audit.At);
+                AfterCommit(actions, number, audit);
                 return new Filing(created, null);
             }
             catch (TableTransactionFailedException e)
@@ -160,7 +161,7 @@ public sealed partial class TableCaseStore(
         {
             await table.SubmitTransactionAsync(actions, cancellationToken);
             recent.Committed(number, version, auditRow);
-            AfterCommit(actions, number, audit.At);
+            AfterCommit(actions, number, audit);
             return Commit.Done;
         }
         catch (TableTransactionFailedException e)
@@ -217,9 +218,14 @@ public sealed partial class TableCaseStore(
             .ToList();
     }
 
-    /// <summary>After a commit: wake the outbox's sender if the change wrote outbox rows, and hand the sweep the reminders it made due soon.</summary>
-    private void AfterCommit(IReadOnlyList<TableTransactionAction> actions, int number, DateTimeOffset now)
+    /// <summary>
+    /// After a commit: count it, wake the outbox's sender if the change wrote outbox rows, and hand the sweep the
+    /// reminders it made due soon.
+    /// </summary>
+    private void AfterCommit(IReadOnlyList<TableTransactionAction> actions, int number, AuditEntry audit)
     {
+        committed?.Invoke(audit.Action);
+        var now = audit.At;
         var outbox = actions
             .Select(a => a.Entity.RowKey)
             .Where(k => k.StartsWith(CaseKeys.OutboxPrefix, StringComparison.Ordinal))

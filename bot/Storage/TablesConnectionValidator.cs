@@ -26,14 +26,26 @@ public sealed class TablesConnectionValidator(IConfiguration configuration, IHos
         {
             return ValidateOptionsResult.Fail(
                 $"ConnectionStrings:Tables is empty in the {environment.EnvironmentName} environment: "
-                    + "set it to the Storage account's connection string (only Development and Testing fall back to Azurite)."
+                    + "set it to the Storage account's table endpoint (https://<account>.table.core.windows.net, signed in with "
+                    + "the managed identity) or connection string (only Development and Testing fall back to Azurite)."
             );
+        }
+
+        if (TablesConnection.ServiceUri(connection) is { } uri)
+        {
+            // Azure.Core sends a bearer token only over TLS: fail at start, not on every turn.
+            return uri.Scheme == Uri.UriSchemeHttps
+                ? ValidateOptionsResult.Success
+                : ValidateOptionsResult.Fail(
+                    $"ConnectionStrings:Tables is {uri} in the {environment.EnvironmentName} environment: the table "
+                        + "service's address must be https, since the managed identity's token is sent only over TLS."
+                );
         }
 
         return connection.Replace(" ", "").Contains(Azurite, StringComparison.OrdinalIgnoreCase)
             ? ValidateOptionsResult.Fail(
                 $"ConnectionStrings:Tables is {Azurite} (the local emulator) in the {environment.EnvironmentName} "
-                    + "environment: set it to the Storage account's connection string."
+                    + "environment: set it to the Storage account's table endpoint or connection string."
             )
             : ValidateOptionsResult.Success;
     }

@@ -9,6 +9,7 @@ using EscalationBot.Outages;
 using EscalationBot.Outbox;
 using EscalationBot.Shifts;
 using EscalationBot.Sla;
+using EscalationBot.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace EscalationBot.Storage;
@@ -39,7 +40,7 @@ public static class TablesRegistration
             var options = new TableClientOptions();
             options.Retry.NetworkTimeout = sp.GetRequiredService<IOptions<StorageOptions>>().Value.RequestTimeout;
             options.RetryPolicy = new FailFastRetryPolicy();
-            return new TableServiceClient(connection, options);
+            return TablesConnection.Create(connection, options);
         });
 
         builder.Services.AddSingleton(sp => new CaseNumbers(
@@ -51,7 +52,8 @@ public static class TablesRegistration
             sp.GetRequiredService<CasePolicy>(),
             sp.GetService<SweepSignal>() is { } signal ? signal.Wake : null,
             sp.GetService<OutboxSignal>() is { } outbox ? outbox.Wake : null,
-            sp.GetRequiredService<CaseNumbers>()
+            sp.GetRequiredService<CaseNumbers>(),
+            sp.GetRequiredService<BotMetrics>().CaseCommitted
         ));
         builder.Services.AddSingleton<ICaseStore>(sp => sp.GetRequiredService<TableCaseStore>());
         builder.Services.AddSingleton<IOutboxStore>(sp => new TableOutboxStore(Table(sp, "Cases")));

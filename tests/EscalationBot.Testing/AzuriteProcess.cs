@@ -17,10 +17,17 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     public int Port { get; private set; }
 
+    /// <summary>The table service's address: https when started with a certificate.</summary>
+    public string TableEndpoint { get; private set; } = "";
+
     public string ConnectionString =>
         $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};TableEndpoint=http://127.0.0.1:{Port}/devstoreaccount1;";
 
-    public async Task StartAsync()
+    /// <summary>
+    /// Starts Azurite; with <paramref name="tls"/>, on HTTPS and accepting bearer tokens (OAuth "basic": issuer, audience
+    /// and expiry are checked, not the signature), as Azure Storage is reached with a managed identity.
+    /// </summary>
+    public async Task StartAsync(TestCertificate? tls = null)
     {
         var azurite = RepoPaths.NodeBin("azurite-table");
         if (!File.Exists(azurite))
@@ -47,6 +54,17 @@ public sealed class AzuriteProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (tls is not null)
+        {
+            foreach (
+                var argument in (string[])["--cert", tls.CertificatePath, "--key", tls.KeyPath, "--oauth", "basic"]
+            )
+            {
+                start.ArgumentList.Add(argument);
+            }
+        }
+
+        TableEndpoint = $"{(tls is null ? "http" : "https")}://127.0.0.1:{Port}/devstoreaccount1";
         process = Process.Start(start) ?? throw new InvalidOperationException("Azurite did not start.");
         process.OutputDataReceived += (_, e) =>
         {

@@ -52,6 +52,7 @@ public sealed class BotStartValidationTests(AzuriteFixture azurite)
     [Theory]
     [InlineData("")]
     [InlineData("UseDevelopmentStorage=true")]
+    [InlineData("http://escalations.table.core.windows.net")]
     public async Task Production_refuses_to_start_without_a_table_storage_account(string tables)
     {
         await using var connector = await RecordingConnector.StartAsync();
