@@ -112,6 +112,13 @@ public sealed class BotHost : WebApplicationFactory<Program>
         builder.UseContentRoot(Path.Combine(RepoPaths.Root, "bot"));
         builder.UseEnvironment(Environment);
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings));
+        // The telemetry exporters are chosen while Program builds the app, before the app configuration above is
+        // added: host settings reach Program's builder from the start.
+        foreach (var (key, value) in settings.Where(s => s.Key.StartsWith("OTEL_", StringComparison.Ordinal)))
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         if (Logs is { } logs)
         {

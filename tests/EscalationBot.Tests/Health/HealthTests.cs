@@ -37,4 +37,34 @@ public sealed class HealthTests(AzuriteFixture azurite)
         Assert.Equal("Unhealthy", await ready.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz/live")).StatusCode);
     }
+
+    [Fact]
+    public async Task Readiness_fails_while_table_storage_hangs_and_returns_when_it_answers_again()
+    {
+        await using var own = new AzuriteProcess();
+        await own.StartAsync();
+        await using var connector = await RecordingConnector.StartAsync();
+        await using var host = new BotHost(own, connector);
+        using var client = host.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz/ready")).StatusCode);
+
+        own.Pause();
+        HttpStatusCode during;
+        try
+        {
+            during = (await client.GetAsync("/healthz/ready")).StatusCode;
+        }
+        finally
+        {
+            own.Resume();
+        }
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, during);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz/live")).StatusCode);
+        await Poll.UntilAsync(
+            async () => (await client.GetAsync("/healthz/ready")).StatusCode,
+            status => status == HttpStatusCode.OK,
+            "/healthz/ready answers 200 once Table Storage answers again"
+        );
+    }
 }
