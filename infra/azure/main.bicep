@@ -51,6 +51,9 @@ param postgresAdminLogin string = 'escalationbot'
 @description('PostgreSQL administrator password: required with more than one instance, stored only in Key Vault.')
 param postgresAdminPassword string = ''
 
+@description('Who hears of the runbook\'s alerts by email; empty: alerts show in the portal only.')
+param alertEmail string = ''
+
 var suffix = uniqueString(resourceGroup().id, baseName)
 var postgres = usesPostgres(instanceCount)
 var names = {
@@ -149,6 +152,17 @@ module bot 'modules/bot.bicep' = {
     identityClientId: identity.properties.clientId
     tenantId: identity.properties.tenantId
     hostName: webApp.outputs.hostName
+  }
+}
+
+module alerts 'modules/alerts.bicep' = {
+  name: 'alerts'
+  params: {
+    location: location
+    baseName: baseName
+    workspaceId: monitoring.outputs.workspaceId
+    webAppId: webApp.outputs.id
+    email: alertEmail
   }
 }
 
