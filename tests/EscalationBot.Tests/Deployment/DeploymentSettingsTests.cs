@@ -170,6 +170,26 @@ public sealed partial class DeploymentSettingsTests
         );
     }
 
+    [Fact]
+    public async Task The_Azure_Bot_signs_in_as_the_web_apps_identity_and_posts_to_its_messages_endpoint()
+    {
+        var deployment = await PredictedDeployment.WithInstancesAsync(1);
+        var settings = deployment.AppSettings();
+
+        var bot = deployment.OfType("Microsoft.BotService/botServices").Single()["properties"]!;
+        Assert.Equal("UserAssignedMSI", (string?)bot["msaAppType"]);
+        Assert.Equal(settings["MicrosoftAppId"], deployment.Evaluate((string)bot["msaAppId"]!));
+        Assert.Equal(settings["MicrosoftAppTenantId"], deployment.Evaluate((string)bot["msaAppTenantId"]!));
+        Assert.Equal(settings["Bot__PublicUrl"] + "/api/messages", deployment.Evaluate((string)bot["endpoint"]!));
+        var identity = deployment.OfType("Microsoft.ManagedIdentity/userAssignedIdentities").Single();
+        Assert.Equal((string)identity["id"]!, (string)bot["msaAppMSIResourceId"]!);
+        Assert.Equal(
+            "MsTeamsChannel",
+            (string?)
+                deployment.OfType("Microsoft.BotService/botServices/channels").Single()["properties"]!["channelName"]
+        );
+    }
+
     /// <summary>Roster__Leads__1 is Roster:Leads:1, documented in the template as Roster:Leads:0.</summary>
     private static string TemplateKey(string name) => Index().Replace(name.Replace("__", ":"), ":0");
 
