@@ -49,7 +49,7 @@ public static class TelemetryRegistration
         );
         var telemetry = builder
             .Services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService(BotTelemetry.Name))
+            .ConfigureResource(resource => resource.AddService(ServiceName(builder.Configuration)))
             .WithTracing(tracing =>
             {
                 tracing.AddSource(BotTelemetry.Name, "Azure.*");
@@ -80,4 +80,8 @@ public static class TelemetryRegistration
 
         return builder;
     }
+
+    /// <summary>OTEL_SERVICE_NAME when set (as OpenTelemetry's convention asks), else the bot's name.</summary>
+    private static string ServiceName(IConfiguration configuration) =>
+        configuration["OTEL_SERVICE_NAME"] is { Length: > 0 } name ? name : BotTelemetry.Name;
 }

@@ -22,10 +22,9 @@ public sealed partial class DeploymentSettingsTests
         // ASP.NET Core's host reads the environment from it; App Service's default would be Production too, but
         // the bot's start checks depend on it, so the deployment says so.
         "ASPNETCORE_ENVIRONMENT",
-        // DefaultAzureCredential picks the user-assigned managed identity by it (the web app may carry others).
+        // DefaultAzureCredential picks the user-assigned managed identity by it (the web app may carry others). Azure.Identity
+        // reads the environment variable itself, not the bot's configuration.
         "AZURE_CLIENT_ID",
-        // The Azure Monitor exporter sends telemetry to Application Insights when it is set.
-        "APPLICATIONINSIGHTS_CONNECTION_STRING",
     ];
 
     /// <summary>What the bot cannot go without in production, from its start checks and README's "Security".</summary>
