@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
+using EscalationBot.Telemetry;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -114,7 +115,12 @@ public sealed class BotHost : WebApplicationFactory<Program>
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings));
         // The telemetry exporters are chosen while Program builds the app, before the app configuration above is
         // added: host settings reach Program's builder from the start.
-        foreach (var (key, value) in settings.Where(s => s.Key.StartsWith("OTEL_", StringComparison.Ordinal)))
+        foreach (
+            var (key, value) in settings.Where(s =>
+                s.Key.StartsWith("OTEL_", StringComparison.Ordinal)
+                || s.Key == TelemetryRegistration.ApplicationInsights
+            )
+        )
         {
             builder.UseSetting(key, value);
         }
