@@ -49,21 +49,7 @@ public sealed class CardSchemaTests
             );
         }
 
-        var start = new ProcessStartInfo("node")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = RepoPaths.Infra,
-        };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        var error = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, output + error);
+        var run = await ToolProcess.RunAsync("node", RepoPaths.Infra, args);
+        return (run.ExitCode, run.Output + run.Error);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Reflection;
 
 namespace EscalationBot.Tests.Deployment;
@@ -15,25 +14,8 @@ internal static class BicepCli
 
     private static readonly Lazy<string> Executable = new(Find);
 
-    public static async Task<BicepRun> RunAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo(Executable.Value)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = AzureDir,
-        };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return new(process.ExitCode, await output, await error);
-    }
+    public static Task<ToolRun> RunAsync(params string[] args) =>
+        ToolProcess.RunAsync(Executable.Value, AzureDir, args);
 
     private static string Find()
     {
@@ -57,9 +39,4 @@ internal static class BicepCli
 
         return path;
     }
-}
-
-internal sealed record BicepRun(int ExitCode, string Output, string Error)
-{
-    public string Everything => $"exit code {ExitCode}\n{Output}\n{Error}";
 }

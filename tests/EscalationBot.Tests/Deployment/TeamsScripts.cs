@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 
 namespace EscalationBot.Tests.Deployment;
@@ -23,23 +22,8 @@ internal static class TeamsScripts
             );
         }
 
-        var start = new ProcessStartInfo("node")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Folder,
-        };
-        start.ArgumentList.Add(Path.Combine(Folder, script));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output + await error);
+        var run = await ToolProcess.RunAsync("node", Folder, [Path.Combine(Folder, script), .. args]);
+        return (run.ExitCode, run.Output + run.Error);
     }
 
     /// <summary>Writes <paramref name="manifest"/> to a file of its own and runs validate-manifest.js on it.</summary>
