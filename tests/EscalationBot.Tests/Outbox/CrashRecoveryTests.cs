@@ -26,7 +26,9 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite) : IAsyncLifetime
         var prefix = "t" + Guid.NewGuid().ToString("N")[..12];
         var settings = BotHost.BaseSettings(azurite.ConnectionString, prefix);
         settings["Outbox:SweepInterval"] = "00:00:01";
-        settings["Outbox:Lease"] = "00:00:02";
+        // Short, so that the killed instance's lease ends soon after the restart; not shorter, since a send that takes
+        // longer than the lease may be taken over and sent again (at 2 s a loaded machine sent a notice twice, once).
+        settings["Outbox:Lease"] = "00:00:08";
         settings["Outbox:FirstBackoff"] = "00:00:01";
         settings["Outbox:MaxBackoff"] = "00:00:02";
         settings["Logging:LogLevel:EscalationBot.Outbox"] = "Warning";
