@@ -113,6 +113,14 @@ public interface ICaseStore
 
     Task<IReadOnlyList<AuditEntry>> HistoryAsync(int number, CancellationToken cancellationToken);
 
+    /// <summary>One person's exposure to sensitive cases between two moments, in time order.</summary>
+    Task<IReadOnlyList<ExposureEvent>> ExposureAsync(
+        string personId,
+        DateTimeOffset from,
+        DateTimeOffset to,
+        CancellationToken cancellationToken
+    );
+
     /// <summary>
     /// The newest <paramref name="count"/> entries of version <paramref name="version"/> of the case, oldest first, and
     /// how many came before them: one bounded read whatever the length of its history.

@@ -6,6 +6,7 @@ using EscalationBot.Features.Insight;
 using EscalationBot.Features.Intake;
 using EscalationBot.Features.Queue;
 using EscalationBot.Features.Roster;
+using EscalationBot.Features.Wellbeing;
 
 namespace EscalationBot.Features;
 
@@ -28,6 +29,7 @@ public static class FeaturesRegistration
         AddHandler<HandoverHandler>(services);
         AddHandler<HandoverChoiceHandler>(services);
         AddHandler<ShiftHandler>(services);
+        AddHandler<WellbeingHandler>(services);
         AddHandler<StatsHandler>(services);
         AddHandler<ExportHandler>(services);
         AddHandler<WeeklyReportHandler>(services);

@@ -26,6 +26,9 @@ namespace EscalationBot.Storage;
 /// and the period and filter it covered.</item>
 /// <item>RowKey <c>stat|hash</c>: a closed period's comparison figures (the ▲/▼ of stats), with when they were worked
 /// out, so that repeated stats read only their own period; one small row per period and filter compared.</item>
+/// <item>RowKey <c>exposure|hash|000001764000000|0000000012|000004|Took</c>: a person's exposure to a sensitive case (the
+/// hash of their id; took, revealed, let go), added in the batch of the change that made it, so a person's shift is
+/// one range read.</item>
 /// <item>RowKey <c>sent|0000000012|Resolution|80|0</c>: the delivery record of that reminder, written before it is sent.</item>
 /// <item>RowKey <c>audit|0000000012|000003</c>: its history, keyed by the case version each change made, so in
 /// exactly the order the changes committed.</item>
@@ -57,6 +60,7 @@ internal static class CaseKeys
     public const string FiledPrefix = "filed|";
     public const string ExportPrefix = "export|";
     public const string FiguresPrefix = "stat|";
+    public const string ExposurePrefix = "exposure|";
 
     /// <summary>Written once every case filed before the filing index existed has its row.</summary>
     public const string FiledReady = FiledPrefix + "ready";
@@ -110,6 +114,14 @@ internal static class CaseKeys
 
     public static string FiledFrom(DateTimeOffset at) =>
         FiledPrefix + Math.Max(0, at.ToUnixTimeSeconds()).ToString("D15", CultureInfo.InvariantCulture);
+
+    /// <summary>A person's exposure to sensitive cases, in time order: their id is hashed (any channel's id may hold any character).</summary>
+    public static string ExposureFrom(string personId, DateTimeOffset at) =>
+        $"{ExposurePrefix}{Hash(personId)}|{Math.Max(0, at.ToUnixTimeSeconds()).ToString("D15", CultureInfo.InvariantCulture)}";
+
+    /// <summary>One exposure event, unique to the change that made it.</summary>
+    public static string Exposure(ExposureEvent e, int version) =>
+        $"{ExposureFrom(e.PersonId, e.At)}|{Number(e.CaseNumber)}|{version.ToString(CultureInfo.InvariantCulture)}|{e.Kind}";
 
     /// <summary>Figures kept for comparison: a query's key may hold anything, so the row stores a hash.</summary>
     public static string Figures(string key) => FiguresPrefix + Hash(key);

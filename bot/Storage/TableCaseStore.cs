@@ -142,6 +142,7 @@ public sealed partial class TableCaseStore(
         }
 
         actions.AddRange(DueRows(current.Case, updated, audit.At));
+        actions.AddRange(ExposureRows(current.Case, updated, audit, version));
         if (
             updated.State == CaseState.Resolved
             && current.Case.State != CaseState.Resolved

@@ -1,0 +1,112 @@
+using EscalationBot.Tests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
+using Newtonsoft.Json.Linq;
+
+namespace EscalationBot.Tests.Features.Wellbeing;
+
+/// <summary>
+/// "wellbeing" end to end on a fake clock: a specialist's exposure this shift (sensitive cases taken, details
+/// revealed, time holding one open) counted from the changes they made, once however often an activity arrives, and
+/// told only to them, in their 1:1 chat.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class WellbeingCommandTests(AzuriteFixture azurite) : BotTest(azurite)
+{
+    // Monday 4 January 2027, 09:00 in Singapore: the Morning shift began at 07:00.
+    private static readonly DateTimeOffset Monday = new(2027, 1, 4, 1, 0, 0, TimeSpan.Zero);
+    private static readonly string SpecialistDm = Activities.Personal(People.Specialist);
+    private static readonly JObject Esc1 = new() { ["caseId"] = "ESC-1" };
+    private readonly FakeTimeProvider clock = new(Monday);
+
+    private const string Shift = "This shift (Morning, since Mon 07:00 (Singapore, UTC+8))";
+
+    [Fact]
+    public async Task A_specialist_hears_what_they_have_handled_this_shift_counted_once()
+    {
+        await StartAsync();
+        await FileAsync("ViolentAndGraphicContent");
+        var claim = Activities.Invoke(People.Specialist, "claim", Esc1, Activities.QueueChannel);
+        await Host.SendAsync(claim);
+        await Host.SendAsync(claim);
+        await Host.SendAsync(Activities.Message(People.Specialist, "reveal ESC-1", SpecialistDm));
+        clock.Advance(TimeSpan.FromMinutes(40));
+
+        Assert.Equal(
+            $"{Shift}: 1 sensitive case taken, 1 hidden detail revealed, and 40 min holding an open sensitive case.",
+            await WellbeingAsync(People.Specialist, SpecialistDm)
+        );
+
+        await Host.SendAsync(
+            Activities.Invoke(
+                People.Specialist,
+                "resolve",
+                new JObject(Esc1) { ["outcome"] = "NoViolation", ["summary"] = "Satire." },
+                Activities.QueueChannel
+            )
+        );
+        clock.Advance(TimeSpan.FromMinutes(20));
+        Assert.Equal(
+            $"{Shift}: 1 sensitive case taken, 1 hidden detail revealed, and 40 min holding an open sensitive case.",
+            await WellbeingAsync(People.Specialist, SpecialistDm)
+        );
+    }
+
+    [Fact]
+    public async Task Cases_that_are_not_sensitive_count_nothing()
+    {
+        await StartAsync();
+        await FileAsync("HateSpeech");
+        await Host.SendAsync(Activities.Invoke(People.Specialist, "claim", Esc1, Activities.QueueChannel));
+        clock.Advance(TimeSpan.FromMinutes(30));
+
+        Assert.Equal(
+            $"{Shift}: 0 sensitive cases taken, 0 hidden details revealed, and 0 s holding an open sensitive case.",
+            await WellbeingAsync(People.Specialist, SpecialistDm)
+        );
+    }
+
+    [Fact]
+    public async Task Exposure_is_told_only_in_the_askers_own_chat_and_never_to_partner_managers()
+    {
+        await StartAsync();
+        await FileAsync("ViolentAndGraphicContent");
+        await Host.SendAsync(Activities.Invoke(People.Specialist, "claim", Esc1, Activities.QueueChannel));
+
+        Assert.Equal(
+            "That is yours alone: ask me in our 1:1 chat.",
+            await WellbeingAsync(People.Specialist, Activities.QueueChannel)
+        );
+        Assert.StartsWith(
+            "That is for the escalations team.",
+            await WellbeingAsync(People.Reporter, Activities.Personal(People.Reporter))
+        );
+        Assert.DoesNotContain(
+            Connector.Calls,
+            c => c.ConversationId == Activities.QueueChannel && c.Text.Contains("taken")
+        );
+    }
+
+    private async Task StartAsync()
+    {
+        await Host.DisposeAsync();
+        Host = new BotHost(Azurite, Connector) { Clock = clock };
+        await Host.SendAsync(Activities.Message(People.Lead, "setup queue", Activities.QueueChannel));
+    }
+
+    private async Task FileAsync(string policyArea) =>
+        await Host.SendAsync(
+            Activities.Invoke(
+                People.Reporter,
+                "submitIntake",
+                Activities.IntakeForm(policyArea: policyArea),
+                Activities.Personal(People.Reporter)
+            )
+        );
+
+    private async Task<string> WellbeingAsync(TestUser who, string conversation)
+    {
+        var before = Connector.Calls.Count;
+        await Host.SendAsync(Activities.Message(who, "wellbeing", conversation));
+        return Connector.Calls.Skip(before).Last(c => c.ConversationId == conversation).Text;
+    }
+}
