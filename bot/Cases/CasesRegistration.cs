@@ -3,7 +3,7 @@ namespace EscalationBot.Cases;
 public static class CasesRegistration
 {
     /// <summary>
-    /// The case rules' settings: reopen window, consult teams, the team's time zone. The policy's calendar and idle
+    /// The case rules' settings: reopen window, consult teams, the team's time zone, how long exposure is kept. The policy's calendar and idle
     /// limits are SLA settings: <c>AddSla</c> makes the <see cref="CasePolicy"/>.
     /// </summary>
     public static WebApplicationBuilder AddCases(this WebApplicationBuilder builder)
@@ -21,6 +21,12 @@ public static class CasesRegistration
             .Services.AddOptions<CasesOptions>()
             .Bind(builder.Configuration.GetSection(CasesOptions.Section))
             .Validate(o => o.ReopenWindow >= TimeSpan.Zero, "Cases:ReopenWindow must not be negative.")
+            .ValidateOnStart();
+
+        builder
+            .Services.AddOptions<WellbeingOptions>()
+            .Bind(builder.Configuration.GetSection(WellbeingOptions.Section))
+            .ValidateDataAnnotations()
             .ValidateOnStart();
 
         builder.Services.AddSingleton(TimeProvider.System);

@@ -53,6 +53,9 @@ public interface ICaseStore
     /// <summary>Removes the records of activities handled before <paramref name="before"/>; returns how many.</summary>
     Task<int> ForgetTurnsAsync(DateTimeOffset before, CancellationToken cancellationToken);
 
+    /// <summary>Removes the exposure rows of moments before <paramref name="before"/>; returns how many.</summary>
+    Task<int> ForgetExposureAsync(DateTimeOffset before, CancellationToken cancellationToken);
+
     /// <summary>The audit entry the case's <paramref name="version"/> wrote, if any.</summary>
     Task<AuditEntry?> GetAuditAsync(int number, int version, CancellationToken cancellationToken);
 

@@ -18,7 +18,6 @@ public static class BotRegistration
         builder.Services.AddSingleton<IValidateOptions<BotOptions>, BotIdentityValidator>();
         builder.Services.AddSingleton<TenantGate>();
         builder.Services.AddHostedService<BotStartWarnings>();
-        builder.Services.AddHostedService<TurnRecordPruner>();
 
         builder.Services.AddHttpClient();
         builder.Services.AddSingleton<BotFrameworkAuthentication>(sp =>

@@ -33,10 +33,17 @@ public sealed partial class TableCaseStore
         return row.HasValue ? CaseEntities.ToTurn(key, row.Value!) : null;
     }
 
-    public async Task<int> ForgetTurnsAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    public Task<int> ForgetTurnsAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
+        ForgetOlderAsync(CaseKeys.TurnPrefix, before, cancellationToken);
+
+    public Task<int> ForgetExposureAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
+        ForgetOlderAsync(CaseKeys.ExposurePrefix, before, cancellationToken);
+
+    /// <summary>Removes the rows under <paramref name="prefix"/> whose <c>At</c> is before <paramref name="before"/>.</summary>
+    private async Task<int> ForgetOlderAsync(string prefix, DateTimeOffset before, CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {CaseKeys.Partition} and RowKey ge {CaseKeys.TurnPrefix} and RowKey lt {CaseKeys.End(CaseKeys.TurnPrefix)} and At lt {before}"
+            $"PartitionKey eq {CaseKeys.Partition} and RowKey ge {prefix} and RowKey lt {CaseKeys.End(prefix)} and At lt {before}"
         );
         var forgotten = 0;
         await foreach (

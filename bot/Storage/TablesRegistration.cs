@@ -63,6 +63,7 @@ public static class TablesRegistration
         builder.Services.AddSingleton<IConversationStore>(sp => new TableConversationStore(Table(sp, "Conversations")));
         builder.Services.AddSingleton<IShiftRosterStore>(sp => new TableShiftRosterStore(Table(sp, "Conversations")));
         builder.Services.AddHostedService<TablesLifetime>();
+        builder.Services.AddHostedService<RecordPruner>();
         return builder;
     }
 

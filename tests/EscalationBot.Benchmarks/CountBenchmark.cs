@@ -18,7 +18,7 @@ namespace EscalationBot.Benchmarks;
 /// seeded beforehand, past the proxy (cases in the bot's own rows, <see cref="CaseTableSeed"/>; partner managers
 /// through the bot's own <see cref="TableConversationStore"/>, as <see cref="PeopleDirectory"/> remembers them). What
 /// is counted is every request made between sending a turn to /api/messages and its answer. Background work also
-/// reads storage (Hangfire's jobs, the outbox's and the SLA's sweeps, the handover scheduler, the turn-record pruner)
+/// reads storage (Hangfire's jobs, the outbox's and the SLA's sweeps, the handover scheduler, the record pruner)
 /// and would interleave, so the host runs here without those hosted services: jobs are enqueued and never run, and
 /// the count between turns is checked to be zero. Counts are exact, so median, min and max mostly agree.
 /// </summary>
@@ -225,7 +225,7 @@ internal static class CountBenchmark
     }
 
     /// <summary>
-    /// The hosted services that read storage on their own are removed (all registered by factory, and the turn-record
+    /// The hosted services that read storage on their own are removed (all registered by factory, and the record
     /// pruner); the web host itself and the table creator stay.
     /// </summary>
     private static void WithoutBackgroundWork(IServiceCollection services)
@@ -233,7 +233,7 @@ internal static class CountBenchmark
         var background = services
             .Where(d =>
                 d.ServiceType == typeof(IHostedService)
-                && (d.ImplementationFactory is not null || d.ImplementationType?.Name == "TurnRecordPruner")
+                && (d.ImplementationFactory is not null || d.ImplementationType?.Name == "RecordPruner")
             )
             .ToList();
         foreach (var descriptor in background)

@@ -32,6 +32,7 @@ public sealed class SettingsTemplateTests
             { ShiftsOptions.Section, typeof(ShiftsOptions) },
             { OutboxOptions.Section, typeof(OutboxOptions) },
             { InsightOptions.Section, typeof(InsightOptions) },
+            { WellbeingOptions.Section, typeof(WellbeingOptions) },
         };
 
     [Theory]

@@ -1,18 +1,21 @@
 using EscalationBot.Cases;
+using EscalationBot.Chat;
 using EscalationBot.Outages;
 using Microsoft.Extensions.Options;
 
-namespace EscalationBot.Chat;
+namespace EscalationBot.Storage;
 
 /// <summary>
-/// Once a day, on every instance, removes the records of activities older than <see cref="BotOptions.ReplayWindow"/>:
-/// a retry comes within seconds, and the records would otherwise grow with every change ever made.
+/// Once a day, on every instance, removes what is kept only for a while: the records of activities older than
+/// <see cref="BotOptions.ReplayWindow"/> (a retry comes within seconds, and the records would otherwise grow with every
+/// change ever made), and exposure to sensitive cases older than <see cref="WellbeingOptions.KeepFor"/>.
 /// </summary>
-public sealed class TurnRecordPruner(
+public sealed class RecordPruner(
     ICaseStore store,
     IOptionsMonitor<BotOptions> options,
+    IOptionsMonitor<WellbeingOptions> wellbeing,
     TimeProvider clock,
-    ILogger<TurnRecordPruner> logger
+    ILogger<RecordPruner> logger
 ) : BackgroundService
 {
     private static readonly TimeSpan Every = TimeSpan.FromDays(1);
@@ -32,10 +35,23 @@ public sealed class TurnRecordPruner(
                     forgotten,
                     options.CurrentValue.ReplayWindow
                 );
+                var exposure = await store.ForgetExposureAsync(
+                    clock.GetUtcNow() - wellbeing.CurrentValue.KeepFor,
+                    stoppingToken
+                );
+                logger.LogInformation(
+                    "Removed {Count} exposure rows older than {KeepFor}",
+                    exposure,
+                    wellbeing.CurrentValue.KeepFor
+                );
             }
             catch (Exception e) when (StorageFailure.IsOutage(e))
             {
-                logger.LogWarning(e, "Could not remove old activity records; trying again in {Every}", Every);
+                logger.LogWarning(
+                    e,
+                    "Could not remove old activity records or exposure rows; trying again in {Every}",
+                    Every
+                );
             }
 
             try
