@@ -16,7 +16,7 @@ public sealed class WellbeingCommandTests(AzuriteFixture azurite) : BotTest(azur
     private static readonly DateTimeOffset Monday = new(2027, 1, 4, 1, 0, 0, TimeSpan.Zero);
     private static readonly string SpecialistDm = Activities.Personal(People.Specialist);
     private static readonly JObject Esc1 = new() { ["caseId"] = "ESC-1" };
-    private readonly FakeTimeProvider clock = new(Monday);
+    private FakeTimeProvider clock = new(Monday);
 
     private const string Shift = "This shift (Morning, since Mon 07:00 (Singapore, UTC+8))";
 
@@ -47,6 +47,21 @@ public sealed class WellbeingCommandTests(AzuriteFixture azurite) : BotTest(azur
         clock.Advance(TimeSpan.FromMinutes(20));
         Assert.Equal(
             $"{Shift}: 1 sensitive case taken, 1 hidden detail revealed, and 40 min holding an open sensitive case.",
+            await WellbeingAsync(People.Specialist, SpecialistDm)
+        );
+    }
+
+    [Fact]
+    public async Task A_case_taken_on_the_shift_before_and_still_held_counts_from_this_shifts_start()
+    {
+        clock = new FakeTimeProvider(Monday.AddMinutes(-130)); // 06:50, the Night shift
+        await StartAsync();
+        await FileAsync("ChildSafety");
+        await Host.SendAsync(Activities.Invoke(People.Specialist, "claim", Esc1, Activities.QueueChannel));
+        clock.Advance(TimeSpan.FromMinutes(40)); // 07:30, the Morning shift
+
+        Assert.Equal(
+            $"{Shift}: 0 sensitive cases taken, 0 hidden details revealed, and 30 min holding an open sensitive case.",
             await WellbeingAsync(People.Specialist, SpecialistDm)
         );
     }
