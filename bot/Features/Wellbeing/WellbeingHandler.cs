@@ -8,10 +8,16 @@ namespace EscalationBot.Features.Wellbeing;
 
 /// <summary>
 /// "wellbeing": what the asker has handled of sensitive cases this shift run (or, outside any shift, the last
-/// <see cref="WithoutShift"/>). Exposure is personal: it is told only in the asker's own 1:1 chat.
+/// <see cref="WithoutShift"/>); a lead also gets the team's, one line a person. Exposure is personal: it is told only
+/// in the asker's own 1:1 chat.
 /// </summary>
-public sealed class WellbeingHandler(ICaseStore store, ShiftSchedule shifts, CasePolicy policy, TimeProvider clock)
-    : ICommandHandler<ChatCommand.Wellbeing>
+public sealed class WellbeingHandler(
+    ICaseStore store,
+    ShiftSchedule shifts,
+    PeopleDirectory people,
+    CasePolicy policy,
+    TimeProvider clock
+) : ICommandHandler<ChatCommand.Wellbeing>
 {
     public static readonly TimeSpan WithoutShift = TimeSpan.FromHours(8);
 
@@ -34,21 +40,47 @@ public sealed class WellbeingHandler(ICaseStore store, ShiftSchedule shifts, Cas
         var now = clock.GetUtcNow();
         var run = shifts.Current(now);
         var from = run?.Start ?? now - WithoutShift;
-        var me = turn.Actor.Person.Id;
-        var events = await store.ExposureAsync(me, from, now, cancellationToken);
-        var held = (await store.ListOpenForDigestAsync(new CaseFilter(OwnerId: me), cancellationToken))
-            .Where(c => c.IsSensitive)
-            .Select(c => c.Number)
-            .ToHashSet();
-        var tally = ExposureTally.Of(events, held, from, now);
-        var clockText = new TeamClock(policy.Zone);
+        var held = (await store.ListOpenForDigestAsync(CaseFilter.None, cancellationToken))
+            .Where(c => Exposure.Holder(c) is not null)
+            .ToLookup(c => Exposure.Holder(c)!, c => c.Number);
+        async Task<ExposureTally> TallyAsync(string personId) =>
+            ExposureTally.Of(
+                await store.ExposureAsync(personId, from, now, cancellationToken),
+                held[personId].ToHashSet(),
+                from,
+                now
+            );
+
+        var own = await TallyAsync(turn.Actor.Person.Id);
         var period = run is null
             ? $"In the last {DurationText.Format(WithoutShift)}"
-            : $"This shift ({run.Name}, since {clockText.Time(run.Start)})";
+            : $"This shift ({run.Name}, since {new TeamClock(policy.Zone).Time(run.Start)})";
+        var text =
+            $"{period}: {Count(own.SensitiveTaken, "sensitive case")} taken, "
+            + $"{Count(own.Revealed, "hidden detail")} revealed, and "
+            + $"{DurationText.Format(own.Holding)} holding an open sensitive case.";
+        if (turn.Actor.Role != Role.Lead)
+        {
+            return new Reply(text);
+        }
+
+        var team = new List<string>();
+        foreach (var person in await people.StaffAsync(cancellationToken))
+        {
+            var tally = await TallyAsync(person.Id);
+            if (tally != new ExposureTally(0, 0, TimeSpan.Zero))
+            {
+                team.Add(
+                    $"- {person.Name}: {tally.SensitiveTaken} taken, {tally.Revealed} revealed, "
+                        + $"{DurationText.Format(tally.Holding)} holding"
+                );
+            }
+        }
+
         return new Reply(
-            $"{period}: {Count(tally.SensitiveTaken, "sensitive case")} taken, "
-                + $"{Count(tally.Revealed, "hidden detail")} revealed, and "
-                + $"{DurationText.Format(tally.Holding)} holding an open sensitive case."
+            text
+                + "\n\nThe team, this shift: "
+                + (team.Count == 0 ? "nobody has handled a sensitive case." : "\n" + string.Join("\n", team))
         );
     }
 

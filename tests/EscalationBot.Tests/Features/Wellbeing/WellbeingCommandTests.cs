@@ -67,6 +67,24 @@ public sealed class WellbeingCommandTests(AzuriteFixture azurite) : BotTest(azur
     }
 
     [Fact]
+    public async Task A_lead_also_hears_the_teams_in_their_own_chat_only()
+    {
+        await StartAsync();
+        await FileAsync("ViolentAndGraphicContent");
+        await Host.SendAsync(Activities.Invoke(People.Specialist, "claim", Esc1, Activities.QueueChannel));
+        clock.Advance(TimeSpan.FromMinutes(25));
+
+        var answer = await WellbeingAsync(People.Lead, Activities.Personal(People.Lead));
+
+        Assert.StartsWith($"{Shift}: 0 sensitive cases taken,", answer);
+        Assert.EndsWith("The team, this shift: \n- Sam Specialist: 1 taken, 0 revealed, 25 min holding", answer);
+        Assert.Equal(
+            "That is yours alone: ask me in our 1:1 chat.",
+            await WellbeingAsync(People.Lead, Activities.QueueChannel)
+        );
+    }
+
+    [Fact]
     public async Task Cases_that_are_not_sensitive_count_nothing()
     {
         await StartAsync();
