@@ -26,23 +26,17 @@ public sealed class RecordPruner(
         {
             try
             {
-                var forgotten = await store.ForgetTurnsAsync(
-                    clock.GetUtcNow() - options.CurrentValue.ReplayWindow,
+                await ForgetAsync(
+                    "activity records",
+                    options.CurrentValue.ReplayWindow,
+                    store.ForgetTurnsAsync,
                     stoppingToken
                 );
-                logger.LogInformation(
-                    "Removed {Count} activity records older than {Window}",
-                    forgotten,
-                    options.CurrentValue.ReplayWindow
-                );
-                var exposure = await store.ForgetExposureAsync(
-                    clock.GetUtcNow() - wellbeing.CurrentValue.KeepFor,
+                await ForgetAsync(
+                    "exposure rows",
+                    wellbeing.CurrentValue.KeepFor,
+                    store.ForgetExposureAsync,
                     stoppingToken
-                );
-                logger.LogInformation(
-                    "Removed {Count} exposure rows older than {KeepFor}",
-                    exposure,
-                    wellbeing.CurrentValue.KeepFor
                 );
             }
             catch (Exception e) when (StorageFailure.IsOutage(e))
@@ -63,5 +57,16 @@ public sealed class RecordPruner(
                 return;
             }
         }
+    }
+
+    private async Task ForgetAsync(
+        string what,
+        TimeSpan keep,
+        Func<DateTimeOffset, CancellationToken, Task<int>> forget,
+        CancellationToken cancellationToken
+    )
+    {
+        var forgotten = await forget(clock.GetUtcNow() - keep, cancellationToken);
+        logger.LogInformation("Removed {Count} {What} older than {Keep}", forgotten, what, keep);
     }
 }

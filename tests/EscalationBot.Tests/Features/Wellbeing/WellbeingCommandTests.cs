@@ -23,11 +23,8 @@ public sealed class WellbeingCommandTests(AzuriteFixture azurite) : BotTest(azur
     [Fact]
     public async Task A_specialist_hears_what_they_have_handled_this_shift_counted_once()
     {
-        await StartAsync();
-        await FileAsync("ViolentAndGraphicContent");
-        var claim = Activities.Invoke(People.Specialist, "claim", Esc1, Activities.QueueChannel);
-        await Host.SendAsync(claim);
-        await Host.SendAsync(claim);
+        var claim = await FileAndClaimAsync("ViolentAndGraphicContent");
+        await Host.SendAsync(claim); // Teams' retry of it: the same activity again
         await Host.SendAsync(Activities.Message(People.Specialist, "reveal ESC-1", SpecialistDm));
         clock.Advance(TimeSpan.FromMinutes(40));
 
@@ -55,9 +52,7 @@ public sealed class WellbeingCommandTests(AzuriteFixture azurite) : BotTest(azur
     public async Task A_case_taken_on_the_shift_before_and_still_held_counts_from_this_shifts_start()
     {
         clock = new FakeTimeProvider(Monday.AddMinutes(-130)); // 06:50, the Night shift
-        await StartAsync();
-        await FileAsync("ChildSafety");
-        await Host.SendAsync(Activities.Invoke(People.Specialist, "claim", Esc1, Activities.QueueChannel));
+        await FileAndClaimAsync("ChildSafety");
         clock.Advance(TimeSpan.FromMinutes(40)); // 07:30, the Morning shift
 
         Assert.Equal(
@@ -69,9 +64,7 @@ public sealed class WellbeingCommandTests(AzuriteFixture azurite) : BotTest(azur
     [Fact]
     public async Task A_lead_also_hears_the_teams_in_their_own_chat_only()
     {
-        await StartAsync();
-        await FileAsync("ViolentAndGraphicContent");
-        await Host.SendAsync(Activities.Invoke(People.Specialist, "claim", Esc1, Activities.QueueChannel));
+        await FileAndClaimAsync("ViolentAndGraphicContent");
         clock.Advance(TimeSpan.FromMinutes(25));
 
         var answer = await WellbeingAsync(People.Lead, Activities.Personal(People.Lead));
@@ -87,9 +80,7 @@ public sealed class WellbeingCommandTests(AzuriteFixture azurite) : BotTest(azur
     [Fact]
     public async Task Cases_that_are_not_sensitive_count_nothing()
     {
-        await StartAsync();
-        await FileAsync("HateSpeech");
-        await Host.SendAsync(Activities.Invoke(People.Specialist, "claim", Esc1, Activities.QueueChannel));
+        await FileAndClaimAsync("HateSpeech");
         clock.Advance(TimeSpan.FromMinutes(30));
 
         Assert.Equal(
@@ -101,9 +92,7 @@ public sealed class WellbeingCommandTests(AzuriteFixture azurite) : BotTest(azur
     [Fact]
     public async Task Exposure_is_told_only_in_the_askers_own_chat_and_never_to_partner_managers()
     {
-        await StartAsync();
-        await FileAsync("ViolentAndGraphicContent");
-        await Host.SendAsync(Activities.Invoke(People.Specialist, "claim", Esc1, Activities.QueueChannel));
+        await FileAndClaimAsync("ViolentAndGraphicContent");
 
         Assert.Equal(
             "That is yours alone: ask me in our 1:1 chat.",
@@ -126,7 +115,13 @@ public sealed class WellbeingCommandTests(AzuriteFixture azurite) : BotTest(azur
         await Host.SendAsync(Activities.Message(People.Lead, "setup queue", Activities.QueueChannel));
     }
 
-    private async Task FileAsync(string policyArea) =>
+    /// <summary>
+    /// A fresh host on the clock; the reporter files ESC-1 in <paramref name="policyArea"/>; Sam claims it. Returns the
+    /// claim, for a test to send again.
+    /// </summary>
+    private async Task<JObject> FileAndClaimAsync(string policyArea)
+    {
+        await StartAsync();
         await Host.SendAsync(
             Activities.Invoke(
                 People.Reporter,
@@ -135,6 +130,10 @@ public sealed class WellbeingCommandTests(AzuriteFixture azurite) : BotTest(azur
                 Activities.Personal(People.Reporter)
             )
         );
+        var claim = Activities.Invoke(People.Specialist, "claim", Esc1, Activities.QueueChannel);
+        await Host.SendAsync(claim);
+        return claim;
+    }
 
     private async Task<string> WellbeingAsync(TestUser who, string conversation)
     {
