@@ -135,10 +135,13 @@ public sealed class WellbeingCommandTests(AzuriteFixture azurite) : BotTest(azur
         return claim;
     }
 
+    /// <summary>The bot's reply to "wellbeing": in a channel, the outbox may be editing the queue card meanwhile.</summary>
     private async Task<string> WellbeingAsync(TestUser who, string conversation)
     {
-        var before = Connector.Calls.Count;
-        await Host.SendAsync(Activities.Message(who, "wellbeing", conversation));
-        return Connector.Calls.Skip(before).Last(c => c.ConversationId == conversation).Text;
+        var ask = Activities.Message(who, "wellbeing", conversation);
+        await Host.SendAsync(ask);
+        return Connector
+            .Calls.Single(c => c.ConversationId == conversation && c.ActivityId == ask.Value<string>("id"))
+            .Text;
     }
 }
