@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using System.Text;
-using EscalationBot.Telemetry;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -113,14 +112,9 @@ public sealed class BotHost : WebApplicationFactory<Program>
         builder.UseContentRoot(Path.Combine(RepoPaths.Root, "bot"));
         builder.UseEnvironment(Environment);
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings));
-        // The telemetry exporters are chosen while Program builds the app, before the app configuration above is
-        // added: host settings reach Program's builder from the start.
-        foreach (
-            var (key, value) in settings.Where(s =>
-                s.Key.StartsWith("OTEL_", StringComparison.Ordinal)
-                || s.Key == TelemetryRegistration.ApplicationInsights
-            )
-        )
+        // Also as host settings, which reach Program's builder from the start, as a server's environment variables
+        // do: what the app reads while it is being built (the telemetry exporters) comes before the app configuration.
+        foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
         }
