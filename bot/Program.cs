@@ -11,6 +11,7 @@ using EscalationBot.Shifts;
 using EscalationBot.Sla;
 using EscalationBot.Storage;
 using EscalationBot.Telemetry;
+using EscalationBot.Wellbeing;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -31,6 +32,7 @@ builder.AddFeatures();
 builder.AddOutbox();
 builder.AddSla();
 builder.AddShifts();
+builder.AddWellbeing();
 builder.AddHealth();
 builder.AddInsight();
 

@@ -23,12 +23,6 @@ public static class CasesRegistration
             .Validate(o => o.ReopenWindow >= TimeSpan.Zero, "Cases:ReopenWindow must not be negative.")
             .ValidateOnStart();
 
-        builder
-            .Services.AddOptions<WellbeingOptions>()
-            .Bind(builder.Configuration.GetSection(WellbeingOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<CaseWorkflow>();
         return builder;

@@ -50,23 +50,30 @@ public static class Exposure
     public static string? Holder(Case c) => c.IsOpen && c.IsSensitive ? c.Owner?.Id : null;
 }
 
-/// <summary>A person's exposure over a period: sensitive cases taken, details revealed, time holding one open.</summary>
-public sealed record ExposureTally(int SensitiveTaken, int Revealed, TimeSpan Holding)
+/// <summary>
+/// A person's exposure over a period: sensitive cases taken, details revealed, time holding at least one open, and
+/// <see cref="Continuous"/>, how long they have now held one without a break.
+/// </summary>
+public sealed record ExposureTally(int SensitiveTaken, int Revealed, TimeSpan Holding, TimeSpan Continuous)
 {
+    public static readonly ExposureTally None = new(0, 0, TimeSpan.Zero, TimeSpan.Zero);
+
     /// <summary>
     /// Tallies <paramref name="events"/> (one person's, from <paramref name="from"/> to <paramref name="now"/>).
     /// <paramref name="heldNow"/>: the sensitive cases they hold now, so that one taken before the period and still
-    /// held counts from its start.
+    /// held counts from its start. <paramref name="restedUntil"/>: the end of their last break (later than
+    /// <paramref name="now"/> while on one), where the stretch counted in <see cref="Continuous"/> starts again.
     /// </summary>
     public static ExposureTally Of(
         IEnumerable<ExposureEvent> events,
         IReadOnlySet<int> heldNow,
         DateTimeOffset from,
-        DateTimeOffset now
+        DateTimeOffset now,
+        DateTimeOffset? restedUntil = null
     )
     {
         var list = events.Where(e => e.At >= from && e.At <= now).OrderBy(e => e.At).ToList();
-        var holding = TimeSpan.Zero;
+        var spans = new List<(DateTimeOffset Start, DateTimeOffset End)>();
         foreach (var number in list.Select(e => e.CaseNumber).Union(heldNow))
         {
             var own = list.Where(e => e.CaseNumber == number && e.Kind != ExposureKind.Revealed).ToList();
@@ -83,21 +90,42 @@ public sealed record ExposureTally(int SensitiveTaken, int Revealed, TimeSpan Ho
                 }
                 else if (since is { } start)
                 {
-                    holding += e.At - start;
+                    spans.Add((start, e.At));
                     since = null;
                 }
             }
 
             if (since is { } open)
             {
-                holding += now - open;
+                spans.Add((open, now));
             }
+        }
+
+        // Two cases held at once are one stretch of exposure, not two.
+        var merged = new List<(DateTimeOffset Start, DateTimeOffset End)>();
+        foreach (var span in spans.OrderBy(s => s.Start))
+        {
+            if (merged.Count > 0 && span.Start <= merged[^1].End)
+            {
+                merged[^1] = (merged[^1].Start, span.End > merged[^1].End ? span.End : merged[^1].End);
+            }
+            else
+            {
+                merged.Add(span);
+            }
+        }
+
+        var stretch = merged.Count > 0 && merged[^1].End == now ? merged[^1].Start : now;
+        if (restedUntil is { } rested && rested > stretch)
+        {
+            stretch = rested < now ? rested : now;
         }
 
         return new(
             list.Count(e => e.Kind == ExposureKind.Took),
             list.Count(e => e.Kind == ExposureKind.Revealed),
-            holding
+            merged.Aggregate(TimeSpan.Zero, (sum, s) => sum + (s.End - s.Start)),
+            now - stretch
         );
     }
 }

@@ -12,8 +12,16 @@ public static class Bindings
 /// <summary>A bound conversation: its serialized conversation reference, and who bound it when.</summary>
 public sealed record Binding(string Name, string Address, string ChannelId, string BoundBy, DateTimeOffset BoundAt);
 
-/// <summary>Someone the bot has met: their name, Entra id if the channel gave one, and their 1:1 chat if they have one.</summary>
-public sealed record KnownPerson(string Id, string Name, string? AadObjectId, string? PersonalAddress);
+/// <summary>
+/// Someone the bot has met: their name, Entra id if the channel gave one, and their 1:1 chat if they have one.
+/// <see cref="AwayUntil"/>: the end of their last break (README, "Wellbeing"); others see them only as away.
+/// </summary>
+public sealed record KnownPerson(string Id, string Name, string? AadObjectId, string? PersonalAddress)
+{
+    public DateTimeOffset? AwayUntil { get; init; }
+
+    public bool IsAway(DateTimeOffset now) => AwayUntil > now;
+}
 
 public interface IConversationStore
 {
@@ -26,6 +34,9 @@ public interface IConversationStore
     Task SavePersonAsync(KnownPerson person, CancellationToken cancellationToken);
 
     Task<KnownPerson?> GetPersonAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>Records that <paramref name="id"/> is away until <paramref name="until"/> (now, to end a break early).</summary>
+    Task SetAwayAsync(string id, DateTimeOffset until, CancellationToken cancellationToken);
 
     /// <summary>The people among <paramref name="ids"/> the bot has met, read by key: never the whole directory.</summary>
     Task<IReadOnlyList<KnownPerson>> GetPeopleAsync(

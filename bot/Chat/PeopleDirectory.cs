@@ -70,6 +70,14 @@ public sealed class PeopleDirectory(IConversationStore store, TeamRoster roster,
         }
     }
 
+    /// <summary>Starts or ends (<paramref name="until"/> now) a break: seen at once in this instance's staff list.</summary>
+    public async Task SetAwayAsync(string id, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        await store.SetAwayAsync(id, until, cancellationToken);
+        Interlocked.Increment(ref staffWrites);
+        staffRead = null;
+    }
+
     /// <summary>
     /// Specialists and leads the bot has met, by name: who a case can be handed to. Read by their keys, and kept for
     /// <see cref="StaffLifetime"/> (or until the roster changes).

@@ -1,6 +1,7 @@
 using EscalationBot.Cases;
 using EscalationBot.Chat;
 using EscalationBot.Outages;
+using EscalationBot.Wellbeing;
 using Microsoft.Extensions.Options;
 
 namespace EscalationBot.Storage;

@@ -28,6 +28,13 @@ public sealed class TableConversationStore(TableClient table) : IConversationSto
             cancellationToken
         );
 
+    public async Task SetAwayAsync(string id, DateTimeOffset until, CancellationToken cancellationToken) =>
+        await table.UpsertEntityAsync(
+            new TableEntity(PersonPartition, Uri.EscapeDataString(id)) { ["UserId"] = id, ["AwayUntil"] = until },
+            TableUpdateMode.Merge,
+            cancellationToken
+        );
+
     public async Task<KnownPerson?> GetPersonAsync(string id, CancellationToken cancellationToken)
     {
         var found = await table.GetEntityIfExistsAsync<TableEntity>(
@@ -75,7 +82,10 @@ public sealed class TableConversationStore(TableClient table) : IConversationSto
             e.GetString("Name") ?? "",
             e.GetString("AadObjectId"),
             e.GetString("PersonalAddress")
-        );
+        )
+        {
+            AwayUntil = e.GetDateTimeOffset("AwayUntil"),
+        };
 
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken) =>
         await table.CreateIfNotExistsAsync(cancellationToken);

@@ -86,7 +86,7 @@ public abstract record ChatCommand
     public sealed record Who : ChatCommand;
 
     /// <summary>"wellbeing": the asker's own exposure to sensitive cases this shift, in their 1:1 chat.</summary>
-    public sealed record Wellbeing : ChatCommand;
+    public sealed record ShowWellbeing : ChatCommand;
 
     /// <summary>"stats [period] [filters]": <see cref="Text"/> is both, as typed.</summary>
     public sealed record ShowStats(string? Text) : ChatCommand;

@@ -83,12 +83,12 @@ internal static class TeamRows
             Help = "Who is on shift now, and on the next shift (specialists and leads).",
             Text = Nothing(() => new Who()),
         },
-        new Command<Wellbeing>
+        new Command<ShowWellbeing>
         {
             Typed = "wellbeing",
             ShownTo = Audience.Staff,
             Help = "What you have handled of sensitive cases this shift, for you alone (in a 1:1 chat with me).",
-            Text = Nothing(() => new Wellbeing()),
+            Text = Nothing(() => new ShowWellbeing()),
         },
         new Command<Setup>
         {

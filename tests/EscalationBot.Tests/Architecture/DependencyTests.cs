@@ -32,7 +32,8 @@ public sealed class DependencyTests
         ["Sla"] = ["Cases", "Deliveries", "Jobs", "Chat", "Telemetry"],
         ["Shifts"] = ["Cases", "Roster", "Deliveries", "Jobs", "Chat", Cards],
         ["Outbox"] = ["Cases", "Jobs", "Chat", "Telemetry"],
-        ["Storage"] = ["Cases", "Outages", "Deliveries", "Chat", "Sla", "Shifts", "Outbox", "Telemetry"],
+        ["Wellbeing"] = ["Cases", "Roster", "Deliveries", "Jobs", "Chat", "Shifts", Cards],
+        ["Storage"] = ["Cases", "Outages", "Deliveries", "Chat", "Sla", "Shifts", "Outbox", "Telemetry", "Wellbeing"],
         ["Health"] = ["Jobs", "Storage"],
         ["Insight"] = ["Cases", "Outages", "Roster", "Jobs", "Deliveries", "Chat", "Storage", Cards],
         ["Features"] =
@@ -48,6 +49,7 @@ public sealed class DependencyTests
             "Outbox",
             "Storage",
             "Insight",
+            "Wellbeing",
             Cards,
         ],
     };

@@ -23,7 +23,7 @@ public sealed class ExposureTests
 
         var tally = ExposureTally.Of(events, new HashSet<int> { 2 }, From, From.AddMinutes(60));
 
-        Assert.Equal(new ExposureTally(2, 1, TimeSpan.FromMinutes(30 + 10)), tally);
+        Assert.Equal(new ExposureTally(2, 1, TimeSpan.FromMinutes(30 + 10), TimeSpan.FromMinutes(10)), tally);
     }
 
     [Fact]
@@ -32,11 +32,11 @@ public sealed class ExposureTests
         var letGoInIt = new[] { E(ExposureKind.LetGo, 1, 20) };
 
         Assert.Equal(
-            new ExposureTally(0, 0, TimeSpan.FromMinutes(20)),
+            new ExposureTally(0, 0, TimeSpan.FromMinutes(20), TimeSpan.Zero),
             ExposureTally.Of(letGoInIt, new HashSet<int>(), From, From.AddMinutes(60))
         );
         Assert.Equal(
-            new ExposureTally(0, 0, TimeSpan.FromMinutes(60)),
+            new ExposureTally(0, 0, TimeSpan.FromMinutes(60), TimeSpan.FromMinutes(60)),
             ExposureTally.Of([], new HashSet<int> { 3 }, From, From.AddMinutes(60))
         );
     }
@@ -47,8 +47,49 @@ public sealed class ExposureTests
         var events = new[] { E(ExposureKind.Took, 1, -30), E(ExposureKind.Revealed, 1, -20) };
 
         Assert.Equal(
-            new ExposureTally(0, 0, TimeSpan.FromMinutes(60)),
+            new ExposureTally(0, 0, TimeSpan.FromMinutes(60), TimeSpan.FromMinutes(60)),
             ExposureTally.Of(events, new HashSet<int> { 1 }, From, From.AddMinutes(60))
+        );
+    }
+
+    [Fact]
+    public void Cases_held_at_once_are_one_stretch_and_a_break_starts_the_stretch_again()
+    {
+        var events = new[]
+        {
+            E(ExposureKind.Took, 1, 0),
+            E(ExposureKind.Took, 2, 10),
+            E(ExposureKind.LetGo, 1, 30),
+            E(ExposureKind.LetGo, 2, 40),
+            E(ExposureKind.Took, 3, 40),
+        };
+        var now = From.AddMinutes(100);
+
+        Assert.Equal(
+            new ExposureTally(3, 0, TimeSpan.FromMinutes(100), TimeSpan.FromMinutes(100)),
+            ExposureTally.Of(events, new HashSet<int> { 3 }, From, now)
+        );
+        Assert.Equal(
+            TimeSpan.FromMinutes(30),
+            ExposureTally.Of(events, new HashSet<int> { 3 }, From, now, From.AddMinutes(70)).Continuous
+        );
+        Assert.Equal(
+            TimeSpan.Zero,
+            ExposureTally.Of(events, new HashSet<int> { 3 }, From, now, now.AddMinutes(5)).Continuous
+        );
+    }
+
+    [Fact]
+    public void A_gap_between_cases_ends_the_stretch()
+    {
+        var events = new[] { E(ExposureKind.Took, 1, 0), E(ExposureKind.LetGo, 1, 30), E(ExposureKind.Took, 2, 35) };
+
+        var tally = ExposureTally.Of(events, new HashSet<int> { 2 }, From, From.AddMinutes(50));
+
+        Assert.Equal((TimeSpan.FromMinutes(45), TimeSpan.FromMinutes(15)), (tally.Holding, tally.Continuous));
+        Assert.Equal(
+            TimeSpan.Zero,
+            ExposureTally.Of(events.Take(2), new HashSet<int>(), From, From.AddMinutes(50)).Continuous
         );
     }
 }

@@ -8,6 +8,7 @@ using EscalationBot.Roster;
 using EscalationBot.Shifts;
 using EscalationBot.Sla;
 using EscalationBot.Storage;
+using EscalationBot.Wellbeing;
 using Microsoft.Extensions.Configuration;
 
 namespace EscalationBot.Tests.Settings;

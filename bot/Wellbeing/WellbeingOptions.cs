@@ -1,0 +1,32 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace EscalationBot.Wellbeing;
+
+/// <summary>
+/// Exposure to sensitive cases (README, "Wellbeing"): the limits that bring a private nudge, the length of a break,
+/// and how long the record of exposure is kept.
+/// </summary>
+public sealed class WellbeingOptions
+{
+    public const string Section = "Wellbeing";
+
+    /// <summary>Sensitive cases taken in one shift run at which a person is nudged, and asked before claiming another.</summary>
+    [Range(1, 100)]
+    public int SensitivePerShift { get; set; } = 6;
+
+    /// <summary>Minutes of holding an open sensitive case without a break at which a person is nudged.</summary>
+    [Range(10, 24 * 60)]
+    public int ContinuousMinutes { get; set; } = 120;
+
+    /// <summary>Minutes a break lasts when the nudge's button or a bare <c>break</c> starts it.</summary>
+    [Range(1, 8 * 60)]
+    public int BreakMinutes { get; set; } = 15;
+
+    /// <summary>Exposure rows older than this are removed once a day: long enough for a quarter's look back.</summary>
+    [Range(typeof(TimeSpan), "1.00:00:00", "3650.00:00:00")]
+    public TimeSpan KeepFor { get; set; } = TimeSpan.FromDays(90);
+
+    public TimeSpan Continuous => TimeSpan.FromMinutes(ContinuousMinutes);
+
+    public TimeSpan Break => TimeSpan.FromMinutes(BreakMinutes);
+}
