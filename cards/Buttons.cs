@@ -37,6 +37,8 @@ public static class Verbs
     public const string EndShift = "shiftEnd";
     public const string HandoverChoice = "handoverChoice";
     public const string HandoverNote = "handoverNote";
+    public const string TakeBreak = "takeBreak";
+    public const string NotNow = "notNow";
 
     /// <summary>The data key that carries the verb in an Action.Submit payload.</summary>
     public const string SubmitVerbKey = "verb";

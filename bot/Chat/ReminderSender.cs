@@ -16,8 +16,8 @@ public sealed class ReminderSender(
 {
     /// <summary>
     /// Sends one SLA reminder to whoever must hear it now: the queue while nobody holds the case, the owner in their
-    /// 1:1 chat while someone does (the queue, naming them, if they have no such chat), and the leads on a breach,
-    /// with the case card and its buttons (the queue while no leads' channel is bound). Returns where it went, or
+    /// 1:1 chat while someone does (the queue, naming them, if they have no such chat or are away), and the leads on a
+    /// breach, with the case card and its buttons (the queue while no leads' channel is bound). Returns where it went, or
     /// null when nothing is bound to send it to.
     /// </summary>
     public async Task<string?> SendReminderAsync(
@@ -46,18 +46,9 @@ public sealed class ReminderSender(
                 return leads.Name;
             }
         }
-        else if (
-            c.Owner is { } owner
-            && await conversations.GetPersonAsync(owner.Id, cancellationToken) is { PersonalAddress: { } personal }
-        )
+        else if (await OwnerOrQueueAsync(c, text, now, cancellationToken) is { } sentTo)
         {
-            await sender.SendTextAsync(personal, text, cancellationToken);
-            return $"owner:{owner.Id}";
-        }
-        else if (await conversations.GetBindingAsync(Bindings.Queue, cancellationToken) is { } queue)
-        {
-            await sender.SendTextAsync(queue.Address, c.Owner is { } o ? $"{o.Name}: {text}" : text, cancellationToken);
-            return queue.Name;
+            return sentTo;
         }
 
         logger.LogWarning(
@@ -66,5 +57,37 @@ public sealed class ReminderSender(
             c.Id
         );
         return null;
+    }
+
+    /// <summary>
+    /// The owner, in their 1:1 chat; else the queue, naming them. An owner on a break is only "away" there (README,
+    /// "Wellbeing"). Null: no queue is bound.
+    /// </summary>
+    private async Task<string?> OwnerOrQueueAsync(
+        Case c,
+        string text,
+        DateTimeOffset now,
+        CancellationToken cancellationToken
+    )
+    {
+        var owner = c.Owner is null ? null : await conversations.GetPersonAsync(c.Owner.Id, cancellationToken);
+        var away = owner?.IsAway(now) == true;
+        if (owner is { PersonalAddress: { } personal } && !away)
+        {
+            await sender.SendTextAsync(personal, text, cancellationToken);
+            return $"owner:{owner.Id}";
+        }
+
+        if (await conversations.GetBindingAsync(Bindings.Queue, cancellationToken) is not { } queue)
+        {
+            return null;
+        }
+
+        var to =
+            c.Owner is null ? ""
+            : away ? $"{c.Owner.Name} is away. "
+            : $"{c.Owner.Name}: ";
+        await sender.SendTextAsync(queue.Address, to + text, cancellationToken);
+        return queue.Name;
     }
 }

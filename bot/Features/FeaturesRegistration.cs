@@ -30,6 +30,7 @@ public static class FeaturesRegistration
         AddHandler<HandoverChoiceHandler>(services);
         AddHandler<ShiftHandler>(services);
         AddHandler<WellbeingHandler>(services);
+        AddHandler<BreakHandler>(services);
         AddHandler<StatsHandler>(services);
         AddHandler<ExportHandler>(services);
         AddHandler<WeeklyReportHandler>(services);

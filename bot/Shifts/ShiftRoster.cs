@@ -111,10 +111,31 @@ public sealed class ShiftRoster(
         var current = schedule.Current(now);
         var next = schedule.Next(now);
         var entries = await store.ListAsync(now.AddDays(-2), now.AddDays(1), cancellationToken);
+        IReadOnlySet<string> nobody = new HashSet<string>();
+        var away = current is null ? nobody : await AwayAsync(current, entries, now, cancellationToken);
         return new RosterView(
-            current is null ? null : await ShiftOfAsync(current, entries, now, cancellationToken),
-            next is null ? null : await ShiftOfAsync(next, entries, now, cancellationToken)
+            current is null ? null : await ShiftOfAsync(current, entries, away, cancellationToken),
+            next is null ? null : await ShiftOfAsync(next, entries, nobody, cancellationToken)
         );
+    }
+
+    /// <summary>Who on <paramref name="run"/> is on a break: shown to others only as away (README, "Wellbeing").</summary>
+    private async Task<IReadOnlySet<string>> AwayAsync(
+        ShiftRun run,
+        IReadOnlyList<OnShift> entries,
+        DateTimeOffset now,
+        CancellationToken cancellationToken
+    )
+    {
+        var ids = entries
+            .Where(e => e.ShiftIndex == run.Index && e.RunStart == run.Start)
+            .Select(e => e.Person.Id)
+            .Concat(schedule.Definition(run.Index).MemberIds)
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return (await conversations.GetPeopleAsync(ids, cancellationToken))
+            .Where(p => p.IsAway(now))
+            .Select(p => p.Id)
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>
@@ -169,13 +190,14 @@ public sealed class ShiftRoster(
     private async Task<RosterShift> ShiftOfAsync(
         ShiftRun run,
         IReadOnlyList<OnShift> entries,
-        DateTimeOffset now,
+        IReadOnlySet<string> away,
         CancellationToken cancellationToken
     )
     {
+        string Away(string id) => away.Contains(id) ? " · away" : "";
         var on = entries.Where(e => e.ShiftIndex == run.Index && e.RunStart == run.Start).ToList();
         var lines = on.Where(e => e.EndedAt is null)
-            .Select(e => $"{e.Person.Name} · since {times.Time(e.StartedAt)}")
+            .Select(e => $"{e.Person.Name} · since {times.Time(e.StartedAt)}{Away(e.Person.Id)}")
             .ToList();
         lines.AddRange(
             on.Where(e => e.EndedAt is not null)
@@ -188,7 +210,7 @@ public sealed class ShiftRoster(
         )
         {
             var name = (await conversations.GetPersonAsync(id, cancellationToken))?.Name ?? id;
-            lines.Add($"{name} · planned, not started");
+            lines.Add($"{name} · planned, not started{Away(id)}");
         }
 
         return new RosterShift(run.Name, times.Span(run.Start, run.End), lines);

@@ -71,4 +71,18 @@ public sealed class ExposureLedger(
 
     /// <summary>Has held an open sensitive case without a break for <see cref="WellbeingOptions.ContinuousMinutes"/>.</summary>
     public bool AtTimeLimit(ExposureTally tally) => tally.Continuous >= options.CurrentValue.Continuous;
+
+    /// <summary>The limits <paramref name="tally"/> has reached.</summary>
+    public IEnumerable<ExposureLimit> Reached(ExposureTally tally)
+    {
+        if (AtCaseLimit(tally))
+        {
+            yield return ExposureLimit.Cases;
+        }
+
+        if (AtTimeLimit(tally))
+        {
+            yield return ExposureLimit.Time;
+        }
+    }
 }

@@ -10,6 +10,9 @@ public sealed class WellbeingOptions
 {
     public const string Section = "Wellbeing";
 
+    /// <summary>Whether people are nudged privately at the limits below (the check runs every minute).</summary>
+    public bool Nudges { get; set; } = true;
+
     /// <summary>Sensitive cases taken in one shift run at which a person is nudged, and asked before claiming another.</summary>
     [Range(1, 100)]
     public int SensitivePerShift { get; set; } = 6;

@@ -1,8 +1,10 @@
+using Hangfire;
+
 namespace EscalationBot.Wellbeing;
 
 public static class WellbeingRegistration
 {
-    /// <summary>Exposure to sensitive cases, counted per person; its limits checked at start.</summary>
+    /// <summary>Exposure to sensitive cases, counted per person, and the nudges at its limits (checked at start).</summary>
     public static WebApplicationBuilder AddWellbeing(this WebApplicationBuilder builder)
     {
         builder
@@ -11,6 +13,10 @@ public static class WellbeingRegistration
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddTransient<ExposureLedger>();
+        builder.Services.AddSingleton<BreakNudges>();
+        builder.Services.AddTransient<NudgeSender>();
+        builder.Services.AddTransient<WellbeingJob>();
+        builder.Services.AddHostedService<NudgeScheduler>();
         return builder;
     }
 }

@@ -76,6 +76,8 @@ public sealed class BotHost : WebApplicationFactory<Program>
             ["Shifts:PostDigests"] = "false",
             // Likewise the weekly report's catch-up at start; the weekly report tests turn it on.
             ["Insight:WeeklyReport:Enabled"] = "false",
+            // Likewise the wellbeing nudges' check every minute; the nudge tests run it themselves.
+            ["Wellbeing:Nudges"] = "false",
             ["MicrosoftAppId"] = "",
             // Tests provoke warnings on purpose (no queue bound, storage down): show only errors.
             ["Logging:LogLevel:Default"] = "Error",

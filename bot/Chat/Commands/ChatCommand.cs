@@ -88,6 +88,14 @@ public abstract record ChatCommand
     /// <summary>"wellbeing": the asker's own exposure to sensitive cases this shift, in their 1:1 chat.</summary>
     public sealed record ShowWellbeing : ChatCommand;
 
+    /// <summary>"break [minutes]", or a break nudge's button: <see cref="Minutes"/> null for the configured length.</summary>
+    public sealed record TakeBreak(int? Minutes) : ChatCommand;
+
+    public sealed record EndBreak : ChatCommand;
+
+    /// <summary>A break nudge's "Not now".</summary>
+    public sealed record NotNow : ChatCommand;
+
     /// <summary>"stats [period] [filters]": <see cref="Text"/> is both, as typed.</summary>
     public sealed record ShowStats(string? Text) : ChatCommand;
 

@@ -90,6 +90,26 @@ internal static class TeamRows
             Help = "What you have handled of sensitive cases this shift, for you alone (in a 1:1 chat with me).",
             Text = Nothing(() => new ShowWellbeing()),
         },
+        new Command<TakeBreak>
+        {
+            Typed = "break",
+            ShownTo = Audience.Staff,
+            Arguments = "[minutes]",
+            Example = "15",
+            Help =
+                "Take a break: others see you as away, and you are not suggested for sensitive cases (in a 1:1 chat with me).",
+            Text = Minutes,
+            CardVerb = Verbs.TakeBreak,
+            Card = _ => new TakeBreak(null),
+        },
+        new Command<EndBreak>
+        {
+            Typed = "break end",
+            ShownTo = Audience.Staff,
+            Help = "End your break early.",
+            Text = Nothing(() => new EndBreak()),
+        },
+        new Command<NotNow> { CardVerb = Verbs.NotNow, Card = _ => new NotNow() },
         new Command<Setup>
         {
             Typed = "setup queue",
@@ -115,6 +135,12 @@ internal static class TeamRows
         },
         new Command<Unreadable>(),
     ];
+
+    /// <summary>"break" alone, or "break 20"; anything else is typed wrong.</summary>
+    private static TakeBreak? Minutes(string rest) =>
+        rest.Length == 0 ? new TakeBreak(null)
+        : int.TryParse(rest, System.Globalization.NumberStyles.None, null, out var minutes) ? new TakeBreak(minutes)
+        : null;
 
     private static bool OnWho(CardData d) => d.Read(RosterCard.CardKey) == RosterCard.WhoCard;
 

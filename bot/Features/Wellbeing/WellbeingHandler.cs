@@ -14,6 +14,8 @@ namespace EscalationBot.Features.Wellbeing;
 public sealed class WellbeingHandler(ExposureLedger ledger, PeopleDirectory people, CasePolicy policy)
     : ICommandHandler<ChatCommand.ShowWellbeing>
 {
+    public const string ForTheTeam = "That is for the escalations team. To follow your own case, type: status ESC-n";
+
     public async Task<Reply> HandleAsync(
         ChatCommand.ShowWellbeing command,
         ChatTurn turn,
@@ -22,7 +24,7 @@ public sealed class WellbeingHandler(ExposureLedger ledger, PeopleDirectory peop
     {
         if (!turn.Actor.IsStaff)
         {
-            return new Reply("That is for the escalations team. To follow your own case, type: status ESC-n");
+            return new Reply(ForTheTeam);
         }
 
         if (!turn.IsPersonal)

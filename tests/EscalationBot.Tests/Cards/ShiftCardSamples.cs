@@ -13,6 +13,14 @@ internal static class ShiftCardSamples
         foreach (var mode in Enum.GetValues<ButtonMode>())
         {
             yield return (
+                $"break-nudge-{mode}",
+                EscalationBot.Cards.Wellbeing.BreakNudgeCard.Build(
+                    "You have handled 6 sensitive cases.",
+                    15,
+                    new Buttons(mode)
+                )
+            );
+            yield return (
                 $"handover-{mode}",
                 HandoverCard.Build(Shifts.HandoverDigestSamples.Digest(open: 30, resolved: 12), new Buttons(mode))
             );
