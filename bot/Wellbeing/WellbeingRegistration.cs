@@ -1,8 +1,13 @@
+using EscalationBot.Chat;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace EscalationBot.Wellbeing;
 
 public static class WellbeingRegistration
 {
-    /// <summary>Exposure to sensitive cases, counted per person; its limits checked at start.</summary>
+    /// <summary>
+    /// Exposure to sensitive cases, counted per person, with its limits checked at start; sensitive work rotated.
+    /// </summary>
     public static WebApplicationBuilder AddWellbeing(this WebApplicationBuilder builder)
     {
         builder
@@ -11,6 +16,8 @@ public static class WellbeingRegistration
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddTransient<ExposureLedger>();
+        // In place of the chat's default, which suggests nobody.
+        builder.Services.Replace(ServiceDescriptor.Transient<ICaseSuggestions, RotationSuggestions>());
         return builder;
     }
 }

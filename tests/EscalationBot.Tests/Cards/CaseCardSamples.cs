@@ -102,6 +102,16 @@ internal static class CaseCardSamples
             )
         );
         yield return (
+            "case-sensitive-suggested",
+            CaseCard.Build(
+                CaseViews.Of(NewCase() with { MarkedSensitive = true }, now) with
+                {
+                    Suggested = ["Ana", "Ben"],
+                },
+                new Buttons(ButtonMode.Execute)
+            )
+        );
+        yield return (
             "case-closed",
             CaseCard.Build(
                 CaseViews.Of(ResolvedCase(), now.AddDays(30), CasePolicy.Default, History()),
