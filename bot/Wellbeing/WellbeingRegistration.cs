@@ -18,6 +18,7 @@ public static class WellbeingRegistration
         builder.Services.AddTransient<ExposureLedger>();
         // In place of the chat's default, which suggests nobody.
         builder.Services.Replace(ServiceDescriptor.Transient<ICaseSuggestions, RotationSuggestions>());
+        builder.Services.AddTransient<ClaimLimit>();
         return builder;
     }
 }
