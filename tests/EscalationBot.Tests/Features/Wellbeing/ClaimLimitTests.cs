@@ -37,7 +37,7 @@ public sealed class ClaimLimitTests(AzuriteFixture azurite) : BotTest(azurite)
         var answer = await Host.SendAsync(claim);
         await Host.SendAsync(claim); // Teams' retry of it: not asked twice
 
-        Assert.Equal("I've asked you something in our 1:1 chat.", answer!.Value<string>("value"));
+        Assert.Equal("I've asked you something in our 1:1 chat.", Said(answer));
         Assert.Null((await CaseAsync(3)).Owner);
         var asked = Assert.Single(Connector.Calls, c => c.AllText.Contains(Question));
         Assert.Equal(SpecialistDm, asked.ConversationId);
@@ -48,7 +48,7 @@ public sealed class ClaimLimitTests(AzuriteFixture azurite) : BotTest(azurite)
         );
 
         var left = await PressAsync(People.Specialist, "leaveCase", Case("ESC-3"), SpecialistDm);
-        Assert.Equal("OK: you haven't claimed ESC-3.", left!.Value<string>("value"));
+        Assert.Equal("OK: you haven't claimed ESC-3.", Said(left));
         Assert.Null((await CaseAsync(3)).Owner);
         Assert.Equal(CaseState.New, (await CaseAsync(3)).State);
 
@@ -107,10 +107,13 @@ public sealed class ClaimLimitTests(AzuriteFixture azurite) : BotTest(azurite)
 
         var answer = await PressAsync(People.Reporter, "claim", Anyway("ESC-1"), Activities.Personal(People.Reporter));
 
-        Assert.Equal("Only on-shift specialists and leads can claim cases.", answer!.Value<string>("value"));
+        Assert.Equal("Only on-shift specialists and leads can claim cases.", Said(answer));
         Assert.Null((await CaseAsync(1)).Owner);
         Assert.Equal(CaseState.New, (await CaseAsync(1)).State);
     }
+
+    /// <summary>What Teams shows the presser: a line, or (as JSON) the card that replaces the pressed one.</summary>
+    private static string Said(JObject? answer) => answer!["value"]!.ToString();
 
     private static JObject Case(string id) => new() { ["caseId"] = id };
 
