@@ -20,10 +20,10 @@ public sealed class ClaimLimit(
     TimeProvider clock
 )
 {
-    /// <summary>The answer where the claim was pressed, seen by the presser alone (Teams' answer to a card press).</summary>
+    /// <summary>The answer where the claim was pressed: seen by the presser alone (Teams' answer to a press).</summary>
     public const string AskedInPrivate = "I've asked you something in our 1:1 chat.";
 
-    /// <summary>The answer to a claim of <paramref name="caseRef"/> to be asked about first; null: claim it now.</summary>
+    /// <summary>The answer to a claim of <paramref name="caseRef"/> asked about first; null: claim it now.</summary>
     public async Task<Reply?> AskFirstAsync(string caseRef, ChatTurn turn, CancellationToken cancellationToken)
     {
         // Only a claim the rules would accept is asked about: any other gets its refusal as always.

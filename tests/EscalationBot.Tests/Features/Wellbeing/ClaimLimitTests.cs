@@ -57,7 +57,7 @@ public sealed class ClaimLimitTests(AzuriteFixture azurite) : BotTest(azurite)
     }
 
     [Fact]
-    public async Task At_the_limit_a_claim_in_the_1_1_chat_is_answered_with_the_question_and_typed_in_a_channel_gets_no_public_answer()
+    public async Task At_the_limit_a_claim_in_a_1_1_chat_gets_the_question_and_one_typed_in_a_channel_no_public_answer()
     {
         await StartAsync();
         await Host.SendAsync(Activities.Message(People.Specialist, "help", SpecialistDm));
