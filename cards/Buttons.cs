@@ -18,6 +18,9 @@ public static class Verbs
     public const string OpenIntake = "openIntake";
     public const string SubmitIntake = "submitIntake";
     public const string Claim = "claim";
+
+    /// <summary>"Leave it", asked before claiming at the limit of sensitive cases: nothing changes.</summary>
+    public const string LeaveCase = "leaveCase";
     public const string Resolve = "resolve";
     public const string Status = "status";
     public const string Release = "release";

@@ -50,6 +50,12 @@ public interface ICaseStore
     /// <summary>The recorded answer to an activity (<see cref="TurnRecord.Key"/>), if it changed a case before.</summary>
     Task<TurnRecord?> GetTurnAsync(string key, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Records an activity that changed no case but must not be answered twice (a question sent elsewhere), before
+    /// its answer goes out; false when it was recorded already: a replay.
+    /// </summary>
+    Task<bool> TryRecordTurnAsync(TurnRecord turn, DateTimeOffset at, CancellationToken cancellationToken);
+
     /// <summary>Removes the records of activities handled before <paramref name="before"/>; returns how many.</summary>
     Task<int> ForgetTurnsAsync(DateTimeOffset before, CancellationToken cancellationToken);
 

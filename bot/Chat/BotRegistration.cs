@@ -1,6 +1,7 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace EscalationBot.Chat;
@@ -47,6 +48,8 @@ public static class BotRegistration
         builder.Services.AddTransient<ReminderSender>();
         builder.Services.AddTransient<CaseMessenger>();
         builder.Services.AddTransient<CaseCards>();
+        // The wellbeing feature replaces it with its rotation suggestions.
+        builder.Services.TryAddSingleton(ICaseSuggestions.None);
         builder.Services.AddSingleton<PeopleDirectory>();
         return builder;
     }

@@ -10,8 +10,33 @@ namespace EscalationBot.Chat;
 /// <c>version</c> is the case's version as read (<see cref="StoredCase.Version"/>, <see cref="Change.Done.Version"/>):
 /// the timeline's newest entries are then one bounded read.
 /// </summary>
-public sealed class CaseCards(ICaseStore store, PeopleDirectory people, CasePolicy policy, TimeProvider clock)
+public sealed class CaseCards(
+    ICaseStore store,
+    PeopleDirectory people,
+    ICaseSuggestions suggestions,
+    CasePolicy policy,
+    TimeProvider clock
+)
 {
+    /// <summary>
+    /// The card in the queue channel: the staff's card, and for a case nobody holds, who to suggest for it
+    /// (<see cref="ICaseSuggestions"/>). Only this card suggests: it is edited with every change, so the line goes
+    /// once someone takes the case.
+    /// </summary>
+    public async Task<AdaptiveCard> ForQueueAsync(
+        Case c,
+        int version,
+        Buttons buttons,
+        CancellationToken cancellationToken
+    ) =>
+        CaseCard.Build(
+            await ViewAsync(c, version, false, cancellationToken) with
+            {
+                Suggested = await suggestions.ForAsync(c, cancellationToken),
+            },
+            buttons
+        );
+
     public Task<AdaptiveCard> ForStaffAsync(
         StoredCase stored,
         Buttons buttons,
@@ -25,17 +50,18 @@ public sealed class CaseCards(ICaseStore store, PeopleDirectory people, CasePoli
         Buttons buttons,
         CancellationToken cancellationToken,
         bool revealed = false
-    )
+    ) => CaseCard.Build(await ViewAsync(c, version, revealed, cancellationToken), buttons);
+
+    private async Task<CaseView> ViewAsync(Case c, int version, bool revealed, CancellationToken cancellationToken)
     {
         var history = store.RecentHistoryAsync(c.Number, version, TimelineView.MaxEntries, cancellationToken);
         var staff = people.StaffAsync(cancellationToken);
         await Task.WhenAll(history, staff);
         var recent = await history;
-        var view = CaseViews.Of(c, clock.GetUtcNow(), policy, recent.Entries, revealed) with
+        return CaseViews.Of(c, clock.GetUtcNow(), policy, recent.Entries, revealed) with
         {
             TimelineEarlier = recent.Earlier,
             Assignees = (await staff).Where(p => p.Id != c.Owner?.Id).Select(p => new Choice(p.Name, p.Id)).ToList(),
         };
-        return CaseCard.Build(view, buttons);
     }
 }

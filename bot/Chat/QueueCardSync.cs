@@ -74,7 +74,12 @@ public sealed class QueueCardSync(
             return;
         }
 
-        var card = await cards.ForStaffAsync(stored, ChatSender.ButtonsFor(queue.ChannelId), cancellationToken);
+        var card = await cards.ForQueueAsync(
+            c,
+            stored.Version,
+            ChatSender.ButtonsFor(queue.ChannelId),
+            cancellationToken
+        );
         await sender.UpdateCardAsync(queue.Address, c.QueueMessageId, card, cancellationToken);
     }
 
@@ -93,7 +98,7 @@ public sealed class QueueCardSync(
             postedBefore
             ?? await sender.PostCardAsync(
                 queue.Address,
-                await cards.ForStaffAsync(stored, buttons, cancellationToken),
+                await cards.ForQueueAsync(stored.Case, stored.Version, buttons, cancellationToken),
                 null,
                 cancellationToken
             );
@@ -141,7 +146,7 @@ public sealed class QueueCardSync(
             && (postedBefore is not null || latest.State != posted.State)
         )
         {
-            var card = await cards.ForStaffAsync(latest, version, buttons, cancellationToken);
+            var card = await cards.ForQueueAsync(latest, version, buttons, cancellationToken);
             await sender.UpdateCardAsync(queue.Address, messageId, card, cancellationToken);
         }
     }

@@ -33,6 +33,19 @@ public sealed partial class TableCaseStore
         return row.HasValue ? CaseEntities.ToTurn(key, row.Value!) : null;
     }
 
+    public async Task<bool> TryRecordTurnAsync(TurnRecord turn, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await table.AddEntityAsync(CaseEntities.ToEntity(turn, turn.Number, at), cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            return false;
+        }
+    }
+
     public Task<int> ForgetTurnsAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
         ForgetOlderAsync(CaseKeys.TurnPrefix, before, cancellationToken);
 

@@ -1,10 +1,14 @@
-using Hangfire;
+using EscalationBot.Chat;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace EscalationBot.Wellbeing;
 
 public static class WellbeingRegistration
 {
-    /// <summary>Exposure to sensitive cases, counted per person, and the nudges at its limits (checked at start).</summary>
+    /// <summary>
+    /// Exposure to sensitive cases, counted per person, with its limits checked at start: the nudges at those limits,
+    /// the question before a claim at the limit, and sensitive work rotated.
+    /// </summary>
     public static WebApplicationBuilder AddWellbeing(this WebApplicationBuilder builder)
     {
         builder
@@ -17,6 +21,9 @@ public static class WellbeingRegistration
         builder.Services.AddTransient<NudgeSender>();
         builder.Services.AddTransient<WellbeingJob>();
         builder.Services.AddHostedService<NudgeScheduler>();
+        // In place of the chat's default, which suggests nobody.
+        builder.Services.Replace(ServiceDescriptor.Transient<ICaseSuggestions, RotationSuggestions>());
+        builder.Services.AddTransient<ClaimLimit>();
         return builder;
     }
 }

@@ -25,13 +25,20 @@ public static class CaseCard
 
     public static AdaptiveCard Build(CaseView view, Buttons buttons)
     {
-        var body = new List<Element>
+        var body = new List<Element> { CaseFacts.Headline(view), StateBanner(view) };
+        if (view.Suggested.Count > 0)
         {
-            CaseFacts.Headline(view),
-            StateBanner(view),
-            CaseFacts.Summary(view),
-            CaseFacts.Targets(view),
-        };
+            body.Add(
+                new TextBlock($"Suggested: {string.Join(", ", view.Suggested)}")
+                {
+                    Size = "Small",
+                    IsSubtle = true,
+                    Spacing = "Small",
+                }
+            );
+        }
+
+        body.AddRange([CaseFacts.Summary(view), CaseFacts.Targets(view)]);
         if (view.LastTriage is { } recorded)
         {
             body.Add(TriageLine(recorded, view.Clock));

@@ -106,6 +106,12 @@ public sealed record CaseView(
     /// <summary>The last triage, confirmed on the card for everyone; null before the first.</summary>
     public TriageRecorded? LastTriage { get; init; }
 
+    /// <summary>
+    /// On the queue card of a sensitive case nobody holds: who on shift to suggest for it, by name only (the least
+    /// exposed; README, "Wellbeing"). Empty: no line.
+    /// </summary>
+    public IReadOnlyList<string> Suggested { get; init; } = [];
+
     /// <summary>Specialists and leads the case can be handed to (name, id).</summary>
     public IReadOnlyList<Choice> Assignees { get; init; } = [];
     public bool Revealed { get; init; }

@@ -1,5 +1,6 @@
 using EscalationBot.Cards;
 using EscalationBot.Cards.Cases;
+using EscalationBot.Cards.Wellbeing;
 using EscalationBot.Cases;
 using static EscalationBot.Chat.Commands.ChatCommand;
 using static EscalationBot.Chat.Commands.TypedArguments;
@@ -24,9 +25,15 @@ internal static class CaseWorkRows
             Text = Case(id => new Claim(id)),
             CardVerb = Verbs.Claim,
             NeedsCase = true,
-            Card = d => new Claim(d.Case),
+            Card = d => new Claim(d.Case, d.Flag(ClaimLimitCard.AnywayKey)),
             Action = CaseAction.Claim,
             Button = CaseButtons.Claim,
+        },
+        new Command<LeaveCase>
+        {
+            CardVerb = Verbs.LeaveCase,
+            NeedsCase = true,
+            Card = d => new LeaveCase(d.Case),
         },
         new Command<Resolve>
         {

@@ -13,7 +13,11 @@ public abstract record ChatCommand
     /// <summary>The intake form, added to an open case that names the same content instead of filing a new one.</summary>
     public sealed record AddToCase(string CaseRef, IReadOnlyDictionary<string, string> Values) : ChatCommand;
 
-    public sealed record Claim(string CaseRef) : ChatCommand;
+    /// <summary><see cref="Anyway"/>: "Claim anyway", pressed when asked at the limit of sensitive cases (as sent).</summary>
+    public sealed record Claim(string CaseRef, bool Anyway = false) : ChatCommand;
+
+    /// <summary>"Leave it", pressed when asked at the limit of sensitive cases: nothing changes.</summary>
+    public sealed record LeaveCase(string CaseRef) : ChatCommand;
 
     public sealed record Resolve(string CaseRef, string? Outcome, string? Summary) : ChatCommand;
 

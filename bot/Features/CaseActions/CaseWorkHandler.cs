@@ -1,20 +1,30 @@
 using EscalationBot.Cases;
 using EscalationBot.Chat;
 using EscalationBot.Chat.Commands;
+using EscalationBot.Wellbeing;
 
 namespace EscalationBot.Features.CaseActions;
 
-/// <summary>A case's main steps: claim, resolve, release, reopen, and the asides of notes and marking it sensitive.</summary>
-public sealed class CaseWorkHandler(CaseChanges changes, CasePolicy policy)
+/// <summary>
+/// A case's main steps: claim, resolve, release, reopen, and the asides of notes and marking it sensitive. A claim
+/// of a sensitive case at the limit of the shift is asked about first, privately (<see cref="ClaimLimit"/>).
+/// </summary>
+public sealed class CaseWorkHandler(CaseChanges changes, ClaimLimit limit, CasePolicy policy)
     : ICommandHandler<ChatCommand.Claim>,
+        ICommandHandler<ChatCommand.LeaveCase>,
         ICommandHandler<ChatCommand.Resolve>,
         ICommandHandler<ChatCommand.Release>,
         ICommandHandler<ChatCommand.Reopen>,
         ICommandHandler<ChatCommand.Note>,
         ICommandHandler<ChatCommand.MarkSensitive>
 {
-    public Task<Reply> HandleAsync(ChatCommand.Claim command, ChatTurn turn, CancellationToken cancellationToken) =>
-        changes.ChangeAsync(
+    public async Task<Reply> HandleAsync(
+        ChatCommand.Claim command,
+        ChatTurn turn,
+        CancellationToken cancellationToken
+    ) =>
+        (command.Anyway ? null : await limit.AskFirstAsync(command.CaseRef, turn, cancellationToken))
+        ?? await changes.ChangeAsync(
             command.CaseRef,
             turn,
             (c, now) => CaseRules.Claim(c, turn.Actor, now, policy),
@@ -22,6 +32,14 @@ public sealed class CaseWorkHandler(CaseChanges changes, CasePolicy policy)
             c =>
                 $"You have claimed {c.Id}. Resolve it from its card, or with: resolve {c.Id} actioned <summary for the reporter>",
             cancellationToken
+        );
+
+    /// <summary>"Leave it", when asked before claiming: nothing changes.</summary>
+    public Task<Reply> HandleAsync(ChatCommand.LeaveCase command, ChatTurn turn, CancellationToken cancellationToken) =>
+        Task.FromResult(
+            CaseId.TryParse(command.CaseRef, out var number)
+                ? new Reply($"OK: you haven't claimed {CaseId.Format(number)}.")
+                : CaseChanges.NotACaseId(command.CaseRef)
         );
 
     public Task<Reply> HandleAsync(ChatCommand.Resolve command, ChatTurn turn, CancellationToken cancellationToken)

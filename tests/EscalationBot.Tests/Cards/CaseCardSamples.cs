@@ -2,6 +2,7 @@ using EscalationBot.Cards;
 using EscalationBot.Cards.AdaptiveCards;
 using EscalationBot.Cards.Cases;
 using EscalationBot.Cards.Intake;
+using EscalationBot.Cards.Wellbeing;
 using EscalationBot.Cases;
 using EscalationBot.Chat;
 using static EscalationBot.Tests.Cards.CardSamples;
@@ -101,6 +102,24 @@ internal static class CaseCardSamples
                 new Buttons(ButtonMode.Submit)
             )
         );
+        yield return (
+            "case-sensitive-suggested",
+            CaseCard.Build(
+                CaseViews.Of(NewCase() with { MarkedSensitive = true }, now) with
+                {
+                    Suggested = ["Ana", "Ben"],
+                },
+                new Buttons(ButtonMode.Execute)
+            )
+        );
+        foreach (var mode in Enum.GetValues<ButtonMode>())
+        {
+            yield return (
+                $"claim-limit-{mode}",
+                ClaimLimitCard.Build(new("ESC-12", 6, "this shift"), new Buttons(mode))
+            );
+        }
+
         yield return (
             "case-closed",
             CaseCard.Build(
