@@ -13,13 +13,18 @@ public static class CaseViews
         .Select(o => new Choice(Labels.Of(o), o.ToString()))
         .ToList();
 
-    /// <summary>The case as of <paramref name="now"/>, with the buttons its state allows and, if given, its history.</summary>
+    /// <summary>
+    /// The case as of <paramref name="now"/>, with the buttons its state allows and, if given, its history. Who
+    /// revealed a sensitive case's details is exposure, which is personal (README, "Wellbeing"): it is on the timeline
+    /// only with <paramref name="showReveals"/>, for a history asked for in a 1:1 chat, never on a card.
+    /// </summary>
     public static CaseView Of(
         Case c,
         DateTimeOffset now,
         CasePolicy? policy = null,
         IReadOnlyList<AuditEntry>? history = null,
-        bool revealed = false
+        bool revealed = false,
+        bool showReveals = false
     )
     {
         // Everything written about a hidden case (the description on "filed", updates, notes, questions, answers,
@@ -81,7 +86,8 @@ public static class CaseViews
             Revealed = revealed,
             Timeline =
                 history
-                    ?.Select(Entry)
+                    ?.Where(a => showReveals || a.Action != AuditAction.RevealedDetails)
+                    .Select(Entry)
                     .Select(e =>
                         hideDetails && !string.IsNullOrEmpty(e.Text) ? e with { Text = CaseView.HiddenText } : e
                     )

@@ -64,7 +64,7 @@ public sealed class QueueHandler(ICaseStore store, CaseCards cards, CasePolicy p
         // Hidden texts stay hidden here too, in a 1:1 chat as in a channel, as on the card that 'status' shows:
         // only a reveal (audited, per viewer) shows what people wrote about a sensitive case.
         var history = await store.HistoryAsync(number, cancellationToken);
-        var view = CaseViews.Of(stored.Case, clock.GetUtcNow(), policy, history);
+        var view = CaseViews.Of(stored.Case, clock.GetUtcNow(), policy, history, showReveals: turn.IsPersonal);
         var note = view.HidesDetails
             ? $"{view.Id} is sensitive: what people wrote is hidden. Reveal its details on its card, or type "
                 + $"'reveal {view.Id}' in your 1:1 chat with me, to read it; each reveal is recorded."
