@@ -76,6 +76,8 @@ public sealed class BotHost : WebApplicationFactory<Program>
             ["Shifts:PostDigests"] = "false",
             // Likewise the weekly report's catch-up at start; the weekly report tests turn it on.
             ["Insight:WeeklyReport:Enabled"] = "false",
+            // And the weekly wellbeing summary's, to leads' 1:1 chats; its tests turn it on.
+            ["Wellbeing:WeeklySummary"] = "false",
             ["MicrosoftAppId"] = "",
             // Tests provoke warnings on purpose (no queue bound, storage down): show only errors.
             ["Logging:LogLevel:Default"] = "Error",
