@@ -43,6 +43,7 @@ public sealed class WeeklySummarySender(
             p => p.PersonalAddress
         );
         string? text = null;
+        DateTimeOffset? lookAgain = null;
         var outcomes = new List<string>();
         var failures = new List<Exception>();
         foreach (var lead in leads)
@@ -66,10 +67,8 @@ public sealed class WeeklySummarySender(
                     continue;
                 }
 
-                jobs.Schedule<WeeklySummaryJob>(
-                    j => j.SendAsync(dueUnix, null, CancellationToken.None),
-                    claims.LookAgainAt(claimed)
-                );
+                var at = claims.LookAgainAt(claimed);
+                lookAgain = lookAgain > at ? lookAgain : at;
                 outcomes.Add("another instance is sending it");
                 continue;
             }
@@ -90,6 +89,12 @@ public sealed class WeeklySummarySender(
             // A record that cannot be written fails the job here, before another send could take its place.
             await claims.CompleteAsync(context, claim, "sent", "personal", cancellationToken);
             outcomes.Add("sent");
+        }
+
+        if (lookAgain is { } again)
+        {
+            // Once, after the last lease another sender holds: in case it died holding one.
+            jobs.Schedule<WeeklySummaryJob>(j => j.SendAsync(dueUnix, null, CancellationToken.None), again);
         }
 
         if (failures.Count > 0)

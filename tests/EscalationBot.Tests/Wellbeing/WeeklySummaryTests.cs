@@ -1,10 +1,12 @@
-using Azure;
 using EscalationBot.Deliveries;
 using EscalationBot.Tests.Infrastructure;
 using EscalationBot.Tests.Jobs;
 using EscalationBot.Wellbeing;
+using Hangfire;
+using Hangfire.States;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Moq;
 using Newtonsoft.Json.Linq;
 
 namespace EscalationBot.Tests.Wellbeing;
@@ -148,14 +150,50 @@ public sealed class WeeklySummaryTests(AzuriteFixture azurite) : BotTest(azurite
         Assert.Equal(2, Summaries().Count);
     }
 
+    [Fact]
+    public async Task A_lead_whose_summary_another_instance_holds_is_looked_at_again_once_when_its_lease_ends()
+    {
+        await StartAsync();
+        await MeetAsync();
+        clock.SetUtcNow(Due.AddMinutes(1));
+        var deliveries = Host.Services.GetRequiredService<IDeliveryStore>();
+        var lease = TimeSpan.FromMinutes(2);
+        var held = WellbeingDeliveries.Summary(Lou.Id, Due);
+        Assert.NotNull(
+            (await deliveries.TryClaimAsync(held, "other-instance/7", clock.GetUtcNow(), lease, default)).Claim
+        );
+        var jobs = new Mock<IBackgroundJobClient>();
+
+        var outcome = await Sender(deliveries, jobs.Object).SendAsync(Due.ToUnixTimeSeconds(), Due, null, default);
+
+        Assert.Equal("no 1:1 chat: 1, another instance is sending it: 1, sent: 1", outcome);
+        Assert.Equal([Activities.Personal(People.Lead)], Summaries().Select(c => c.ConversationId));
+        var lookAgain = clock.GetUtcNow() + lease + DeliveryClaims.Tolerance;
+        jobs.Verify(
+            j =>
+                j.Create(
+                    It.Is<Hangfire.Common.Job>(job =>
+                        job.Method.Name == nameof(WeeklySummaryJob.SendAsync)
+                        && (long)job.Args[0] == Due.ToUnixTimeSeconds()
+                    ),
+                    It.Is<ScheduledState>(s => s.EnqueueAt == lookAgain.UtcDateTime)
+                ),
+            Times.Once
+        );
+    }
+
     private WeeklySummaryJob Job() => Host.Services.GetRequiredService<WeeklySummaryJob>();
 
     /// <summary>A sender on the bot's services whose delivery records are kept in <paramref name="deliveries"/>.</summary>
-    private WeeklySummarySender Sender(IDeliveryStore deliveries)
+    private WeeklySummarySender Sender(IDeliveryStore deliveries, IBackgroundJobClient? jobs = null)
     {
         var services = Host.Services;
         var claims = ActivatorUtilities.CreateInstance<DeliveryClaims>(services, deliveries, (TimeProvider)clock);
-        return ActivatorUtilities.CreateInstance<WeeklySummarySender>(services, claims);
+        return ActivatorUtilities.CreateInstance<WeeklySummarySender>(
+            services,
+            claims,
+            jobs ?? services.GetRequiredService<IBackgroundJobClient>()
+        );
     }
 
     private List<ConnectorCall> Summaries() =>
@@ -241,32 +279,4 @@ public sealed class WeeklySummaryTests(AzuriteFixture azurite) : BotTest(azurite
                 Activities.QueueChannel
             )
         );
-
-    /// <summary>The real store, whose first few outcome writes fail as in a storage blip.</summary>
-    private sealed class FlakyDeliveryStore(IDeliveryStore inner, int failures) : IDeliveryStore
-    {
-        private int failed;
-
-        public Task<bool> CompleteAsync(
-            DeliveryClaim claim,
-            string state,
-            string? sentTo,
-            DateTimeOffset at,
-            CancellationToken cancellationToken
-        ) =>
-            Interlocked.Increment(ref failed) <= failures
-                ? throw new RequestFailedException(503, "Table Storage is not answering (test)")
-                : inner.CompleteAsync(claim, state, sentTo, at, cancellationToken);
-
-        public Task<ClaimResult> TryClaimAsync(
-            Deliverable deliverable,
-            string claimant,
-            DateTimeOffset now,
-            TimeSpan lease,
-            CancellationToken cancellationToken
-        ) => inner.TryClaimAsync(deliverable, claimant, now, lease, cancellationToken);
-
-        public Task<IReadOnlyList<Delivery>> DeliveriesAsync(int number, CancellationToken cancellationToken) =>
-            inner.DeliveriesAsync(number, cancellationToken);
-    }
 }
