@@ -47,7 +47,7 @@ public sealed class NudgeSender(
             return "not due";
         }
 
-        var nudge = new Deliverable(0, NudgeDeliveries.Kind(limit, personId), shiftIndex, runStartUnix, period.Now);
+        var nudge = WellbeingDeliveries.Nudge(limit, personId, shiftIndex, runStartUnix, period.Now);
         if ((await claims.ClaimAsync(nudge, context, cancellationToken)).Claim is not { } claim)
         {
             return "nudged already";

@@ -4,7 +4,7 @@ namespace EscalationBot.Wellbeing;
 
 /// <summary>
 /// Exposure to sensitive cases (README, "Wellbeing"): the limits that bring a private nudge, the length of a break,
-/// and how long the record of exposure is kept.
+/// how long the record of exposure is kept, and when leads get the week's summary.
 /// </summary>
 public sealed class WellbeingOptions
 {
@@ -29,7 +29,14 @@ public sealed class WellbeingOptions
     [Range(typeof(TimeSpan), "1.00:00:00", "3650.00:00:00")]
     public TimeSpan KeepFor { get; set; } = TimeSpan.FromDays(90);
 
-    public TimeSpan Continuous => TimeSpan.FromMinutes(ContinuousMinutes);
+    /// <summary>Whether each lead gets the team's week of exposure in their 1:1 chat (<see cref="WeeklySummaryJob"/>).</summary>
+    public bool WeeklySummary { get; set; } = true;
 
-    public TimeSpan Break => TimeSpan.FromMinutes(BreakMinutes);
+    /// <summary>The day of the week the summary is sent, in the team's zone (<c>Team:TimeZone</c>).</summary>
+    public DayOfWeek WeeklySummaryDay { get; set; } = DayOfWeek.Monday;
+
+    /// <summary>The local time it is sent on that day; it covers the 7 days up to then.</summary>
+    public TimeOnly WeeklySummaryTime { get; set; } = new(9, 0);
+
+    public TimeSpan Continuous => TimeSpan.FromMinutes(ContinuousMinutes);
 }

@@ -78,6 +78,8 @@ public sealed class BotHost : WebApplicationFactory<Program>
             ["Insight:WeeklyReport:Enabled"] = "false",
             // Likewise the wellbeing nudges' check every minute; the nudge tests run it themselves.
             ["Wellbeing:Nudges"] = "false",
+            // And the weekly wellbeing summary's catch-up at start, to leads' 1:1 chats; its tests turn it on.
+            ["Wellbeing:WeeklySummary"] = "false",
             ["MicrosoftAppId"] = "",
             // Tests provoke warnings on purpose (no queue bound, storage down): show only errors.
             ["Logging:LogLevel:Default"] = "Error",
