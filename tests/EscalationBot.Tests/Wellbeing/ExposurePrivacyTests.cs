@@ -11,7 +11,7 @@ namespace EscalationBot.Tests.Wellbeing;
 
 /// <summary>
 /// Exposure is personal: a shift's worth of sensitive work (claims, reveals, the question at the limit, nudges,
-/// a break, reminders while away, the wellbeing answers, a history, the roster) and then a scan of every message the
+/// a break, reminders while away, the wellbeing answers, a history, the roster, the leads' weekly summary) and then a scan of every message the
 /// bot sent to every conversation that is not a 1:1 chat: none says anything of anyone's exposure or breaks.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
@@ -56,6 +56,10 @@ public sealed partial class ExposurePrivacyTests(AzuriteFixture azurite) : BotTe
         Assert.Contains(own, t => t.StartsWith("Time for a break?\nYou've been holding an open sensitive case"));
         Assert.Contains(own, t => t.StartsWith("Enjoy your break"));
         Assert.Contains(own, t => t.StartsWith("This shift (Morning"));
+        Assert.Contains(
+            Connector.Calls,
+            c => c.ConversationId == Activities.Personal(People.Lead) && c.Text.StartsWith("Wellbeing, the week to")
+        );
         // And what others may see did reach the queue.
         Assert.Contains(shared, c => c.AllText.StartsWith("Sam Specialist is away. ESC-1"));
         Assert.Contains(shared, c => c.AllText.Contains("Sam Specialist · since Mon 09:00 (Singapore, UTC+8) · away"));
@@ -136,6 +140,7 @@ public sealed partial class ExposurePrivacyTests(AzuriteFixture azurite) : BotTe
         await SayAsync(People.Lead, "history ESC-1", Activities.QueueChannel);
         await SayAsync(People.Lead, "history ESC-1", Activities.LeadsChannel);
         await PressAsync("release", Case(2), Activities.QueueChannel);
+        await Host.Services.GetRequiredService<WeeklySummaryJob>().RunAsync(null, default);
         await Host.WaitForJobsAsync();
     }
 
