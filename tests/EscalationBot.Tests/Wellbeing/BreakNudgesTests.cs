@@ -12,19 +12,15 @@ namespace EscalationBot.Tests.Wellbeing;
 /// restart and a retried job; and a break taken from the nudge's button.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class BreakNudgesTests(AzuriteFixture azurite) : BotTest(azurite)
+public sealed class BreakNudgesTests(AzuriteFixture azurite) : WellbeingTest(azurite)
 {
-    // Monday 4 January 2027, 09:00 in Singapore: the Morning shift began at 07:00.
-    private static readonly DateTimeOffset Monday = new(2027, 1, 4, 1, 0, 0, TimeSpan.Zero);
-    private static readonly string SpecialistDm = Activities.Personal(People.Specialist);
-    private readonly FakeTimeProvider clock = new(Monday);
     private string tables = "";
     private int handedOut;
 
     [Fact]
     public async Task Each_limit_brings_one_private_nudge_a_shift()
     {
-        await StartAsync();
+        await StartNudgingAsync();
         await FileAndClaimAsync(1, "ChildSafety");
         Assert.Equal("0 nudge(s) handed out", await CheckAsync());
 
@@ -39,7 +35,7 @@ public sealed class BreakNudgesTests(AzuriteFixture azurite) : BotTest(azurite)
         Assert.Equal(["takeBreak", "notNow"], SentCards.Actions(nudge.Card!).Select(a => a.Value<string>("verb")));
 
         // Another instance (or this one restarted) hands it out again; the delivery record stops it.
-        await StartAsync();
+        await StartNudgingAsync();
         Assert.Equal("1 nudge(s) handed out", await CheckAsync());
         var sender = Host.Services.GetRequiredService<NudgeSender>();
         Assert.Equal(
@@ -48,7 +44,7 @@ public sealed class BreakNudgesTests(AzuriteFixture azurite) : BotTest(azurite)
         );
         Assert.Single(Nudges());
 
-        clock.Advance(TimeSpan.FromMinutes(30));
+        Clock.Advance(TimeSpan.FromMinutes(30));
         Assert.Equal("1 nudge(s) handed out", await CheckAsync());
         Assert.Equal("0 nudge(s) handed out", await CheckAsync());
         Assert.Equal(2, Nudges().Count);
@@ -65,35 +61,35 @@ public sealed class BreakNudgesTests(AzuriteFixture azurite) : BotTest(azurite)
     [Fact]
     public async Task The_nudges_button_starts_a_break_which_starts_the_stretch_again_and_is_not_disturbed()
     {
-        await StartAsync();
+        await StartNudgingAsync();
         await FileAndClaimAsync(1, "ChildSafety");
-        clock.Advance(TimeSpan.FromMinutes(20));
+        Clock.Advance(TimeSpan.FromMinutes(20));
 
-        var press = await Host.SendAsync(Activities.Invoke(People.Specialist, "takeBreak", [], SpecialistDm));
+        var press = await PressAsync(People.Specialist, "takeBreak", [], SpecialistDm);
         Assert.StartsWith("Enjoy your break, until Mon 09:35", press!.Value<string>("value"));
-        clock.Advance(TimeSpan.FromMinutes(14));
+        Clock.Advance(TimeSpan.FromMinutes(14));
         Assert.Equal("0 nudge(s) handed out", await CheckAsync()); // 34 min held, but away
 
-        clock.Advance(TimeSpan.FromMinutes(30)); // 29 min since the break ended at 09:35
+        Clock.Advance(TimeSpan.FromMinutes(30)); // 29 min since the break ended at 09:35
         Assert.Equal("0 nudge(s) handed out", await CheckAsync());
-        clock.Advance(TimeSpan.FromMinutes(1));
+        Clock.Advance(TimeSpan.FromMinutes(1));
         Assert.Equal("1 nudge(s) handed out", await CheckAsync());
         Assert.StartsWith(
             "Time for a break?\nYou've been holding an open sensitive case for 30 min without a break.",
             Assert.Single(Nudges()).AllText
         );
 
-        var notNow = await Host.SendAsync(Activities.Invoke(People.Specialist, "notNow", [], SpecialistDm));
+        var notNow = await PressAsync(People.Specialist, "notNow", [], SpecialistDm);
         Assert.Equal("All right. Whenever you want one, type: break", notNow!.Value<string>("value"));
     }
 
     [Fact]
     public async Task Cases_that_are_not_sensitive_bring_no_nudge()
     {
-        await StartAsync();
+        await StartNudgingAsync();
         await FileAndClaimAsync(1, "HateSpeech");
         await FileAndClaimAsync(2, "HateSpeech");
-        clock.Advance(TimeSpan.FromHours(2));
+        Clock.Advance(TimeSpan.FromHours(2));
 
         Assert.Equal("0 nudge(s) handed out", await CheckAsync());
         Assert.Empty(Nudges());
@@ -101,46 +97,25 @@ public sealed class BreakNudgesTests(AzuriteFixture azurite) : BotTest(azurite)
 
     private static long RunStart => Monday.AddHours(-2).ToUnixTimeSeconds();
 
-    private async Task StartAsync()
+    private async Task StartNudgingAsync()
     {
-        await Host.DisposeAsync();
         handedOut = 0; // a new host, with a job store of its own
         tables = tables.Length == 0 ? "t" + Guid.NewGuid().ToString("N")[..12] : tables;
-        Host = new BotHost(
-            Azurite,
-            Connector,
-            tables,
+        await StartAsync(
             new Dictionary<string, string?>
             {
                 ["Wellbeing:SensitivePerShift"] = "2",
                 ["Wellbeing:ContinuousMinutes"] = "30",
-            }
-        )
-        {
-            Clock = clock,
-        };
-        await Host.SendAsync(Activities.Message(People.Lead, "setup queue", Activities.QueueChannel));
-        await Host.SendAsync(Activities.Message(People.Specialist, "hello", SpecialistDm));
+            },
+            tables
+        );
+        await SayAsync(People.Specialist, "hello", SpecialistDm);
     }
 
     private async Task FileAndClaimAsync(int number, string policyArea)
     {
-        await Host.SendAsync(
-            Activities.Invoke(
-                People.Reporter,
-                "submitIntake",
-                Activities.IntakeForm(policyArea: policyArea),
-                Activities.Personal(People.Reporter)
-            )
-        );
-        await Host.SendAsync(
-            Activities.Invoke(
-                People.Specialist,
-                "claim",
-                new JObject { ["caseId"] = $"ESC-{number}" },
-                Activities.QueueChannel
-            )
-        );
+        await FileAsync(policyArea);
+        await PressAsync(People.Specialist, "claim", Case($"ESC-{number}"), Activities.QueueChannel);
     }
 
     /// <summary>The minute's check, and the nudge jobs it hands out run to the end.</summary>

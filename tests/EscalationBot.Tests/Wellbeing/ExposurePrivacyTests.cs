@@ -15,13 +15,8 @@ namespace EscalationBot.Tests.Wellbeing;
 /// bot sent to every conversation that is not a 1:1 chat: none says anything of anyone's exposure or breaks.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
-public sealed partial class ExposurePrivacyTests(AzuriteFixture azurite) : BotTest(azurite)
+public sealed partial class ExposurePrivacyTests(AzuriteFixture azurite) : WellbeingTest(azurite)
 {
-    // Monday 4 January 2027, 09:00 in Singapore: the Morning shift began at 07:00.
-    private static readonly DateTimeOffset Monday = new(2027, 1, 4, 1, 0, 0, TimeSpan.Zero);
-    private static readonly string SpecialistDm = Activities.Personal(People.Specialist);
-    private readonly FakeTimeProvider clock = new(Monday);
-
     /// <summary>
     /// Words that would tell of exposure or breaks ("away" alone is what others may see); "media exposure" and "legal
     /// exposure", in severities and triage questions, are about the case.
@@ -69,20 +64,13 @@ public sealed partial class ExposurePrivacyTests(AzuriteFixture azurite) : BotTe
 
     private async Task WorkAShiftAsync()
     {
-        await Host.DisposeAsync();
-        Host = new BotHost(
-            Azurite,
-            Connector,
-            extra: new Dictionary<string, string?>
+        await StartAsync(
+            new Dictionary<string, string?>
             {
                 ["Wellbeing:SensitivePerShift"] = "2",
                 ["Wellbeing:ContinuousMinutes"] = "30",
             }
-        )
-        {
-            Clock = clock,
-        };
-        await SayAsync(People.Lead, "setup queue", Activities.QueueChannel);
+        );
         await SayAsync(People.Lead, "setup leads", Activities.LeadsChannel);
         foreach (var person in new[] { People.Specialist, People.Specialist2, People.Lead })
         {
@@ -90,25 +78,14 @@ public sealed partial class ExposurePrivacyTests(AzuriteFixture azurite) : BotTe
             await SayAsync(person, "shift start", Activities.QueueChannel);
         }
 
-        foreach (var area in new[] { "ChildSafety", "ViolentAndGraphicContent", "ChildSafety", "HateSpeech" })
-        {
-            await Host.SendAsync(
-                Activities.Invoke(
-                    People.Reporter,
-                    "submitIntake",
-                    Activities.IntakeForm(policyArea: area),
-                    Activities.Personal(People.Reporter)
-                )
-            );
-        }
-
-        await PressAsync("claim", Case(1), Activities.QueueChannel);
-        await PressAsync("claim", Case(2), Activities.QueueChannel);
-        await PressAsync("reveal", Case(1), Activities.QueueChannel);
+        await FileAsync("ChildSafety", "ViolentAndGraphicContent", "ChildSafety", "HateSpeech");
+        await PressAsync(People.Specialist, "claim", Case("ESC-1"), Activities.QueueChannel);
+        await PressAsync(People.Specialist, "claim", Case("ESC-2"), Activities.QueueChannel);
+        await PressAsync(People.Specialist, "reveal", Case("ESC-1"), Activities.QueueChannel);
         await SayAsync(People.Specialist, "reveal ESC-2", SpecialistDm);
         await SayAsync(People.Specialist, "note ESC-1 Checked the account's other posts", Activities.QueueChannel);
-        await PressAsync("claim", Case(3), Activities.QueueChannel); // at the limit: asked in the 1:1 chat
-        await PressAsync("claim", new JObject(Case(3)) { ["anyway"] = "true" }, SpecialistDm);
+        await PressAsync(People.Specialist, "claim", Case("ESC-3"), Activities.QueueChannel); // at the limit: asked in the 1:1 chat
+        await PressAsync(People.Specialist, "claim", new JObject(Case("ESC-3")) { ["anyway"] = "true" }, SpecialistDm);
 
         foreach (
             var (who, where) in new[]
@@ -124,7 +101,7 @@ public sealed partial class ExposurePrivacyTests(AzuriteFixture azurite) : BotTe
 
         await SayAsync(People.Specialist, "wellbeing", SpecialistDm);
         await Host.Services.GetRequiredService<WellbeingJob>().CheckAsync(default);
-        clock.Advance(TimeSpan.FromMinutes(31));
+        Clock.Advance(TimeSpan.FromMinutes(31));
         await Host.Services.GetRequiredService<WellbeingJob>().CheckAsync(default);
         await Connector.WaitForAsync(
             c => c.ConversationId == SpecialistDm && c.AllText.StartsWith("Time for a break?\nYou've been holding"),
@@ -135,20 +112,12 @@ public sealed partial class ExposurePrivacyTests(AzuriteFixture azurite) : BotTe
         var stored = (await Host.Services.GetRequiredService<ICaseStore>().GetAsync(1, default))!;
         await Host
             .Services.GetRequiredService<ReminderSender>()
-            .SendReminderAsync(stored, new Reminder(1, Chase.Resolution, 50, 0, clock.GetUtcNow()), default);
+            .SendReminderAsync(stored, new Reminder(1, Chase.Resolution, 50, 0, Clock.GetUtcNow()), default);
         await SayAsync(People.Lead, "who", Activities.QueueChannel);
         await SayAsync(People.Lead, "history ESC-1", Activities.QueueChannel);
         await SayAsync(People.Lead, "history ESC-1", Activities.LeadsChannel);
-        await PressAsync("release", Case(2), Activities.QueueChannel);
+        await PressAsync(People.Specialist, "release", Case("ESC-2"), Activities.QueueChannel);
         await Host.Services.GetRequiredService<WeeklySummaryJob>().RunAsync(null, default);
         await Host.WaitForJobsAsync();
     }
-
-    private static JObject Case(int number) => new() { ["caseId"] = $"ESC-{number}" };
-
-    private Task<JObject?> PressAsync(string verb, JObject data, string conversation) =>
-        Host.SendAsync(Activities.Invoke(People.Specialist, verb, data, conversation));
-
-    private Task<JObject?> SayAsync(TestUser who, string text, string conversation) =>
-        Host.SendAsync(Activities.Message(who, text, conversation));
 }

@@ -1,9 +1,8 @@
 using EscalationBot.Cases;
 using EscalationBot.Chat;
 using EscalationBot.Tests.Infrastructure;
+using EscalationBot.Tests.Wellbeing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
-using Newtonsoft.Json.Linq;
 
 namespace EscalationBot.Tests.Features.Wellbeing;
 
@@ -12,17 +11,13 @@ namespace EscalationBot.Tests.Features.Wellbeing;
 /// others on the roster as "away" and never as a break, and sends the owner's reminders to the queue meanwhile.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class BreakTests(AzuriteFixture azurite) : BotTest(azurite)
+public sealed class BreakTests(AzuriteFixture azurite) : WellbeingTest(azurite)
 {
-    // Monday 4 January 2027, 09:00 in Singapore: the Morning shift began at 07:00.
-    private static readonly DateTimeOffset Monday = new(2027, 1, 4, 1, 0, 0, TimeSpan.Zero);
-    private static readonly string SpecialistDm = Activities.Personal(People.Specialist);
-    private readonly FakeTimeProvider clock = new(Monday);
-
     [Fact]
     public async Task A_break_shows_others_only_that_the_person_is_away_until_it_ends()
     {
         await StartAsync();
+        await SayAsync(People.Specialist, "hello", SpecialistDm);
         await Host.SendAsync(Activities.Message(People.Specialist, "shift start", Activities.QueueChannel));
 
         Assert.StartsWith(
@@ -39,7 +34,7 @@ public sealed class BreakTests(AzuriteFixture azurite) : BotTest(azurite)
 
         await SayAsync(People.Specialist, "break", SpecialistDm); // the configured 15 minutes
         Assert.Contains("· away", await WhoAsync());
-        clock.Advance(TimeSpan.FromMinutes(15));
+        Clock.Advance(TimeSpan.FromMinutes(15));
         Assert.DoesNotContain("away", await WhoAsync());
         Assert.Equal(
             "You are not on a break. To start one, type: break",
@@ -56,6 +51,7 @@ public sealed class BreakTests(AzuriteFixture azurite) : BotTest(azurite)
     public async Task A_break_is_started_only_in_a_1_1_chat_by_the_team_and_within_bounds()
     {
         await StartAsync();
+        await SayAsync(People.Specialist, "hello", SpecialistDm);
         await Host.SendAsync(Activities.Message(People.Specialist, "shift start", Activities.QueueChannel));
 
         Assert.Equal(
@@ -76,9 +72,7 @@ public sealed class BreakTests(AzuriteFixture azurite) : BotTest(azurite)
         );
 
         // A forged "Take a break" press from the queue channel starts nothing either.
-        var press = await Host.SendAsync(
-            Activities.Invoke(People.Specialist, "takeBreak", [], Activities.QueueChannel)
-        );
+        var press = await PressAsync(People.Specialist, "takeBreak", [], Activities.QueueChannel);
         Assert.Equal("That is yours alone: tell me in our 1:1 chat.", press!.Value<string>("value"));
 
         Assert.DoesNotContain("away", await WhoAsync());
@@ -95,23 +89,15 @@ public sealed class BreakTests(AzuriteFixture azurite) : BotTest(azurite)
     public async Task While_the_owner_is_away_their_cases_reminders_go_to_the_queue_without_saying_why()
     {
         await StartAsync();
-        await Host.SendAsync(
-            Activities.Invoke(
-                People.Reporter,
-                "submitIntake",
-                Activities.IntakeForm(),
-                Activities.Personal(People.Reporter)
-            )
-        );
-        await Host.SendAsync(
-            Activities.Invoke(People.Specialist, "claim", new JObject { ["caseId"] = "ESC-1" }, Activities.QueueChannel)
-        );
+        await SayAsync(People.Specialist, "hello", SpecialistDm);
+        await FileAsync("HateSpeech");
+        await PressAsync(People.Specialist, "claim", Case("ESC-1"), Activities.QueueChannel);
         await Host.WaitForJobsAsync();
         var reminders = Host.Services.GetRequiredService<ReminderSender>();
         var store = Host.Services.GetRequiredService<ICaseStore>();
 
         var stored = (await store.GetAsync(1, default))!;
-        var reminder = new Reminder(1, Chase.Resolution, 50, 0, clock.GetUtcNow());
+        var reminder = new Reminder(1, Chase.Resolution, 50, 0, Clock.GetUtcNow());
         Assert.Equal("owner:" + People.Specialist.Id, await reminders.SendReminderAsync(stored, reminder, default));
 
         await SayAsync(People.Specialist, "break 30", SpecialistDm);
@@ -121,24 +107,6 @@ public sealed class BreakTests(AzuriteFixture azurite) : BotTest(azurite)
 
         await SayAsync(People.Specialist, "break end", SpecialistDm);
         Assert.Equal("owner:" + People.Specialist.Id, await reminders.SendReminderAsync(stored, reminder, default));
-    }
-
-    private async Task StartAsync()
-    {
-        await Host.DisposeAsync();
-        Host = new BotHost(Azurite, Connector) { Clock = clock };
-        await Host.SendAsync(Activities.Message(People.Lead, "setup queue", Activities.QueueChannel));
-        await Host.SendAsync(Activities.Message(People.Specialist, "hello", SpecialistDm));
-    }
-
-    /// <summary>The bot's reply to <paramref name="text"/>: in a channel, the outbox may be editing a card meanwhile.</summary>
-    private async Task<string> SayAsync(TestUser who, string text, string conversation)
-    {
-        var message = Activities.Message(who, text, conversation);
-        await Host.SendAsync(message);
-        return Connector
-            .Calls.Single(c => c.ConversationId == conversation && c.ActivityId == message.Value<string>("id"))
-            .AllText;
     }
 
     private Task<string> WhoAsync() => SayAsync(People.Lead, "who", Activities.QueueChannel);

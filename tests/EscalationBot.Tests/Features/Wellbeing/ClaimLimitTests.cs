@@ -1,7 +1,6 @@
 using EscalationBot.Cases;
 using EscalationBot.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
+using EscalationBot.Tests.Wellbeing;
 using Newtonsoft.Json.Linq;
 
 namespace EscalationBot.Tests.Features.Wellbeing;
@@ -12,11 +11,8 @@ namespace EscalationBot.Tests.Features.Wellbeing;
 /// changes nothing.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class ClaimLimitTests(AzuriteFixture azurite) : BotTest(azurite)
+public sealed class ClaimLimitTests(AzuriteFixture azurite) : WellbeingTest(azurite)
 {
-    // Monday 4 January 2027, 09:00 in Singapore: the Morning shift began at 07:00.
-    private static readonly DateTimeOffset Monday = new(2027, 1, 4, 1, 0, 0, TimeSpan.Zero);
-    private static readonly string SpecialistDm = Activities.Personal(People.Specialist);
     private const string Question = "You've handled 2 sensitive cases this shift. Claim anyway?";
 
     [Fact]
@@ -115,42 +111,7 @@ public sealed class ClaimLimitTests(AzuriteFixture azurite) : BotTest(azurite)
     /// <summary>What Teams shows the presser: a line, or (as JSON) the card that replaces the pressed one.</summary>
     private static string Said(JObject? answer) => answer!["value"]!.ToString();
 
-    private static JObject Case(string id) => new() { ["caseId"] = id };
-
     private static JObject Anyway(string id) => new(Case(id)) { ["anyway"] = "true" };
 
-    private async Task StartAsync()
-    {
-        await Host.DisposeAsync();
-        Host = new BotHost(
-            Azurite,
-            Connector,
-            extra: new Dictionary<string, string?> { ["Wellbeing:SensitivePerShift"] = "2" }
-        )
-        {
-            Clock = new FakeTimeProvider(Monday),
-        };
-        await Host.SendAsync(Activities.Message(People.Lead, "setup queue", Activities.QueueChannel));
-    }
-
-    private async Task FileAsync(params string[] policyAreas)
-    {
-        foreach (var area in policyAreas)
-        {
-            await Host.SendAsync(
-                Activities.Invoke(
-                    People.Reporter,
-                    "submitIntake",
-                    Activities.IntakeForm(policyArea: area),
-                    Activities.Personal(People.Reporter)
-                )
-            );
-        }
-    }
-
-    private Task<JObject?> PressAsync(TestUser who, string verb, JObject data, string conversation) =>
-        Host.SendAsync(Activities.Invoke(who, verb, data, conversation));
-
-    private async Task<Case> CaseAsync(int number) =>
-        (await Host.Services.GetRequiredService<ICaseStore>().GetAsync(number, CancellationToken.None))!.Case;
+    private Task StartAsync() => StartAsync(new Dictionary<string, string?> { ["Wellbeing:SensitivePerShift"] = "2" });
 }

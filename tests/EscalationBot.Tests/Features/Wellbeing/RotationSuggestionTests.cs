@@ -1,7 +1,7 @@
 using EscalationBot.Chat;
 using EscalationBot.Tests.Infrastructure;
+using EscalationBot.Tests.Wellbeing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using Newtonsoft.Json.Linq;
 
 namespace EscalationBot.Tests.Features.Wellbeing;
@@ -11,12 +11,8 @@ namespace EscalationBot.Tests.Features.Wellbeing;
 /// sensitive cases taken, then least time holding one), leaves out anyone away, and drops the line once it is claimed.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class RotationSuggestionTests(AzuriteFixture azurite) : BotTest(azurite)
+public sealed class RotationSuggestionTests(AzuriteFixture azurite) : WellbeingTest(azurite)
 {
-    // Monday 4 January 2027, 09:00 in Singapore: the Morning shift began at 07:00.
-    private static readonly DateTimeOffset Monday = new(2027, 1, 4, 1, 0, 0, TimeSpan.Zero);
-    private readonly FakeTimeProvider clock = new(Monday);
-
     [Fact]
     public async Task A_sensitive_cases_queue_card_names_the_two_least_exposed_on_shift_until_someone_claims_it()
     {
@@ -29,10 +25,10 @@ public sealed class RotationSuggestionTests(AzuriteFixture azurite) : BotTest(az
         // Sam holds ESC-1 for 40 min; Sky held ESC-2 for 10 min; Lee has taken none.
         await FileAsync("ChildSafety");
         await ClaimAsync(People.Specialist, "ESC-1");
-        clock.Advance(TimeSpan.FromMinutes(10));
+        Clock.Advance(TimeSpan.FromMinutes(10));
         await FileAsync("ViolentAndGraphicContent");
         await ClaimAsync(People.Specialist2, "ESC-2");
-        clock.Advance(TimeSpan.FromMinutes(10));
+        Clock.Advance(TimeSpan.FromMinutes(10));
         await Host.SendAsync(
             Activities.Invoke(
                 People.Specialist2,
@@ -46,7 +42,7 @@ public sealed class RotationSuggestionTests(AzuriteFixture azurite) : BotTest(az
                 Activities.QueueChannel
             )
         );
-        clock.Advance(TimeSpan.FromMinutes(20));
+        Clock.Advance(TimeSpan.FromMinutes(20));
 
         await FileAsync("SuicideAndSelfInjury");
         Assert.Contains("Suggested: Lee Lead, Sky Specialist", (await QueueCardAsync("ESC-3")).AllText);
@@ -54,7 +50,7 @@ public sealed class RotationSuggestionTests(AzuriteFixture azurite) : BotTest(az
         // Someone away is not suggested, and nothing says why.
         await Host
             .Services.GetRequiredService<PeopleDirectory>()
-            .SetAwayAsync(People.Lead.Id, clock.GetUtcNow().AddMinutes(15), CancellationToken.None);
+            .SetAwayAsync(People.Lead.Id, Clock.GetUtcNow().AddMinutes(15), CancellationToken.None);
         await FileAsync("ChildSafety");
         var esc4 = await QueueCardAsync("ESC-4");
         Assert.Contains("Suggested: Sky Specialist, Sam Specialist", esc4.AllText);
@@ -91,25 +87,8 @@ public sealed class RotationSuggestionTests(AzuriteFixture azurite) : BotTest(az
         Assert.DoesNotContain("Suggested: ", (await QueueCardAsync("ESC-1")).AllText);
     }
 
-    private async Task StartAsync()
-    {
-        await Host.DisposeAsync();
-        Host = new BotHost(Azurite, Connector) { Clock = clock };
-        await Host.SendAsync(Activities.Message(People.Lead, "setup queue", Activities.QueueChannel));
-    }
-
-    private Task FileAsync(string policyArea) =>
-        Host.SendAsync(
-            Activities.Invoke(
-                People.Reporter,
-                "submitIntake",
-                Activities.IntakeForm(policyArea: policyArea),
-                Activities.Personal(People.Reporter)
-            )
-        );
-
     private Task ClaimAsync(TestUser who, string caseId) =>
-        Host.SendAsync(Activities.Invoke(who, "claim", new JObject { ["caseId"] = caseId }, Activities.QueueChannel));
+        PressAsync(who, "claim", Case(caseId), Activities.QueueChannel);
 
     /// <summary>The case's card as first posted to the queue (the outbox posts it after the filing).</summary>
     private Task<ConnectorCall> QueueCardAsync(string caseId) =>

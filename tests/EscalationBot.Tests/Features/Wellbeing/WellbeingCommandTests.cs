@@ -1,4 +1,5 @@
 using EscalationBot.Tests.Infrastructure;
+using EscalationBot.Tests.Wellbeing;
 using Microsoft.Extensions.Time.Testing;
 using Newtonsoft.Json.Linq;
 
@@ -10,13 +11,9 @@ namespace EscalationBot.Tests.Features.Wellbeing;
 /// told only to them, in their 1:1 chat.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class WellbeingCommandTests(AzuriteFixture azurite) : BotTest(azurite)
+public sealed class WellbeingCommandTests(AzuriteFixture azurite) : WellbeingTest(azurite)
 {
-    // Monday 4 January 2027, 09:00 in Singapore: the Morning shift began at 07:00.
-    private static readonly DateTimeOffset Monday = new(2027, 1, 4, 1, 0, 0, TimeSpan.Zero);
-    private static readonly string SpecialistDm = Activities.Personal(People.Specialist);
     private static readonly JObject Esc1 = new() { ["caseId"] = "ESC-1" };
-    private FakeTimeProvider clock = new(Monday);
 
     private const string Shift = "This shift (Morning, since Mon 07:00 (Singapore, UTC+8))";
 
@@ -26,7 +23,7 @@ public sealed class WellbeingCommandTests(AzuriteFixture azurite) : BotTest(azur
         var claim = await FileAndClaimAsync("ViolentAndGraphicContent");
         await Host.SendAsync(claim); // Teams' retry of it: the same activity again
         await Host.SendAsync(Activities.Message(People.Specialist, "reveal ESC-1", SpecialistDm));
-        clock.Advance(TimeSpan.FromMinutes(40));
+        Clock.Advance(TimeSpan.FromMinutes(40));
 
         Assert.Equal(
             $"{Shift}: 1 sensitive case taken, 1 hidden detail revealed, and 40 min holding an open sensitive case.",
@@ -41,7 +38,7 @@ public sealed class WellbeingCommandTests(AzuriteFixture azurite) : BotTest(azur
                 Activities.QueueChannel
             )
         );
-        clock.Advance(TimeSpan.FromMinutes(20));
+        Clock.Advance(TimeSpan.FromMinutes(20));
         Assert.Equal(
             $"{Shift}: 1 sensitive case taken, 1 hidden detail revealed, and 40 min holding an open sensitive case.",
             await WellbeingAsync(People.Specialist, SpecialistDm)
@@ -51,9 +48,9 @@ public sealed class WellbeingCommandTests(AzuriteFixture azurite) : BotTest(azur
     [Fact]
     public async Task A_case_taken_on_the_shift_before_and_still_held_counts_from_this_shifts_start()
     {
-        clock = new FakeTimeProvider(Monday.AddMinutes(-130)); // 06:50, the Night shift
+        Clock = new FakeTimeProvider(Monday.AddMinutes(-130)); // 06:50, the Night shift
         await FileAndClaimAsync("ChildSafety");
-        clock.Advance(TimeSpan.FromMinutes(40)); // 07:30, the Morning shift
+        Clock.Advance(TimeSpan.FromMinutes(40)); // 07:30, the Morning shift
 
         Assert.Equal(
             $"{Shift}: 0 sensitive cases taken, 0 hidden details revealed, and 30 min holding an open sensitive case.",
@@ -65,7 +62,7 @@ public sealed class WellbeingCommandTests(AzuriteFixture azurite) : BotTest(azur
     public async Task A_lead_also_hears_the_teams_in_their_own_chat_only()
     {
         await FileAndClaimAsync("ViolentAndGraphicContent");
-        clock.Advance(TimeSpan.FromMinutes(25));
+        Clock.Advance(TimeSpan.FromMinutes(25));
 
         var answer = await WellbeingAsync(People.Lead, Activities.Personal(People.Lead));
 
@@ -81,7 +78,7 @@ public sealed class WellbeingCommandTests(AzuriteFixture azurite) : BotTest(azur
     public async Task Cases_that_are_not_sensitive_count_nothing()
     {
         await FileAndClaimAsync("HateSpeech");
-        clock.Advance(TimeSpan.FromMinutes(30));
+        Clock.Advance(TimeSpan.FromMinutes(30));
 
         Assert.Equal(
             $"{Shift}: 0 sensitive cases taken, 0 hidden details revealed, and 0 s holding an open sensitive case.",
@@ -108,13 +105,6 @@ public sealed class WellbeingCommandTests(AzuriteFixture azurite) : BotTest(azur
         );
     }
 
-    private async Task StartAsync()
-    {
-        await Host.DisposeAsync();
-        Host = new BotHost(Azurite, Connector) { Clock = clock };
-        await Host.SendAsync(Activities.Message(People.Lead, "setup queue", Activities.QueueChannel));
-    }
-
     /// <summary>
     /// A fresh host on the clock; the reporter files ESC-1 in <paramref name="policyArea"/>; Sam claims it. Returns the
     /// claim, for a test to send again.
@@ -122,26 +112,11 @@ public sealed class WellbeingCommandTests(AzuriteFixture azurite) : BotTest(azur
     private async Task<JObject> FileAndClaimAsync(string policyArea)
     {
         await StartAsync();
-        await Host.SendAsync(
-            Activities.Invoke(
-                People.Reporter,
-                "submitIntake",
-                Activities.IntakeForm(policyArea: policyArea),
-                Activities.Personal(People.Reporter)
-            )
-        );
+        await FileAsync(policyArea);
         var claim = Activities.Invoke(People.Specialist, "claim", Esc1, Activities.QueueChannel);
         await Host.SendAsync(claim);
         return claim;
     }
 
-    /// <summary>The bot's reply to "wellbeing": in a channel, the outbox may be editing the queue card meanwhile.</summary>
-    private async Task<string> WellbeingAsync(TestUser who, string conversation)
-    {
-        var ask = Activities.Message(who, "wellbeing", conversation);
-        await Host.SendAsync(ask);
-        return Connector
-            .Calls.Single(c => c.ConversationId == conversation && c.ActivityId == ask.Value<string>("id"))
-            .Text;
-    }
+    private Task<string> WellbeingAsync(TestUser who, string conversation) => SayAsync(who, "wellbeing", conversation);
 }
