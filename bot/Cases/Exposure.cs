@@ -48,6 +48,10 @@ public static class Exposure
 
     /// <summary>Who holds <paramref name="c"/> as an open sensitive case, if anyone.</summary>
     public static string? Holder(Case c) => c.IsOpen && c.IsSensitive ? c.Owner?.Id : null;
+
+    /// <summary>The open sensitive cases among <paramref name="cases"/>, by who holds them.</summary>
+    public static ILookup<string, int> HeldBy(IEnumerable<Case> cases) =>
+        cases.Where(c => Holder(c) is not null).ToLookup(c => Holder(c)!, c => c.Number);
 }
 
 /// <summary>
@@ -56,7 +60,8 @@ public static class Exposure
 /// </summary>
 public sealed record ExposureTally(int SensitiveTaken, int Revealed, TimeSpan Holding, TimeSpan Continuous)
 {
-    public static readonly ExposureTally None = new(0, 0, TimeSpan.Zero, TimeSpan.Zero);
+    /// <summary>Nothing handled: no sensitive case taken, revealed or held.</summary>
+    public bool IsEmpty => SensitiveTaken == 0 && Revealed == 0 && Holding == TimeSpan.Zero;
 
     /// <summary>
     /// Tallies <paramref name="events"/> (one person's, from <paramref name="from"/> to <paramref name="now"/>).

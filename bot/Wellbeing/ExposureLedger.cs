@@ -44,9 +44,7 @@ public sealed class ExposureLedger(
         CancellationToken cancellationToken
     )
     {
-        var held = (await store.ListOpenForDigestAsync(CaseFilter.None, cancellationToken))
-            .Where(c => Exposure.Holder(c) is not null)
-            .ToLookup(c => Exposure.Holder(c)!, c => c.Number);
+        var held = Exposure.HeldBy(await store.ListOpenForDigestAsync(CaseFilter.None, cancellationToken));
         var known = (await people.GetPeopleAsync(ids, cancellationToken)).ToDictionary(p => p.Id);
         var tallies = ids.Select(async id =>
         {

@@ -31,9 +31,7 @@ public sealed class WeeklySummaries(
     {
         var now = clock.GetUtcNow();
         var end = now > week.To ? now : week.To;
-        var heldNow = (await store.ListOpenForDigestAsync(CaseFilter.None, cancellationToken))
-            .Where(c => Exposure.Holder(c) is not null)
-            .ToLookup(c => Exposure.Holder(c)!, c => c.Number);
+        var heldNow = Exposure.HeldBy(await store.ListOpenForDigestAsync(CaseFilter.None, cancellationToken));
         // Each shift run is counted whole in the week it ends in: one in progress now is next week's.
         var runs = shifts
             .StartingBetween(week.From.AddDays(-2), week.To)
@@ -59,9 +57,7 @@ public sealed class WeeklySummaries(
                 );
                 return new PersonWeek(id, tally, atLimit);
             });
-        return (await Task.WhenAll(weeks))
-            .Where(p => p.Tally with { Continuous = TimeSpan.Zero } != ExposureTally.None)
-            .ToList();
+        return (await Task.WhenAll(weeks)).Where(p => !p.Tally.IsEmpty).ToList();
     }
 
     /// <summary>The summary's text for the week, with <paramref name="lateNote"/> when it is sent late.</summary>

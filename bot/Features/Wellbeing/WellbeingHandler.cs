@@ -50,7 +50,7 @@ public sealed class WellbeingHandler(ExposureLedger ledger, PeopleDirectory peop
         var tallies = await ledger.OfAsync(staff.Select(p => p.Id).ToList(), period, cancellationToken);
         var team = staff
             .Zip(tallies)
-            .Where(t => t.Second.Tally with { Continuous = TimeSpan.Zero } != ExposureTally.None)
+            .Where(t => !t.Second.Tally.IsEmpty)
             .Select(t =>
                 $"- {t.First.Name}: {t.Second.Tally.SensitiveTaken} taken, {t.Second.Tally.Revealed} revealed, "
                 + $"{DurationText.Format(t.Second.Tally.Holding)} holding"
