@@ -32,8 +32,18 @@ public sealed class WellbeingHandler(ExposureLedger ledger, PeopleDirectory peop
             return new Reply("That is yours alone: ask me in our 1:1 chat.");
         }
 
+        // One read for the asker and, for a lead, the team: the ledger reads every open case once per call.
+        var me = turn.Actor.Person.Id;
+        var staff = turn.Actor.Role == Role.Lead ? await people.StaffAsync(cancellationToken) : [];
         var period = ledger.Period();
-        var own = (await ledger.OfAsync(turn.Actor.Person.Id, period, cancellationToken)).Tally;
+        var tallies = (
+            await ledger.OfAsync(
+                staff.Select(p => p.Id).Where(id => id != me).Prepend(me).ToList(),
+                period,
+                cancellationToken
+            )
+        ).ToDictionary(e => e.PersonId, e => e.Tally);
+        var own = tallies[me];
         var when = period.Run is { } run
             ? $"This shift ({run.Name}, since {new TeamClock(policy.Zone).Time(run.Start)})"
             : $"In the last {DurationText.Format(ExposureLedger.WithoutShift)}";
@@ -46,14 +56,12 @@ public sealed class WellbeingHandler(ExposureLedger ledger, PeopleDirectory peop
             return new Reply(text);
         }
 
-        var staff = await people.StaffAsync(cancellationToken);
-        var tallies = await ledger.OfAsync(staff.Select(p => p.Id).ToList(), period, cancellationToken);
         var team = staff
-            .Zip(tallies)
-            .Where(t => !t.Second.Tally.IsEmpty)
+            .Select(p => (p.Name, Tally: tallies[p.Id]))
+            .Where(t => !t.Tally.IsEmpty)
             .Select(t =>
-                $"- {t.First.Name}: {t.Second.Tally.SensitiveTaken} taken, {t.Second.Tally.Revealed} revealed, "
-                + $"{DurationText.Format(t.Second.Tally.Holding)} holding"
+                $"- {t.Name}: {t.Tally.SensitiveTaken} taken, {t.Tally.Revealed} revealed, "
+                + $"{DurationText.Format(t.Tally.Holding)} holding"
             )
             .ToList();
         return new Reply(
